@@ -1,0 +1,63 @@
+package org.mizan.cli;
+
+import java.io.PrintWriter;
+
+import org.mizan.config.MizanHome;
+import org.mizan.source.MappingException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mizan} command: parses the command line, runs one command, and exits with its code. */
+@Command(name = "mizan", mixinStandardHelpOptions = true, version = "mizan 0.1.0",
+        description = {"Mizan: remittances, registries and project ledgers into a DuckDB warehouse for coherence reporting.",
+                "Runtime files go under MIZAN_HOME (default ./var).",
+                "Exit codes: 0 success, 1 a job failed or rejected its whole input, 2 usage or configuration error."},
+        subcommands = {DemoCommand.class, RunCommand.class, QueryCommand.class, StatusCommand.class,
+                CommandLine.HelpCommand.class})
+public class MizanMain implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command with the given output streams; returns the exit code (tests call this). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        System.setProperty("mizan.home", MizanHome.fromEnvironment().root().toString());
+        CommandLine cli = new CommandLine(new MizanMain());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            Throwable root = e;
+            while (root.getCause() != null && !(root instanceof MappingException) && !(root instanceof UsageException)) {
+                root = root.getCause();
+            }
+            err.println("mizan: " + root.getMessage());
+            return USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A command line or configuration that cannot work; exit code 2, with what to do in the message. */
+    public static class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.mizan.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mizan.warehouse.ReadOnlyQuery.Result;
+
+/** Prints a query result as an aligned table, CSV (RFC 4180) or JSON (an array of objects). */
+final class ResultPrinter {
+
+    private ResultPrinter() {
+    }
+
+    static void print(Result r, String format, PrintWriter out) {
+        switch (format) {
+            case "csv" -> csv(r, out);
+            case "json" -> json(r, out);
+            default -> table(r, out);
+        }
+    }
+
+    private static String text(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        return String.valueOf(v);
+    }
+
+    private static void table(Result r, PrintWriter out) {
+        int n = r.columns().size();
+        int[] width = new int[n];
+        for (int i = 0; i < n; i++) {
+            width[i] = r.columns().get(i).length();
+        }
+        for (List<Object> row : r.rows()) {
+            for (int i = 0; i < n; i++) {
+                width[i] = Math.min(60, Math.max(width[i], text(row.get(i)).length()));
+            }
+        }
+        line(r.columns().stream().map(Object.class::cast).toList(), width, out);
+        List<Object> rule = new ArrayList<>();
+        for (int w : width) {
+            rule.add("-".repeat(w));
+        }
+        line(rule, width, out);
+        for (List<Object> row : r.rows()) {
+            line(row, width, out);
+        }
+        out.printf("(%d row%s)%n", r.rows().size(), r.rows().size() == 1 ? "" : "s");
+    }
+
+    private static void line(List<Object> cells, int[] width, PrintWriter out) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String t = cells.get(i) == null ? "NULL" : text(cells.get(i));
+            if (t.length() > width[i]) {
+                t = t.substring(0, width[i] - 1) + "…";
+            }
+            boolean right = cells.get(i) instanceof Number;
+            sb.append(i == 0 ? "" : "  ").append(right ? String.format("%" + width[i] + "s", t) : String.format("%-" + width[i] + "s", t));
+        }
+        out.println(sb.toString().stripTrailing());
+    }
+
+    private static void csv(Result r, PrintWriter out) {
+        out.println(String.join(",", r.columns().stream().map(ResultPrinter::csvCell).toList()));
+        for (List<Object> row : r.rows()) {
+            out.println(String.join(",", row.stream().map(v -> csvCell(text(v))).toList()));
+        }
+    }
+
+    private static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static void json(Result r, PrintWriter out) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int k = 0; k < r.rows().size(); k++) {
+            sb.append(k == 0 ? "\n  {" : ",\n  {");
+            List<Object> row = r.rows().get(k);
+            for (int i = 0; i < row.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(quote(r.columns().get(i))).append(": ").append(jsonValue(row.get(i)));
+            }
+            sb.append('}');
+        }
+        out.println(sb.append(r.rows().isEmpty() ? "]" : "\n]"));
+    }
+
+    private static String jsonValue(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof BigDecimal
+                || v instanceof Double || v instanceof Short || v instanceof java.math.BigInteger) {
+            return text(v);
+        }
+        return quote(text(v));
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

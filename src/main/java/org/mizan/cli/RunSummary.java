@@ -1,0 +1,59 @@
+package org.mizan.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+
+import org.mizan.jobs.ingest.IngestSteps;
+import org.mizan.jobs.ingest.LakeStagingWriter;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** The run summary a steward reads: records read, accepted, rejected by rule, where the rejects are, the outcome. */
+final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    static void print(JobExecution execution, String mapping, PrintWriter out) {
+        String file = execution.getJobParameters().getString("file");
+        out.printf("%s  %s  (mapping %s, execution %d)%n", execution.getJobInstance().getJobName(), file, mapping, execution.getId());
+        for (StepExecution step : execution.getStepExecutions()) {
+            ExecutionContext ctx = step.getExecutionContext();
+            if (IngestSteps.INGEST.equals(step.getStepName())) {
+                out.printf("  read %d   accepted %d   rejected %d   skipped lines %d%n",
+                        ctx.getLong(LakeStagingWriter.SOURCE_ROWS, step.getReadCount()),
+                        ctx.getLong(LakeStagingWriter.ACCEPTED, 0), ctx.getLong(LakeStagingWriter.REJECTED, 0),
+                        ctx.getLong("skipped_lines", 0));
+                StringBuilder rules = new StringBuilder();
+                for (Map.Entry<String, Object> e : new java.util.TreeMap<>(Map.copyOf(ctx.toMap())).entrySet()) {
+                    if (e.getKey().startsWith(LakeStagingWriter.RULE_PREFIX)) {
+                        rules.append(rules.isEmpty() ? "" : ", ").append(e.getKey().substring(LakeStagingWriter.RULE_PREFIX.length()))
+                                .append(' ').append(e.getValue());
+                    }
+                }
+                if (!rules.isEmpty()) {
+                    out.println("  rejected by rule: " + rules);
+                }
+                if (ctx.containsKey(LakeStagingWriter.QUARANTINE)) {
+                    out.println("  quarantine: " + ctx.getString(LakeStagingWriter.QUARANTINE));
+                }
+            } else if (IngestSteps.PUBLISH_LAKE.equals(step.getStepName()) && ctx.containsKey("lake_files")) {
+                out.printf("  lake: %d partition file(s) placed%n", ctx.getInt("lake_files"));
+            } else if (IngestSteps.BUILD_WAREHOUSE.equals(step.getStepName()) && ctx.containsKey("warehouse")) {
+                out.println("  warehouse: published " + ctx.getString("warehouse"));
+            }
+        }
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            Throwable root = t;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            out.println("  FAILED: " + root.getMessage());
+        }
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        out.printf("%s in %.1f s%n", execution.getStatus(), took.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,65 @@
+package org.mizan.jobs.ingest;
+
+import java.nio.file.Path;
+
+import org.mizan.config.MizanHome;
+import org.mizan.lake.Dataset;
+import org.mizan.lake.Lake;
+import org.mizan.source.Mapping;
+import org.mizan.source.MappingLoader;
+
+/**
+ * What one ingest step works on: the delivered file, its mapping and dataset, its unit of load and staging
+ * folder. Step-scoped, so a class (proxied) rather than a record.
+ */
+public class IngestContext {
+
+    private final MizanHome home;
+    private final Path file;
+    private final Mapping mapping;
+    private final String unit;
+    private final String jobName;
+    private final long executionId;
+
+    public IngestContext(MizanHome home, String file, String mapping, String jobName, long executionId) {
+        this.home = home;
+        this.file = Path.of(file).toAbsolutePath().normalize();
+        this.mapping = MappingLoader.load(mapping);
+        this.unit = Lake.unitOf(this.file.getFileName().toString());
+        this.jobName = jobName;
+        this.executionId = executionId;
+    }
+
+    public MizanHome home() {
+        return home;
+    }
+
+    public Lake lake() {
+        return new Lake(home.lake());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    public Dataset dataset() {
+        return Dataset.of(mapping.dataset());
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    /** Where this execution stages its Parquet files before they are moved into the lake. */
+    public Path staging() {
+        return home.staging().resolve(jobName + "-" + executionId);
+    }
+
+    public Path quarantineFile() {
+        return home.quarantine().resolve(jobName).resolve(executionId + "_" + unit + ".rejects.csv");
+    }
+}

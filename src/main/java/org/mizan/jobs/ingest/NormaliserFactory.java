@@ -1,0 +1,51 @@
+package org.mizan.jobs.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.mizan.lake.Dataset;
+import org.mizan.lake.LakeReader;
+import org.mizan.lake.LoadedKeys;
+import org.mizan.normalise.AdminUnitNormaliser;
+import org.mizan.normalise.CorridorAggregateNormaliser;
+import org.mizan.normalise.CorridorCostNormaliser;
+import org.mizan.normalise.Fields;
+import org.mizan.normalise.FxRateNormaliser;
+import org.mizan.normalise.Gazetteer;
+import org.mizan.normalise.Normaliser;
+import org.mizan.normalise.RemittanceNormaliser;
+import org.mizan.schema.AdminUnit;
+
+/** The checks of a mapping's dataset, with the reference data they need read from the lake. */
+final class NormaliserFactory {
+
+    private NormaliserFactory() {
+    }
+
+    static Normaliser forContext(IngestContext ctx) {
+        Fields f = new Fields(ctx.mapping());
+        return switch (ctx.dataset()) {
+            case ADMIN_UNITS -> new AdminUnitNormaliser(f);
+            case FX_RATES -> new FxRateNormaliser(f);
+            case CORRIDOR_COSTS -> new CorridorCostNormaliser(f);
+            case CORRIDOR_AGGREGATES -> new CorridorAggregateNormaliser(f, gazetteer(ctx));
+            case REMITTANCE_TRANSACTIONS -> {
+                LoadedKeys loaded = LoadedKeys.of(ctx.lake(), ctx.unit());
+                yield new RemittanceNormaliser(f, gazetteer(ctx), loaded.keys(), loaded.files());
+            }
+        };
+    }
+
+    static Gazetteer gazetteer(IngestContext ctx) {
+        Gazetteer g = new Gazetteer();
+        try {
+            new LakeReader(ctx.lake()).forEach(Dataset.ADMIN_UNITS, r -> {
+                AdminUnit u = (AdminUnit) r;
+                g.add(new Gazetteer.Unit(u.getUnitCode(), u.getName(), u.getCountry(), u.getValidFrom(), u.getValidTo()));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the gazetteer from the lake", e);
+        }
+        return g;
+    }
+}

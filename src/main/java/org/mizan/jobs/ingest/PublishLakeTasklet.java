@@ -1,0 +1,57 @@
+package org.mizan.jobs.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Moves a load's staged Parquet files into the lake, replacing the same file's earlier load and nothing else.
+ * A file whose every row was rejected, or that held no row, changes nothing in the lake and fails the job.
+ */
+public class PublishLakeTasklet implements Tasklet {
+
+    private final IngestContext context;
+
+    public PublishLakeTasklet(IngestContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        ExecutionContext counts = ingestCounts(chunkContext.getStepContext().getStepExecution());
+        long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
+        long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
+        if (accepted == 0 && rejected > 0) {
+            throw new IllegalStateException(context.file() + ": every one of its " + rejected + " rows was rejected, so the lake"
+                    + " was left as it was. Read the reasons in " + context.quarantineFile() + " (is this the right mapping"
+                    + " and is the gazetteer loaded?)");
+        }
+        if (accepted == 0) {
+            throw new IllegalStateException(context.file() + ": has a header but no data rows, so the lake was left as it was."
+                    + " Ask the source to deliver the file again.");
+        }
+        Path staging = context.staging();
+        List<Path> staged;
+        try (Stream<Path> s = Files.walk(staging)) {
+            staged = s.filter(p -> p.toString().endsWith(".parquet")).map(staging::relativize).toList();
+        }
+        List<Path> placed = context.lake().commit(context.dataset(), context.unit(), staging, staged);
+        LakeStagingWriter.deleteRecursively(staging);
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt("lake_files", placed.size());
+        return RepeatStatus.FINISHED;
+    }
+
+    static ExecutionContext ingestCounts(StepExecution current) {
+        return current.getJobExecution().getStepExecutions().stream()
+                .filter(s -> IngestSteps.INGEST.equals(s.getStepName()))
+                .findFirst().orElseThrow().getExecutionContext();
+    }
+}

@@ -1,0 +1,112 @@
+package org.mizan.lake;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.parquet.hadoop.ParquetWriter;
+
+/**
+ * The Parquet lake: {@code <dataset>/period=…/source=…/<unit>.parquet}, where a unit is one delivered file.
+ * A file delivered again replaces its own parts and nothing else; a second file for the same period adds to it.
+ */
+public final class Lake {
+
+    private final Path root;
+
+    public Lake(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path dir(Dataset dataset) {
+        return root.resolve(dataset.folder());
+    }
+
+    static String partition(String period, String source) {
+        return "period=" + safe(period) + "/source=" + safe(source);
+    }
+
+    /** The unit of load of a delivered file: its name, kept to characters every file system and engine accepts. */
+    public static String unitOf(String fileName) {
+        return safe(fileName);
+    }
+
+    static String unitFileName(String unit, int part) {
+        return part == 1 ? unit + ".parquet" : unit + "~" + part + ".parquet";
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Moves a load's staged files into place (each rename atomic, replacing the unit's earlier file of the same
+     * partition), then removes the unit's files the new load no longer has. Other units are never touched.
+     */
+    public List<Path> commit(Dataset dataset, String unit, Path staging, List<Path> staged) throws IOException {
+        Path dir = dir(dataset);
+        Set<Path> kept = new HashSet<>();
+        for (Path rel : staged) {
+            Path target = dir.resolve(rel.toString());
+            Files.createDirectories(target.getParent());
+            Files.move(staging.resolve(rel), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            kept.add(target);
+        }
+        for (Path old : filesOf(dataset, unit)) {
+            if (!kept.contains(old)) {
+                Files.delete(old);
+            }
+        }
+        return new ArrayList<>(kept);
+    }
+
+    /** Every file of one unit in a dataset. */
+    public List<Path> filesOf(Dataset dataset, String unit) throws IOException {
+        Path dir = dir(dataset);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.equals(unit + ".parquet") || (n.startsWith(unit + "~") && n.endsWith(".parquet"));
+            }).toList();
+        }
+    }
+
+    /** An empty Parquet file with the dataset's schema, so that engines can read a dataset nobody loaded yet. */
+    public void ensureSchemaFile(Dataset dataset) throws IOException {
+        Path file = dir(dataset).resolve("_schema.parquet");
+        if (Files.exists(file)) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling("_schema.parquet.tmp");
+        Files.deleteIfExists(tmp);
+        try (ParquetWriter<SpecificRecord> w = PartitionedParquetWriter.writer(dataset, tmp)) {
+            // no rows: the footer carries the schema
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The glob DuckDB reads a dataset through. */
+    public String glob(Dataset dataset) {
+        return dir(dataset).resolve("**").resolve("*.parquet").toString();
+    }
+}

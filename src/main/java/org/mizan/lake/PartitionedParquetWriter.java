@@ -1,0 +1,108 @@
+package org.mizan.lake;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+
+/**
+ * Writes one delivered file's records into Parquet files under {@code period=…/source=…/} folders of a staging
+ * directory. At most {@link #MAX_OPEN} partitions are open at once (each buffers its pages in memory until its row group fills; a wide source such as the World Bank's 39 quarters keeps all of them open); a
+ * partition that comes back after being closed gets another part file, so memory stays bounded whatever the order.
+ */
+public final class PartitionedParquetWriter implements Closeable {
+
+    static final int MAX_OPEN = 64;
+    private static final int ROW_GROUP_BYTES = 32 * 1024 * 1024;
+
+    private final Dataset dataset;
+    private final Path stagingRoot;
+    private final String unit;
+    private final int periodField;
+    private final int sourceField;
+    private final Map<String, Integer> parts = new HashMap<>();
+    private final LinkedHashMap<String, ParquetWriter<SpecificRecord>> open = new LinkedHashMap<>(16, 0.75f, true);
+    private final List<Path> written = new ArrayList<>();
+    private long records;
+
+    public PartitionedParquetWriter(Dataset dataset, Path stagingRoot, String unit) {
+        this.dataset = dataset;
+        this.stagingRoot = stagingRoot;
+        this.unit = unit;
+        this.periodField = dataset.schema().getField("period").pos();
+        this.sourceField = dataset.schema().getField("source_id").pos();
+    }
+
+    public void write(SpecificRecord record) throws IOException {
+        String partition = Lake.partition(String.valueOf(record.get(periodField)), String.valueOf(record.get(sourceField)));
+        ParquetWriter<SpecificRecord> w = open.get(partition);
+        if (w == null) {
+            w = openPartition(partition);
+        }
+        w.write(record);
+        records++;
+    }
+
+    private ParquetWriter<SpecificRecord> openPartition(String partition) throws IOException {
+        if (open.size() >= MAX_OPEN) {
+            Iterator<Map.Entry<String, ParquetWriter<SpecificRecord>>> eldest = open.entrySet().iterator();
+            eldest.next().getValue().close();
+            eldest.remove();
+        }
+        int part = parts.merge(partition, 1, Integer::sum);
+        Path file = stagingRoot.resolve(partition).resolve(Lake.unitFileName(unit, part));
+        Files.createDirectories(file.getParent());
+        ParquetWriter<SpecificRecord> w = writer(dataset, file);
+        open.put(partition, w);
+        written.add(stagingRoot.relativize(file));
+        return w;
+    }
+
+    /** A Parquet writer of the dataset's Avro schema over a local file (no HDFS), Snappy, 1 MB pages. */
+    static ParquetWriter<SpecificRecord> writer(Dataset dataset, Path file) throws IOException {
+        return AvroParquetWriter.<SpecificRecord>builder(new LocalOutputFile(file))
+                .withSchema(dataset.schema())
+                .withDataModel(AvroModel.get())
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withRowGroupSize((long) ROW_GROUP_BYTES)
+                .withPageSize(1024 * 1024)
+                .build();
+    }
+
+    /** Files written so far, relative to the staging root. */
+    public List<Path> written() {
+        return written;
+    }
+
+    public long records() {
+        return records;
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (ParquetWriter<SpecificRecord> w : open.values()) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        open.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+}

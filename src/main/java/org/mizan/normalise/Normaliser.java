@@ -1,0 +1,43 @@
+package org.mizan.normalise;
+
+import java.util.List;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.mizan.source.RawRecord;
+
+/**
+ * Checks one raw record and turns it into canonical Avro records. Subclasses throw {@link RowRejected} at the
+ * first rule a row breaks; this turns that, and a malformed line, into a quarantined reject.
+ */
+public abstract class Normaliser {
+
+    public final Outcome normalise(RawRecord r) {
+        if (r.malformed() != null) {
+            return Outcome.rejected(new Reject(r.file(), r.line(), Rule.MALFORMED_LINE, "line " + r.malformed(), r.raw()));
+        }
+        try {
+            return new Outcome(records(r), List.of());
+        } catch (RowRejected e) {
+            return Outcome.rejected(new Reject(r.file(), r.line(), e.rule(), e.getMessage(), r.raw()));
+        }
+    }
+
+    /** The canonical records of one raw record; throws {@link RowRejected} at the first broken rule. */
+    protected abstract List<? extends SpecificRecord> records(RawRecord r);
+
+    /** The partition source: the mapping's fixed source id, else the value of its source field. */
+    protected static String sourceId(RawRecord r, String fallbackField) {
+        if (r.mapping().sourceId() != null) {
+            return r.mapping().sourceId();
+        }
+        String field = r.mapping().sourceField() != null ? r.mapping().sourceField() : fallbackField;
+        return r.get(field);
+    }
+
+    /** Checks that every field is present, in the order given, so the first missing one is reported. */
+    protected static void requireAll(Fields f, RawRecord r, String... fields) {
+        for (String field : fields) {
+            f.required(r, field);
+        }
+    }
+}

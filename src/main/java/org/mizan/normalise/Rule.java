@@ -1,0 +1,35 @@
+package org.mizan.normalise;
+
+/** The reasons a row is rejected; the code is what quarantine files, summaries and views show. */
+public enum Rule {
+    MALFORMED_LINE("the line does not have the file's shape"),
+    REQUIRED("a required field is empty"),
+    BAD_TIMESTAMP("a timestamp is not ISO 8601 with an offset (or the mapping's pattern)"),
+    BAD_DATE("a date is not valid"),
+    BAD_NUMBER("a number is not a decimal with '.' (or the mapping's separator), or has too many decimals"),
+    AMOUNT_NOT_POSITIVE("the amount is zero or negative"),
+    FEE_NEGATIVE("the fee is negative"),
+    BAD_COUNTRY("not an ISO 3166-1 country code"),
+    BAD_CURRENCY("not an ISO 4217 currency code"),
+    BAD_CHANNEL("channel not one of bank, mto, mobile_money, post, cash_agent"),
+    BAD_VALUE("a value outside its code list or range"),
+    UNKNOWN_UNIT("the unit is not in the gazetteer on that date"),
+    UNRESOLVED_LOCALITY("the place name matches no unit of the gazetteer"),
+    AMBIGUOUS_LOCALITY("the place name matches several units"),
+    DUPLICATE_IN_FILE("the same key appears earlier in the same file"),
+    DUPLICATE_LOADED("the same key was already loaded from another file");
+
+    private final String meaning;
+
+    Rule(String meaning) {
+        this.meaning = meaning;
+    }
+
+    public String code() {
+        return name().toLowerCase();
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,166 @@
+package org.mizan.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Delimited text (RFC 4180 quoting, any delimiter, quoted fields over several lines) read through a mapping. */
+final class DelimitedSource implements RecordSource {
+
+    private final String file;
+    private final BufferedReader reader;
+    private final Mapping mapping;
+    private final FieldLayout layout;
+    private final List<String> cells = new ArrayList<>(32);
+    private final StringBuilder cell = new StringBuilder(64);
+    private long line;
+    private long skipped;
+    private boolean ended;
+
+    DelimitedSource(String file, BufferedReader reader, Mapping mapping) throws IOException {
+        this.file = file;
+        this.reader = reader;
+        this.mapping = mapping;
+        String header = readLine();
+        if (header == null) {
+            throw new MappingException(file + ": the file is empty. Ask the source to deliver it again.");
+        }
+        String[] names = split(header);
+        if (names == null) {
+            throw new MappingException(file + ": line 1 (header) has an unclosed quote. Check the mapping's quote character.");
+        }
+        this.layout = FieldLayout.ofHeader(mapping, names, file);
+    }
+
+    @Override
+    public RawRecord next() throws IOException {
+        while (!ended) {
+            String text = readLine();
+            if (text == null) {
+                return null;
+            }
+            long start = line;
+            String[] parsed = split(text);
+            StringBuilder raw = null;
+            while (parsed == null) {
+                // a quoted field runs over the line break: join the next physical line
+                String more = readLine();
+                if (more == null) {
+                    return malformed(start, text, "unclosed quote at the end of the file (was the file cut short?)");
+                }
+                raw = raw == null ? new StringBuilder(text) : raw;
+                raw.append('\n').append(more);
+                parsed = split(raw.toString());
+            }
+            String rawText = raw == null ? text : raw.toString();
+            if (isBlank(parsed)) {
+                skipped++;
+                if (mapping.stopAtBlankRow()) {
+                    ended = true;
+                    while (readLine() != null) {
+                        skipped++;
+                    }
+                    return null;
+                }
+                continue;
+            }
+            if (parsed.length != layout.width()) {
+                return malformed(start, rawText, "has " + parsed.length + " fields where the header has " + layout.width()
+                        + " (a delimiter inside an unquoted value, or a line cut short)");
+            }
+            return new RawRecord(file, start, rawText, parsed, layout, wide(parsed), null);
+        }
+        return null;
+    }
+
+    private List<Map.Entry<String, String>> wide(String[] parsed) {
+        if (layout.unpivotColumns().isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (int k = 0; k < layout.unpivotColumns().size(); k++) {
+            String v = layout.clean(parsed[layout.unpivotColumns().get(k)]);
+            if (v != null) {
+                out.add(Map.entry(layout.unpivotKeys().get(k), v));
+            }
+        }
+        return out;
+    }
+
+    private RawRecord malformed(long at, String raw, String why) {
+        return new RawRecord(file, at, raw, new String[0], layout, List.of(), why);
+    }
+
+    private static boolean isBlank(String[] parsed) {
+        for (String p : parsed) {
+            if (!p.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String readLine() throws IOException {
+        try {
+            String s = reader.readLine();
+            if (s != null) {
+                line++;
+            }
+            return s;
+        } catch (CharacterCodingException e) {
+            throw new MappingException(file + ": line " + (line + 1) + " is not valid " + mapping.encoding()
+                    + ". Declare the file's real encoding in mapping '" + mapping.name() + "' (e.g. encoding: windows-1251).");
+        }
+    }
+
+    /** Splits one record; null when a quoted field is still open at the end of the text. */
+    private String[] split(String text) {
+        cells.clear();
+        cell.setLength(0);
+        char delim = mapping.delimiter();
+        char quote = mapping.quote();
+        boolean quoted = false;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == quote) {
+                    if (i + 1 < n && text.charAt(i + 1) == quote) {
+                        cell.append(quote);
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == delim) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == quote && quote != '\0' && cell.toString().isBlank()) {
+                quoted = true;
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        cells.add(cell.toString());
+        return cells.toArray(new String[0]);
+    }
+
+    @Override
+    public long skippedLines() {
+        return skipped;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

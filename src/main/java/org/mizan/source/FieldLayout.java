@@ -1,0 +1,156 @@
+package org.mizan.source;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where each mapped field sits in a file's rows, resolved once from the header (CSV) or the field names
+ * (JSON Lines) through the mapping's aliases. Applies missing tokens, value maps and constants on read.
+ */
+public final class FieldLayout {
+
+    private final Mapping mapping;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<Integer> unpivotColumns = new ArrayList<>();
+    private final List<String> unpivotKeys = new ArrayList<>();
+    private final int width;
+
+    private FieldLayout(Mapping mapping, int width) {
+        this.mapping = mapping;
+        this.width = width;
+    }
+
+    /** Resolves a CSV header; fails with a message naming the file, the missing fields and what was found. */
+    public static FieldLayout ofHeader(Mapping mapping, String[] header, String file) {
+        FieldLayout layout = new FieldLayout(mapping, header.length);
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String h = normaliseHeader(header[i]);
+            byName.putIfAbsent(h, i);
+            if (mapping.unpivot() != null && mapping.unpivot().pattern().matcher(header[i].trim()).matches()) {
+                layout.unpivotColumns.add(i);
+                layout.unpivotKeys.add(mapping.unpivot().keyOf(header[i].trim()));
+            }
+        }
+        mapping.columns().forEach((field, aliases) -> {
+            for (String alias : aliases) {
+                Integer at = byName.get(normaliseHeader(alias));
+                if (at != null) {
+                    layout.index.put(field, at);
+                    return;
+                }
+            }
+        });
+        layout.checkRequired(file, header.length + " columns: " + String.join(" | ", header));
+        return layout;
+    }
+
+    /** For JSON Lines: field k of the mapping's columns sits at cell k. */
+    public static FieldLayout ofFields(Mapping mapping) {
+        FieldLayout layout = new FieldLayout(mapping, mapping.columns().size());
+        int i = 0;
+        for (String field : mapping.columns().keySet()) {
+            layout.index.put(field, i++);
+        }
+        return layout;
+    }
+
+    /** The cell position of a JSON field name, through the aliases; -1 if the mapping does not use it. */
+    public int jsonIndex(String name) {
+        String n = normaliseHeader(name);
+        int i = 0;
+        for (List<String> aliases : mapping.columns().values()) {
+            for (String alias : aliases) {
+                if (normaliseHeader(alias).equals(n)) {
+                    return i;
+                }
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    private void checkRequired(String file, String found) {
+        List<String> missing = new ArrayList<>();
+        for (String req : mapping.required()) {
+            boolean any = false;
+            for (String alt : req.split("\\|")) {
+                any |= index.containsKey(alt) || mapping.constants().containsKey(alt);
+            }
+            if (!any) {
+                missing.add(req.replace("|", " or ") + " " + aliasesOf(req));
+            }
+        }
+        if (mapping.unpivot() != null && unpivotColumns.isEmpty()) {
+            missing.add("columns matching " + mapping.unpivot().pattern());
+        }
+        if (!missing.isEmpty()) {
+            throw new MappingException(file + ": line 1 (header) lacks required column(s) " + String.join(", ", missing)
+                    + "; found " + found + ". Check the file's delimiter ('" + printable(mapping.delimiter())
+                    + "') and encoding (" + mapping.encoding() + ") in mapping '" + mapping.name()
+                    + "', or add the header names as aliases there.");
+        }
+    }
+
+    private String aliasesOf(String req) {
+        List<String> names = new ArrayList<>();
+        for (String alt : req.split("\\|")) {
+            names.addAll(mapping.columns().getOrDefault(alt, List.of()));
+        }
+        return names.toString();
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "\\t" : String.valueOf(c);
+    }
+
+    static String normaliseHeader(String h) {
+        String s = h.strip();
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
+            s = s.substring(1).strip();
+        }
+        return s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public List<Integer> unpivotColumns() {
+        return unpivotColumns;
+    }
+
+    public List<String> unpivotKeys() {
+        return unpivotKeys;
+    }
+
+    String value(String field, String[] cells) {
+        Integer at = index.get(field);
+        String v = at == null || at >= cells.length ? null : clean(cells[at]);
+        if (v == null) {
+            return mapping.constants().get(field);
+        }
+        Map<String, String> map = mapping.values().get(field);
+        if (map != null) {
+            String mapped = map.get(v.toLowerCase(Locale.ROOT));
+            return mapped != null ? mapped : v;
+        }
+        return v;
+    }
+
+    /** Trims, and turns the mapping's missing tokens ("", "..", "N/A") into null. */
+    public String clean(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        String v = cell.strip();
+        return mapping.missing().contains(v) ? null : v;
+    }
+}

@@ -1,0 +1,94 @@
+package org.mizan.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/** JSON Lines: one flat object per line, its field names resolved through the mapping's aliases. */
+final class JsonLinesSource implements RecordSource {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String file;
+    private final BufferedReader reader;
+    private final Mapping mapping;
+    private final FieldLayout layout;
+    private long line;
+    private long skipped;
+
+    JsonLinesSource(String file, BufferedReader reader, Mapping mapping) {
+        this.file = file;
+        this.reader = reader;
+        this.mapping = mapping;
+        this.layout = FieldLayout.ofFields(mapping);
+    }
+
+    @Override
+    public RawRecord next() throws IOException {
+        String text;
+        while ((text = readLine()) != null) {
+            if (text.isBlank()) {
+                skipped++;
+                continue;
+            }
+            String[] cells = new String[layout.width()];
+            try (JsonParser p = JSON.createParser(text)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return malformed(text, "is not a JSON object");
+                }
+                JsonToken t;
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    int at = layout.jsonIndex(p.currentName());
+                    JsonToken v = p.nextToken();
+                    if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                        if (at >= 0) {
+                            return malformed(text, "field '" + p.currentName() + "' is not a single value");
+                        }
+                        p.skipChildren();
+                    } else if (at >= 0) {
+                        cells[at] = v == JsonToken.VALUE_NULL ? null : p.getText();
+                    }
+                }
+                if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                    return malformed(text, "has text after the JSON object");
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return malformed(text, "is not valid JSON (" + e.getOriginalMessage() + ")");
+            }
+            return new RawRecord(file, line, text, cells, layout, List.of(), null);
+        }
+        return null;
+    }
+
+    private RawRecord malformed(String raw, String why) {
+        return new RawRecord(file, line, raw, new String[0], layout, List.of(), why);
+    }
+
+    private String readLine() throws IOException {
+        try {
+            String s = reader.readLine();
+            if (s != null) {
+                line++;
+            }
+            return s;
+        } catch (CharacterCodingException e) {
+            throw new MappingException(file + ": line " + (line + 1) + " is not valid " + mapping.encoding()
+                    + ". Declare the file's real encoding in mapping '" + mapping.name() + "'.");
+        }
+    }
+
+    @Override
+    public long skippedLines() {
+        return skipped;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,49 @@
+package org.mizan.source;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How one source's files are laid out: the data a mapping file under {@code jobs/} declares.
+ * Everything a provider does differently lives here, so a new provider needs a file, not code.
+ */
+public record Mapping(
+        String name,
+        String dataset,
+        String format,
+        Charset encoding,
+        char delimiter,
+        char quote,
+        String sourceId,
+        String sourceField,
+        Map<String, List<String>> columns,
+        List<String> required,
+        Map<String, String> constants,
+        Map<String, Map<String, String>> values,
+        List<String> missing,
+        char decimalSeparator,
+        String thousandsSeparator,
+        String timestampPattern,
+        String timeZone,
+        String datePattern,
+        String localityCountry,
+        String countryCodes,
+        Unpivot unpivot,
+        boolean stopAtBlankRow,
+        String baseCurrency) {
+
+    /** A wide layout: every header matching {@code pattern} becomes one record keyed by {@code keyField}. */
+    public record Unpivot(Pattern pattern, String keyField, String keyTemplate, String valueField) {
+
+        /** The key a matching header stands for, e.g. {@code 2019Q1 [YR2019Q1]} becomes {@code 2019-Q1}. */
+        public String keyOf(String header) {
+            return pattern.matcher(header).replaceFirst(keyTemplate);
+        }
+    }
+
+    public boolean isJsonLines() {
+        return "jsonl".equals(format);
+    }
+}

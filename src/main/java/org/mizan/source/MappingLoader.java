@@ -1,0 +1,124 @@
+package org.mizan.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads mapping files (YAML, documented in {@code jobs/README.md}) by name from the packaged {@code jobs/}
+ * folder, or from a path.
+ */
+public final class MappingLoader {
+
+    private MappingLoader() {
+    }
+
+    /** A mapping by path (any {@code .yml} file) or by name ({@code remittances/dushanbe-express}). */
+    public static Mapping load(String nameOrPath) {
+        Path path = Path.of(nameOrPath);
+        if (nameOrPath.endsWith(".yml") && Files.isRegularFile(path)) {
+            try (InputStream in = Files.newInputStream(path)) {
+                return parse(path.getFileName().toString().replace(".yml", ""), in, path.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String resource = "jobs/" + nameOrPath.replaceAll("\\.yml$", "") + ".yml";
+        InputStream in = MappingLoader.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new MappingException("no mapping '" + nameOrPath + "': give a mapping name under jobs/ "
+                    + "(e.g. remittances/dushanbe-express) or the path of a .yml file");
+        }
+        try (in) {
+            return parse(nameOrPath, in, resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Mapping parse(String name, InputStream in, String where) {
+        Map<String, Object> y;
+        try {
+            y = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (RuntimeException e) {
+            throw new MappingException("mapping " + where + " is not valid YAML: " + e.getMessage());
+        }
+        if (y == null || !y.containsKey("dataset")) {
+            throw new MappingException("mapping " + where + " has no 'dataset:' (see jobs/README.md)");
+        }
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        ((Map<String, Object>) y.getOrDefault("columns", Map.of())).forEach((field, aliases) ->
+                columns.put(field, aliases instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                        : List.of(String.valueOf(aliases))));
+        Map<String, Map<String, String>> values = new LinkedHashMap<>();
+        ((Map<String, Object>) y.getOrDefault("values", Map.of())).forEach((field, map) -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            ((Map<Object, Object>) map).forEach((k, v) -> m.put(String.valueOf(k).toLowerCase(), String.valueOf(v)));
+            values.put(field, m);
+        });
+        Map<String, String> constants = new LinkedHashMap<>();
+        ((Map<String, Object>) y.getOrDefault("constants", Map.of())).forEach((k, v) -> constants.put(k, String.valueOf(v)));
+        Mapping.Unpivot unpivot = null;
+        if (y.get("unpivot") instanceof Map<?, ?> u) {
+            unpivot = new Mapping.Unpivot(Pattern.compile(String.valueOf(u.get("headers"))),
+                    String.valueOf(u.get("key_field")), String.valueOf(u.get("key")), String.valueOf(u.get("value_field")));
+        }
+        Map<String, Object> locality = (Map<String, Object>) y.getOrDefault("locality", Map.of());
+        return new Mapping(name,
+                str(y, "dataset", null),
+                str(y, "format", "csv"),
+                Charset.forName(str(y, "encoding", "UTF-8")),
+                ch(str(y, "delimiter", ",")),
+                ch(str(y, "quote", "\"")),
+                str(y, "source_id", null),
+                str(y, "source_field", null),
+                columns,
+                list(y.get("required")),
+                constants,
+                values,
+                y.containsKey("missing") ? list(y.get("missing")) : List.of(""),
+                ch(str(y, "decimal_separator", ".")),
+                str(y, "thousands_separator", null),
+                str(y, "timestamp_pattern", null),
+                str(y, "time_zone", null),
+                str(y, "date_pattern", null),
+                locality.get("country") == null ? null : String.valueOf(locality.get("country")),
+                str(y, "country_codes", "alpha2"),
+                unpivot,
+                Boolean.TRUE.equals(y.get("stop_at_blank_row")),
+                str(y, "base_currency", "USD"));
+    }
+
+    private static String str(Map<String, Object> y, String key, String dflt) {
+        Object v = y.get(key);
+        return v == null ? dflt : String.valueOf(v);
+    }
+
+    private static List<String> list(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> l) {
+            l.forEach(x -> out.add(x == null ? "" : String.valueOf(x)));
+        }
+        return out;
+    }
+
+    private static char ch(String s) {
+        if ("\\t".equals(s) || "tab".equals(s)) {
+            return '\t';
+        }
+        return s.isEmpty() ? '\0' : s.charAt(0);
+    }
+}

@@ -1,0 +1,37 @@
+package org.mizan.warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/** Opens DuckDB connections the way Mizan uses them: UTC, bounded memory, options as properties (not in the URL). */
+public final class DuckDb {
+
+    private DuckDb() {
+    }
+
+    public static Connection inMemory() throws SQLException {
+        return configure(DriverManager.getConnection("jdbc:duckdb:"));
+    }
+
+    public static Connection readWrite(Path file) throws SQLException {
+        return configure(DriverManager.getConnection("jdbc:duckdb:" + file));
+    }
+
+    /** Read-only, so a planner's query can never change the warehouse; many may be open at once. */
+    public static Connection readOnly(Path file) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        return configure(DriverManager.getConnection("jdbc:duckdb:" + file, p));
+    }
+
+    private static Connection configure(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET TimeZone = 'UTC'");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,69 @@
+package org.mizan.warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs a planner's SQL on the published warehouse, read-only three times over: only reading statements are
+ * accepted, the file is opened read-only, and DuckDB's access to other files is switched off.
+ */
+public final class ReadOnlyQuery {
+
+    private static final Set<String> READING = Set.of("select", "with", "from", "describe", "show", "summarize",
+            "explain", "values", "table");
+
+    /** A query's column names and rows (values as JDBC returned them). */
+    public record Result(List<String> columns, List<List<Object>> rows) {
+    }
+
+    private ReadOnlyQuery() {
+    }
+
+    /** Null when the statement only reads; otherwise why it is refused. */
+    public static String refusal(String sql) {
+        String s = sql.strip().replaceAll("^(--[^\\n]*\\n\\s*)+", "").strip();
+        String first = s.split("[\\s(]+", 2)[0].toLowerCase(Locale.ROOT);
+        if (!READING.contains(first)) {
+            return "query is read-only: '" + first + "' statements are refused (use select, with, describe, show, summarize)";
+        }
+        String body = s.replaceAll(";\\s*$", "");
+        if (body.contains(";")) {
+            return "query runs one statement at a time: remove the ';' inside it";
+        }
+        return null;
+    }
+
+    public static Result run(Path warehouse, String sql) throws SQLException {
+        String refused = refusal(sql);
+        if (refused != null) {
+            throw new IllegalArgumentException(refused);
+        }
+        try (Connection c = DuckDb.readOnly(warehouse); Statement s = c.createStatement()) {
+            s.execute(SqlFiles.text("queries/lock_down.sql"));
+            try (ResultSet rs = s.executeQuery(sql.strip().replaceAll(";\\s*$", ""))) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    columns.add(md.getColumnLabel(i));
+                }
+                List<List<Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return new Result(columns, rows);
+            }
+        }
+    }
+}

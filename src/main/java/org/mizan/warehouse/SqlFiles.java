@@ -1,0 +1,70 @@
+package org.mizan.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.mizan.lake.Dataset;
+import org.mizan.lake.Lake;
+
+/**
+ * The SQL files under {@code warehouse/} (packaged on the class path), with {@code {{lake:dataset}}} standing for
+ * that dataset's Parquet files in the lake of this home.
+ */
+public final class SqlFiles {
+
+    private static final Pattern LAKE = Pattern.compile("\\{\\{lake:([a-z_]+)}}");
+
+    private SqlFiles() {
+    }
+
+    public static String text(String name) {
+        String resource = "warehouse/" + name;
+        try (InputStream in = SqlFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing SQL file " + resource + " (is the jar built from this checkout?)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file's text with the lake placeholders filled in for {@code lake}. */
+    public static String withLake(String name, Lake lake) {
+        Matcher m = LAKE.matcher(text(name));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String glob = lake.glob(Dataset.of(m.group(1))).replace("'", "''");
+            m.appendReplacement(out, Matcher.quoteReplacement("read_parquet('" + glob + "', union_by_name = true)"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Splits a script into statements at semicolons that end a line; comment lines are dropped. */
+    public static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("--") || t.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (t.endsWith(";")) {
+                out.add(current.toString().strip().replaceAll(";$", ""));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,113 @@
+package org.mizan.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.mizan.config.MizanHome;
+import org.mizan.lake.Dataset;
+import org.mizan.lake.Lake;
+
+/**
+ * Builds the DuckDB warehouse from the lake with the SQL under {@code warehouse/build/}, into a new file, and
+ * publishes it by switching the {@code mizan.duckdb} link in one rename: a reader opens either the previous
+ * complete build or the new one, never a half-built file, and never waits on a lock.
+ */
+public final class Warehouse {
+
+    static final int KEEP_BUILDS = 3;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final MizanHome home;
+    private final Lake lake;
+
+    public Warehouse(MizanHome home) {
+        this.home = home;
+        this.lake = new Lake(home.lake());
+    }
+
+    /** Builds and publishes; returns the new build's file. A failed build leaves the published one untouched. */
+    public Path rebuild() {
+        Path file = home.warehouse().resolve("mizan-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid() + ".duckdb");
+        try {
+            for (Dataset d : Dataset.values()) {
+                lake.ensureSchemaFile(d);
+            }
+            try (Connection c = DuckDb.readWrite(file); Statement s = c.createStatement()) {
+                for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
+                    for (String sql : SqlFiles.statements(SqlFiles.withLake("build/" + script, lake))) {
+                        try {
+                            s.execute(sql);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("warehouse/build/" + script + " failed: " + e.getMessage(), e);
+                        }
+                    }
+                }
+                s.execute("CHECKPOINT");
+            }
+            publish(file);
+            prune();
+            return file;
+        } catch (SQLException e) {
+            discard(file);
+            throw new IllegalStateException("cannot build the warehouse in " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            discard(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            discard(file);
+            throw e;
+        }
+    }
+
+    private void publish(Path file) throws IOException {
+        Path link = home.publishedWarehouse();
+        Path tmp = link.resolveSibling(".mizan.duckdb." + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createSymbolicLink(tmp, file.getFileName());
+        Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Keeps the newest builds; readers that still hold an older file open keep reading it (POSIX unlink). */
+    private void prune() throws IOException {
+        List<Path> builds;
+        try (Stream<Path> s = Files.list(home.warehouse())) {
+            builds = s.filter(p -> p.getFileName().toString().matches("mizan-.*\\.duckdb"))
+                    .sorted().toList();
+        }
+        Path current = home.publishedWarehouse().toRealPath();
+        for (int i = 0; i < builds.size() - KEEP_BUILDS; i++) {
+            if (!builds.get(i).toRealPath().equals(current)) {
+                discard(builds.get(i));
+            }
+        }
+    }
+
+    private static void discard(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
+        } catch (IOException ignored) {
+            // best effort: an unpublished build is never read
+        }
+    }
+
+    /** The published build, or null when nothing was ever loaded. */
+    public Path published() {
+        Path link = home.publishedWarehouse();
+        try {
+            return Files.exists(link) ? link.toRealPath() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

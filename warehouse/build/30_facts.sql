@@ -1,0 +1,83 @@
+-- Facts. A transaction's USD amount uses the rate of its UTC date, or the nearest earlier one;
+-- US dollars need no rate. No rate at all leaves amount_usd null: the row stays, counted, not summed.
+
+create table fct_remittance_transactions as
+with txn as (
+    select *,
+           cast(sent_at as date) as sent_on
+    from stg_remittance_transactions
+),
+usd as (
+    select distinct 'USD' as currency, sent_on as rate_date, 1.0::decimal(20, 8) as per_usd, 'identity' as fx_source
+    from txn
+    where currency = 'USD'
+),
+rates as (
+    select * from dim_fx_rates
+    union all
+    select * from usd
+),
+final as (
+    select txn.txn_id, txn.provider_id, txn.sent_at, txn.sent_on, txn.period,
+           extract(year from txn.sent_on) || '-Q' || extract(quarter from txn.sent_on) as quarter,
+           txn.sender_country, txn.receiving_unit_code, txn.receiving_locality,
+           txn.amount, txn.currency, txn.fee, txn.fx_margin_pct,
+           round(100.0 * txn.fee / txn.amount + coalesce(txn.fx_margin_pct, 0), 4)::decimal(12, 4) as cost_pct,
+           round(txn.amount / r.per_usd, 4)::decimal(18, 4) as amount_usd,
+           r.per_usd as fx_rate, r.rate_date as fx_rate_date, r.fx_source,
+           txn.channel, txn.source_id, txn.source_file, txn.source_line
+    from txn
+    asof left join rates r
+        on r.currency = txn.currency and txn.sent_on >= r.rate_date
+)
+select * from final;
+
+create table fct_corridor_aggregates as
+select period, sender_country, receiving_unit_code, amount_usd, txn_count, reporter, source_id, source_file, source_line
+from stg_corridor_aggregates;
+
+create table fct_corridor_costs as
+with final as (
+    select quarter, sender_country, receiving_country, avg_cost_pct, source_id, source_file, source_line
+    from stg_corridor_costs
+    qualify row_number() over (partition by quarter, sender_country, receiving_country, source_id order by source_file desc, source_line) = 1
+)
+select * from final;
+
+-- Roll-up of inflows to every level: a unit's row holds everything received in it and below it.
+create table mart_remittance_inflows as
+with final as (
+    select a.ancestor_code as unit_code, a.ancestor_level as level, t.period,
+           sum(t.amount_usd)::decimal(18, 4) as amount_usd,
+           count(*) as txn_count
+    from fct_remittance_transactions t
+    join dim_unit_ancestors a on a.unit_code = t.receiving_unit_code
+    group by all
+)
+select * from final;
+
+-- SDG 10.c.1: average cost per corridor, provider, channel and quarter, beside the World Bank's figure.
+create table mart_remittance_cost as
+with by_group as (
+    select t.sender_country, u.country as receiving_country, t.provider_id, t.channel, t.quarter,
+           round(avg(t.cost_pct), 4)::decimal(12, 4) as avg_cost_pct,
+           count(*) as txn_count
+    from fct_remittance_transactions t
+    join (select distinct unit_code, country from dim_admin_units) u on u.unit_code = t.receiving_unit_code
+    group by all
+),
+wb as (
+    select quarter, sender_country, receiving_country, round(avg(avg_cost_pct), 4)::decimal(12, 4) as wb_avg_cost_pct
+    from fct_corridor_costs
+    group by all
+),
+final as (
+    select g.sender_country, g.receiving_country, g.provider_id, g.channel, g.quarter,
+           g.avg_cost_pct, g.txn_count,
+           g.avg_cost_pct > 3 as is_above_3pct,
+           g.avg_cost_pct > 5 as is_above_5pct,
+           wb.wb_avg_cost_pct
+    from by_group g
+    left join wb using (quarter, sender_country, receiving_country)
+)
+select * from final;

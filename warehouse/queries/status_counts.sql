@@ -1,0 +1,8 @@
+-- Rows in each public view of the published warehouse, for `mizan status` and the demo.
+select 'admin_units' as view_name, count(*) as row_count from admin_units
+union all select 'fx_rates', count(*) from fx_rates
+union all select 'remittance_transactions', count(*) from remittance_transactions
+union all select 'remittance_inflows', count(*) from remittance_inflows
+union all select 'remittance_cost', count(*) from remittance_cost
+union all select 'corridor_aggregates', count(*) from corridor_aggregates
+union all select 'corridor_costs', count(*) from corridor_costs
