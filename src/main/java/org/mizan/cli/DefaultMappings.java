@@ -1,7 +1,7 @@
 package org.mizan.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,15 +63,20 @@ final class DefaultMappings {
         if (!Files.isRegularFile(file)) {
             throw new MizanMain.UsageException(file + ": no such file. Check the path given as file=.");
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = r.readLine();
-            if (line == null) {
+        // only the first line is decoded: the rest may be in another encoding, which the load itself reports
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(64 * 1024);
+            if (head.length == 0) {
                 throw new MizanMain.UsageException(file + ": the file is empty. Ask the source to deliver it again.");
             }
+            int end = 0;
+            while (end < head.length && head[end] != '\n') {
+                end++;
+            }
+            String line = new String(head, 0, end, StandardCharsets.UTF_8);
             return Arrays.stream(line.replace("\uFEFF", "").split(",")).map(s -> s.strip().replace("\"", "")).toList();
         } catch (IOException e) {
-            throw new MizanMain.UsageException(file + ": cannot read its header (" + e.getMessage()
-                    + "). If it is not UTF-8 text, describe it with a mapping and pass mapping=NAME.");
+            throw new MizanMain.UsageException(file + ": cannot read its header (" + e.getMessage() + ").");
         }
     }
 }

@@ -19,8 +19,13 @@ final class RunSummary {
     static void print(JobExecution execution, String mapping, PrintWriter out) {
         String file = execution.getJobParameters().getString("file");
         out.printf("%s  %s  (mapping %s, execution %d)%n", execution.getJobInstance().getJobName(), file, mapping, execution.getId());
+        StringBuilder timings = new StringBuilder();
         for (StepExecution step : execution.getStepExecutions()) {
             ExecutionContext ctx = step.getExecutionContext();
+            if (step.getStartTime() != null && step.getEndTime() != null) {
+                timings.append(timings.isEmpty() ? "" : ", ").append(step.getStepName()).append(' ')
+                        .append(String.format("%.1f s", Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0));
+            }
             if (IngestSteps.INGEST.equals(step.getStepName())) {
                 out.printf("  read %d   accepted %d   rejected %d   skipped lines %d%n",
                         ctx.getLong(LakeStagingWriter.SOURCE_ROWS, step.getReadCount()),
@@ -51,6 +56,9 @@ final class RunSummary {
                 root = root.getCause();
             }
             out.println("  FAILED: " + root.getMessage());
+        }
+        if (!timings.isEmpty()) {
+            out.println("  steps: " + timings);
         }
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());

@@ -1,5 +1,7 @@
 package org.mizan.lake;
 
+import java.util.List;
+
 import org.apache.avro.Schema;
 import org.mizan.schema.AdminUnit;
 import org.mizan.schema.CorridorAggregate;
@@ -9,18 +11,29 @@ import org.mizan.schema.RemittanceTransaction;
 
 /** The lake's datasets: a folder each, named as the Avro schema's dataset, holding Hive-style partitions. */
 public enum Dataset {
-    ADMIN_UNITS("admin_units", AdminUnit.getClassSchema()),
-    FX_RATES("fx_rates", FxRate.getClassSchema()),
-    REMITTANCE_TRANSACTIONS("remittance_transactions", RemittanceTransaction.getClassSchema()),
-    CORRIDOR_AGGREGATES("corridor_aggregates", CorridorAggregate.getClassSchema()),
-    CORRIDOR_COSTS("corridor_costs", CorridorCost.getClassSchema());
+    ADMIN_UNITS("admin_units", AdminUnit.getClassSchema(), "source_line"),
+    FX_RATES("fx_rates", FxRate.getClassSchema(), "per_usd", "source_line"),
+    REMITTANCE_TRANSACTIONS("remittance_transactions", RemittanceTransaction.getClassSchema(),
+            "txn_id", "sent_at", "amount", "fee", "fx_margin_pct", "source_line"),
+    CORRIDOR_AGGREGATES("corridor_aggregates", CorridorAggregate.getClassSchema(), "amount_usd", "txn_count", "source_line"),
+    CORRIDOR_COSTS("corridor_costs", CorridorCost.getClassSchema(), "avg_cost_pct", "source_line");
 
     private final String folder;
     private final Schema schema;
+    private final List<String> uniqueColumns;
 
-    Dataset(String folder, Schema schema) {
+    Dataset(String folder, Schema schema, String... uniqueColumns) {
         this.folder = folder;
         this.schema = schema;
+        this.uniqueColumns = List.of(uniqueColumns);
+    }
+
+    /**
+     * Columns whose values hardly repeat (ids, instants, amounts): written without a dictionary, which for them
+     * only costs hashing time and a dictionary buffer per open partition.
+     */
+    public List<String> uniqueColumns() {
+        return uniqueColumns;
     }
 
     public String folder() {

@@ -26,6 +26,9 @@ public final class PartitionedParquetWriter implements Closeable {
 
     static final int MAX_OPEN = 64;
     private static final int ROW_GROUP_BYTES = 32 * 1024 * 1024;
+    private static final int PAGE_BYTES = 1024 * 1024;
+    // codes (units, currencies, providers) repeat: their dictionaries stay far below this
+    private static final int DICTIONARY_BYTES = 128 * 1024;
 
     private final Dataset dataset;
     private final Path stagingRoot;
@@ -33,6 +36,7 @@ public final class PartitionedParquetWriter implements Closeable {
     private final int periodField;
     private final int sourceField;
     private final Map<String, Integer> parts = new HashMap<>();
+    private final Map<String, String> partitions = new HashMap<>();
     private final LinkedHashMap<String, ParquetWriter<SpecificRecord>> open = new LinkedHashMap<>(16, 0.75f, true);
     private final List<Path> written = new ArrayList<>();
     private long records;
@@ -46,7 +50,9 @@ public final class PartitionedParquetWriter implements Closeable {
     }
 
     public void write(SpecificRecord record) throws IOException {
-        String partition = Lake.partition(String.valueOf(record.get(periodField)), String.valueOf(record.get(sourceField)));
+        String period = String.valueOf(record.get(periodField));
+        String source = String.valueOf(record.get(sourceField));
+        String partition = partitions.computeIfAbsent(period + '\u0001' + source, k -> Lake.partition(period, source));
         ParquetWriter<SpecificRecord> w = open.get(partition);
         if (w == null) {
             w = openPartition(partition);
@@ -72,13 +78,17 @@ public final class PartitionedParquetWriter implements Closeable {
 
     /** A Parquet writer of the dataset's Avro schema over a local file (no HDFS), Snappy, 1 MB pages. */
     static ParquetWriter<SpecificRecord> writer(Dataset dataset, Path file) throws IOException {
-        return AvroParquetWriter.<SpecificRecord>builder(new LocalOutputFile(file))
+        var builder = AvroParquetWriter.<SpecificRecord>builder(new LocalOutputFile(file))
                 .withSchema(dataset.schema())
                 .withDataModel(AvroModel.get())
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
-                .withPageSize(1024 * 1024)
-                .build();
+                .withPageSize(PAGE_BYTES)
+                .withDictionaryPageSize(DICTIONARY_BYTES);
+        for (String column : dataset.uniqueColumns()) {
+            builder = builder.withDictionaryEncoding(column, false);
+        }
+        return builder.build();
     }
 
     /** Files written so far, relative to the staging root. */

@@ -1,6 +1,5 @@
 package org.mizan.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
@@ -11,7 +10,8 @@ import java.util.Map;
 final class DelimitedSource implements RecordSource {
 
     private final String file;
-    private final BufferedReader reader;
+    private final String path;
+    private final LineReader reader;
     private final Mapping mapping;
     private final FieldLayout layout;
     private final List<String> cells = new ArrayList<>(32);
@@ -20,19 +20,21 @@ final class DelimitedSource implements RecordSource {
     private long skipped;
     private boolean ended;
 
-    DelimitedSource(String file, BufferedReader reader, Mapping mapping) throws IOException {
+    /** @param file the name rows are reported under; @param path the full path error messages name */
+    DelimitedSource(String file, String path, LineReader reader, Mapping mapping) throws IOException {
         this.file = file;
+        this.path = path;
         this.reader = reader;
         this.mapping = mapping;
         String header = readLine();
         if (header == null) {
-            throw new MappingException(file + ": the file is empty. Ask the source to deliver it again.");
+            throw new MappingException(path + ": the file is empty. Ask the source to deliver it again.");
         }
         String[] names = split(header);
         if (names == null) {
-            throw new MappingException(file + ": line 1 (header) has an unclosed quote. Check the mapping's quote character.");
+            throw new MappingException(path + ": line 1 (header) has an unclosed quote. Check the mapping's quote character.");
         }
-        this.layout = FieldLayout.ofHeader(mapping, names, file);
+        this.layout = FieldLayout.ofHeader(mapping, names, path);
     }
 
     @Override
@@ -111,7 +113,7 @@ final class DelimitedSource implements RecordSource {
             }
             return s;
         } catch (CharacterCodingException e) {
-            throw new MappingException(file + ": line " + (line + 1) + " is not valid " + mapping.encoding()
+            throw new MappingException(path + ": line " + (line + 1) + " is not valid " + mapping.encoding()
                     + ". Declare the file's real encoding in mapping '" + mapping.name() + "' (e.g. encoding: windows-1251).");
         }
     }

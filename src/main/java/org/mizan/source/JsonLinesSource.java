@@ -1,6 +1,5 @@
 package org.mizan.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
@@ -15,14 +14,17 @@ final class JsonLinesSource implements RecordSource {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String file;
-    private final BufferedReader reader;
+    private final String path;
+    private final LineReader reader;
     private final Mapping mapping;
     private final FieldLayout layout;
     private long line;
     private long skipped;
 
-    JsonLinesSource(String file, BufferedReader reader, Mapping mapping) {
+    /** @param file the name rows are reported under; @param path the full path error messages name */
+    JsonLinesSource(String file, String path, LineReader reader, Mapping mapping) {
         this.file = file;
+        this.path = path;
         this.reader = reader;
         this.mapping = mapping;
         this.layout = FieldLayout.ofFields(mapping);
@@ -77,7 +79,7 @@ final class JsonLinesSource implements RecordSource {
             }
             return s;
         } catch (CharacterCodingException e) {
-            throw new MappingException(file + ": line " + (line + 1) + " is not valid " + mapping.encoding()
+            throw new MappingException(path + ": line " + (line + 1) + " is not valid " + mapping.encoding()
                     + ". Declare the file's real encoding in mapping '" + mapping.name() + "'.");
         }
     }

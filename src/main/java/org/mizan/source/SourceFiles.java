@@ -1,11 +1,8 @@
 package org.mizan.source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +22,9 @@ public final class SourceFiles {
             throw new MappingException(file + ": the file is empty. Ask the source to deliver it again.");
         }
         checkNotBinary(file);
-        BufferedReader reader = reader(file, mapping);
-        return mapping.isJsonLines() ? new JsonLinesSource(file.getFileName().toString(), reader, mapping)
-                : new DelimitedSource(file.getFileName().toString(), reader, mapping);
+        LineReader reader = reader(file, mapping);
+        return mapping.isJsonLines() ? new JsonLinesSource(file.getFileName().toString(), file.toString(), reader, mapping)
+                : new DelimitedSource(file.getFileName().toString(), file.toString(), reader, mapping);
     }
 
     private static void checkNotBinary(Path file) throws IOException {
@@ -37,7 +34,11 @@ public final class SourceFiles {
             n = in.readNBytes(head, 0, head.length);
         }
         boolean utf16 = n >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
-        for (int i = 0; i < n && !utf16; i++) {
+        if (utf16) {
+            throw new MappingException(file + ": is UTF-16 text (Excel's \"Unicode text\"), which Mizan does not read yet. "
+                    + "Save it as CSV UTF-8, or convert it with: iconv -f UTF-16 -t UTF-8");
+        }
+        for (int i = 0; i < n; i++) {
             if (head[i] == 0) {
                 throw new MappingException(file + ": looks binary (a NUL byte at offset " + i + "), not a text export. "
                         + "Check that this is the right file (a spreadsheet must be saved as CSV, or use an xlsx mapping).");
@@ -45,8 +46,8 @@ public final class SourceFiles {
         }
     }
 
-    /** A strict decoder: bytes that are not valid in the declared encoding fail instead of becoming '?'. */
-    private static BufferedReader reader(Path file, Mapping mapping) throws IOException {
+    /** A line reader in the declared encoding, or UTF-8 when the file starts with a UTF-8 byte-order mark. */
+    private static LineReader reader(Path file, Mapping mapping) throws IOException {
         PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 3);
         byte[] bom = new byte[3];
         int n = in.readNBytes(bom, 0, 3);
@@ -54,9 +55,6 @@ public final class SourceFiles {
         if (!utf8Bom && n > 0) {
             in.unread(bom, 0, n);
         }
-        var charset = utf8Bom ? StandardCharsets.UTF_8 : mapping.encoding();
-        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        return new LineReader(in, utf8Bom ? StandardCharsets.UTF_8 : mapping.encoding());
     }
 }

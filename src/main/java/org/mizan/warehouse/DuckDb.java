@@ -10,6 +10,9 @@ import java.util.Properties;
 /** Opens DuckDB connections the way Mizan uses them: UTC, bounded memory, options as properties (not in the URL). */
 public final class DuckDb {
 
+    /** DuckDB takes 80 % of the machine by default; a load shares the machine with the JVM and planners. */
+    static final String MEMORY_LIMIT = System.getProperty("mizan.duckdb.memory", "1GB");
+
     private DuckDb() {
     }
 
@@ -31,6 +34,8 @@ public final class DuckDb {
     private static Connection configure(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
+            s.execute("SET preserve_insertion_order = false");
+            s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
         }
         return c;
     }

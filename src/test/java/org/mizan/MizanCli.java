@@ -1,0 +1,84 @@
+package org.mizan;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.mizan.cli.MizanMain;
+import org.mizan.warehouse.ReadOnlyQuery;
+
+/** Runs Mizan's commands in-process against a home of the test's own, as a user would on the command line. */
+public final class MizanCli {
+
+    public static final Path FIXTURES = Path.of("fixtures").toAbsolutePath();
+
+    /** What one command printed and returned. */
+    public record Result(int code, String out, String err) {
+    }
+
+    private final Path home;
+
+    public MizanCli(Path home) {
+        this.home = home;
+    }
+
+    public static MizanCli inTempHome(String name) {
+        try {
+            return new MizanCli(Files.createTempDirectory("mizan-" + name + "-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Result run(String... args) {
+        System.setProperty("mizan.home", home.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MizanMain.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Loads a fixture file (path under fixtures/) and fails the test if the job did not complete. */
+    public Result load(String job, String fixture, String... extra) {
+        String[] args = new String[3 + extra.length];
+        args[0] = "run";
+        args[1] = job;
+        args[2] = "file=" + FIXTURES.resolve(fixture);
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        Result r = run(args);
+        if (r.code() != 0) {
+            throw new AssertionError("loading " + fixture + " failed with " + r.code() + ":\n" + r.out() + r.err());
+        }
+        return r;
+    }
+
+    /** The rows of a read-only query on this home's published warehouse. */
+    public List<List<Object>> query(String sql) {
+        try {
+            return ReadOnlyQuery.run(home.resolve("warehouse/mizan.duckdb").toRealPath(), sql).rows();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single value of a one-row, one-column query, as text (decimals in plain notation). */
+    public String value(String sql) {
+        List<List<Object>> rows = query(sql);
+        if (rows.size() != 1 || rows.get(0).size() != 1) {
+            throw new AssertionError("expected one value from " + sql + " but got " + rows);
+        }
+        Object v = rows.get(0).get(0);
+        return v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v);
+    }
+}
