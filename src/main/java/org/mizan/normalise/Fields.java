@@ -40,7 +40,9 @@ public final class Fields {
     public OffsetDateTime timestamp(String field, String v) {
         try {
             if (timestampPattern != null) {
-                return LocalDateTime.parse(v, timestampPattern).atZone(zone).toOffsetDateTime();
+                // a pattern with an offset (Z, X, x, O) says it in each value; else the mapping's time_zone does
+                return zone == null ? OffsetDateTime.parse(v, timestampPattern)
+                        : LocalDateTime.parse(v, timestampPattern).atZone(zone).toOffsetDateTime();
             }
             return OffsetDateTime.parse(v);
         } catch (DateTimeParseException | NullPointerException e) {
