@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * Writes one delivered file's records into Parquet files under {@code period=…/source=…/} folders of a staging
- * directory. At most {@link #MAX_OPEN} partitions are open at once (each buffers its pages in memory until its row group fills; a wide source such as the World Bank's 39 quarters keeps all of them open); a
+ * directory (see {@link RecordWriteSupport}). At most {@link #MAX_OPEN} partitions are open at once (each buffers its pages in memory until its row group fills; a wide source such as the World Bank's 39 quarters keeps all of them open); a
  * partition that comes back after being closed gets another part file, so memory stays bounded whatever the order.
  */
 public final class PartitionedParquetWriter implements Closeable {
@@ -78,9 +79,7 @@ public final class PartitionedParquetWriter implements Closeable {
 
     /** A Parquet writer of the dataset's Avro schema over a local file (no HDFS), Snappy, 1 MB pages. */
     static ParquetWriter<SpecificRecord> writer(Dataset dataset, Path file) throws IOException {
-        var builder = AvroParquetWriter.<SpecificRecord>builder(new LocalOutputFile(file))
-                .withSchema(dataset.schema())
-                .withDataModel(AvroModel.get())
+        var builder = new Builder(new LocalOutputFile(file), dataset)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
                 .withPageSize(PAGE_BYTES)
@@ -89,6 +88,27 @@ public final class PartitionedParquetWriter implements Closeable {
             builder = builder.withDictionaryEncoding(column, false);
         }
         return builder.build();
+    }
+
+    /** A Parquet writer builder over the lake's own write support (parquet-avro's schema and footer). */
+    private static final class Builder extends ParquetWriter.Builder<SpecificRecord, Builder> {
+
+        private final Dataset dataset;
+
+        Builder(LocalOutputFile file, Dataset dataset) {
+            super(file);
+            this.dataset = dataset;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<SpecificRecord> getWriteSupport(Configuration conf) {
+            return new RecordWriteSupport(dataset.schema());
+        }
     }
 
     /** Files written so far, relative to the staging root. */

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
@@ -44,8 +45,9 @@ public final class Fields {
                 return zone == null ? OffsetDateTime.parse(v, timestampPattern)
                         : LocalDateTime.parse(v, timestampPattern).atZone(zone).toOffsetDateTime();
             }
-            return OffsetDateTime.parse(v);
-        } catch (DateTimeParseException | NullPointerException e) {
+            OffsetDateTime fast = IsoTimestamps.parse(v);
+            return fast != null ? fast : OffsetDateTime.parse(v);
+        } catch (DateTimeException | NullPointerException e) {
             throw new RowRejected(Rule.BAD_TIMESTAMP, field + " '" + v + "' is not "
                     + (timestampPattern != null ? "in the pattern " + mapping.timestampPattern() : "ISO 8601 with an offset (2024-03-02T09:14:00+03:00)"));
         }

@@ -32,20 +32,39 @@ public final class RemittanceNormaliser extends Normaliser {
         this.loadedFiles = loadedFiles;
     }
 
+    private static void requirePresent(String value, String field) {
+        if (value == null) {
+            throw new RowRejected(Rule.REQUIRED, field + " is empty");
+        }
+    }
+
     @Override
     protected List<RemittanceTransaction> records(RawRecord r) {
-        requireAll(f, r, "txn_id", "provider_id", "sent_at", "sender_country");
-        String locality = r.get("receiving_locality");
+        // each field is read once; the required check then runs in the documented order
+        String txnId = r.get("txn_id");
+        String provider = r.get("provider_id");
+        String sentText = r.get("sent_at");
+        String senderText = r.get("sender_country");
         String unit = r.get("receiving_unit_code");
+        String locality = unit == null ? r.get("receiving_locality") : null;
+        String amountText = r.get("amount");
+        String currencyText = r.get("currency");
+        String feeText = r.get("fee");
+        String channel = r.get("channel");
+        requirePresent(txnId, "txn_id");
+        requirePresent(provider, "provider_id");
+        requirePresent(sentText, "sent_at");
+        requirePresent(senderText, "sender_country");
         if (unit == null && locality == null) {
             throw new RowRejected(Rule.REQUIRED, "receiving_unit_code is empty (and no receiving_locality)");
         }
-        requireAll(f, r, "amount", "currency", "fee", "channel");
-        String txnId = r.get("txn_id");
-        String provider = r.get("provider_id");
-        OffsetDateTime sentAt = f.timestamp("sent_at", r.get("sent_at"));
-        BigDecimal amount = f.decimal("amount", r.get("amount"), 4);
-        BigDecimal fee = f.decimal("fee", r.get("fee"), 4);
+        requirePresent(amountText, "amount");
+        requirePresent(currencyText, "currency");
+        requirePresent(feeText, "fee");
+        requirePresent(channel, "channel");
+        OffsetDateTime sentAt = f.timestamp("sent_at", sentText);
+        BigDecimal amount = f.decimal("amount", amountText, 4);
+        BigDecimal fee = f.decimal("fee", feeText, 4);
         String marginText = r.get("fx_margin_pct");
         BigDecimal margin = marginText == null ? null : f.decimal("fx_margin_pct", marginText, 4);
         if (amount.signum() <= 0) {
@@ -54,9 +73,8 @@ public final class RemittanceNormaliser extends Normaliser {
         if (fee.signum() < 0) {
             throw new RowRejected(Rule.FEE_NEGATIVE, "fee " + fee.stripTrailingZeros().toPlainString() + " is negative");
         }
-        String sender = IsoCodes.country("sender_country", r.get("sender_country"));
-        String currency = IsoCodes.currency("currency", r.get("currency"));
-        String channel = r.get("channel");
+        String sender = IsoCodes.country("sender_country", senderText);
+        String currency = IsoCodes.currency("currency", currencyText);
         if (!CHANNELS.contains(channel)) {
             throw new RowRejected(Rule.BAD_CHANNEL, "channel '" + channel + "' is not one of bank, mto, mobile_money, post, cash_agent");
         }
@@ -73,23 +91,9 @@ public final class RemittanceNormaliser extends Normaliser {
         if (earlierLine >= 0) {
             throw new RowRejected(Rule.DUPLICATE_IN_FILE, "txn_id " + txnId + " of " + provider + " was already accepted at line " + earlierLine);
         }
-        return List.of(RemittanceTransaction.newBuilder()
-                .setTxnId(txnId)
-                .setProviderId(provider)
-                .setSentAt(sentAt.toInstant())
-                .setSentAtOffsetMin(sentAt.getOffset().getTotalSeconds() / 60)
-                .setPeriod(Periods.month(utcDate))
-                .setSenderCountry(sender)
-                .setReceivingUnitCode(unitCode)
-                .setReceivingLocality(unit == null ? locality : null)
-                .setAmount(amount)
-                .setCurrency(currency)
-                .setFee(fee)
-                .setFxMarginPct(margin)
-                .setChannel(channel)
-                .setSourceId(sourceId(r, "provider_id"))
-                .setSourceFile(r.file())
-                .setSourceLine(r.line())
-                .build());
+        // the all-arguments constructor: Avro's builder validates and copies every field again, per row
+        return List.of(new RemittanceTransaction(txnId, provider, sentAt.toInstant(), sentAt.getOffset().getTotalSeconds() / 60,
+                utcDate, Periods.month(utcDate), sender, unitCode, locality, amount, currency, fee, margin, channel,
+                sourceId(r, "provider_id"), r.file(), r.line()));
     }
 }

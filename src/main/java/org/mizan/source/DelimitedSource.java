@@ -120,10 +120,13 @@ final class DelimitedSource implements RecordSource {
 
     /** Splits one record; null when a quoted field is still open at the end of the text. */
     private String[] split(String text) {
+        char quote = mapping.quote();
+        if (quote == '\0' || text.indexOf(quote) < 0) {
+            return splitPlain(text);
+        }
         cells.clear();
         cell.setLength(0);
         char delim = mapping.delimiter();
-        char quote = mapping.quote();
         boolean quoted = false;
         int n = text.length();
         for (int i = 0; i < n; i++) {
@@ -154,6 +157,24 @@ final class DelimitedSource implements RecordSource {
         }
         cells.add(cell.toString());
         return cells.toArray(new String[0]);
+    }
+
+    /** The common case, a line without quotes: cut at each delimiter. */
+    private String[] splitPlain(String text) {
+        char delim = mapping.delimiter();
+        int n = 1;
+        for (int i = text.indexOf(delim); i >= 0; i = text.indexOf(delim, i + 1)) {
+            n++;
+        }
+        String[] out = new String[n];
+        int start = 0;
+        for (int k = 0; k < n - 1; k++) {
+            int end = text.indexOf(delim, start);
+            out[k] = text.substring(start, end);
+            start = end + 1;
+        }
+        out[n - 1] = text.substring(start);
+        return out;
     }
 
     @Override

@@ -17,10 +17,12 @@ public final class FieldLayout {
     private final List<Integer> unpivotColumns = new ArrayList<>();
     private final List<String> unpivotKeys = new ArrayList<>();
     private final int width;
+    private final boolean missingTokens;
 
     private FieldLayout(Mapping mapping, int width) {
         this.mapping = mapping;
         this.width = width;
+        this.missingTokens = mapping.missing().stream().anyMatch(m -> !m.isEmpty());
     }
 
     /** Resolves a CSV header; fails with a message naming the file, the missing fields and what was found. */
@@ -151,6 +153,9 @@ public final class FieldLayout {
             return null;
         }
         String v = cell.strip();
-        return mapping.missing().contains(v) ? null : v;
+        if (v.isEmpty()) {
+            return mapping.missing().contains("") ? null : v;
+        }
+        return missingTokens && mapping.missing().contains(v) ? null : v;
     }
 }

@@ -29,7 +29,7 @@ class ParquetRoundTripTest {
     private static RemittanceTransaction txn(String id, String period, String source, BigDecimal margin, String locality) {
         return RemittanceTransaction.newBuilder()
                 .setTxnId(id).setProviderId(source)
-                .setSentAt(Instant.parse("2024-03-02T06:14:00Z")).setSentAtOffsetMin(180)
+                .setSentAt(Instant.parse("2024-03-02T06:14:00Z")).setSentAtOffsetMin(180).setSentOn(LocalDate.parse("2024-03-02"))
                 .setPeriod(period).setSenderCountry("QA").setReceivingUnitCode("NP-P1-DHA-M01").setReceivingLocality(locality)
                 .setAmount(new BigDecimal("1500.0000")).setCurrency("QAR").setFee(new BigDecimal("25.5000"))
                 .setFxMarginPct(margin).setChannel("mto").setSourceId(source).setSourceFile("feed.csv").setSourceLine(2)

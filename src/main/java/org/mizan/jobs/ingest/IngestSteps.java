@@ -3,7 +3,7 @@ package org.mizan.jobs.ingest;
 import org.mizan.config.MizanHome;
 import org.mizan.normalise.Outcome;
 import org.mizan.source.RawRecord;
-import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -30,55 +30,37 @@ public class IngestSteps {
         return MizanHome.fromEnvironment();
     }
 
+    /** One per job execution: the file, mapping and unit the ingest and publish steps share. */
     @Bean
-    @StepScope
+    @JobScope
     IngestContext ingestContext(MizanHome home,
                                 @Value("#{jobParameters['file']}") String file,
                                 @Value("#{jobParameters['mapping']}") String mapping,
-                                @Value("#{stepExecution.jobExecution.jobInstance.jobName}") String jobName,
-                                @Value("#{stepExecution.jobExecution.id}") Long executionId) {
+                                @Value("#{jobExecution.jobInstance.jobName}") String jobName,
+                                @Value("#{jobExecution.id}") Long executionId) {
         return new IngestContext(home, file, mapping, jobName, executionId);
     }
 
+    /**
+     * Job-scoped, so that its reader, processor and writer are plain objects made for this execution: a
+     * step-scoped proxy around each would cost a reflective call per row.
+     */
     @Bean
-    @StepScope
-    SourceItemReader ingestReader(IngestContext context) {
-        return new SourceItemReader(context, new IngestProgress(context.file().getFileName().toString(), System.err));
-    }
-
-    @Bean
-    @StepScope
-    NormaliseProcessor ingestProcessor(IngestContext context) {
-        return new NormaliseProcessor(NormaliserFactory.forContext(context));
-    }
-
-    @Bean
-    @StepScope
-    LakeStagingWriter ingestWriter(IngestContext context) {
-        return new LakeStagingWriter(context);
-    }
-
-    @Bean
-    @StepScope
-    PublishLakeTasklet publishLakeTasklet(IngestContext context) {
-        return new PublishLakeTasklet(context);
-    }
-
-    @Bean
-    Step ingestStep(JobRepository repository, PlatformTransactionManager tx, SourceItemReader ingestReader,
-                    NormaliseProcessor ingestProcessor, LakeStagingWriter ingestWriter) {
+    @JobScope
+    Step ingestStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context) {
         return new StepBuilder(INGEST, repository)
                 .<RawRecord, Outcome>chunk(CHUNK)
                 .transactionManager(tx)
-                .reader(ingestReader)
-                .processor(ingestProcessor)
-                .writer(ingestWriter)
+                .reader(new SourceItemReader(context, new IngestProgress(context.file().getFileName().toString(), System.err)))
+                .processor(new NormaliseProcessor(NormaliserFactory.forContext(context)))
+                .writer(new LakeStagingWriter(context))
                 .build();
     }
 
     @Bean
-    Step publishLakeStep(JobRepository repository, PlatformTransactionManager tx, PublishLakeTasklet publishLakeTasklet) {
-        return new StepBuilder(PUBLISH_LAKE, repository).tasklet(publishLakeTasklet, tx).build();
+    @JobScope
+    Step publishLakeStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context) {
+        return new StepBuilder(PUBLISH_LAKE, repository).tasklet(new PublishLakeTasklet(context), tx).build();
     }
 
     @Bean

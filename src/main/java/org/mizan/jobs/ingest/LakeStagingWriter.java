@@ -2,7 +2,9 @@ package org.mizan.jobs.ingest;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -29,7 +31,7 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     public static final String QUARANTINE = "quarantine";
 
     private final IngestContext context;
-    private PartitionedParquetWriter lake;
+    private BackgroundLakeWriter lake;
     private QuarantineWriter quarantine;
     private final Map<String, Long> byRule = new TreeMap<>();
     private long accepted;
@@ -49,24 +51,24 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
         } catch (IOException e) {
             throw new ItemStreamException("cannot prepare staging folder " + context.staging(), e);
         }
-        lake = new PartitionedParquetWriter(context.dataset(), context.staging(), context.unit());
+        lake = new BackgroundLakeWriter(new PartitionedParquetWriter(context.dataset(), context.staging(), context.unit()));
         quarantine = new QuarantineWriter(context.quarantineFile());
     }
 
     @Override
     public void write(Chunk<? extends Outcome> chunk) throws IOException {
+        List<SpecificRecord> records = new ArrayList<>(chunk.size());
         for (Outcome o : chunk) {
             rows++;
-            for (SpecificRecord r : o.accepted()) {
-                lake.write(r);
-                accepted++;
-            }
+            records.addAll(o.accepted());
             for (Reject r : o.rejects()) {
                 quarantine.write(r);
                 rejected++;
                 byRule.merge(r.rule().code(), 1L, Long::sum);
             }
         }
+        accepted += records.size();
+        lake.write(records);
     }
 
     @Override
