@@ -1,16 +1,19 @@
--- Facts. A transaction's USD amount uses the rate of its UTC day (sent_on), or the nearest earlier one;
--- US dollars need no rate. No rate at all leaves amount_usd null: the row stays, counted, not summed.
+-- Facts. The transactions are copied as they are in the lake: a copy in lake order writes fast and
+-- compresses well, where the same copy through a join took three times as long at five million rows.
+-- The USD conversion is a view over it (int_remittance_transactions), a join on the small daily rate table.
 
 create table fct_remittance_transactions as
-with txn as not materialized (
-    select * from stg_remittance_transactions
-),
--- one rate per currency and day, carried forward over days without a rate (weekends, holidays), from each
--- currency's first rate to the last day a transaction needs: an equality join on it is the "nearest earlier
--- rate" rule, and much faster over millions of rows than an as-of join
-needed as (
-    select currency, max(sent_on) as last_day
-    from stg_remittance_transactions
+select txn_id, provider_id, sent_at, sent_at_offset_min, sent_on, period, sender_country, receiving_unit_code,
+       receiving_locality, amount, currency, fee, fx_margin_pct, channel, source_id, source_file, source_line
+from stg_remittance_transactions;
+
+-- One rate per currency and day, carried forward over days without a rate (weekends, holidays), from each
+-- currency's first rate to the last day a transaction needs, so that "the rate of the day, or the nearest
+-- earlier one" is an equality join. US dollars convert at 1 on every day a transaction needs.
+create table dim_fx_daily as
+with needed as (
+    select currency, min(sent_on) as first_day, max(sent_on) as last_day
+    from fct_remittance_transactions
     group by currency
 ),
 days as (
@@ -25,27 +28,29 @@ daily as (
     asof join dim_fx_rates r on r.currency = d.currency and d.day >= r.rate_date
 ),
 usd as (
-    select distinct 'USD' as currency, sent_on as day, sent_on as rate_date, 1.0::decimal(20, 8) as per_usd, 'identity' as fx_source
-    from stg_remittance_transactions
-    where currency = 'USD'
+    select 'USD' as currency, day::date as day, day::date as rate_date, 1.0::decimal(20, 8) as per_usd, 'identity' as fx_source
+    from needed, unnest(generate_series(needed.first_day, needed.last_day, interval 1 day)) as t(day)
+    where needed.currency = 'USD'
 ),
-rates as (
+final as (
     select * from daily
     union all
     select * from usd
-),
-final as (
-    select txn.txn_id, txn.provider_id, txn.sent_at, txn.sent_on, txn.period,
-           extract(year from txn.sent_on) || '-Q' || extract(quarter from txn.sent_on) as quarter,
-           txn.sender_country, txn.receiving_unit_code, txn.receiving_locality,
-           txn.amount, txn.currency, txn.fee, txn.fx_margin_pct,
-           round(100.0 * txn.fee / txn.amount + coalesce(txn.fx_margin_pct, 0), 4)::decimal(12, 4) as cost_pct,
-           round(txn.amount / r.per_usd, 4)::decimal(18, 4) as amount_usd,
+)
+select * from final;
+
+create view int_remittance_transactions as
+with final as (
+    select t.txn_id, t.provider_id, t.sent_at, t.sent_on, t.period,
+           year(t.sent_on) || '-Q' || quarter(t.sent_on) as quarter,
+           t.sender_country, t.receiving_unit_code, t.receiving_locality,
+           t.amount, t.currency, t.fee, t.fx_margin_pct,
+           round(100.0 * t.fee / t.amount + coalesce(t.fx_margin_pct, 0), 4)::decimal(12, 4) as cost_pct,
+           round(t.amount / r.per_usd, 4)::decimal(18, 4) as amount_usd,
            r.per_usd as fx_rate, r.rate_date as fx_rate_date, r.fx_source,
-           txn.channel, txn.source_id, txn.source_file, txn.source_line
-    from txn
-    left join rates r
-        on r.currency = txn.currency and r.day = txn.sent_on
+           t.channel, t.source_id, t.source_file, t.source_line
+    from fct_remittance_transactions t
+    left join dim_fx_daily r on r.currency = t.currency and r.day = t.sent_on
 )
 select * from final;
 
@@ -67,7 +72,7 @@ with final as (
     select a.ancestor_code as unit_code, a.ancestor_level as level, t.period,
            sum(t.amount_usd)::decimal(18, 4) as amount_usd,
            count(*) as txn_count
-    from fct_remittance_transactions t
+    from int_remittance_transactions t
     join dim_unit_ancestors a on a.unit_code = t.receiving_unit_code
     group by all
 )
@@ -79,7 +84,7 @@ with by_group as (
     select t.sender_country, u.country as receiving_country, t.provider_id, t.channel, t.quarter,
            round(avg(t.cost_pct), 4)::decimal(12, 4) as avg_cost_pct,
            count(*) as txn_count
-    from fct_remittance_transactions t
+    from int_remittance_transactions t
     join (select distinct unit_code, country from dim_admin_units) u on u.unit_code = t.receiving_unit_code
     group by all
 ),

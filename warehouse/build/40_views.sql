@@ -11,7 +11,7 @@ from dim_fx_rates;
 create view remittance_transactions as
 select txn_id, provider_id, sent_at, period, sender_country, receiving_unit_code, amount, currency, fee,
        cost_pct, amount_usd, fx_rate, fx_rate_date, channel, source_id
-from fct_remittance_transactions;
+from int_remittance_transactions;
 
 create view remittance_inflows as
 select unit_code, level, period, amount_usd, txn_count

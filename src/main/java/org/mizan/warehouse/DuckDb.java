@@ -11,7 +11,7 @@ import java.util.Properties;
 public final class DuckDb {
 
     /** DuckDB takes 80 % of the machine by default; a load shares the machine with the JVM and planners. */
-    static final String MEMORY_LIMIT = System.getProperty("mizan.duckdb.memory", "1GB");
+    static final String MEMORY_LIMIT = System.getProperty("mizan.duckdb.memory", "512MB");
 
     private DuckDb() {
     }

@@ -18,6 +18,8 @@ public class BuildWarehouseTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        // hand the memory the ingest used back before DuckDB takes its own share of the machine
+        System.gc();
         var built = new Warehouse(home).rebuild();
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("warehouse", built.toString());
         return RepeatStatus.FINISHED;

@@ -48,12 +48,14 @@ public class IngestSteps {
     @Bean
     @JobScope
     Step ingestStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context) {
+        NormaliseProcessor processor = new NormaliseProcessor(NormaliserFactory.forContext(context));
         return new StepBuilder(INGEST, repository)
                 .<RawRecord, Outcome>chunk(CHUNK)
                 .transactionManager(tx)
                 .reader(new SourceItemReader(context, new IngestProgress(context.file().getFileName().toString(), System.err)))
-                .processor(new NormaliseProcessor(NormaliserFactory.forContext(context)))
+                .processor(processor)
                 .writer(new LakeStagingWriter(context))
+                .stream(processor)
                 .build();
     }
 
