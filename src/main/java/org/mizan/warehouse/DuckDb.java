@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 /** Opens DuckDB connections the way Mizan uses them: UTC, bounded memory, options as properties (not in the URL). */
@@ -12,6 +13,9 @@ public final class DuckDb {
 
     /** DuckDB takes 80 % of the machine by default; a load shares the machine with the JVM and planners. */
     static final String MEMORY_LIMIT = System.getProperty("mizan.duckdb.memory", "512MB");
+
+    private static final List<String> SESSION =
+            SqlFiles.statements(SqlFiles.text("queries/session.sql").replace("{{memory_limit}}", MEMORY_LIMIT));
 
     private DuckDb() {
     }
@@ -33,9 +37,9 @@ public final class DuckDb {
 
     private static Connection configure(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("SET TimeZone = 'UTC'");
-            s.execute("SET preserve_insertion_order = false");
-            s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+            for (String sql : SESSION) {
+                s.execute(sql);
+            }
         }
         return c;
     }

@@ -1,0 +1,43 @@
+package org.mizan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+
+/** The steward's {@code status} after loads, and the README's first command, {@code demo}, as a new user runs it. */
+class StatusAndDemoIT {
+
+    @Test
+    void statusListsEachLoadWithItsCountsAndThePublishedWarehouse() {
+        MizanCli cli = MizanCli.inTempHome("status");
+        assertThat(cli.run("status").out()).contains("no job has run yet").contains("warehouse: none published yet");
+        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
+        cli.load("ingest-remittances", "remittances/bnk-003_2024-03.jsonl");
+        MizanCli.Result r = cli.run("status");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("\\n\\s+2  ingest-remittances  COMPLETED  \\S+ \\S+\\s+103\\s+89\\s+14  bnk-003_2024-03.jsonl\\n")
+                .containsPattern("\\n\\s+1  load-gazetteer\\s+COMPLETED  \\S+ \\S+\\s+36\\s+36\\s+0  admin_units.csv\\n")
+                .containsPattern("remittance_transactions\\s+89\\n")
+                .containsPattern("admin_units\\s+36\\n");
+    }
+
+    @Test
+    void theDemoLoadsEveryFixtureIntoAFreshHomeAndShowsTheViews() throws Exception {
+        MizanCli cli = MizanCli.inTempHome("demo");
+        MizanCli.Result r = cli.run("demo", "--fixtures", MizanCli.FIXTURES.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("demo home: " + cli.home().resolve("demo"))
+                .contains("read 152   accepted 137   rejected 15")
+                .contains("read 5328   accepted 10417   rejected 0   skipped lines 5")
+                .containsPattern("remittance_transactions\\s+295\\n")
+                .containsPattern("NP\\s+0\\s+2024-03\\s+107292.2157\\s+135\\n")
+                .contains("Query it:  MIZAN_HOME=" + cli.home().resolve("demo"));
+        assertThat(r.out()).doesNotContain("FAILED");
+        assertThat(Files.isSymbolicLink(cli.home().resolve("demo/warehouse/mizan.duckdb"))).isTrue();
+        // a second demo starts afresh: the same numbers, not twice them
+        MizanCli.Result again = cli.run("demo", "--fixtures", MizanCli.FIXTURES.toString());
+        assertThat(again.out()).containsPattern("remittance_transactions\\s+295\\n");
+    }
+}
