@@ -1,0 +1,2 @@
+/** Where runtime files go (MIZAN_HOME). */
+package org.mizan.config;

@@ -1,0 +1,2 @@
+/** The steps every ingest job shares: read and check a file, stage it, publish it to the lake, rebuild the warehouse. */
+package org.mizan.jobs.ingest;

@@ -1,0 +1,2 @@
+/** One package per job with its XxxJobConfiguration; the steps every ingest job shares are in jobs.ingest. */
+package org.mizan.jobs;
