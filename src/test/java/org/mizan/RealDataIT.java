@@ -42,6 +42,24 @@ class RealDataIT {
     }
 
     @Test
+    void remittanceCostShowsTheWorldBankFigureBesideTheCorridorOfTheSameQuarter() throws java.io.IOException {
+        // given transactions from Qatar to Nepal in 2019-Q1, the quarter the World Bank published 4.2433 % for
+        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
+        java.nio.file.Path feed = java.nio.file.Files.createTempDirectory("wb").resolve("mto-017_2019-02.csv");
+        java.nio.file.Files.writeString(feed, """
+                txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel
+                T-2019-1,MTO-017,2019-02-10T10:00:00+03:00,QA,NP-P1-DHA-M01,1000.00,QAR,30.00,1.00,mto
+                T-2019-2,MTO-017,2019-02-11T10:00:00+03:00,QA,NP-P1-DHA-M01,2000.00,QAR,40.00,,mto
+                """);
+        MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + feed);
+        assertThat(r.code()).isZero();
+        // then the corridor's own average (3 + 1 and 2 + 0: 3.0000) stands beside the published one
+        assertThat(cli.query("select avg_cost_pct, txn_count, is_above_3pct, wb_avg_cost_pct from remittance_cost"
+                + " where quarter = '2019-Q1' and sender_country = 'QA'").toString())
+                .isEqualTo("[[3.0000, 2, false, 4.2433]]");
+    }
+
+    @Test
     void theEcbPerEuroRatesAreCrossedThroughTheDollar() {
         assertThat(ecb.out()).contains("read 6983   accepted 217555   rejected 0");
         // on 2024-03-01 one euro bought 1.0813 dollars and 162.82 yen
