@@ -1,10 +1,13 @@
 package org.mizan.lake;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,14 +57,47 @@ public final class Lake {
     /**
      * Moves a load's staged files into place (each rename atomic, replacing the unit's earlier file of the same
      * partition), then removes the unit's files the new load no longer has. Other units are never touched.
+     * A journal written first names every move, so that a commit cut short (a crash, a kill) is finished by
+     * {@link #recover()} before the lake is read or changed again. Call it under {@link #exclusive}.
      */
     public List<Path> commit(Dataset dataset, String unit, Path staging, List<Path> staged) throws IOException {
+        Path journal = journals().resolve(dataset.folder() + "__" + unit + ".commit");
+        List<String> lines = new ArrayList<>(List.of(dataset.folder(), unit, staging.toString()));
+        staged.forEach(p -> lines.add(p.toString()));
+        Path tmp = journal.resolveSibling(journal.getFileName() + ".tmp");
+        Files.write(tmp, lines);
+        Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        List<Path> placed = apply(dataset, unit, staging, staged);
+        Files.delete(journal);
+        return placed;
+    }
+
+    /** Finishes every commit a crash cut short: the moves left, then the removal of the unit's older files. */
+    public int recover() throws IOException {
+        int finished = 0;
+        try (Stream<Path> s = Files.list(journals())) {
+            for (Path journal : s.filter(p -> p.toString().endsWith(".commit")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(journal);
+                List<Path> staged = lines.subList(3, lines.size()).stream().map(Path::of).toList();
+                apply(Dataset.of(lines.get(0)), lines.get(1), Path.of(lines.get(2)), staged);
+                Files.delete(journal);
+                finished++;
+            }
+        }
+        return finished;
+    }
+
+    private List<Path> apply(Dataset dataset, String unit, Path staging, List<Path> staged) throws IOException {
         Path dir = dir(dataset);
         Set<Path> kept = new HashSet<>();
         for (Path rel : staged) {
             Path target = dir.resolve(rel.toString());
-            Files.createDirectories(target.getParent());
-            Files.move(staging.resolve(rel), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Path source = staging.resolve(rel);
+            // on recovery, a file already moved before the crash is in place: nothing left to do for it
+            if (Files.exists(source)) {
+                Files.createDirectories(target.getParent());
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
             kept.add(target);
         }
         for (Path old : filesOf(dataset, unit)) {
@@ -70,6 +106,30 @@ public final class Lake {
             }
         }
         return new ArrayList<>(kept);
+    }
+
+    private Path journals() throws IOException {
+        return Files.createDirectories(root.resolve("_journal"));
+    }
+
+    /**
+     * Runs {@code action} while holding the lake's lock (a file lock, so other Mizan processes on the same home
+     * wait too): commits and warehouse builds never overlap, so a build never reads half a commit.
+     */
+    public <T> T exclusive(IoAction<T> action) throws IOException {
+        synchronized (Lake.class) {
+            Files.createDirectories(root);
+            try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                return action.run();
+            }
+        }
+    }
+
+    /** Work done under the lake's lock. */
+    @FunctionalInterface
+    public interface IoAction<T> {
+        T run() throws IOException;
     }
 
     /** Every file of one unit in a dataset. */

@@ -35,8 +35,22 @@ public final class Warehouse {
         this.lake = new Lake(home.lake());
     }
 
-    /** Builds and publishes; returns the new build's file. A failed build leaves the published one untouched. */
+    /**
+     * Builds and publishes under the lake's lock (no commit runs meanwhile, unfinished ones are finished first);
+     * returns the new build's file. A failed build leaves the published one untouched.
+     */
     public Path rebuild() {
+        try {
+            return lake.exclusive(() -> {
+                lake.recover();
+                return build();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path build() {
         Path file = home.warehouse().resolve("mizan-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid() + ".duckdb");
         try {
             for (Dataset d : Dataset.values()) {

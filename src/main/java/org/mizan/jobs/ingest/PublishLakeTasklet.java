@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.mizan.lake.Lake;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -39,13 +40,22 @@ public class PublishLakeTasklet implements Tasklet {
                     + " Ask the source to deliver the file again.");
         }
         Path staging = context.staging();
-        List<Path> staged;
-        try (Stream<Path> s = Files.walk(staging)) {
-            staged = s.filter(p -> p.toString().endsWith(".parquet")).map(staging::relativize).toList();
-        }
-        List<Path> placed = context.lake().commit(context.dataset(), context.unit(), staging, staged);
-        LakeStagingWriter.deleteRecursively(staging);
-        chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt("lake_files", placed.size());
+        Lake lake = context.lake();
+        int placed = lake.exclusive(() -> {
+            lake.recover();
+            if (!Files.isDirectory(staging)) {
+                // a restart after a crash in this step: recovery has already finished this commit
+                return lake.filesOf(context.dataset(), context.unit()).size();
+            }
+            List<Path> staged;
+            try (Stream<Path> s = Files.walk(staging)) {
+                staged = s.filter(p -> p.toString().endsWith(".parquet")).map(staging::relativize).toList();
+            }
+            int n = lake.commit(context.dataset(), context.unit(), staging, staged).size();
+            LakeStagingWriter.deleteRecursively(staging);
+            return n;
+        });
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt("lake_files", placed);
         return RepeatStatus.FINISHED;
     }
 
