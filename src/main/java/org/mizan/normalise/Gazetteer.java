@@ -24,7 +24,10 @@ public final class Gazetteer {
     public void add(Unit unit) {
         byCode.computeIfAbsent(unit.code(), k -> new ArrayList<>(1)).add(unit);
         byName.computeIfAbsent(nameKey(unit.country(), unit.name()), k -> new ArrayList<>(1)).add(unit);
+        byName.computeIfAbsent(nameKey(ANY_COUNTRY, unit.name()), k -> new ArrayList<>(1)).add(unit);
     }
+
+    private static final String ANY_COUNTRY = "*";
 
     public boolean isEmpty() {
         return byCode.isEmpty();
@@ -51,13 +54,16 @@ public final class Gazetteer {
                 + " (valid " + u.validFrom() + " to " + (u.validTo() == null ? "now" : u.validTo()) + ")");
     }
 
-    /** The one unit of {@code country} valid on that date whose name matches, ignoring case and spacing. */
+    /**
+     * The one unit of {@code country} (any country when null) valid on that date whose name matches, ignoring
+     * case and spacing.
+     */
     public String resolve(String country, String locality, LocalDate on) {
-        List<Unit> named = byName.getOrDefault(nameKey(country, locality), List.of());
+        List<Unit> named = byName.getOrDefault(nameKey(country == null ? ANY_COUNTRY : country, locality), List.of());
         List<String> hits = named.stream().filter(u -> u.validOn(on)).map(Unit::code).distinct().toList();
         if (hits.isEmpty()) {
-            throw new RowRejected(Rule.UNRESOLVED_LOCALITY, "receiving_locality '" + locality + "' matches no unit of "
-                    + country + " valid on " + on + ": add it to the gazetteer or correct the name");
+            throw new RowRejected(Rule.UNRESOLVED_LOCALITY, "receiving_locality '" + locality + "' matches no unit"
+                    + (country == null ? "" : " of " + country) + " valid on " + on + ": add it to the gazetteer or correct the name");
         }
         if (hits.size() > 1) {
             throw new RowRejected(Rule.AMBIGUOUS_LOCALITY, "receiving_locality '" + locality + "' matches " + hits.size()

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.mizan.schema.RemittanceTransaction;
@@ -50,7 +51,7 @@ public final class RemittanceNormaliser extends Normaliser {
         String amountText = r.get("amount");
         String currencyText = r.get("currency");
         String feeText = r.get("fee");
-        String channel = r.get("channel");
+        String channelText = r.get("channel");
         requirePresent(txnId, "txn_id");
         requirePresent(provider, "provider_id");
         requirePresent(sentText, "sent_at");
@@ -61,7 +62,7 @@ public final class RemittanceNormaliser extends Normaliser {
         requirePresent(amountText, "amount");
         requirePresent(currencyText, "currency");
         requirePresent(feeText, "fee");
-        requirePresent(channel, "channel");
+        requirePresent(channelText, "channel");
         OffsetDateTime sentAt = f.timestamp("sent_at", sentText);
         BigDecimal amount = f.decimal("amount", amountText, 4);
         BigDecimal fee = f.decimal("fee", feeText, 4);
@@ -73,10 +74,12 @@ public final class RemittanceNormaliser extends Normaliser {
         if (fee.signum() < 0) {
             throw new RowRejected(Rule.FEE_NEGATIVE, "fee " + fee.stripTrailingZeros().toPlainString() + " is negative");
         }
-        String sender = IsoCodes.country("sender_country", senderText);
-        String currency = IsoCodes.currency("currency", currencyText);
+        // codes are compared in their standard case: "qa", "Qar" and "MTO" are QA, QAR and mto
+        String sender = IsoCodes.country("sender_country", senderText.toUpperCase(Locale.ROOT));
+        String currency = IsoCodes.currency("currency", currencyText.toUpperCase(Locale.ROOT));
+        String channel = channelText.toLowerCase(Locale.ROOT);
         if (!CHANNELS.contains(channel)) {
-            throw new RowRejected(Rule.BAD_CHANNEL, "channel '" + channel + "' is not one of bank, mto, mobile_money, post, cash_agent");
+            throw new RowRejected(Rule.BAD_CHANNEL, "channel '" + channelText + "' is not one of bank, mto, mobile_money, post, cash_agent");
         }
         LocalDate utcDate = sentAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         String unitCode = unit != null ? gazetteer.check("receiving_unit_code", unit, utcDate)
