@@ -17,8 +17,8 @@ class StatusAndDemoIT {
         cli.load("ingest-remittances", "remittances/bnk-003_2024-03.jsonl");
         MizanCli.Result r = cli.run("status");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).containsPattern("\\n\\s+2  ingest-remittances  COMPLETED  \\S+ \\S+\\s+103\\s+89\\s+14  bnk-003_2024-03.jsonl\\n")
-                .containsPattern("\\n\\s+1  load-gazetteer\\s+COMPLETED  \\S+ \\S+\\s+36\\s+36\\s+0  admin_units.csv\\n")
+        assertThat(r.out()).containsPattern("\\n\\s+2  ingest-remittances  COMPLETED  \\S+ \\S+\\s+\\d+\\.\\d s\\s+103\\s+89\\s+14  bnk-003_2024-03.jsonl\\n")
+                .containsPattern("\\n\\s+1  load-gazetteer\\s+COMPLETED  \\S+ \\S+\\s+\\d+\\.\\d s\\s+36\\s+36\\s+0  admin_units.csv\\n")
                 .containsPattern("remittance_transactions\\s+89\\n")
                 .containsPattern("admin_units\\s+36\\n");
     }

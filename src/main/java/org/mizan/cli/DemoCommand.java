@@ -59,7 +59,7 @@ public class DemoCommand implements Callable<Integer> {
         System.setProperty("mizan.home", demoHome.toString());
         out.println("demo home: " + demoHome + " (wiped and loaded afresh)");
         int code = MizanMain.OK;
-        try (JobRunner runner = new JobRunner()) {
+        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
             for (Load load : LOADS) {
                 String mapping = load.mapping() != null ? load.mapping() : DefaultMappings.detect(load.job(), dir.resolve(load.file()));
                 JobExecution e = runner.run(load.job(), dir.resolve(load.file()), mapping);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.mizan.MizanApplication;
+import org.mizan.steward.StaleRuns;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -25,11 +26,21 @@ final class JobRunner implements Closeable {
 
     private final ConfigurableApplicationContext context;
 
-    JobRunner() {
+    /** @param err where notices go (a run found marked running whose process is gone) */
+    JobRunner(java.io.PrintWriter err) {
         SpringApplication app = new SpringApplication(MizanApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
         this.context = app.run();
+        // a run left STARTED by a process that is gone can only be rerun or abandoned once it is marked FAILED
+        for (var e : new StaleRuns(repository()).markFailed()) {
+            err.println("mizan: execution " + e.getId() + " (" + e.getJobInstance().getJobName() + ") was still marked running,"
+                    + " but its process is gone: marked FAILED (see ./mizan show " + e.getId() + ")");
+        }
+    }
+
+    JobOperator operator() {
+        return context.getBean(JobOperator.class);
     }
 
     JobExecution run(String job, Path file, String mapping) throws Exception {
@@ -39,6 +50,15 @@ final class JobRunner implements Closeable {
                 .addLong("delivery", System.currentTimeMillis())
                 .toJobParameters();
         return context.getBean(JobOperator.class).start(context.getBean(JOB_BEANS.get(job), Job.class), params);
+    }
+
+    /** The execution with that id, or null (the JDBC repository throws where the interface says null). */
+    JobExecution execution(long id) {
+        try {
+            return repository().getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            return null;
+        }
     }
 
     JobRepository repository() {

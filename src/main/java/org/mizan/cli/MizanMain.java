@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         description = {"Mizan: remittances, registries and project ledgers into a DuckDB warehouse for coherence reporting.",
                 "Runtime files go under MIZAN_HOME (default ./var).",
                 "Exit codes: 0 success, 1 a job failed or rejected its whole input, 2 usage or configuration error."},
-        subcommands = {DemoCommand.class, RunCommand.class, QueryCommand.class, StatusCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, QueryCommand.class, StatusCommand.class, HistoryCommand.class,
+                ShowCommand.class, RejectsCommand.class, AbandonCommand.class, CommandLine.HelpCommand.class})
 public class MizanMain implements Runnable {
 
     public static final int OK = 0;

@@ -39,7 +39,9 @@ final class ResultPrinter {
         }
         for (List<Object> row : r.rows()) {
             for (int i = 0; i < n; i++) {
-                width[i] = Math.min(60, Math.max(width[i], text(row.get(i)).length()));
+                // the last column is never cut: nothing stands to its right to misalign
+                width[i] = Math.max(width[i], text(row.get(i)).length());
+                width[i] = i < n - 1 ? Math.min(60, width[i]) : width[i];
             }
         }
         line(r.columns().stream().map(Object.class::cast).toList(), width, out);

@@ -48,7 +48,7 @@ public class RunCommand implements Callable<Integer> {
         Path path = Path.of(file);
         String mapping = kv.containsKey("mapping") ? kv.get("mapping") : DefaultMappings.detect(job, path);
         DefaultMappings.check(job, mapping);
-        try (JobRunner runner = new JobRunner()) {
+        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
             JobExecution execution = runner.run(job, path, mapping);
             RunSummary.print(execution, mapping, spec.commandLine().getOut());
             return execution.getStatus() == BatchStatus.COMPLETED ? MizanMain.OK : MizanMain.FAILED;

@@ -2,19 +2,13 @@ package org.mizan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.mizan.config.MizanHome;
-import org.mizan.jobs.ingest.IngestSteps;
-import org.mizan.jobs.ingest.LakeStagingWriter;
 import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.warehouse.SqlFiles;
 import org.mizan.warehouse.Warehouse;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
+import org.mizan.steward.Executions;
 import org.springframework.batch.core.repository.JobRepository;
 
 import picocli.CommandLine;
@@ -38,7 +32,7 @@ public class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         MizanHome home = MizanHome.fromEnvironment();
         out.println("MIZAN_HOME " + home.root());
-        try (JobRunner runner = new JobRunner()) {
+        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
             printExecutions(runner.repository(), out);
         }
         Path warehouse = new Warehouse(home).published();
@@ -52,27 +46,6 @@ public class StatusCommand implements Callable<Integer> {
     }
 
     private void printExecutions(JobRepository repository, PrintWriter out) {
-        List<JobExecution> executions = new ArrayList<>();
-        for (String job : repository.getJobNames()) {
-            for (JobInstance instance : repository.getJobInstances(job, 0, last)) {
-                executions.addAll(repository.getJobExecutions(instance));
-            }
-        }
-        executions.sort(Comparator.comparing(JobExecution::getId).reversed());
-        if (executions.isEmpty()) {
-            out.println("no job has run yet");
-            return;
-        }
-        out.printf("%-9s  %-18s  %-9s  %-19s  %9s  %9s  %9s  %s%n", "execution", "job", "status", "started", "read", "accepted", "rejected", "file");
-        for (JobExecution e : executions.subList(0, Math.min(last, executions.size()))) {
-            var ingest = e.getStepExecutions().stream().filter(s -> IngestSteps.INGEST.equals(s.getStepName())).findFirst();
-            long read = ingest.map(s -> s.getExecutionContext().getLong(LakeStagingWriter.SOURCE_ROWS, 0)).orElse(0L);
-            long acc = ingest.map(s -> s.getExecutionContext().getLong(LakeStagingWriter.ACCEPTED, 0)).orElse(0L);
-            long rej = ingest.map(s -> s.getExecutionContext().getLong(LakeStagingWriter.REJECTED, 0)).orElse(0L);
-            String started = e.getStartTime() == null ? "" : e.getStartTime().withNano(0).toString().replace('T', ' ');
-            String file = e.getJobParameters().getString("file");
-            out.printf("%9d  %-18s  %-9s  %-19s  %9d  %9d  %9d  %s%n", e.getId(), e.getJobInstance().getJobName(),
-                    e.getStatus(), started, read, acc, rej, file == null ? "" : Path.of(file).getFileName());
-        }
+        ExecutionTable.print(Executions.list(repository, null, null, last), out);
     }
 }

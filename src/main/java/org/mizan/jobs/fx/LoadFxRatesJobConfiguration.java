@@ -15,8 +15,8 @@ public class LoadFxRatesJobConfiguration {
     public static final String NAME = "load-fx-rates";
 
     @Bean
-    Job loadFxRatesJob(JobRepository repository, @Qualifier("ingestStep") Step ingest,
+    Job loadFxRatesJob(JobRepository repository, org.mizan.steward.RunRecorder runRecorder, @Qualifier("ingestStep") Step ingest,
                        @Qualifier("publishLakeStep") Step publish, @Qualifier("buildWarehouseStep") Step build) {
-        return new JobBuilder(NAME, repository).start(ingest).next(publish).next(build).build();
+        return new JobBuilder(NAME, repository).listener(runRecorder).start(ingest).next(publish).next(build).build();
     }
 }

@@ -18,8 +18,8 @@ public class IngestRemittancesJobConfiguration {
     public static final String NAME = "ingest-remittances";
 
     @Bean
-    Job ingestRemittancesJob(JobRepository repository, @Qualifier("ingestStep") Step ingest,
+    Job ingestRemittancesJob(JobRepository repository, org.mizan.steward.RunRecorder runRecorder, @Qualifier("ingestStep") Step ingest,
                              @Qualifier("publishLakeStep") Step publish, @Qualifier("buildWarehouseStep") Step build) {
-        return new JobBuilder(NAME, repository).start(ingest).next(publish).next(build).build();
+        return new JobBuilder(NAME, repository).listener(runRecorder).start(ingest).next(publish).next(build).build();
     }
 }

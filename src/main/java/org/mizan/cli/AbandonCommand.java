@@ -1,0 +1,39 @@
+package org.mizan.cli;
+
+import java.util.concurrent.Callable;
+
+import org.springframework.batch.core.job.JobExecution;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code mizan abandon <execution>}: gives up on a failed or stopped run, so that it is never restarted. */
+@Command(name = "abandon", mixinStandardHelpOptions = true,
+        description = {"Marks a failed or stopped execution ABANDONED: it will not be restarted, and its file can be",
+                "delivered again as a new run. A run whose process was killed is first marked FAILED automatically."})
+public class AbandonCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "EXECUTION", description = "the execution id (mizan history lists them)")
+    long id;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+            JobExecution e = runner.execution(id);
+            if (e == null) {
+                throw new MizanMain.UsageException("no execution " + id + " (mizan history lists them)");
+            }
+            if (e.getStatus().isRunning()) {
+                throw new MizanMain.UsageException("execution " + id + " is still running (" + e.getStatus()
+                        + "); it can be abandoned once it has stopped or failed");
+            }
+            JobExecution abandoned = runner.operator().abandon(e);
+            spec.commandLine().getOut().println("execution " + id + " (" + e.getJobInstance().getJobName() + ") is now " + abandoned.getStatus());
+        }
+        return MizanMain.OK;
+    }
+}
