@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.mizan.jobs.ingest.IngestSteps;
 import org.mizan.jobs.ingest.LakeStagingWriter;
+import org.mizan.jobs.ingest.SourceItemReader;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -31,6 +32,9 @@ final class RunSummary {
                         ctx.getLong(LakeStagingWriter.SOURCE_ROWS, step.getReadCount()),
                         ctx.getLong(LakeStagingWriter.ACCEPTED, 0), ctx.getLong(LakeStagingWriter.REJECTED, 0),
                         ctx.getLong("skipped_lines", 0));
+                if (ctx.containsKey(SourceItemReader.RESUMED_AT)) {
+                    out.printf("  resumed at line %d (the last checkpoint before the cut)%n", ctx.getLong(SourceItemReader.RESUMED_AT));
+                }
                 StringBuilder rules = new StringBuilder();
                 for (Map.Entry<String, Object> e : new java.util.TreeMap<>(Map.copyOf(ctx.toMap())).entrySet()) {
                     if (e.getKey().startsWith(LakeStagingWriter.RULE_PREFIX)) {

@@ -90,6 +90,26 @@ public final class PartitionedParquetWriter implements Closeable {
         return builder.build();
     }
 
+    /** Finishes every open file (a checkpoint): what was written so far is complete Parquet on disk. */
+    public void flush() throws IOException {
+        close();
+    }
+
+    /**
+     * Continues a load a restart resumes: {@code finished} (relative to the staging root) are the files already
+     * complete, so new parts are numbered after theirs.
+     */
+    public void resumeAfter(List<Path> finished) {
+        for (Path rel : finished) {
+            String partition = rel.getParent().toString().replace('\\', '/');
+            String name = rel.getFileName().toString();
+            int tilde = name.lastIndexOf('~');
+            int part = tilde < 0 ? 1 : Integer.parseInt(name.substring(tilde + 1, name.length() - ".parquet".length()));
+            parts.merge(partition, part, Math::max);
+            written.add(rel);
+        }
+    }
+
     /** A Parquet writer builder over the lake's own write support (parquet-avro's schema and footer). */
     private static final class Builder extends ParquetWriter.Builder<SpecificRecord, Builder> {
 

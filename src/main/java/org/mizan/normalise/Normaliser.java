@@ -22,6 +22,11 @@ public abstract class Normaliser {
         }
     }
 
+    /** A restart: the records already staged in {@code files} (Parquet) were accepted before the cut. */
+    public void resume(List<java.nio.file.Path> files) {
+        // most checks look at one row alone: nothing to remember
+    }
+
     /** The canonical records of one raw record; throws {@link RowRejected} at the first broken rule. */
     protected abstract List<? extends SpecificRecord> records(RawRecord r);
 

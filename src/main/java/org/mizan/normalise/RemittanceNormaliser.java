@@ -33,6 +33,12 @@ public final class RemittanceNormaliser extends Normaliser {
         this.loadedFiles = loadedFiles;
     }
 
+    /** Re-learns the keys of the rows staged before a restart, so duplicates of them are still caught. */
+    @Override
+    public void resume(List<java.nio.file.Path> files) {
+        StagedKeys.forEach(files, (provider, txnId, line) -> inFile.putIfAbsent(provider + '\u0001' + txnId, (int) line));
+    }
+
     private static void requirePresent(String value, String field) {
         if (value == null) {
             throw new RowRejected(Rule.REQUIRED, field + " is empty");

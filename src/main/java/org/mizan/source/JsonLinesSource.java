@@ -90,6 +90,19 @@ final class JsonLinesSource implements RecordSource {
     }
 
     @Override
+    public long linesConsumed() {
+        return line;
+    }
+
+    @Override
+    public void skipTo(long target, long skippedBefore) throws IOException {
+        while (line < target && readLine() != null) {
+            // lines before the resume point were checked by the run that was cut short
+        }
+        skipped = skippedBefore;
+    }
+
+    @Override
     public void close() throws IOException {
         reader.close();
     }

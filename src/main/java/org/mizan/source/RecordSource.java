@@ -11,4 +11,10 @@ public interface RecordSource extends Closeable {
 
     /** Lines that were not data: blank lines and footers, reported in the run summary. */
     long skippedLines();
+
+    /** Physical lines read so far, the header included: where a restart resumes. */
+    long linesConsumed();
+
+    /** Skips ahead, without parsing, until {@code line} lines are consumed (a restart's resume point, always a record boundary). */
+    void skipTo(long line, long skippedBefore) throws IOException;
 }

@@ -46,6 +46,22 @@ final class BackgroundLakeWriter implements Closeable {
         }));
     }
 
+    /** Waits for every chunk, then finishes the open files on the writer thread (a checkpoint). */
+    void flush() throws IOException {
+        while (!pending.isEmpty()) {
+            await(pending.removeFirst());
+        }
+        await(thread.submit(() -> {
+            writer.flush();
+            return null;
+        }));
+    }
+
+    /** The files written so far, relative to the staging folder; call after {@link #flush()}. */
+    List<java.nio.file.Path> written() {
+        return List.copyOf(writer.written());
+    }
+
     /** Waits for every chunk, then finishes the files on the writer thread. */
     @Override
     public void close() throws IOException {

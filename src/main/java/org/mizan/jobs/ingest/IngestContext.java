@@ -19,15 +19,16 @@ public class IngestContext {
     private final Mapping mapping;
     private final String unit;
     private final String jobName;
-    private final long executionId;
+    private final long runId;
 
-    public IngestContext(MizanHome home, String file, String mapping, String jobName, long executionId) {
+    /** @param runId the job instance: the same for a run and its restarts, which resume its staging and quarantine */
+    public IngestContext(MizanHome home, String file, String mapping, String jobName, long runId) {
         this.home = home;
         this.file = Path.of(file).toAbsolutePath().normalize();
         this.mapping = MappingLoader.load(mapping);
         this.unit = Lake.unitOf(this.file.getFileName().toString());
         this.jobName = jobName;
-        this.executionId = executionId;
+        this.runId = runId;
     }
 
     public MizanHome home() {
@@ -56,10 +57,10 @@ public class IngestContext {
 
     /** Where this execution stages its Parquet files before they are moved into the lake. */
     public Path staging() {
-        return home.staging().resolve(jobName + "-" + executionId);
+        return home.staging().resolve(jobName + "-" + runId);
     }
 
     public Path quarantineFile() {
-        return home.quarantine().resolve(jobName).resolve(executionId + "_" + unit + ".rejects.csv");
+        return home.quarantine().resolve(jobName).resolve(runId + "_" + unit + ".rejects.csv");
     }
 }

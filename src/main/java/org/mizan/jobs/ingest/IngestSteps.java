@@ -37,8 +37,8 @@ public class IngestSteps {
                                 @Value("#{jobParameters['file']}") String file,
                                 @Value("#{jobParameters['mapping']}") String mapping,
                                 @Value("#{jobExecution.jobInstance.jobName}") String jobName,
-                                @Value("#{jobExecution.id}") Long executionId) {
-        return new IngestContext(home, file, mapping, jobName, executionId);
+                                @Value("#{jobExecution.jobInstance.instanceId}") Long runId) {
+        return new IngestContext(home, file, mapping, jobName, runId);
     }
 
     /**
@@ -48,13 +48,14 @@ public class IngestSteps {
     @Bean
     @JobScope
     Step ingestStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context) {
-        NormaliseProcessor processor = new NormaliseProcessor(NormaliserFactory.forContext(context));
+        NormaliseProcessor processor = new NormaliseProcessor(NormaliserFactory.forContext(context), context);
+        SourceItemReader reader = new SourceItemReader(context, new IngestProgress(context.file().getFileName().toString(), System.err));
         return new StepBuilder(INGEST, repository)
                 .<RawRecord, Outcome>chunk(CHUNK)
                 .transactionManager(tx)
-                .reader(new SourceItemReader(context, new IngestProgress(context.file().getFileName().toString(), System.err)))
+                .reader(reader)
                 .processor(processor)
-                .writer(new LakeStagingWriter(context))
+                .writer(new LakeStagingWriter(context, reader))
                 .stream(processor)
                 .build();
     }

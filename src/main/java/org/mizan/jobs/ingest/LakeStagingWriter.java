@@ -2,14 +2,19 @@ package org.mizan.jobs.ingest;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.Reject;
@@ -20,7 +25,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Writes accepted records to the load's staging partitions and rejects to its quarantine file, and keeps the
- * counts by rule in the step's context for the summary. Nothing here is visible in the lake until the publish step.
+ * counts by rule in the step's context for the summary, with a {@link Checkpoint} every so many rows for a
+ * restart. Nothing here is visible in the lake until the publish step.
  */
 public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
 
@@ -31,28 +37,56 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     public static final String QUARANTINE = "quarantine";
 
     private final IngestContext context;
+    private final SourceItemReader reader;
     private BackgroundLakeWriter lake;
     private QuarantineWriter quarantine;
     private final Map<String, Long> byRule = new TreeMap<>();
     private long accepted;
     private long rejected;
     private long rows;
+    private long rowsAtCheckpoint;
+    /** The last checkpoint's values, written into every update until the next one. */
+    private final Map<String, Object> checkpoint = new TreeMap<>();
 
-    public LakeStagingWriter(IngestContext context) {
+    public LakeStagingWriter(IngestContext context, SourceItemReader reader) {
         this.context = context;
+        this.reader = reader;
     }
 
     @Override
-    public void open(ExecutionContext executionContext) {
+    public void open(ExecutionContext ctx) {
         try {
-            // a restart rebuilds the whole unit: throw away whatever an interrupted attempt staged
-            deleteRecursively(context.staging());
-            Files.createDirectories(context.staging());
+            PartitionedParquetWriter parquet = new PartitionedParquetWriter(context.dataset(), context.staging(), context.unit());
+            quarantine = new QuarantineWriter(context.quarantineFile());
+            if (ctx.containsKey(Checkpoint.LINE)) {
+                // a restart: keep what the last checkpoint finished, drop what was staged after it
+                List<Path> finished = files(ctx.getString(Checkpoint.FILES, ""));
+                deleteAllBut(context.staging(), finished);
+                parquet.resumeAfter(finished);
+                quarantine.resume(ctx.getLong(Checkpoint.QUARANTINE_BYTES, 0));
+                rows = ctx.getLong(Checkpoint.ROWS);
+                accepted = ctx.getLong(Checkpoint.ACCEPTED);
+                rejected = ctx.getLong(Checkpoint.REJECTED);
+                for (Map.Entry<String, Object> e : ctx.entrySet()) {
+                    if (e.getKey().startsWith(Checkpoint.RULE_PREFIX)) {
+                        byRule.put(e.getKey().substring(Checkpoint.RULE_PREFIX.length()), (Long) e.getValue());
+                    }
+                }
+                for (Map.Entry<String, Object> e : ctx.entrySet()) {
+                    if (e.getKey().startsWith("checkpoint.")) {
+                        checkpoint.put(e.getKey(), e.getValue());
+                    }
+                }
+                rowsAtCheckpoint = rows;
+            } else {
+                deleteRecursively(context.staging());
+                Files.createDirectories(context.staging());
+                quarantine.resume(0);
+            }
+            lake = new BackgroundLakeWriter(parquet);
         } catch (IOException e) {
             throw new ItemStreamException("cannot prepare staging folder " + context.staging(), e);
         }
-        lake = new BackgroundLakeWriter(new PartitionedParquetWriter(context.dataset(), context.staging(), context.unit()));
-        quarantine = new QuarantineWriter(context.quarantineFile());
     }
 
     @Override
@@ -73,12 +107,36 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
 
     @Override
     public void update(ExecutionContext ctx) {
+        if (rows - rowsAtCheckpoint >= Checkpoint.EVERY_ROWS) {
+            checkpoint();
+        }
         ctx.putLong(ACCEPTED, accepted);
         ctx.putLong(REJECTED, rejected);
         ctx.putLong(SOURCE_ROWS, rows);
         byRule.forEach((rule, n) -> ctx.putLong(RULE_PREFIX + rule, n));
+        checkpoint.forEach(ctx::put);
         if (quarantine != null && quarantine.isOpen()) {
             ctx.putString(QUARANTINE, quarantine.file().toString());
+        }
+    }
+
+    /** Finishes the staged files and flushes the quarantine, then records where a restart would resume. */
+    private void checkpoint() {
+        try {
+            lake.flush();
+            long quarantineBytes = quarantine.flush();
+            checkpoint.clear();
+            checkpoint.put(Checkpoint.LINE, reader.linesConsumed());
+            checkpoint.put(Checkpoint.SKIPPED, reader.skippedLines());
+            checkpoint.put(Checkpoint.ROWS, rows);
+            checkpoint.put(Checkpoint.ACCEPTED, accepted);
+            checkpoint.put(Checkpoint.REJECTED, rejected);
+            checkpoint.put(Checkpoint.QUARANTINE_BYTES, quarantineBytes);
+            checkpoint.put(Checkpoint.FILES, String.join("\n", lake.written().stream().map(Path::toString).toList()));
+            byRule.forEach((rule, n) -> checkpoint.put(Checkpoint.RULE_PREFIX + rule, n));
+            rowsAtCheckpoint = rows;
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot finish the staged files of " + context.file() + " at a checkpoint", e);
         }
     }
 
@@ -96,12 +154,32 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
         }
     }
 
-    static void deleteRecursively(java.nio.file.Path dir) throws IOException {
+    static List<Path> files(String list) {
+        return list.isEmpty() ? List.of() : Arrays.stream(list.split("\n")).map(Path::of).toList();
+    }
+
+    private static void deleteAllBut(Path staging, List<Path> keep) throws IOException {
+        if (!Files.isDirectory(staging)) {
+            Files.createDirectories(staging);
+            return;
+        }
+        Set<Path> kept = new HashSet<>();
+        keep.forEach(p -> kept.add(staging.resolve(p)));
+        try (Stream<Path> s = Files.walk(staging)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                if (!kept.contains(p)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<java.nio.file.Path> s = Files.walk(dir)) {
-            for (java.nio.file.Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

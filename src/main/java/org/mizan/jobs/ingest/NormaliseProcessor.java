@@ -3,6 +3,10 @@ package org.mizan.jobs.ingest;
 import org.mizan.normalise.Normaliser;
 import org.mizan.normalise.Outcome;
 import org.mizan.source.RawRecord;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
@@ -14,9 +18,20 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 public class NormaliseProcessor implements ItemProcessor<RawRecord, Outcome>, ItemStream {
 
     private Normaliser normaliser;
+    private final IngestContext context;
 
-    public NormaliseProcessor(Normaliser normaliser) {
+    public NormaliseProcessor(Normaliser normaliser, IngestContext context) {
         this.normaliser = normaliser;
+        this.context = context;
+    }
+
+    /** On a restart, the checks that remember rows (duplicates within the file) learn the rows already staged. */
+    @Override
+    public void open(ExecutionContext ctx) {
+        List<Path> finished = LakeStagingWriter.files(ctx.getString(Checkpoint.FILES, ""));
+        if (!finished.isEmpty()) {
+            normaliser.resume(finished.stream().map(context.staging()::resolve).toList());
+        }
     }
 
     @Override

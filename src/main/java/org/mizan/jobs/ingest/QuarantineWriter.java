@@ -5,7 +5,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.mizan.normalise.Reject;
 
@@ -19,6 +21,27 @@ final class QuarantineWriter implements Closeable {
 
     QuarantineWriter(Path file) {
         this.file = file;
+    }
+
+    /** Resumes a quarantine file a restart continues, cut back to its length at the checkpoint. */
+    void resume(long bytes) throws IOException {
+        if (bytes > 0 && Files.exists(file)) {
+            try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                c.truncate(bytes);
+            }
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } else {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Flushes, and returns the file's length: what a checkpoint keeps. */
+    long flush() throws IOException {
+        if (out == null) {
+            return 0;
+        }
+        out.flush();
+        return Files.size(file);
     }
 
     void write(Reject r) throws IOException {

@@ -10,10 +10,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads a delivered file record by record through its mapping. A restarted step reads the file again from the
- * top: the writer rebuilds the whole unit of load, so a restart can neither skip nor double a row.
+ * Reads a delivered file record by record through its mapping. A restarted step skips, unparsed, the lines up
+ * to the last checkpoint ({@link Checkpoint}), whose rows are already staged.
  */
 public class SourceItemReader implements ItemStreamReader<RawRecord> {
+
+    /** The line a restart resumed reading at, for the run summary. */
+    public static final String RESUMED_AT = "resumed_at_line";
 
     private final IngestContext context;
     private final IngestProgress progress;
@@ -28,6 +31,11 @@ public class SourceItemReader implements ItemStreamReader<RawRecord> {
     public void open(ExecutionContext executionContext) {
         try {
             source = SourceFiles.open(context.file(), context.mapping());
+            long resume = executionContext.getLong(Checkpoint.LINE, 0);
+            if (resume > 0) {
+                source.skipTo(resume, executionContext.getLong(Checkpoint.SKIPPED, 0));
+                executionContext.putLong(RESUMED_AT, resume + 1);
+            }
         } catch (IOException e) {
             throw new ItemStreamException("cannot read " + context.file() + ": " + e.getMessage(), e);
         }
@@ -45,6 +53,15 @@ public class SourceItemReader implements ItemStreamReader<RawRecord> {
     @Override
     public void update(ExecutionContext executionContext) {
         executionContext.putLong("skipped_lines", source == null ? 0 : source.skippedLines());
+    }
+
+    /** Physical lines consumed so far: at a chunk boundary, where a restart would resume. */
+    long linesConsumed() {
+        return source.linesConsumed();
+    }
+
+    long skippedLines() {
+        return source.skippedLines();
     }
 
     @Override
