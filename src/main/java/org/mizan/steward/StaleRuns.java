@@ -22,22 +22,37 @@ public final class StaleRuns {
         this.repository = repository;
     }
 
+    /**
+     * Why the run is dead, or null while it may be alive: its process on this machine is gone; or it never
+     * recorded a process at all, which a run does within milliseconds of starting, and was created over a
+     * minute ago (killed between being created and starting).
+     */
+    private static String whyDead(JobExecution e, String host) {
+        var ctx = e.getExecutionContext();
+        if (!ctx.containsKey(RunRecorder.PID)) {
+            boolean old = e.getCreateTime() != null && e.getCreateTime().isBefore(LocalDateTime.now().minusMinutes(1));
+            return old ? "it never started: its process stopped between creating and starting it. Rerun it, or abandon it" : null;
+        }
+        if (!host.equals(ctx.getString(RunRecorder.HOST, ""))) {
+            return null;
+        }
+        long pid = ctx.getLong(RunRecorder.PID);
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return null;
+        }
+        return "the process that ran it (pid " + pid + " on " + host + ") is gone: it was killed or crashed. Rerun it, or abandon it";
+    }
+
     /** The executions just marked FAILED. */
     public List<JobExecution> markFailed() {
         List<JobExecution> marked = new ArrayList<>();
         String host = RunRecorder.host();
         for (String job : repository.getJobNames()) {
             for (JobExecution e : repository.findRunningJobExecutions(job)) {
-                var ctx = e.getExecutionContext();
-                if (!ctx.containsKey(RunRecorder.PID) || !host.equals(ctx.getString(RunRecorder.HOST, ""))) {
+                String why = whyDead(e, host);
+                if (why == null) {
                     continue;
                 }
-                long pid = ctx.getLong(RunRecorder.PID);
-                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                    continue;
-                }
-                String why = "the process that ran it (pid " + pid + " on " + host + ") is gone: it was killed or crashed."
-                        + " Rerun it, or abandon it";
                 LocalDateTime now = LocalDateTime.now();
                 for (StepExecution step : e.getStepExecutions()) {
                     if (step.getStatus().isRunning()) {
