@@ -23,10 +23,7 @@ public class AbandonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
-            JobExecution e = runner.execution(id);
-            if (e == null) {
-                throw new MizanMain.UsageException("no execution " + id + " (mizan history lists them)");
-            }
+            JobExecution e = runner.requireExecution(id);
             if (e.getStatus().isRunning()) {
                 throw new MizanMain.UsageException("execution " + id + " is still running (" + e.getStatus()
                         + "); it can be abandoned once it has stopped or failed");

@@ -61,6 +61,15 @@ final class JobRunner implements Closeable {
         }
     }
 
+    /** The execution with that id; a usage error naming the way to find ids when there is none. */
+    JobExecution requireExecution(long id) {
+        JobExecution e = execution(id);
+        if (e == null) {
+            throw new MizanMain.UsageException("no execution " + id + " (mizan history lists them)");
+        }
+        return e;
+    }
+
     JobRepository repository() {
         return context.getBean(JobRepository.class);
     }

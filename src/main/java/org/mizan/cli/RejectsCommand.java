@@ -46,10 +46,7 @@ public class RejectsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path quarantine;
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
-            JobExecution e = runner.execution(id);
-            if (e == null) {
-                throw new MizanMain.UsageException("no execution " + id + " (mizan history lists them)");
-            }
+            JobExecution e = runner.requireExecution(id);
             quarantine = ExecutionTable.ingestStep(e).map(s -> s.getExecutionContext().getString(LakeStagingWriter.QUARANTINE, null))
                     .map(Path::of).orElse(null);
         }

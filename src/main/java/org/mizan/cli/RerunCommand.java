@@ -26,10 +26,7 @@ public class RerunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
-            JobExecution e = runner.execution(id);
-            if (e == null) {
-                throw new MizanMain.UsageException("no execution " + id + " (mizan history lists them)");
-            }
+            JobExecution e = runner.requireExecution(id);
             if (e.getStatus() == BatchStatus.COMPLETED) {
                 throw new MizanMain.UsageException("execution " + id + " completed: nothing to rerun. To load its file again,"
                         + " run it again: mizan run " + e.getJobInstance().getJobName() + " file=" + e.getJobParameters().getString("file"));

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.mizan.warehouse.ReadOnlyQuery.Result;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /** Prints a query result as an aligned table, CSV (RFC 4180) or JSON (an array of objects). */
 final class ResultPrinter {
 
@@ -105,17 +107,6 @@ final class ResultPrinter {
     }
 
     private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return sb.append('"').toString();
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 }

@@ -31,17 +31,13 @@ final class RunSummary {
                 out.printf("  read %d   accepted %d   rejected %d   skipped lines %d%n",
                         ctx.getLong(LakeStagingWriter.SOURCE_ROWS, step.getReadCount()),
                         ctx.getLong(LakeStagingWriter.ACCEPTED, 0), ctx.getLong(LakeStagingWriter.REJECTED, 0),
-                        ctx.getLong("skipped_lines", 0));
+                        ctx.getLong(SourceItemReader.SKIPPED_LINES, 0));
                 if (ctx.containsKey(SourceItemReader.RESUMED_AT)) {
                     out.printf("  resumed at line %d (the last checkpoint before the cut)%n", ctx.getLong(SourceItemReader.RESUMED_AT));
                 }
                 StringBuilder rules = new StringBuilder();
-                for (Map.Entry<String, Object> e : new java.util.TreeMap<>(Map.copyOf(ctx.toMap())).entrySet()) {
-                    if (e.getKey().startsWith(LakeStagingWriter.RULE_PREFIX)) {
-                        rules.append(rules.isEmpty() ? "" : ", ").append(e.getKey().substring(LakeStagingWriter.RULE_PREFIX.length()))
-                                .append(' ').append(e.getValue());
-                    }
-                }
+                LakeStagingWriter.rejectsByRule(ctx.toMap()).forEach((rule, n) ->
+                        rules.append(rules.isEmpty() ? "" : ", ").append(rule).append(' ').append(n));
                 if (!rules.isEmpty()) {
                     out.println("  rejected by rule: " + rules);
                 }

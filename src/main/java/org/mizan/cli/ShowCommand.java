@@ -3,7 +3,6 @@ package org.mizan.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.mizan.jobs.ingest.LakeStagingWriter;
@@ -32,10 +31,7 @@ public class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
-            JobExecution e = runner.execution(id);
-            if (e == null) {
-                throw new MizanMain.UsageException("no execution " + id + " (mizan history lists them)");
-            }
+            JobExecution e = runner.requireExecution(id);
             out.printf("execution %d  %s  %s%n", e.getId(), e.getJobInstance().getJobName(), e.getStatus());
             out.printf("  file:     %s%n", e.getJobParameters().getString("file"));
             out.printf("  mapping:  %s%n", e.getJobParameters().getString("mapping"));
@@ -57,11 +53,7 @@ public class ShowCommand implements Callable<Integer> {
     private static void printRejects(Map<String, Object> ctx, PrintWriter out) {
         out.printf("  rows:     read %s  accepted %s  rejected %s%n", ctx.getOrDefault(LakeStagingWriter.SOURCE_ROWS, 0),
                 ctx.getOrDefault(LakeStagingWriter.ACCEPTED, 0), ctx.getOrDefault(LakeStagingWriter.REJECTED, 0));
-        new TreeMap<>(ctx).forEach((k, v) -> {
-            if (k.startsWith(LakeStagingWriter.RULE_PREFIX)) {
-                out.printf("    %-22s %s%n", k.substring(LakeStagingWriter.RULE_PREFIX.length()), v);
-            }
-        });
+        LakeStagingWriter.rejectsByRule(ctx).forEach((rule, n) -> out.printf("    %-22s %d%n", rule, n));
         if (ctx.containsKey(LakeStagingWriter.QUARANTINE)) {
             out.println("  rejects:  " + ctx.get(LakeStagingWriter.QUARANTINE));
         }

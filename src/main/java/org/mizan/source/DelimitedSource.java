@@ -1,31 +1,20 @@
 package org.mizan.source;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Delimited text (RFC 4180 quoting, any delimiter, quoted fields over several lines) read through a mapping. */
-final class DelimitedSource implements RecordSource {
+final class DelimitedSource extends LineSource {
 
-    private final String file;
-    private final String path;
-    private final LineReader reader;
-    private final Mapping mapping;
     private final FieldLayout layout;
     private final List<String> cells = new ArrayList<>(32);
     private final StringBuilder cell = new StringBuilder(64);
-    private long line;
-    private long skipped;
     private boolean ended;
 
-    /** @param file the name rows are reported under; @param path the full path error messages name */
     DelimitedSource(String file, String path, LineReader reader, Mapping mapping) throws IOException {
-        this.file = file;
-        this.path = path;
-        this.reader = reader;
-        this.mapping = mapping;
+        super(file, path, reader, mapping);
         String header = readLine();
         if (header == null) {
             throw new MappingException(path + ": the file is empty. Ask the source to deliver it again.");
@@ -105,19 +94,6 @@ final class DelimitedSource implements RecordSource {
         return true;
     }
 
-    private String readLine() throws IOException {
-        try {
-            String s = reader.readLine();
-            if (s != null) {
-                line++;
-            }
-            return s;
-        } catch (CharacterCodingException e) {
-            throw new MappingException(path + ": line " + (line + 1) + " is not valid " + mapping.encoding()
-                    + ". Declare the file's real encoding in mapping '" + mapping.name() + "' (e.g. encoding: windows-1251).");
-        }
-    }
-
     /** Splits one record; null when a quoted field is still open at the end of the text. */
     private String[] split(String text) {
         char quote = mapping.quote();
@@ -175,28 +151,5 @@ final class DelimitedSource implements RecordSource {
         }
         out[n - 1] = text.substring(start);
         return out;
-    }
-
-    @Override
-    public long skippedLines() {
-        return skipped;
-    }
-
-    @Override
-    public long linesConsumed() {
-        return line;
-    }
-
-    @Override
-    public void skipTo(long target, long skippedBefore) throws IOException {
-        while (line < target && readLine() != null) {
-            // lines before the resume point were checked by the run that was cut short
-        }
-        skipped = skippedBefore;
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 }

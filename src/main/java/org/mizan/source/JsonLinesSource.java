@@ -1,7 +1,6 @@
 package org.mizan.source;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -9,24 +8,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /** JSON Lines: one flat object per line, its field names resolved through the mapping's aliases. */
-final class JsonLinesSource implements RecordSource {
+final class JsonLinesSource extends LineSource {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final String file;
-    private final String path;
-    private final LineReader reader;
-    private final Mapping mapping;
     private final FieldLayout layout;
-    private long line;
-    private long skipped;
 
-    /** @param file the name rows are reported under; @param path the full path error messages name */
     JsonLinesSource(String file, String path, LineReader reader, Mapping mapping) {
-        this.file = file;
-        this.path = path;
-        this.reader = reader;
-        this.mapping = mapping;
+        super(file, path, reader, mapping);
         this.layout = FieldLayout.ofFields(mapping);
     }
 
@@ -69,41 +58,5 @@ final class JsonLinesSource implements RecordSource {
 
     private RawRecord malformed(String raw, String why) {
         return new RawRecord(file, line, raw, new String[0], layout, List.of(), why);
-    }
-
-    private String readLine() throws IOException {
-        try {
-            String s = reader.readLine();
-            if (s != null) {
-                line++;
-            }
-            return s;
-        } catch (CharacterCodingException e) {
-            throw new MappingException(path + ": line " + (line + 1) + " is not valid " + mapping.encoding()
-                    + ". Declare the file's real encoding in mapping '" + mapping.name() + "'.");
-        }
-    }
-
-    @Override
-    public long skippedLines() {
-        return skipped;
-    }
-
-    @Override
-    public long linesConsumed() {
-        return line;
-    }
-
-    @Override
-    public void skipTo(long target, long skippedBefore) throws IOException {
-        while (line < target && readLine() != null) {
-            // lines before the resume point were checked by the run that was cut short
-        }
-        skipped = skippedBefore;
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 }

@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /**
  * A failed run's alert: one line appended to {@code MIZAN_HOME/alerts.log}, and, when a webhook URL is
  * configured ({@code mizan.alerts.webhook}, or {@code MIZAN_ALERT_WEBHOOK}), the same line posted to it as JSON
@@ -69,15 +71,6 @@ public final class Alerts {
     }
 
     static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                default -> sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return sb.append('"').toString();
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 }

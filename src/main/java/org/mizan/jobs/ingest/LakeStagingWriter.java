@@ -154,6 +154,17 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
         }
     }
 
+    /** The rejected rows by rule, from an ingest step's context, rules in alphabetical order. */
+    public static Map<String, Long> rejectsByRule(Map<String, Object> ctx) {
+        Map<String, Long> out = new TreeMap<>();
+        ctx.forEach((k, v) -> {
+            if (k.startsWith(RULE_PREFIX)) {
+                out.put(k.substring(RULE_PREFIX.length()), ((Number) v).longValue());
+            }
+        });
+        return out;
+    }
+
     static List<Path> files(String list) {
         return list.isEmpty() ? List.of() : Arrays.stream(list.split("\n")).map(Path::of).toList();
     }

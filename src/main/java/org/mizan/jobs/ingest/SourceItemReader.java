@@ -17,6 +17,8 @@ public class SourceItemReader implements ItemStreamReader<RawRecord> {
 
     /** The line a restart resumed reading at, for the run summary. */
     public static final String RESUMED_AT = "resumed_at_line";
+    /** Blank and footer lines, for the run summary. */
+    public static final String SKIPPED_LINES = "skipped_lines";
 
     private final IngestContext context;
     private final IngestProgress progress;
@@ -52,7 +54,7 @@ public class SourceItemReader implements ItemStreamReader<RawRecord> {
 
     @Override
     public void update(ExecutionContext executionContext) {
-        executionContext.putLong("skipped_lines", source == null ? 0 : source.skippedLines());
+        executionContext.putLong(SKIPPED_LINES, source == null ? 0 : source.skippedLines());
     }
 
     /** Physical lines consumed so far: at a chunk boundary, where a restart would resume. */

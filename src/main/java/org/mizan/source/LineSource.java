@@ -1,0 +1,63 @@
+package org.mizan.source;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+
+/**
+ * What the text sources share: physical lines counted as they are read, bytes that are not valid in the declared
+ * encoding reported with their line, blank and footer lines counted, and the skip a restart resumes with.
+ */
+abstract class LineSource implements RecordSource {
+
+    protected final String file;
+    protected final String path;
+    protected final Mapping mapping;
+    private final LineReader reader;
+    protected long line;
+    protected long skipped;
+
+    /** @param file the name rows are reported under; @param path the full path error messages name */
+    LineSource(String file, String path, LineReader reader, Mapping mapping) {
+        this.file = file;
+        this.path = path;
+        this.reader = reader;
+        this.mapping = mapping;
+    }
+
+    /** The next physical line, counted; null at the end. */
+    protected final String readLine() throws IOException {
+        try {
+            String s = reader.readLine();
+            if (s != null) {
+                line++;
+            }
+            return s;
+        } catch (CharacterCodingException e) {
+            throw new MappingException(path + ": line " + (line + 1) + " is not valid " + mapping.encoding()
+                    + ". Declare the file's real encoding in mapping '" + mapping.name() + "' (e.g. encoding: windows-1251).");
+        }
+    }
+
+    @Override
+    public long skippedLines() {
+        return skipped;
+    }
+
+    @Override
+    public long linesConsumed() {
+        return line;
+    }
+
+    @Override
+    public void skipTo(long target, long skippedBefore) throws IOException {
+        while (line < target && readLine() != null) {
+            // lines before the resume point were checked by the run that was cut short
+        }
+        skipped = skippedBefore;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
