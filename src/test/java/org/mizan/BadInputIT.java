@@ -23,7 +23,7 @@ class BadInputIT {
     @BeforeAll
     void gazetteer() throws IOException {
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");
-        dir = Files.createTempDirectory("bad-input");
+        dir = MizanCli.tempDir("bad-input");
     }
 
     @Test

@@ -19,7 +19,7 @@ class Format2VariantsIT {
         MizanCli cli = MizanCli.inTempHome("variants");
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");
         cli.load("load-fx-rates", "fx/fx_rates.csv");
-        Path feed = Files.createTempDirectory("variants").resolve("bnk-009 march.csv");
+        Path feed = MizanCli.tempDir("variants").resolve("bnk-009 march.csv");
         Files.writeString(feed, String.join("\r\n",
                 "provider_id,txn_id,branch,sent_at,amount,currency,fee,channel,sender_country,receiving_locality",
                 "BNK-009,X1,Moscow-3,2024-03-04T10:00:00.250+03:00,10000,rub,100,BANK,ru,jamoat rudaki",

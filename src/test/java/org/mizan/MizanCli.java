@@ -28,10 +28,32 @@ public final class MizanCli {
     }
 
     public static MizanCli inTempHome(String name) {
+        return new MizanCli(tempDir("mizan-" + name + "-"));
+    }
+
+    private static final List<Path> TEMP = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // homes hold lakes and warehouses of up to a million rows: remove them when the test JVM ends
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMP.forEach(MizanCli::deleteQuietly)));
+    }
+
+    /** A temporary directory removed when the test JVM exits. */
+    public static Path tempDir(String prefix) {
         try {
-            return new MizanCli(Files.createTempDirectory("mizan-" + name + "-"));
+            Path dir = Files.createTempDirectory(prefix);
+            TEMP.add(dir);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove " + dir + ": " + e.getMessage());
         }
     }
 

@@ -17,7 +17,7 @@ class NewProviderMappingIT {
         MizanCli cli = MizanCli.inTempHome("provider");
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");
         cli.load("load-fx-rates", "fx/fx_rates.csv");
-        Path dir = Files.createTempDirectory("provider");
+        Path dir = MizanCli.tempDir("provider");
         // given a bank's export: tab-separated, Windows-1251, Russian headers, "1 234,50" amounts, day-first dates
         Path export = dir.resolve("zolotaya-korona-2024-03.tsv");
         Files.writeString(export, String.join("\n",

@@ -45,7 +45,7 @@ class RealDataIT {
     void remittanceCostShowsTheWorldBankFigureBesideTheCorridorOfTheSameQuarter() throws java.io.IOException {
         // given transactions from Qatar to Nepal in 2019-Q1, the quarter the World Bank published 4.2433 % for
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");
-        java.nio.file.Path feed = java.nio.file.Files.createTempDirectory("wb").resolve("mto-017_2019-02.csv");
+        java.nio.file.Path feed = MizanCli.tempDir("wb").resolve("mto-017_2019-02.csv");
         java.nio.file.Files.writeString(feed, """
                 txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel
                 T-2019-1,MTO-017,2019-02-10T10:00:00+03:00,QA,NP-P1-DHA-M01,1000.00,QAR,30.00,1.00,mto

@@ -47,7 +47,7 @@ class RedeliveryIT {
         List<String> original = Files.readAllLines(MizanCli.FIXTURES.resolve("remittances/mto-017_2024-03.csv"));
         List<String> lines = new ArrayList<>(List.of(original.get(0), original.get(1), original.get(2),
                 "T-2024-017-9001,MTO-017,2024-03-20T10:00:00+03:00,QA,NP-P1-DHA-M01,1000.00,QAR,10.00,,mto"));
-        Path correction = Files.createTempDirectory("delivery").resolve("mto-017_2024-03_b.csv");
+        Path correction = MizanCli.tempDir("delivery").resolve("mto-017_2024-03_b.csv");
         Files.write(correction, lines, StandardCharsets.UTF_8);
         // when it is loaded
         MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + correction);
@@ -66,7 +66,7 @@ class RedeliveryIT {
     void aFileWhoseRowsAreAllRejectedLeavesTheLakeAsItWasAndFails() throws IOException {
         cli.load("ingest-remittances", "remittances/mto-017_2024-03.csv");
         String before = totals();
-        Path bad = Files.createTempDirectory("delivery").resolve("mto-017_2024-03.csv");
+        Path bad = MizanCli.tempDir("delivery").resolve("mto-017_2024-03.csv");
         Files.writeString(bad, "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel\n"
                 + "T-1,MTO-017,yesterday,QA,NP-P1-DHA-M01,10,QAR,1,,mto\n");
         // when the same file name comes back with only bad rows

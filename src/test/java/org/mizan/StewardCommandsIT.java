@@ -41,7 +41,7 @@ class StewardCommandsIT {
         System.setProperty("mizan.alerts.webhook", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts");
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");                 // execution 1
         cli.load("ingest-remittances", "remittances/mto-017_2024-03.csv");       // execution 2, 15 rejects
-        Path bad = Files.createTempDirectory("steward").resolve("all-bad.csv");
+        Path bad = MizanCli.tempDir("steward").resolve("all-bad.csv");
         Files.writeString(bad, "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel\n"
                 + "T-1,MTO-017,2024-03-02T09:14:00+03:00,QA,NP-P9-NOWHERE,10,QAR,1,,mto\n");
         assertThat(cli.run("run", "ingest-remittances", "file=" + bad).code()).isEqualTo(1);   // execution 3, failed

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Outcome;
@@ -35,6 +37,8 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     public static final String SOURCE_ROWS = "source_rows";
     public static final String RULE_PREFIX = "rule.";
     public static final String QUARANTINE = "quarantine";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LakeStagingWriter.class);
 
     private final IngestContext context;
     private final SourceItemReader reader;
@@ -135,6 +139,7 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
             checkpoint.put(Checkpoint.FILES, String.join("\n", lake.written().stream().map(Path::toString).toList()));
             byRule.forEach((rule, n) -> checkpoint.put(Checkpoint.RULE_PREFIX + rule, n));
             rowsAtCheckpoint = rows;
+            LOG.info("{}: checkpoint at line {} ({} rows)", context.file().getFileName(), checkpoint.get(Checkpoint.LINE), rows);
         } catch (IOException e) {
             throw new ItemStreamException("cannot finish the staged files of " + context.file() + " at a checkpoint", e);
         }
