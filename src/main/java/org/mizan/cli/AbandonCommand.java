@@ -2,6 +2,8 @@ package org.mizan.cli;
 
 import java.util.concurrent.Callable;
 
+import org.mizan.config.MizanHome;
+import org.mizan.jobs.ingest.IngestContext;
 import org.springframework.batch.core.job.JobExecution;
 
 import picocli.CommandLine;
@@ -29,6 +31,8 @@ public class AbandonCommand implements Callable<Integer> {
                         + "); it can be abandoned once it has stopped or failed");
             }
             JobExecution abandoned = runner.operator().abandon(e);
+            // an abandoned run is never resumed: what it had staged can go
+            IngestContext.discardStaging(MizanHome.fromEnvironment(), e.getJobInstance().getJobName(), e.getJobInstance().getInstanceId());
             spec.commandLine().getOut().println("execution " + id + " (" + e.getJobInstance().getJobName() + ") is now " + abandoned.getStatus());
         }
         return MizanMain.OK;

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.mizan.config.MizanHome;
+import org.mizan.jobs.ingest.IngestContext;
 import org.mizan.jobs.ingest.LakeStagingWriter;
 import org.mizan.steward.Executions;
 import org.springframework.batch.core.job.JobExecution;
@@ -58,6 +59,7 @@ public class PruneCommand implements Callable<Integer> {
                     repository.deleteJobExecution(e);
                     if (repository.getJobExecutions(instance).isEmpty()) {
                         repository.deleteJobInstance(instance);
+                        IngestContext.discardStaging(MizanHome.fromEnvironment(), instance.getJobName(), instance.getInstanceId());
                     }
                     if (quarantine != null && isOnlyReference(repository, quarantine) && Files.deleteIfExists(Path.of(quarantine))) {
                         quarantines++;

@@ -45,6 +45,9 @@ class StaleRunIT {
         assertThat(r.out()).containsPattern("\\n\\s+" + id + "  ingest-remittances\\s+FAILED ");
         assertThat(cli.run("show", String.valueOf(id)).out())
                 .contains("  reason:   the process that ran it (pid " + dead.pid() + " on ").contains("is gone: it was killed or crashed");
+        java.nio.file.Path staging = java.nio.file.Files.createDirectories(cli.home().resolve("lake/_staging/ingest-remittances-" + id));
         assertThat(cli.run("abandon", String.valueOf(id)).out()).contains("is now ABANDONED");
+        // an abandoned run is never resumed: its staged files are gone
+        assertThat(staging).doesNotExist();
     }
 }

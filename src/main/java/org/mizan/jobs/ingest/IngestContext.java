@@ -55,9 +55,23 @@ public class IngestContext {
         return unit;
     }
 
-    /** Where this execution stages its Parquet files before they are moved into the lake. */
+    /** Where this run stages its Parquet files before they are moved into the lake. */
     public Path staging() {
+        return stagingOf(home, jobName, runId);
+    }
+
+    /** The staging folder of a run (a job instance): kept while the run may be rerun. */
+    public static Path stagingOf(MizanHome home, String jobName, long runId) {
         return home.staging().resolve(jobName + "-" + runId);
+    }
+
+    /** Removes a run's staging folder: for a run that will never be rerun (abandoned, pruned). */
+    public static void discardStaging(MizanHome home, String jobName, long runId) {
+        try {
+            LakeStagingWriter.deleteRecursively(stagingOf(home, jobName, runId));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + stagingOf(home, jobName, runId), e);
+        }
     }
 
     public Path quarantineFile() {
