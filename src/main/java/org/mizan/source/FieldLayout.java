@@ -14,6 +14,7 @@ public final class FieldLayout {
 
     private final Mapping mapping;
     private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Integer> byJsonName = new HashMap<>();
     private final List<Integer> unpivotColumns = new ArrayList<>();
     private final List<String> unpivotKeys = new ArrayList<>();
     private final int width;
@@ -54,25 +55,25 @@ public final class FieldLayout {
     public static FieldLayout ofFields(Mapping mapping) {
         FieldLayout layout = new FieldLayout(mapping, mapping.columns().size());
         int i = 0;
-        for (String field : mapping.columns().keySet()) {
-            layout.index.put(field, i++);
+        for (Map.Entry<String, List<String>> column : mapping.columns().entrySet()) {
+            layout.index.put(column.getKey(), i);
+            for (String alias : column.getValue()) {
+                layout.byJsonName.putIfAbsent(normaliseHeader(alias), i);
+            }
+            i++;
         }
         return layout;
     }
 
     /** The cell position of a JSON field name, through the aliases; -1 if the mapping does not use it. */
     public int jsonIndex(String name) {
-        String n = normaliseHeader(name);
-        int i = 0;
-        for (List<String> aliases : mapping.columns().values()) {
-            for (String alias : aliases) {
-                if (normaliseHeader(alias).equals(n)) {
-                    return i;
-                }
-            }
-            i++;
+        // names as sent are looked up first: the case and spacing are nearly always the aliases' own
+        Integer at = byJsonName.get(name);
+        if (at == null) {
+            at = byJsonName.getOrDefault(normaliseHeader(name), -1);
+            byJsonName.put(name, at);
         }
-        return -1;
+        return at;
     }
 
     private void checkRequired(String file, String found) {
