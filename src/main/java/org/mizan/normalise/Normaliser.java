@@ -3,6 +3,7 @@ package org.mizan.normalise;
 import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.mizan.source.Mapping;
 import org.mizan.source.RawRecord;
 
 /**
@@ -14,6 +15,11 @@ public abstract class Normaliser {
     public final Outcome normalise(RawRecord r) {
         if (r.malformed() != null) {
             return Outcome.rejected(new Reject(r.file(), r.line(), Rule.MALFORMED_LINE, "line " + r.malformed(), r.raw()));
+        }
+        for (Mapping.Exclusion x : r.mapping().exclusions()) {
+            if (x.when().entrySet().stream().allMatch(w -> r.get(w.getKey()) != null && w.getValue().matcher(r.get(w.getKey())).matches())) {
+                return Outcome.rejected(new Reject(r.file(), r.line(), Rule.EXCLUDED, x.reason(), r.raw()));
+            }
         }
         try {
             return new Outcome(records(r), List.of());

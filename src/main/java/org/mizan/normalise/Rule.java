@@ -17,7 +17,8 @@ public enum Rule {
     UNRESOLVED_LOCALITY("the place name matches no unit of the gazetteer"),
     AMBIGUOUS_LOCALITY("the place name matches several units"),
     DUPLICATE_IN_FILE("the same key appears earlier in the same file"),
-    DUPLICATE_LOADED("the same key was already loaded from another file");
+    DUPLICATE_LOADED("the same key was already loaded from another file"),
+    EXCLUDED("left out on purpose by the mapping, which says why");
 
     private final String meaning;
 

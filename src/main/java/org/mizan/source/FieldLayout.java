@@ -143,9 +143,10 @@ public final class FieldLayout {
         Map<String, String> map = mapping.values().get(field);
         if (map != null) {
             String mapped = map.get(v.toLowerCase(Locale.ROOT));
-            return mapped != null ? mapped : v;
+            v = mapped != null ? mapped : v;
         }
-        return v;
+        Mapping.Template template = mapping.templates().get(field);
+        return template == null ? v : template.apply(v, value(template.byField(), cells));
     }
 
     /** Trims, and turns the mapping's missing tokens ("", "..", "N/A") into null. */

@@ -32,7 +32,22 @@ public record Mapping(
         String countryCodes,
         Unpivot unpivot,
         boolean stopAtBlankRow,
-        String baseCurrency) {
+        String baseCurrency,
+        Map<String, Template> templates,
+        List<Exclusion> exclusions) {
+
+    /** A field's value rewritten by the value of another field: {@code NP-P{}} for a province, {@code NP-D{}} for a district. */
+    public record Template(String byField, Map<String, String> patterns) {
+
+        public String apply(String value, String by) {
+            String pattern = by == null ? null : patterns.get(by);
+            return pattern == null ? value : pattern.replace("{}", value);
+        }
+    }
+
+    /** Rows the mapping leaves out on purpose, with why: every field's value matches its pattern. */
+    public record Exclusion(Map<String, Pattern> when, String reason) {
+    }
 
     /** A wide layout: every header matching {@code pattern} becomes one record keyed by {@code keyField}. */
     public record Unpivot(Pattern pattern, String keyField, String keyTemplate, String valueField) {

@@ -99,7 +99,40 @@ public final class MappingLoader {
                 str(y, "country_codes", "alpha2"),
                 unpivot,
                 Boolean.TRUE.equals(y.get("stop_at_blank_row")),
-                str(y, "base_currency", "USD"));
+                str(y, "base_currency", "USD"),
+                templates(y.get("templates")),
+                exclusions(y.get("exclude")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Mapping.Template> templates(Object v) {
+        Map<String, Mapping.Template> out = new LinkedHashMap<>();
+        if (v instanceof Map<?, ?> m) {
+            m.forEach((field, spec) -> {
+                Map<String, String> patterns = new LinkedHashMap<>();
+                ((Map<Object, Object>) spec).forEach((k, p) -> {
+                    if (!"by".equals(k)) {
+                        patterns.put(String.valueOf(k), String.valueOf(p));
+                    }
+                });
+                out.put(String.valueOf(field), new Mapping.Template(String.valueOf(((Map<Object, Object>) spec).get("by")), patterns));
+            });
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Mapping.Exclusion> exclusions(Object v) {
+        List<Mapping.Exclusion> out = new ArrayList<>();
+        if (v instanceof List<?> l) {
+            for (Object e : l) {
+                Map<String, Object> m = (Map<String, Object>) e;
+                Map<String, Pattern> when = new LinkedHashMap<>();
+                ((Map<Object, Object>) m.get("when")).forEach((f, p) -> when.put(String.valueOf(f), Pattern.compile(String.valueOf(p))));
+                out.add(new Mapping.Exclusion(when, String.valueOf(m.get("reason"))));
+            }
+        }
+        return out;
     }
 
     private static String str(Map<String, Object> y, String key, String dflt) {

@@ -23,8 +23,12 @@ public final class SourceFiles {
         }
         checkNotBinary(file);
         LineReader reader = reader(file, mapping);
-        return mapping.isJsonLines() ? new JsonLinesSource(file.getFileName().toString(), file.toString(), reader, mapping)
-                : new DelimitedSource(file.getFileName().toString(), file.toString(), reader, mapping);
+        String name = file.getFileName().toString();
+        return switch (mapping.format()) {
+            case "jsonl" -> new JsonLinesSource(name, file.toString(), reader, mapping);
+            case "pg_copy" -> new PgCopySource(name, file.toString(), reader, mapping);
+            default -> new DelimitedSource(name, file.toString(), reader, mapping);
+        };
     }
 
     private static void checkNotBinary(Path file) throws IOException {
