@@ -68,8 +68,58 @@ public final class Lake {
         Files.write(tmp, lines);
         Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         List<Path> placed = apply(dataset, unit, staging, staged);
+        logCommit(dataset, unit);
         Files.delete(journal);
         return placed;
+    }
+
+    /** Every commit appends "dataset, unit" to this log, so a load can tell what was committed while it ran. */
+    private Path commitLog() throws IOException {
+        return journals().resolve("commits.log");
+    }
+
+    private void logCommit(Dataset dataset, String unit) throws IOException {
+        Files.writeString(commitLog(), dataset.folder() + "\t" + unit + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Where the commit log ends now: what {@link #unitsCommittedSince} compares with. */
+    public long commitLogSize() throws IOException {
+        Path log = commitLog();
+        return Files.exists(log) ? Files.size(log) : 0;
+    }
+
+    /** The units of a dataset committed after the commit log had {@code offset} bytes. */
+    public Set<String> unitsCommittedSince(Dataset dataset, long offset) throws IOException {
+        Set<String> units = new HashSet<>();
+        Path log = commitLog();
+        if (!Files.exists(log)) {
+            return units;
+        }
+        try (var channel = FileChannel.open(log, StandardOpenOption.READ)) {
+            channel.position(offset);
+            String tail = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : tail.split("\n")) {
+                String[] f = line.split("\t");
+                if (f.length == 2 && f[0].equals(dataset.folder())) {
+                    units.add(f[1]);
+                }
+            }
+        }
+        return units;
+    }
+
+    /** The lake files of a dataset that belong to any unit but {@code except}. */
+    public List<Path> filesOfOtherUnits(Dataset dataset, String except) throws IOException {
+        Path dir = dir(dataset);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".parquet") && !n.startsWith("_") && !n.equals(except + ".parquet") && !n.startsWith(except + "~");
+            }).toList();
+        }
     }
 
     /** Finishes every commit a crash cut short: the moves left, then the removal of the unit's older files. */
@@ -77,9 +127,11 @@ public final class Lake {
         int finished = 0;
         try (Stream<Path> s = Files.list(journals())) {
             for (Path journal : s.filter(p -> p.toString().endsWith(".commit")).sorted().toList()) {
+                // a commit log line may already be there if the crash came after it: a unit listed twice is harmless
                 List<String> lines = Files.readAllLines(journal);
                 List<Path> staged = lines.subList(3, lines.size()).stream().map(Path::of).toList();
                 apply(Dataset.of(lines.get(0)), lines.get(1), Path.of(lines.get(2)), staged);
+                logCommit(Dataset.of(lines.get(0)), lines.get(1));
                 Files.delete(journal);
                 finished++;
             }

@@ -20,6 +20,7 @@ public class IngestContext {
     private final String unit;
     private final String jobName;
     private final long runId;
+    private volatile long keysSnapshot;
 
     /** @param runId the job instance: the same for a run and its restarts, which resume its staging and quarantine */
     public IngestContext(MizanHome home, String file, String mapping, String jobName, long runId) {
@@ -29,6 +30,15 @@ public class IngestContext {
         this.unit = Lake.unitOf(this.file.getFileName().toString());
         this.jobName = jobName;
         this.runId = runId;
+    }
+
+    /** The lake's commit log size when this run read the keys already loaded; 0 when unknown (a restart). */
+    public long keysSnapshot() {
+        return keysSnapshot;
+    }
+
+    public void keysSnapshot(long commitLogSize) {
+        this.keysSnapshot = commitLogSize;
     }
 
     public MizanHome home() {

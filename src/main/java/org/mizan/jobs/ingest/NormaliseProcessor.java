@@ -31,6 +31,8 @@ public class NormaliseProcessor implements ItemProcessor<RawRecord, Outcome>, It
         List<Path> finished = LakeStagingWriter.files(ctx.getString(Checkpoint.FILES, ""));
         if (!finished.isEmpty()) {
             normaliser.resume(finished.stream().map(context.staging()::resolve).toList());
+            // rows staged before the cut were checked against an older view of the lake: check them all at publish
+            context.keysSnapshot(0);
         }
     }
 

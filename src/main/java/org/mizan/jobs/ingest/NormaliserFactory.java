@@ -30,6 +30,12 @@ final class NormaliserFactory {
             case CORRIDOR_COSTS -> new CorridorCostNormaliser(f);
             case CORRIDOR_AGGREGATES -> new CorridorAggregateNormaliser(f, gazetteer(ctx));
             case REMITTANCE_TRANSACTIONS -> {
+                try {
+                    // taken before the keys are read: anything committed from here on is checked again at publish
+                    ctx.keysSnapshot(ctx.lake().commitLogSize());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 LoadedKeys loaded = LoadedKeys.of(ctx.lake(), ctx.unit());
                 yield new RemittanceNormaliser(f, gazetteer(ctx), loaded.keys(), loaded.files());
             }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.mizan.lake.ConcurrentDuplicates;
+import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -50,6 +52,16 @@ public class PublishLakeTasklet implements Tasklet {
             List<Path> staged;
             try (Stream<Path> s = Files.walk(staging)) {
                 staged = s.filter(p -> p.toString().endsWith(".parquet")).map(staging::relativize).toList();
+            }
+            if (context.dataset() == Dataset.REMITTANCE_TRANSACTIONS) {
+                var found = ConcurrentDuplicates.check(lake, context.unit(), context.keysSnapshot(),
+                        staged.stream().map(staging::resolve).toList());
+                if (found.count() > 0) {
+                    throw new IllegalStateException(context.file() + ": " + found.count() + " of its transactions (the first on line "
+                            + found.firstLine() + ") were loaded from " + found.otherFile() + " by a load that ran at the same time,"
+                            + " so the lake was left as it was. Run this file again: those rows will be rejected as duplicate_loaded"
+                            + " and the others loaded.");
+                }
             }
             int n = lake.commit(context.dataset(), context.unit(), staging, staged).size();
             LakeStagingWriter.deleteRecursively(staging);
