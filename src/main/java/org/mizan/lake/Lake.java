@@ -108,18 +108,9 @@ public final class Lake {
         return units;
     }
 
-    /** The lake files of a dataset that belong to any unit but {@code except}. */
+    /** The lake files of a dataset that belong to any unit but {@code except} (not the schema file). */
     public List<Path> filesOfOtherUnits(Dataset dataset, String except) throws IOException {
-        Path dir = dir(dataset);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.endsWith(".parquet") && !n.startsWith("_") && !n.equals(except + ".parquet") && !n.startsWith(except + "~");
-            }).toList();
-        }
+        return parquetFiles(dataset, n -> !n.startsWith("_") && !isOfUnit(n, except));
     }
 
     /** Finishes every commit a crash cut short: the moves left, then the removal of the unit's older files. */
@@ -186,6 +177,15 @@ public final class Lake {
 
     /** Every file of one unit in a dataset. */
     public List<Path> filesOf(Dataset dataset, String unit) throws IOException {
+        return parquetFiles(dataset, n -> isOfUnit(n, unit));
+    }
+
+    /** A Parquet file name of the unit: its first part, or a later one ({@code unit~N.parquet}). */
+    private static boolean isOfUnit(String name, String unit) {
+        return name.equals(unit + ".parquet") || name.startsWith(unit + "~");
+    }
+
+    private List<Path> parquetFiles(Dataset dataset, java.util.function.Predicate<String> name) throws IOException {
         Path dir = dir(dataset);
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -193,7 +193,7 @@ public final class Lake {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.equals(unit + ".parquet") || (n.startsWith(unit + "~") && n.endsWith(".parquet"));
+                return n.endsWith(".parquet") && name.test(n);
             }).toList();
         }
     }
