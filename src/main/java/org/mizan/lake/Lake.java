@@ -186,6 +186,27 @@ public final class Lake {
         T run() throws IOException;
     }
 
+    /** Where a lake file sits: its partition's period and source, and its unit (delivered file). */
+    public record Located(String period, String source, String unit) {
+    }
+
+    /** The partition and unit of a lake file ({@code …/period=P/source=S/unit[~n].parquet}); null for others. */
+    public static Located locate(Path file) {
+        int n = file.getNameCount();
+        if (n < 3) {
+            return null;
+        }
+        String src = file.getName(n - 2).toString();
+        String per = file.getName(n - 3).toString();
+        String name = file.getFileName().toString();
+        if (!src.startsWith("source=") || !per.startsWith("period=") || !name.endsWith(".parquet")) {
+            return null;
+        }
+        int tilde = name.lastIndexOf('~');
+        String unit = tilde > 0 ? name.substring(0, tilde) : name.substring(0, name.length() - ".parquet".length());
+        return new Located(per.substring("period=".length()), src.substring("source=".length()), unit);
+    }
+
     /** The units (delivered files) with rows in one partition of a dataset. */
     public Set<String> unitsIn(Dataset dataset, String partition) throws IOException {
         Path dir = dir(dataset).resolve(partition);
