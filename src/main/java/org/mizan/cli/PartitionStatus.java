@@ -102,7 +102,7 @@ final class PartitionStatus {
             return;
         }
         Scheduler scheduler = runner.bean(Scheduler.class);
-        out.printf("%-32s  %-22s  %-20s  %-20s  %-19s  %s%n", "schedule", "cron", "next fire (UTC)", "last fire (UTC)", "newest load", "freshness");
+        out.printf("%-32s  %-36s  %-20s  %-20s  %-19s  %s%n", "schedule", "cron", "next fire (UTC)", "last fire (UTC)", "newest load", "freshness");
         for (Schedule s : schedules) {
             Date next = ScheduleSync.nextFire(scheduler, s);
             List<String> fires = FireLog.fires(home, s.key());
@@ -124,7 +124,7 @@ final class PartitionStatus {
                         ? "LATE: newest load " + age.toDays() + " days old (late after " + s.lateAfter().toDays() + " days)"
                         : "on time";
             }
-            out.printf("%-32s  %-22s  %-20s  %-20s  %-19s  %s%n", s.key(), s.cron() + " " + s.zone(),
+            out.printf("%-32s  %-36s  %-20s  %-20s  %-19s  %s%n", s.key(), s.cron() + " " + s.zone(),
                     next == null ? "not scheduled (serve)" : next.toInstant().toString(),
                     fires.isEmpty() ? "never" : fires.get(fires.size() - 1).split("\t")[0],
                     newest == null ? "never" : newest.withNano(0).toString().replace('T', ' '), fresh);

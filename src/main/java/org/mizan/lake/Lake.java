@@ -129,9 +129,13 @@ public final class Lake {
             for (Path journal : s.filter(p -> p.toString().endsWith(".commit")).sorted().toList()) {
                 // a commit log line may already be there if the crash came after it: a unit listed twice is harmless
                 List<String> lines = Files.readAllLines(journal);
-                List<Path> staged = lines.subList(4, lines.size()).stream().map(Path::of).toList();
-                String partition = lines.get(2).isEmpty() ? null : lines.get(2);
-                apply(Dataset.of(lines.get(0)), lines.get(1), partition, Path.of(lines.get(3)), staged);
+                // dataset, unit, [partition: empty for the whole unit, or period=…/source=…], staging, staged files…
+                // (journals of earlier versions have no partition line: their third line is the staging path)
+                boolean scoped = lines.get(2).isEmpty() || lines.get(2).startsWith("period=");
+                int first = scoped ? 4 : 3;
+                List<Path> staged = lines.subList(first, lines.size()).stream().map(Path::of).toList();
+                String partition = scoped && !lines.get(2).isEmpty() ? lines.get(2) : null;
+                apply(Dataset.of(lines.get(0)), lines.get(1), partition, Path.of(lines.get(first - 1)), staged);
                 logCommit(Dataset.of(lines.get(0)), lines.get(1));
                 Files.delete(journal);
                 finished++;
