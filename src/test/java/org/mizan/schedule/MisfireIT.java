@@ -38,6 +38,11 @@ class MisfireIT {
                     cron: "0 0 2 * * ?"
                     time-zone: Asia/Kathmandu
                     late-after: P35D
+                  - job: ingest-remittances
+                    source: NBT
+                    inbox: inbox/nbt
+                    cron: "0 30 2 5 * ?"
+                    late-after: P40D
                 """);
         // serve once: the trigger is stored, next due at the coming 02:00 Kathmandu time; nothing fires
         MizanCli.Result first = cli.run("serve", "--run-for", "PT1S");
@@ -80,6 +85,9 @@ class MisfireIT {
         String status = cli.run("status").out();
         assertThat(status).containsPattern("ingest-remittances:MTO-017 +0 0 2 \\* \\* \\? Asia/Kathmandu +\\S+T20:15:00Z +"
                 + fires.get(1).split("\t")[0] + " +\\S+ \\S+ +on time");
+        assertThat(status).containsPattern("ingest-remittances:NBT +0 30 2 5 \\* \\? UTC +\\S+T02:30:00Z +never +never +LATE: never loaded");
+        // and the partition the fire loaded, with its counts
+        assertThat(status).containsPattern("ingest-remittances +MTO-017 +2024-03 +135 +3 +COMPLETED .* 137 +15");
     }
 
     static long nextFireTime(Path home) throws Exception {
