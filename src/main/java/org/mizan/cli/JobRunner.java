@@ -22,7 +22,8 @@ final class JobRunner implements Closeable {
     static final Map<String, String> JOB_BEANS = Map.of(
             "ingest-remittances", "ingestRemittancesJob",
             "load-gazetteer", "loadGazetteerJob",
-            "load-fx-rates", "loadFxRatesJob");
+            "load-fx-rates", "loadFxRatesJob",
+            "ingest-ledgers", "ingestLedgersJob");
 
     private final ConfigurableApplicationContext context;
 
