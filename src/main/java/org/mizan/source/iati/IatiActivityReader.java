@@ -51,9 +51,9 @@ public final class IatiActivityReader implements Closeable {
 
     private String root() throws XMLStreamException {
         while (xml.hasNext()) {
-            int event = xml.next();
+            int event = advance();
             if (event == XMLStreamConstants.DTD) {
-                throw new MappingException(file + ": line " + xml.getLocation().getLineNumber() + ": the file declares a DOCTYPE."
+                throw new MappingException(file + ": the file declares a DOCTYPE (it ends on line " + xml.getLocation().getLineNumber() + ")."
                         + " IATI files have none, and Mizan reads no DTD or external entity (a safeguard against entity attacks);"
                         + " remove the DOCTYPE and its entities, or ask the publisher for the file as published.");
             }
@@ -73,7 +73,7 @@ public final class IatiActivityReader implements Closeable {
                 return activity();
             }
             while (xml.hasNext()) {
-                int event = xml.next();
+                int event = advance();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if ("iati-activity".equals(xml.getLocalName())) {
                         activities++;
@@ -223,7 +223,7 @@ public final class IatiActivityReader implements Closeable {
         StringBuilder own = new StringBuilder();
         int depth = 1;
         while (depth > 0) {
-            int event = xml.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (found == null && depth == 1 && "narrative".equals(xml.getLocalName())) {
                     found = text();
@@ -244,7 +244,7 @@ public final class IatiActivityReader implements Closeable {
         StringBuilder b = new StringBuilder();
         int depth = 1;
         while (depth > 0) {
-            int event = xml.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -268,15 +268,12 @@ public final class IatiActivityReader implements Closeable {
     /** Moves to the next child element of the current one; false at the current element's end. */
     private boolean nextChild() throws XMLStreamException {
         while (true) {
-            int event = xml.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 return true;
             }
             if (event == XMLStreamConstants.END_ELEMENT) {
                 return false;
-            }
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new XMLStreamException("an entity reference &" + xml.getLocalName() + "; that is not XML's own", xml.getLocation());
             }
         }
     }
@@ -285,13 +282,23 @@ public final class IatiActivityReader implements Closeable {
     private void skip() throws XMLStreamException {
         int depth = 1;
         while (depth > 0) {
-            int event = xml.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             }
         }
+    }
+
+    /** The next event; an entity reference (anything but XML's five) is an error, never silently dropped. */
+    private int advance() throws XMLStreamException {
+        int event = xml.next();
+        if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+            throw new XMLStreamException("the entity reference &" + xml.getLocalName() + "; is not declared (only XML's own are allowed)",
+                    xml.getLocation());
+        }
+        return event;
     }
 
     private String attr(String name) {
