@@ -1,9 +1,10 @@
 -- Matching-fund leverage. One row per project under a matching scheme, from its commitments in USD:
--- migrant contribution (funder_type diaspora), matched public money (local_authority, national_government),
+-- migrant contribution (funder_type diaspora), matched public money (local_authority, national_government, and donor:
+-- an official donor such as Belgium's co-financing agency matches with public funds),
 -- the budget (all commitments), and whether the scheme's rule held:
 --   1x1                 the public match equals the migrant contribution (within 0.5 %, for rounding and FX);
 --   3x1                 at least three public funders (levels) each match it (within 0.5 %);
---   co_financing_85_15  the diaspora share is at least 15 % of the budget.
+--   co_financing_85_15  the diaspora share is at least 15 % of the budget (0.001 USD slack for per-entry rounding).
 -- A commitment without a usable FX rate is left out of the sums; the rule is then undecided (null) and the
 -- note counts what was left out. The period is the year of the project's first commitment.
 
@@ -15,7 +16,7 @@ schemes as (
     select project_id, max(scheme) as scheme, arg_min(unit_code, source_line) as unit_code,
            strftime(min(entry_on), '%Y') as period,
            sum(amount_usd) filter (where funder_type = 'diaspora') as migrant_usd,
-           sum(amount_usd) filter (where funder_type in ('local_authority', 'national_government')) as public_usd,
+           sum(amount_usd) filter (where funder_type in ('local_authority', 'national_government', 'donor')) as public_usd,
            sum(amount_usd) as budget_usd,
            count(*) filter (where is_fx_missing) as excluded
     from commitments
@@ -25,7 +26,7 @@ schemes as (
 public_funders as (
     select project_id, funder_type, funder_name, sum(amount_usd) as matched_usd
     from commitments
-    where funder_type in ('local_authority', 'national_government') and scheme <> 'none'
+    where funder_type in ('local_authority', 'national_government', 'donor') and scheme <> 'none'
     group by all
 ),
 funder_check as (
@@ -43,7 +44,7 @@ judged as (
                when coalesce(s.migrant_usd, 0) = 0 then false
                when s.scheme = '1x1' then abs(coalesce(s.public_usd, 0) - s.migrant_usd) <= 0.005 * s.migrant_usd
                when s.scheme = '3x1' then coalesce(c.funders_matching, 0) >= 3
-               when s.scheme = 'co_financing_85_15' then s.migrant_usd >= 0.15 * s.budget_usd
+               when s.scheme = 'co_financing_85_15' then s.migrant_usd >= 0.15 * s.budget_usd - 0.001
            end as is_rule_met
     from schemes s
     left join funder_check c using (project_id)
@@ -60,7 +61,7 @@ final as (
                when scheme = '1x1' then 'public ' || round(coalesce(public_usd, 0), 2) || ' vs migrant ' || round(migrant_usd, 2) || ' USD'
                when scheme = '3x1' then funders_matching || ' of ' || funders || ' public funders match the migrant '
                                         || round(migrant_usd, 2) || ' USD (3 needed)'
-               when scheme = 'co_financing_85_15' then 'diaspora share ' || round(100 * migrant_usd / budget_usd, 2) || ' % of '
+               when scheme = 'co_financing_85_15' then 'diaspora share ' || printf('%.2f', 100 * migrant_usd / budget_usd) || ' % of '
                                         || round(budget_usd, 2) || ' USD (15 % needed)'
            end as note
     from judged
