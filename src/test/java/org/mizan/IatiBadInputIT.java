@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * An IATI file with broken transactions (fixtures/ledgers/iati_broken_transactions.xml): each one without a type,
  * date or value is quarantined with its activity id and reason, the rest of its activity is loaded; unknown
- * elements are skipped; an activity without identifier is left out whole.
+ * elements are skipped; an activity without identifier, or repeating an earlier one's, is left out whole.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IatiBadInputIT {
@@ -30,16 +30,17 @@ class IatiBadInputIT {
     @Test
     void brokenTransactionsAreRejectedWithTheActivityIdAndTheRestIsKept() throws Exception {
         // activity 1: project, 2 sectors, 1 place, 2 of 5 transactions; activity 2 rejected whole
-        assertThat(run.out()).contains("read 2   accepted 6   rejected 4").contains("rejected by rule: required 4");
+        assertThat(run.out()).contains("read 3   accepted 6   rejected 5").contains("rejected by rule: duplicate_in_file 1, required 4");
         String quarantine = run.out().lines().filter(l -> l.strip().startsWith("quarantine:")).findFirst().orElseThrow()
                 .replaceFirst(".*quarantine: ", "").strip();
         List<String> lines = Files.readAllLines(Path.of(quarantine));
-        assertThat(lines).hasSize(5);
+        assertThat(lines).hasSize(6);
         assertThat(lines.get(1)).startsWith("\"iati_broken_transactions.xml\",23,required,")
                 .contains("activity NP-MOFA-RERP-01, transaction 2 (line 23): no transaction-type code");
         assertThat(lines.get(2)).contains(",27,required,").contains("activity NP-MOFA-RERP-01, transaction 3 (line 27): no transaction-date");
         assertThat(lines.get(3)).contains(",31,required,").contains("activity NP-MOFA-RERP-01, transaction 4 (line 31): no value");
         assertThat(lines.get(4)).contains(",43,required,").contains("has no iati-identifier");
+        assertThat(lines.get(5)).contains(",47,duplicate_in_file,").contains("activity NP-MOFA-RERP-01 is already on line 4 of this file");
     }
 
     @Test

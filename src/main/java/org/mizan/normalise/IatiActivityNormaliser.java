@@ -39,6 +39,8 @@ public final class IatiActivityNormaliser {
     private final String file;
     private final UnitTree units;
     private final String sourceIdOverride;
+    /** Identifiers seen in this file with their line: a second activity with the same one is a duplicate. */
+    private final Map<String, Long> seen = new java.util.HashMap<>();
 
     /**
      * @param file     the delivered file's name, for the records and rejects
@@ -57,6 +59,11 @@ public final class IatiActivityNormaliser {
                     "the iati-activity on line " + a.line() + " has no iati-identifier: the whole activity was left out", "iati-activity"));
         }
         String id = a.id();
+        Long earlier = seen.putIfAbsent(id, a.line());
+        if (earlier != null) {
+            return Outcome.rejected(new Reject(file, a.line(), Rule.DUPLICATE_IN_FILE, "activity " + id + " is already on line " + earlier
+                    + " of this file: the second one was left out whole", "iati-identifier=" + id));
+        }
         String source = sourceIdOverride != null ? sourceIdOverride
                 : a.reportingOrg() != null && a.reportingOrg().ref() != null ? a.reportingOrg().ref() : "iati";
         List<SpecificRecord> out = new ArrayList<>();
