@@ -135,17 +135,24 @@ select * from final;
 -- transaction with its own sector or recipient country) is not split on that axis; a project without DAC
 -- sectors or places keeps the entry whole with no sector or unit.
 create table int_project_funding as
-with sector_split as (
+with keyed as (
+    -- the join keys are null for an entry that names its own sector or unit: a plain equality join (a condition
+    -- on the entry alone in the join's ON clause would make DuckDB compare every entry with every project)
+    select *,
+           case when sector_code is null then project_id end as sector_key,
+           case when unit_code is null then project_id end as place_key
+    from int_funding_entries
+),
+sector_split as (
     select e.*, coalesce(e.sector_code, s.sector_code) as split_sector, coalesce(s.share, 1.0) as sector_share
-    from int_funding_entries e
-    left join int_project_sector_shares s on s.project_id = e.project_id and e.sector_code is null
+    from keyed e
+    left join int_project_sector_shares s on s.project_id = e.sector_key
 ),
 place_split as (
-    select x.*, coalesce(x.unit_code, p.unit_code) as split_unit,
-           case when x.unit_code is null then p.region_code end as split_region,
-           coalesce(case when x.unit_code is null then p.share end, 1.0) as place_share
+    select x.*, coalesce(x.unit_code, p.unit_code) as split_unit, p.region_code as split_region,
+           coalesce(p.share, 1.0) as place_share
     from sector_split x
-    left join int_project_place_shares p on p.project_id = x.project_id and x.unit_code is null
+    left join int_project_place_shares p on p.project_id = x.place_key
 ),
 final as (
     select project_id, entry_id, split_unit as unit_code, split_region as region_code, split_sector as sector_code,
