@@ -74,6 +74,16 @@ class IatiRealDataIT {
     }
 
     @Test
+    void theSameFileDeliveredAgainReplacesItsRowsInEveryDatasetAndAddsNone() {
+        cli.load("ingest-ledgers", "real/iati_iom_dportal_119.xml");
+        assertThat(cli.query("select (select count(*) from projects where source_id = 'XM-DAC-47066'),"
+                + " (select count(*) from project_sectors where project_id like 'XM-DAC-47066-%'),"
+                + " (select count(*) from project_places where project_id like 'XM-DAC-47066-%'),"
+                + " (select count(*) from fct_funding_entries where source_id = 'XM-DAC-47066')").toString())
+                .isEqualTo("[[100, 300, 100, 100]]");
+    }
+
+    @Test
     void theStandardsAnnotatedExampleLoads() {
         // one activity: project, 3 sectors, 2 countries + 2 regions, 1 transaction
         assertThat(example.out()).contains("read 1   accepted 9   rejected 0");

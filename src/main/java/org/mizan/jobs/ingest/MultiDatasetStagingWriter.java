@@ -46,6 +46,14 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
         return context.staging().resolve(dataset.folder());
     }
 
+    /**
+     * The list of a dataset's staged files (relative to {@link #stagingOf}), written when the step ends, possibly
+     * empty: what the publish step commits. It is removed once that dataset is committed.
+     */
+    public static Path manifestOf(IngestContext context, Dataset dataset) {
+        return context.staging().resolve(dataset.folder() + ".files");
+    }
+
     @Override
     public void open(ExecutionContext ctx) {
         try {
@@ -101,9 +109,14 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
     @Override
     public void close() {
         try {
-            for (PartitionedParquetWriter w : writers.values()) {
-                w.close();
+            for (Map.Entry<Dataset, PartitionedParquetWriter> e : writers.entrySet()) {
+                e.getValue().close();
+                Path manifest = manifestOf(context, e.getKey());
+                Path tmp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
+                Files.write(tmp, e.getValue().written().stream().map(Path::toString).toList());
+                Files.move(tmp, manifest, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
+            writers.clear();
             if (quarantine != null) {
                 quarantine.close();
             }

@@ -2,9 +2,7 @@ package org.mizan.jobs.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
@@ -17,7 +15,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * The publish step of a load staged by {@link MultiDatasetStagingWriter}: commits each dataset's staged files
  * for the file's unit (one journaled commit per dataset, all under one hold of the lake's lock), so the same
- * file delivered again replaces its rows in every dataset and nothing else.
+ * file delivered again replaces its rows in every dataset and nothing else. Each dataset's list of staged files
+ * is removed once it is committed, so a rerun after a crash between two commits commits only the ones left.
  */
 public class PublishDatasetsTasklet implements Tasklet {
 
@@ -47,14 +46,15 @@ public class PublishDatasetsTasklet implements Tasklet {
             }
             int n = 0;
             for (Dataset d : datasets) {
-                Path staging = MultiDatasetStagingWriter.stagingOf(context, d);
-                List<Path> staged = new ArrayList<>();
-                if (Files.isDirectory(staging)) {
-                    try (Stream<Path> s = Files.walk(staging)) {
-                        staged = s.filter(p -> p.toString().endsWith(".parquet")).map(staging::relativize).toList();
-                    }
+                Path manifest = MultiDatasetStagingWriter.manifestOf(context, d);
+                if (!Files.exists(manifest)) {
+                    // committed by an earlier attempt of this step (its list is removed right after its commit)
+                    continue;
                 }
-                n += lake.commit(d, context.unit(), staging, staged).size();
+                // the list, not the folder: files a recovered commit already moved are still the load's files
+                List<Path> staged = Files.readAllLines(manifest).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
+                n += lake.commit(d, context.unit(), MultiDatasetStagingWriter.stagingOf(context, d), staged).size();
+                Files.delete(manifest);
             }
             LakeStagingWriter.deleteRecursively(context.staging());
             return n;
