@@ -64,7 +64,7 @@ select * from final;
 create table fct_funding_entries as
 with final as (
     select e.project_id, e.entry_id, e.entry_type, e.entry_type_code, e.entry_on, e.value_on, e.amount, e.currency,
-           e.funder_type, e.funder_name, e.funder_ref, e.receiver_name, e.scheme, e.unit_code, e.sector_code,
+           e.funder_type, e.funder_name, e.funder_ref, e.receiver_name, e.scheme, e.unit_code, e.region_code, e.sector_code,
            e.period, e.source_id, e.source_file, e.source_line
     from stg_funding_entries e
     left join dim_projects p on p.project_id = e.project_id
@@ -82,7 +82,7 @@ with rated as (
 ),
 final as (
     select project_id, entry_id, entry_type, entry_type_code, entry_on, value_on, amount, currency,
-           funder_type, funder_name, scheme, unit_code, sector_code, period, source_id, source_file, source_line,
+           funder_type, funder_name, scheme, unit_code, region_code, sector_code, period, source_id, source_file, source_line,
            case when currency = 'USD' then amount
                 when per_usd is not null then round(amount / per_usd, 4)::decimal(20, 4) end as amount_usd,
            case when currency = 'USD' then 1::decimal(20, 8) else per_usd end as fx_rate,
@@ -132,7 +132,7 @@ final as (
 select * from final;
 
 -- Entries split by sector and place. An entry that names its own sector or place (every ledger row; an IATI
--- transaction with its own sector or recipient country) is not split on that axis; a project without DAC
+-- transaction with its own sector, recipient country or recipient region) is not split on that axis; a project without DAC
 -- sectors or places keeps the entry whole with no sector or unit.
 create table int_project_funding as
 with keyed as (
@@ -140,7 +140,7 @@ with keyed as (
     -- on the entry alone in the join's ON clause would make DuckDB compare every entry with every project)
     select *,
            case when sector_code is null then project_id end as sector_key,
-           case when unit_code is null then project_id end as place_key
+           case when unit_code is null and region_code is null then project_id end as place_key
     from int_funding_entries
 ),
 sector_split as (
@@ -149,7 +149,7 @@ sector_split as (
     left join int_project_sector_shares s on s.project_id = e.sector_key
 ),
 place_split as (
-    select x.*, coalesce(x.unit_code, p.unit_code) as split_unit, p.region_code as split_region,
+    select x.*, coalesce(x.unit_code, p.unit_code) as split_unit, coalesce(x.region_code, p.region_code) as split_region,
            coalesce(p.share, 1.0) as place_share
     from sector_split x
     left join int_project_place_shares p on p.project_id = x.place_key

@@ -247,6 +247,7 @@ public final class IatiActivityNormaliser {
                 .setReceiverName(t.receiver() == null ? null : t.receiver().name())
                 .setScheme("none")
                 .setUnitCode(t.countryCode() == null ? null : t.countryCode().toUpperCase(Locale.ROOT))
+                .setRegionCode(t.countryCode() == null ? t.regionCode() : null)
                 .setSectorCode("1".equals(t.sectorVocabulary()) ? t.sectorCode() : null)
                 .setPeriod(Periods.month(on))
                 .setSourceId(source)
