@@ -6,3 +6,8 @@ union all select 'remittance_inflows', count(*) from remittance_inflows
 union all select 'remittance_cost', count(*) from remittance_cost
 union all select 'corridor_aggregates', count(*) from corridor_aggregates
 union all select 'corridor_costs', count(*) from corridor_costs
+union all select 'projects', count(*) from projects
+union all select 'project_funding', count(*) from project_funding
+union all select 'plan_allocations', count(*) from plan_allocations
+union all select 'matching_leverage', count(*) from matching_leverage
+union all select 'code_lists', count(*) from code_lists

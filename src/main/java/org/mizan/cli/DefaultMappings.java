@@ -18,6 +18,8 @@ public final class DefaultMappings {
 
     private static final List<String> FORMAT_2 = List.of("txn_id", "provider_id", "sent_at");
     private static final List<String> FORMAT_3 = List.of("period", "sender_country", "receiving_unit_code", "amount_usd", "txn_count", "reporter");
+    private static final List<String> FORMAT_6 = List.of("project_id", "unit_code", "entry_id", "entry_date", "entry_type", "funder_type", "amount", "currency");
+    private static final List<String> FORMAT_7 = List.of("plan_id", "fiscal_year", "unit_code", "sector_code", "planned_amount", "currency");
 
     private DefaultMappings() {
     }
@@ -42,8 +44,33 @@ public final class DefaultMappings {
                 throw new MizanMain.UsageException(file + ": not a standard remittance file (format 2 needs the columns "
                         + FORMAT_2 + "…, format 3 " + FORMAT_3 + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
             }
+            case "ingest-ledgers" -> ledgers(file);
             default -> throw new MizanMain.UsageException("unknown job '" + job + "'");
         };
+    }
+
+    /** IATI XML by its root element, the ledger (format 6) and plan (format 7) CSVs by their header. */
+    private static String ledgers(Path file) {
+        String root = LedgerFormats.xmlRoot(file);
+        if ("iati-activities".equals(root) || "iati-activity".equals(root)) {
+            return "defaults/iati-activities";
+        }
+        if ("codelist".equals(root)) {
+            return "defaults/iati-codelist";
+        }
+        if (root != null) {
+            throw new MizanMain.UsageException(file + ": an XML file whose root element is <" + root + ">, neither an IATI activity"
+                    + " file (<iati-activities>) nor an IATI code list (<codelist>).");
+        }
+        List<String> header = header(file);
+        if (header.containsAll(FORMAT_6)) {
+            return "defaults/ledger";
+        }
+        if (header.containsAll(FORMAT_7)) {
+            return "defaults/plan-allocations";
+        }
+        throw new MizanMain.UsageException(file + ": not a standard ledger file (IATI XML, format 6 with the columns " + FORMAT_6
+                + ", or format 7 with " + FORMAT_7 + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
     }
 
     /** The mapping's dataset must be one the job loads. */
@@ -62,6 +89,7 @@ public final class DefaultMappings {
             case "load-gazetteer" -> Set.of("admin_units");
             case "load-fx-rates" -> Set.of("fx_rates");
             case "ingest-remittances" -> Set.of("remittance_transactions", "corridor_aggregates", "corridor_costs");
+            case "ingest-ledgers" -> Set.of("projects", "funding_entries", "plan_allocations", "code_list_items");
             default -> throw new MizanMain.UsageException("unknown job '" + job + "'");
         };
     }

@@ -4,9 +4,15 @@ import java.util.List;
 
 import org.apache.avro.Schema;
 import org.mizan.schema.AdminUnit;
+import org.mizan.schema.CodeListItem;
 import org.mizan.schema.CorridorAggregate;
 import org.mizan.schema.CorridorCost;
+import org.mizan.schema.FundingEntry;
 import org.mizan.schema.FxRate;
+import org.mizan.schema.PlanAllocation;
+import org.mizan.schema.Project;
+import org.mizan.schema.ProjectPlace;
+import org.mizan.schema.ProjectSector;
 import org.mizan.schema.RemittanceTransaction;
 
 /** The lake's datasets: a folder each, named as the Avro schema's dataset, holding Hive-style partitions. */
@@ -16,7 +22,13 @@ public enum Dataset {
     REMITTANCE_TRANSACTIONS("remittance_transactions", RemittanceTransaction.getClassSchema(),
             "txn_id", "sent_at", "amount", "fee", "fx_margin_pct", "source_line"),
     CORRIDOR_AGGREGATES("corridor_aggregates", CorridorAggregate.getClassSchema(), "amount_usd", "txn_count", "source_line"),
-    CORRIDOR_COSTS("corridor_costs", CorridorCost.getClassSchema(), "avg_cost_pct", "source_line");
+    CORRIDOR_COSTS("corridor_costs", CorridorCost.getClassSchema(), "avg_cost_pct", "source_line"),
+    PROJECTS("projects", Project.getClassSchema(), "project_id", "title", "source_line"),
+    PROJECT_SECTORS("project_sectors", ProjectSector.getClassSchema(), "source_line"),
+    PROJECT_PLACES("project_places", ProjectPlace.getClassSchema(), "source_line"),
+    FUNDING_ENTRIES("funding_entries", FundingEntry.getClassSchema(), "amount", "source_line"),
+    PLAN_ALLOCATIONS("plan_allocations", PlanAllocation.getClassSchema(), "planned_amount", "source_line"),
+    CODE_LIST_ITEMS("code_list_items", CodeListItem.getClassSchema(), "source_line");
 
     private final String folder;
     private final Schema schema;

@@ -28,7 +28,8 @@ public class Launches {
     public static final Map<String, String> JOB_BEANS = Map.of(
             "ingest-remittances", "ingestRemittancesJob",
             "load-gazetteer", "loadGazetteerJob",
-            "load-fx-rates", "loadFxRatesJob");
+            "load-fx-rates", "loadFxRatesJob",
+            "ingest-ledgers", "ingestLedgersJob");
 
     private final ApplicationContext context;
     private final JobRepository repository;

@@ -29,6 +29,11 @@ final class NormaliserFactory {
             case FX_RATES -> new FxRateNormaliser(f);
             case CORRIDOR_COSTS -> new CorridorCostNormaliser(f);
             case CORRIDOR_AGGREGATES -> new CorridorAggregateNormaliser(f, gazetteer(ctx));
+            case FUNDING_ENTRIES -> new org.mizan.normalise.LedgerEntryNormaliser(f, gazetteer(ctx));
+            case PLAN_ALLOCATIONS -> new org.mizan.normalise.PlanAllocationNormaliser(f, gazetteer(ctx));
+            case PROJECTS, PROJECT_SECTORS, PROJECT_PLACES, CODE_LIST_ITEMS -> throw new IllegalStateException("mapping "
+                    + ctx.mapping().name() + ": dataset " + ctx.dataset().folder() + " is read from XML (format iati_xml or iati_codelist)"
+                    + " by job ingest-ledgers, not from a " + ctx.mapping().format() + " file");
             case REMITTANCE_TRANSACTIONS -> {
                 try {
                     // taken before the keys are read: anything committed from here on is checked again at publish

@@ -1,0 +1,40 @@
+package org.mizan.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Recognises an XML file by its root element's name, read from the file's head without parsing it. */
+final class LedgerFormats {
+
+    // the first element start that is not a declaration, processing instruction or comment
+    private static final Pattern ROOT = Pattern.compile("<([A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
+
+    private LedgerFormats() {
+    }
+
+    /** The root element's local name, or null when the file does not start as XML. */
+    static String xmlRoot(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new MizanMain.UsageException(file + ": no such file. Check the path given as file=.");
+        }
+        String head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).replace("\uFEFF", "");
+        } catch (IOException e) {
+            throw new MizanMain.UsageException(file + ": cannot read its head (" + e.getMessage() + ").");
+        }
+        String s = head.stripLeading();
+        if (!s.startsWith("<")) {
+            return null;
+        }
+        // drop comments, the declaration, processing instructions and a DOCTYPE's opening (the reader refuses DOCTYPEs)
+        s = s.replaceAll("(?s)<!--.*?-->", "").replaceAll("(?s)<\\?.*?\\?>", "").replaceAll("(?s)<!DOCTYPE[^\\[>]*(\\[.*?\\])?\\s*>", "");
+        Matcher m = ROOT.matcher(s);
+        return m.find() ? m.group(2) : null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.mizan.jobs.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.mizan.lake.Dataset;
+import org.mizan.lake.Lake;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The publish step of a load staged by {@link MultiDatasetStagingWriter}: commits each dataset's staged files
+ * for the file's unit (one journaled commit per dataset, all under one hold of the lake's lock), so the same
+ * file delivered again replaces its rows in every dataset and nothing else. Each dataset's list of staged files
+ * is removed once it is committed, so a rerun after a crash between two commits commits only the ones left.
+ */
+public class PublishDatasetsTasklet implements Tasklet {
+
+    private final IngestContext context;
+    private final List<Dataset> datasets;
+
+    public PublishDatasetsTasklet(IngestContext context, List<Dataset> datasets) {
+        this.context = context;
+        this.datasets = datasets;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        ExecutionContext counts = PublishLakeTasklet.ingestCounts(chunkContext.getStepContext().getStepExecution());
+        long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
+        long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
+        if (accepted == 0) {
+            throw new IllegalStateException(context.file() + ": " + (rejected > 0 ? "every one of its " + rejected + " records was rejected"
+                    : "holds no record") + ", so the lake was left as it was. Read the reasons in " + context.quarantineFile() + ".");
+        }
+        Lake lake = context.lake();
+        int placed = lake.exclusive(() -> {
+            lake.recover();
+            if (!Files.isDirectory(context.staging())) {
+                // a restart after a crash in this step: recovery has finished the commits
+                return 0;
+            }
+            int n = 0;
+            for (Dataset d : datasets) {
+                Path manifest = MultiDatasetStagingWriter.manifestOf(context, d);
+                if (!Files.exists(manifest)) {
+                    // committed by an earlier attempt of this step (its list is removed right after its commit)
+                    continue;
+                }
+                // the list, not the folder: files a recovered commit already moved are still the load's files
+                List<Path> staged = Files.readAllLines(manifest).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
+                n += lake.commit(d, context.unit(), MultiDatasetStagingWriter.stagingOf(context, d), staged).size();
+                Files.delete(manifest);
+            }
+            LakeStagingWriter.deleteRecursively(context.staging());
+            return n;
+        });
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt("lake_files", placed);
+        return RepeatStatus.FINISHED;
+    }
+}
