@@ -6,3 +6,7 @@ union all select 'remittance_inflows', count(*) from remittance_inflows
 union all select 'remittance_cost', count(*) from remittance_cost
 union all select 'corridor_aggregates', count(*) from corridor_aggregates
 union all select 'corridor_costs', count(*) from corridor_costs
+union all select 'migrants_abroad', count(*) from migrants_abroad
+union all select 'returnees', count(*) from returnees
+union all select 'service_deliveries', count(*) from service_deliveries
+union all select 'reintegration_coverage', count(*) from reintegration_coverage

@@ -42,6 +42,14 @@ final class DefaultMappings {
                 throw new MizanMain.UsageException(file + ": not a standard remittance file (format 2 needs the columns "
                         + FORMAT_2 + "…, format 3 " + FORMAT_3 + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
             }
+            case "ingest-registries" -> {
+                if (name.endsWith(".xlsx")) {
+                    throw new MizanMain.UsageException(file + ": a workbook needs its municipality's mapping (format: xlsx): pass"
+                            + " mapping=NAME (e.g. registries/kutaisi-people; see jobs/README.md)");
+                }
+                List<String> header = header(file);
+                yield header.contains("service_id") ? "defaults/service-deliveries" : "defaults/registry-people";
+            }
             default -> throw new MizanMain.UsageException("unknown job '" + job + "'");
         };
     }
@@ -52,6 +60,7 @@ final class DefaultMappings {
         Set<String> allowed = switch (job) {
             case "load-gazetteer" -> Set.of("admin_units");
             case "load-fx-rates" -> Set.of("fx_rates");
+            case "ingest-registries" -> Set.of("registry_people", "service_deliveries");
             default -> Set.of("remittance_transactions", "corridor_aggregates", "corridor_costs");
         };
         if (!allowed.contains(m.dataset())) {

@@ -21,6 +21,7 @@ final class JobRunner implements Closeable {
 
     static final Map<String, String> JOB_BEANS = Map.of(
             "ingest-remittances", "ingestRemittancesJob",
+            "ingest-registries", "ingestRegistriesJob",
             "load-gazetteer", "loadGazetteerJob",
             "load-fx-rates", "loadFxRatesJob");
 

@@ -7,7 +7,9 @@ import org.mizan.schema.AdminUnit;
 import org.mizan.schema.CorridorAggregate;
 import org.mizan.schema.CorridorCost;
 import org.mizan.schema.FxRate;
+import org.mizan.schema.RegistryPerson;
 import org.mizan.schema.RemittanceTransaction;
+import org.mizan.schema.ServiceDelivery;
 
 /** The lake's datasets: a folder each, named as the Avro schema's dataset, holding Hive-style partitions. */
 public enum Dataset {
@@ -16,7 +18,12 @@ public enum Dataset {
     REMITTANCE_TRANSACTIONS("remittance_transactions", RemittanceTransaction.getClassSchema(),
             "txn_id", "sent_at", "amount", "fee", "fx_margin_pct", "source_line"),
     CORRIDOR_AGGREGATES("corridor_aggregates", CorridorAggregate.getClassSchema(), "amount_usd", "txn_count", "source_line"),
-    CORRIDOR_COSTS("corridor_costs", CorridorCost.getClassSchema(), "avg_cost_pct", "source_line");
+    CORRIDOR_COSTS("corridor_costs", CorridorCost.getClassSchema(), "avg_cost_pct", "source_line"),
+    REGISTRY_PEOPLE("registry_people", RegistryPerson.getClassSchema(), "person_id", "source_line"),
+    SERVICE_DELIVERIES("service_deliveries", ServiceDelivery.getClassSchema(), "service_id", "person_id", "source_line");
+
+    /** The datasets whose records hold a person_id: what a key rotation rewrites. */
+    public static final List<Dataset> WITH_PERSON_IDS = List.of(REGISTRY_PEOPLE, SERVICE_DELIVERIES);
 
     private final String folder;
     private final Schema schema;

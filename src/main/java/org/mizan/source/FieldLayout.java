@@ -118,6 +118,27 @@ public final class FieldLayout {
         return s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /** Whether column {@code i} may be shown in clear: a mapped field that is not personal data. */
+    boolean inClear(int i) {
+        if (inClear == null) {
+            java.util.Set<Integer> keep = new java.util.HashSet<>();
+            index.forEach((field, at) -> {
+                if (!mapping.pii().contains(field)) {
+                    keep.add(at);
+                }
+            });
+            index.forEach((field, at) -> {
+                if (mapping.pii().contains(field)) {
+                    keep.remove(at);
+                }
+            });
+            inClear = keep;
+        }
+        return inClear.contains(i);
+    }
+
+    private java.util.Set<Integer> inClear;
+
     public Mapping mapping() {
         return mapping;
     }
