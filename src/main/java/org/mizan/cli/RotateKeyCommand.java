@@ -10,11 +10,13 @@ import picocli.CommandLine.Command;
 
 /** {@code mizan rotate-key}: a new pseudonym key, and every stored person_id re-keyed to it. */
 @Command(name = "rotate-key", mixinStandardHelpOptions = true,
-        description = {"Appends a new key to the pseudonym key chain (MIZAN_HOME/keys/pseudonym.keys) and re-keys every",
-                "stored person_id (registry_people, service_deliveries) as HMAC(new key, old person_id), partition by partition",
-                "through the lake's commit journal, then rebuilds the warehouse and drops the older builds. Links between",
-                "records are kept; no clear identity is needed. A rotation cut short is finished by running the command again.",
-                "Run it while no registry load runs; back up the keys folder afterwards (see jobs/README.md)."})
+        description = {"Appends a new key to the pseudonym key chain (MIZAN_HOME/keys) and re-keys",
+                "every stored person_id (registry_people, service_deliveries) as",
+                "HMAC(new key, old person_id), partition by partition through the lake's",
+                "commit journal; then rebuilds the warehouse and drops the older builds.",
+                "Links between records are kept; no clear identity is needed. A rotation",
+                "cut short is finished by running the command again. Run it while no",
+                "registry load runs, and back up the keys folder afterwards (jobs/README.md)."})
 public class RotateKeyCommand implements Callable<Integer> {
 
     @CommandLine.Spec
