@@ -70,7 +70,8 @@ final class NormaliserFactory {
         try {
             new LakeReader(ctx.lake()).forEach(Dataset.ADMIN_UNITS, r -> {
                 AdminUnit u = (AdminUnit) r;
-                g.add(new Gazetteer.Unit(u.getUnitCode(), u.getName(), u.getCountry(), u.getValidFrom(), u.getValidTo()));
+                g.add(new Gazetteer.Unit(u.getUnitCode(), u.getName(), u.getCountry(), u.getValidFrom(), u.getValidTo(),
+                        Gazetteer.aliases(u.getAliases())));
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gazetteer from the lake", e);
