@@ -35,8 +35,11 @@ class RegistriesIT {
     private MizanCli.Result rudakiServices;
     private MizanCli.Result kutaisiServices;
 
+    private byte[] workbookBefore;
+
     @BeforeAll
-    void loadTheThreeMunicipalities() {
+    void loadTheThreeMunicipalities() throws Exception {
+        workbookBefore = Files.readAllBytes(MizanCli.FIXTURES.resolve("registries/kutaisi_people_2024.xlsx"));
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");
         cli.load("load-gazetteer", "registries/admin_units_ge.csv");
         cli.load("load-fx-rates", "fx/fx_rates.csv");
@@ -47,6 +50,11 @@ class RegistriesIT {
         dhankutaServices = cli.load("ingest-registries", "registries/dhankuta_services_2024.csv", "mapping=registries/dhankuta-services");
         rudakiServices = cli.load("ingest-registries", "registries/rudaki_services_2024.csv", "mapping=registries/rudaki-services");
         kutaisiServices = cli.load("ingest-registries", "registries/kutaisi_services_2024.xlsx", "mapping=registries/kutaisi-services");
+    }
+
+    @Test
+    void aWorkbookIsReadAndNeverWrittenBack() throws Exception {
+        assertThat(Files.readAllBytes(MizanCli.FIXTURES.resolve("registries/kutaisi_people_2024.xlsx"))).isEqualTo(workbookBefore);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
 
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -29,6 +31,7 @@ final class XlsxSource implements RecordSource {
     private final String file;
     private final Mapping mapping;
     private final Workbook workbook;
+    private OPCPackage pkg;
     private final Iterator<Row> rows;
     private final FieldLayout layout;
     private final DateTimeFormatter dates;
@@ -48,8 +51,13 @@ final class XlsxSource implements RecordSource {
                     + " if it is an old .xls, save it as .xlsx.");
         }
         try {
-            this.workbook = new XSSFWorkbook(path.toFile());
+            // read-only: a workbook opened read-write is saved back into the delivered file on close
+            this.pkg = OPCPackage.open(path.toFile(), PackageAccess.READ);
+            this.workbook = new XSSFWorkbook(pkg);
         } catch (Exception e) {
+            if (pkg != null) {
+                pkg.revert();
+            }
             throw new MappingException(path + ": cannot be read as an XLSX workbook (" + e.getClass().getSimpleName()
                     + "): the file may have been cut short in transfer. Ask the source to export it again.");
         }
@@ -152,7 +160,8 @@ final class XlsxSource implements RecordSource {
     }
 
     @Override
-    public void close() throws IOException {
-        workbook.close();
+    public void close() {
+        // revert, not close: nothing is ever written back to the delivered file
+        pkg.revert();
     }
 }
