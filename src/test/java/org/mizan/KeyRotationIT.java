@@ -65,6 +65,52 @@ class KeyRotationIT {
     }
 
     @Test
+    void aRotationCutShortAfterItsJournalIsFinishedByTheNextOne() throws Exception {
+        MizanCli cli = MizanCli.inTempHome("rotate-crash");
+        PseudonymisationIT.loadAll(cli, new ArrayList<>());
+        Map<String, String> before = personIdsByRecord(cli);
+        // a crash right after the journal: the lake is untouched, the new chain waits beside the old one
+        new org.mizan.pseudonym.KeyRotation(new org.mizan.config.MizanHome(cli.home())).prepareOnly();
+        assertThat(cli.home().resolve("keys/rotation.journal")).exists();
+        assertThat(cli.home().resolve("keys/pseudonym.keys.next")).exists();
+        // no registry load runs on a chain the lake is about to leave
+        MizanCli.Result refused = cli.run("run", "ingest-registries", "file=" + MizanCli.FIXTURES.resolve("registries/dhankuta_services_2024.csv"),
+                "mapping=registries/dhankuta-services");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.out()).contains("a key rotation was cut short: run ./mizan rotate-key to finish it before loading registries");
+        MizanCli.Result r = cli.run("rotate-key");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("finished an interrupted rotation: key version 1 -> 2");
+        assertThat(cli.home().resolve("keys/rotation.journal")).doesNotExist();
+        Map<String, String> after = personIdsByRecord(cli);
+        assertThat(groups(after)).isEqualTo(groups(before));
+        assertThat(after.values()).doesNotContainAnyElementsOf(before.values());
+        assertThat(cli.run("run", "ingest-registries", "file=" + MizanCli.FIXTURES.resolve("registries/dhankuta_services_2024.csv"),
+                "mapping=registries/dhankuta-services").code()).isZero();
+        // S-1 after the rotation names Hari Prasad Shrestha by citizenship number: the person of his registry record 3
+        assertThat(cli.value("select count(*) from service_deliveries s join fct_registry_people p using (person_id)"
+                + " where s.service_id = 'S-1' and p.record_id = '3'")).isEqualTo("1");
+    }
+
+    @Test
+    void aRotationWaitsForAFailedRunsStagedRows() throws Exception {
+        MizanCli cli = MizanCli.inTempHome("rotate-staged");
+        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
+        cli.load("ingest-registries", "registries/dhankuta_people_2024.csv", "mapping=registries/dhankuta-people");
+        // what a run that failed after its ingest step leaves for a rerun: rows hashed with the current key
+        Path staged = cli.home().resolve("lake/_staging/ingest-registries-7/period=2024/source=X/x.parquet");
+        Files.createDirectories(staged.getParent());
+        Files.write(staged, new byte[] {'P', 'A', 'R', '1'});
+        MizanCli.Result r = cli.run("rotate-key");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("registry runs [ingest-registries-7] have rows staged under the current key")
+                .contains("rerun or abandon them first");
+        assertThat(Files.readAllLines(cli.home().resolve("keys/pseudonym.keys")).stream().filter(l -> l.matches("\\d+ .*")).count()).isEqualTo(1);
+        Files.delete(staged);
+        assertThat(cli.run("rotate-key").code()).isZero();
+    }
+
+    @Test
     void rotateKeyHasHelpAndRefusesAKeyFromTheEnvironment() {
         MizanCli cli = MizanCli.inTempHome("rotate-help");
         MizanCli.Result help = cli.run("rotate-key", "--help");

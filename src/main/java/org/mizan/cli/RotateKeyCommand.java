@@ -24,6 +24,14 @@ public class RotateKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+            // a load running now hashes with the chain it read at its start: it would commit person_ids under the old key
+            var running = runner.repository().findRunningJobExecutions(org.mizan.jobs.registries.IngestRegistriesJobConfiguration.NAME);
+            if (!running.isEmpty()) {
+                throw new MizanMain.UsageException("registry load(s) " + running.stream().map(e -> String.valueOf(e.getId())).sorted().toList()
+                        + " are running: rotate the key when they have finished (./mizan status)");
+            }
+        }
         KeyRotation.Result r;
         try {
             r = new KeyRotation(MizanHome.fromEnvironment()).rotate();

@@ -60,50 +60,69 @@ public final class KeyRotation {
     public Result rotate() throws IOException {
         Result result = lake.exclusive(() -> {
             lake.recover();
-            Path keysDir = PseudonymKeys.keysDir(home);
-            Path journal = keysDir.resolve(JOURNAL);
+            Path journal = PseudonymKeys.keysDir(home).resolve(JOURNAL);
             if (Files.exists(journal)) {
                 return finish(journal, true);
             }
-            PseudonymKeys keys = PseudonymKeys.of(home);
-            if (keys.file() == null) {
-                throw new IllegalStateException("the pseudonym key comes from " + PseudonymKeys.ENV + ": rotate it where that variable is"
-                        + " kept, or unset it so that MIZAN_HOME/keys/" + PseudonymKeys.FILE + " is used and rotated");
-            }
-            List<String> waiting = stagedRegistryRuns();
-            if (!waiting.isEmpty()) {
-                throw new IllegalStateException("registry runs " + waiting + " have rows staged under the current key, waiting for a"
-                        + " rerun: rerun or abandon them first (./mizan history, ./mizan rerun, ./mizan abandon)");
-            }
-            PseudonymKeys next = keys.withNewKey();
-            Path nextFile = keysDir.resolve(NEXT);
-            next.saveTo(nextFile);
-            Mac mac = Pseudonymiser.macOf(next.chain().get(next.chain().size() - 1));
-            Path staging = home.staging().resolve(STAGING);
-            deleteRecursively(staging);
-            List<String> lines = new ArrayList<>(List.of(staging.toString(), keys.currentVersion() + "\t" + next.currentVersion()));
-            long ids = 0;
-            int files = 0;
-            for (Dataset d : Dataset.WITH_PERSON_IDS) {
-                Map<String, List<String>> byUnit = new LinkedHashMap<>();
-                for (Path file : lakeFiles(d)) {
-                    String rel = lake.dir(d).relativize(file).toString();
-                    Path target = staging.resolve(d.folder()).resolve(rel);
-                    ids += rewrite(d, file, target, mac, next.currentVersion());
-                    files++;
-                    byUnit.computeIfAbsent(unitOf(file.getFileName().toString()), k -> new ArrayList<>()).add(rel);
-                }
-                byUnit.forEach((unit, rels) -> lines.add(d.folder() + "\t" + unit + "\t" + String.join("\t", rels)));
-            }
-            Path tmp = journal.resolveSibling(JOURNAL + ".tmp");
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Result staged = prepare(journal);
             Result r = finish(journal, false);
-            return new Result(r.fromVersion(), r.toVersion(), files, ids, false);
+            return new Result(r.fromVersion(), r.toVersion(), staged.files(), staged.personIds(), false);
         });
         new Warehouse(home).rebuild();
         dropOlderWarehouseBuilds();
         return result;
+    }
+
+    /**
+     * Only the first half of a rotation: the new chain beside the old, every file re-keyed into staging, and the
+     * journal; nothing in the lake changed. What a crash right after the journal leaves (crash tests use it).
+     */
+    public Result prepareOnly() throws IOException {
+        return lake.exclusive(() -> {
+            lake.recover();
+            Path journal = PseudonymKeys.keysDir(home).resolve(JOURNAL);
+            if (Files.exists(journal)) {
+                throw new IllegalStateException("a rotation is already prepared: run ./mizan rotate-key to finish it");
+            }
+            return prepare(journal);
+        });
+    }
+
+    private Result prepare(Path journal) throws IOException {
+        Path keysDir = journal.getParent();
+        PseudonymKeys keys = PseudonymKeys.of(home);
+        if (keys.file() == null) {
+            throw new IllegalStateException("the pseudonym key comes from " + PseudonymKeys.ENV + ": rotate it where that variable is"
+                    + " kept, or unset it so that MIZAN_HOME/keys/" + PseudonymKeys.FILE + " is used and rotated");
+        }
+        List<String> waiting = stagedRegistryRuns();
+        if (!waiting.isEmpty()) {
+            throw new IllegalStateException("registry runs " + waiting + " have rows staged under the current key, waiting for a"
+                    + " rerun: rerun or abandon them first (./mizan history, ./mizan rerun, ./mizan abandon)");
+        }
+        PseudonymKeys next = keys.withNewKey();
+        next.saveTo(keysDir.resolve(NEXT));
+        Mac mac = Pseudonymiser.macOf(next.chain().get(next.chain().size() - 1));
+        Path staging = home.staging().resolve(STAGING);
+        deleteRecursively(staging);
+        List<String> lines = new ArrayList<>(List.of(staging.toString(), keys.currentVersion() + "\t" + next.currentVersion()));
+        long ids = 0;
+        int files = 0;
+        for (Dataset d : Dataset.WITH_PERSON_IDS) {
+            Map<String, List<String>> byUnit = new LinkedHashMap<>();
+            for (Path file : lakeFiles(d)) {
+                String rel = lake.dir(d).relativize(file).toString();
+                Path target = staging.resolve(d.folder()).resolve(rel);
+                ids += rewrite(d, file, target, mac, next.currentVersion());
+                files++;
+                byUnit.computeIfAbsent(unitOf(file.getFileName().toString()), k -> new ArrayList<>()).add(rel);
+            }
+            byUnit.forEach((unit, rels) -> lines.add(d.folder() + "\t" + unit + "\t" + String.join("\t", rels)));
+        }
+        Path tmp = journal.resolveSibling(JOURNAL + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return new Result(keys.currentVersion(), next.currentVersion(), files, ids, false);
     }
 
     /** Swaps every staged unit in (each through the lake's commit journal), then switches the key file. */
@@ -178,10 +197,19 @@ public final class KeyRotation {
         return tilde > 0 && base.substring(tilde + 1).matches("\\d+") ? base.substring(0, tilde) : base;
     }
 
+    /** Registry runs that failed after staging rows (hashed with the current chain) and may still be rerun. */
     private List<String> stagedRegistryRuns() throws IOException {
+        List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(home.staging())) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("ingest-registries-")).sorted().toList();
+            for (Path run : s.filter(p -> p.getFileName().toString().startsWith("ingest-registries-")).sorted().toList()) {
+                try (Stream<Path> files = Files.walk(run)) {
+                    if (files.anyMatch(p -> p.toString().endsWith(".parquet"))) {
+                        out.add(run.getFileName().toString());
+                    }
+                }
+            }
         }
+        return out;
     }
 
     /** Earlier warehouse builds hold the old person_ids: only the new one is kept. */
