@@ -76,6 +76,15 @@ class RegistryBadExportsIT {
     }
 
     @Test
+    void anExportWithoutItsHeaderNeverPutsAPersonIntoTheMessage() throws Exception {
+        Path f = copy("rudaki_h.csv", rudaki.substring(rudaki.indexOf("\r\n") + 2), CP1251);
+        MizanCli.Result r = cli.run("run", "ingest-registries", "file=" + f, "mapping=registries/rudaki-people");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains(f + ": line 1 (header) lacks required column(s) record_id [№, N]")
+                .contains("found 11 columns: *** | *** | ***").doesNotContain("Каримов").doesNotContain("A1234567");
+    }
+
+    @Test
     void anEmptyFileAndAFileWithOnlyAHeader() throws Exception {
         Path empty = copy("rudaki_d.csv", "", CP1251);
         MizanCli.Result e = cli.run("run", "ingest-registries", "file=" + empty, "mapping=registries/rudaki-people");
@@ -107,6 +116,41 @@ class RegistryBadExportsIT {
         }
         assertThat(quarantine).contains("\"rudaki_f.csv\",9,malformed_line,\"line has 2 fields where the header has 11")
                 .contains("(withheld: a malformed line of a file with personal data").doesNotContain("Холова");
+    }
+
+    @Test
+    void theFormatsOwnExampleInUtf8WithABomLoadsUnderTheWindows1251Mapping() throws Exception {
+        // ../shared/formats/README.md §4, verbatim: a UTF-8 byte-order mark wins over the mapping's encoding
+        Path f = dir.resolve("rudaki_g.csv");
+        Files.write(f, ("\uFEFF№;ФИО;Тел.;Паспорт;Пол;Год рожд.;Джамоат;Страна;Выезд;Возврат\n"
+                + "17;Каримов Далер;+992 93 555 01 17;A1234567;М;1994;TJ-SU-PNJ-J04;RU;12.04.2021;\n"
+                + "18;Саидова Нигина;+992 91 555 02 18;A7654321;Ж;1999;TJ-SU-PNJ-J04;RU;03.09.2019;15.01.2024\n").getBytes(StandardCharsets.UTF_8));
+        MizanCli.Result r = cli.run("run", "ingest-registries", "file=" + f, "mapping=registries/rudaki-people");
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("read 2   accepted 2   rejected 0");
+        assertThat(cli.query("select record_id, registry, sex, departure_on::varchar, returned_on::varchar, record_on::varchar"
+                + " from fct_registry_people where source_file = 'rudaki_g.csv' order by record_id").toString())
+                .isEqualTo("[[17, migrant, M, 2021-04-12, null, 2021-04-12], [18, returnee, F, 2019-09-03, 2024-01-15, 2024-01-15]]");
+    }
+
+    @Test
+    void aStandardExportNeedsNoMapping() throws Exception {
+        Path people = copy("np-dha-m01_people.csv", "record_id,registry,full_name,phone,national_id,sex,birth_year,home_unit_code,"
+                + "destination_country,departure_date,return_date,occupation,household_id,date_registered\n"
+                + "1,migrant abroad,Asha Limbu,+977 9800000001,12-01-80-11111,female,1994,NP-P1-DHA-M01,QA,2023-02-01,,,HH-1,2023-02-03\n"
+                + "2,returnee,Dil Kumar Rai,+977 9800000002,,male,1986,NP-P1-DHA-M01,MY,2020-01-10,2024-02-01,,HH-2,2024-02-02\n",
+                StandardCharsets.UTF_8);
+        MizanCli.Result r = cli.run("run", "ingest-registries", "file=" + people);
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("(mapping defaults/registry-people").contains("read 2   accepted 2   rejected 0");
+        Path services = copy("np-dha-m01_services.csv", "service_id,unit_code,service_type,beneficiary_id,beneficiary_record,"
+                + "beneficiary_category,delivered_on,amount,currency,provider\n"
+                + "X-1,NP-P1-DHA-M01,seed_funding,,2,returnee,2024-02-10,20000.00,NPR,MRC\n", StandardCharsets.UTF_8);
+        MizanCli.Result s = cli.run("run", "ingest-registries", "file=" + services);
+        assertThat(s.out()).contains("(mapping defaults/service-deliveries").contains("read 1   accepted 1   rejected 0");
+        // the service named record 2 of the registry of the same unit: Dil Kumar Rai, identified by name, birth year and unit
+        assertThat(cli.value("select p.id_basis from fct_service_deliveries s join fct_registry_people p using (person_id)"
+                + " where s.service_id = 'X-1'")).isEqualTo("name_birth_unit");
     }
 
     @Test
