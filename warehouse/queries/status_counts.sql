@@ -11,3 +11,7 @@ union all select 'project_funding', count(*) from project_funding
 union all select 'plan_allocations', count(*) from plan_allocations
 union all select 'matching_leverage', count(*) from matching_leverage
 union all select 'code_lists', count(*) from code_lists
+union all select 'migrants_abroad', count(*) from migrants_abroad
+union all select 'returnees', count(*) from returnees
+union all select 'service_deliveries', count(*) from service_deliveries
+union all select 'reintegration_coverage', count(*) from reintegration_coverage

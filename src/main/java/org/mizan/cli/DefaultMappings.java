@@ -45,6 +45,14 @@ public final class DefaultMappings {
                         + FORMAT_2 + "…, format 3 " + FORMAT_3 + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
             }
             case "ingest-ledgers" -> ledgers(file);
+            case "ingest-registries" -> {
+                if (name.endsWith(".xlsx")) {
+                    throw new MizanMain.UsageException(file + ": a workbook needs its municipality's mapping (format: xlsx): pass"
+                            + " mapping=NAME (e.g. registries/kutaisi-people; see jobs/README.md)");
+                }
+                List<String> header = header(file);
+                yield header.contains("service_id") ? "defaults/service-deliveries" : "defaults/registry-people";
+            }
             default -> throw new MizanMain.UsageException("unknown job '" + job + "'");
         };
     }
@@ -90,6 +98,7 @@ public final class DefaultMappings {
             case "load-fx-rates" -> Set.of("fx_rates");
             case "ingest-remittances" -> Set.of("remittance_transactions", "corridor_aggregates", "corridor_costs");
             case "ingest-ledgers" -> Set.of("projects", "funding_entries", "plan_allocations", "code_list_items");
+            case "ingest-registries" -> Set.of("registry_people", "service_deliveries");
             default -> throw new MizanMain.UsageException("unknown job '" + job + "'");
         };
     }

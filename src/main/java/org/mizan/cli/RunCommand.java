@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code mizan run <job> file=PATH [mapping=NAME]}: runs one job on one delivered file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a job on one file: read, check, stage to the Parquet lake, publish, rebuild the warehouse.",
-                "Jobs: ingest-remittances, load-gazetteer, load-fx-rates, ingest-ledgers.",
+                "Jobs: ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer, load-fx-rates.",
                 "A file in a standard format (docs: ../shared/formats, jobs/README.md) needs no mapping;",
                 "any other layout needs mapping=NAME (a file under jobs/, e.g. remittances/dushanbe-express) or mapping=PATH.yml.",
                 "Rejected rows go to MIZAN_HOME/quarantine with file, line, rule and message; good rows are loaded.",
@@ -24,10 +24,11 @@ import picocli.CommandLine.Parameters;
                 "  mizan run load-gazetteer file=fixtures/gazetteer/admin_units.csv",
                 "  mizan run ingest-remittances file=feed.jsonl",
                 "  mizan run ingest-remittances file=export.csv mapping=remittances/dushanbe-express",
-                "  mizan run ingest-ledgers file=activities.xml     (IATI XML, a ledger or plan CSV, an IATI code list)"})
+                "  mizan run ingest-ledgers file=activities.xml     (IATI XML, a ledger or plan CSV, an IATI code list)",
+                "  mizan run ingest-registries file=returnees.xlsx mapping=registries/kutaisi-people"})
 public class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "ingest-remittances, load-gazetteer, load-fx-rates or ingest-ledgers")
+    @Parameters(index = "0", paramLabel = "JOB", description = "ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer or load-fx-rates")
     String job;
 
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "file=PATH (required), mapping=NAME|PATH.yml (optional)")

@@ -13,7 +13,9 @@ import org.mizan.schema.PlanAllocation;
 import org.mizan.schema.Project;
 import org.mizan.schema.ProjectPlace;
 import org.mizan.schema.ProjectSector;
+import org.mizan.schema.RegistryPerson;
 import org.mizan.schema.RemittanceTransaction;
+import org.mizan.schema.ServiceDelivery;
 
 /** The lake's datasets: a folder each, named as the Avro schema's dataset, holding Hive-style partitions. */
 public enum Dataset {
@@ -28,7 +30,12 @@ public enum Dataset {
     PROJECT_PLACES("project_places", ProjectPlace.getClassSchema(), "source_line"),
     FUNDING_ENTRIES("funding_entries", FundingEntry.getClassSchema(), "amount", "source_line"),
     PLAN_ALLOCATIONS("plan_allocations", PlanAllocation.getClassSchema(), "planned_amount", "source_line"),
-    CODE_LIST_ITEMS("code_list_items", CodeListItem.getClassSchema(), "source_line");
+    CODE_LIST_ITEMS("code_list_items", CodeListItem.getClassSchema(), "source_line"),
+    REGISTRY_PEOPLE("registry_people", RegistryPerson.getClassSchema(), "person_id", "source_line"),
+    SERVICE_DELIVERIES("service_deliveries", ServiceDelivery.getClassSchema(), "service_id", "person_id", "source_line");
+
+    /** The datasets whose records hold a person_id: what a key rotation rewrites. */
+    public static final List<Dataset> WITH_PERSON_IDS = List.of(REGISTRY_PEOPLE, SERVICE_DELIVERIES);
 
     private final String folder;
     private final Schema schema;

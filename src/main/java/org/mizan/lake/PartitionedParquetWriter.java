@@ -78,7 +78,7 @@ public final class PartitionedParquetWriter implements Closeable {
     }
 
     /** A Parquet writer of the dataset's Avro schema over a local file (no HDFS), Snappy, 1 MB pages. */
-    static ParquetWriter<SpecificRecord> writer(Dataset dataset, Path file) throws IOException {
+    public static ParquetWriter<SpecificRecord> writer(Dataset dataset, Path file) throws IOException {
         var builder = new Builder(new LocalOutputFile(file), dataset)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)

@@ -15,6 +15,46 @@ public final class AdminUnitNormaliser extends Normaliser {
         this.f = f;
     }
 
+    /**
+     * {@code CODE[:share];CODE[:share]} (also separated by {@code |} or {@code ,}): the units that took over a
+     * merged or split unit, each with the share of the old unit it took (1 when omitted; shares above 0, at most
+     * 1, together at most 1). Only a unit with a {@code valid_to} has successors. Returned in the canonical form.
+     */
+    static String successors(String text, LocalDate validTo) {
+        if (text == null) {
+            return null;
+        }
+        if (validTo == null) {
+            throw new RowRejected(Rule.BAD_VALUE, "successors '" + text + "' given for a unit without valid_to: a unit is"
+                    + " merged or split on the day after its valid_to");
+        }
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : text.split("[;|,]")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int colon = p.indexOf(':');
+            String code = (colon < 0 ? p : p.substring(0, colon)).strip();
+            java.math.BigDecimal share;
+            try {
+                share = colon < 0 ? java.math.BigDecimal.ONE : new java.math.BigDecimal(p.substring(colon + 1).strip());
+            } catch (NumberFormatException e) {
+                throw new RowRejected(Rule.BAD_VALUE, "successors '" + text + "': the share of " + code + " is not a number");
+            }
+            if (code.isEmpty() || share.signum() <= 0 || share.compareTo(java.math.BigDecimal.ONE) > 0) {
+                throw new RowRejected(Rule.BAD_VALUE, "successors '" + text + "': each needs a code and a share above 0 and at most 1");
+            }
+            total = total.add(share);
+            out.add(code + ":" + share.stripTrailingZeros().toPlainString());
+        }
+        if (total.compareTo(new java.math.BigDecimal("1.0001")) > 0) {
+            throw new RowRejected(Rule.BAD_VALUE, "successors '" + text + "': the shares add up to " + total.toPlainString() + ", above 1");
+        }
+        return out.isEmpty() ? null : String.join(";", out);
+    }
+
     @Override
     protected List<AdminUnit> records(RawRecord r) {
         requireAll(f, r, "unit_code", "name", "level", "country", "valid_from");
@@ -33,7 +73,11 @@ public final class AdminUnitNormaliser extends Normaliser {
         if (to != null && to.isBefore(from)) {
             throw new RowRejected(Rule.BAD_DATE, "valid_to " + to + " is before valid_from " + from);
         }
+        String successors = successors(r.get("successors"), to);
+        String aliases = r.get("aliases");
         return List.of(AdminUnit.newBuilder()
+                .setAliases(aliases == null ? null : String.join("|", Gazetteer.aliases(aliases)))
+                .setSuccessors(successors)
                 .setUnitCode(r.get("unit_code"))
                 .setName(r.get("name"))
                 .setLevel((int) level)

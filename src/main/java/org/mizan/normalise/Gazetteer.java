@@ -11,7 +11,11 @@ import java.util.Map;
 public final class Gazetteer {
 
     /** One unit's validity: {@code validTo} is the last valid day, inclusive, or null when current. */
-    public record Unit(String code, String name, String country, LocalDate validFrom, LocalDate validTo) {
+    public record Unit(String code, String name, String country, LocalDate validFrom, LocalDate validTo, List<String> aliases) {
+
+        public Unit(String code, String name, String country, LocalDate validFrom, LocalDate validTo) {
+            this(code, name, country, validFrom, validTo, List.of());
+        }
 
         boolean validOn(LocalDate d) {
             return !d.isBefore(validFrom) && (validTo == null || !d.isAfter(validTo));
@@ -25,6 +29,11 @@ public final class Gazetteer {
         byCode.computeIfAbsent(unit.code(), k -> new ArrayList<>(1)).add(unit);
         byName.computeIfAbsent(nameKey(unit.country(), unit.name()), k -> new ArrayList<>(1)).add(unit);
         byName.computeIfAbsent(nameKey(ANY_COUNTRY, unit.name()), k -> new ArrayList<>(1)).add(unit);
+        for (String alias : unit.aliases()) {
+            // a place name in a local script ("Телави", "თელავი") resolves like the gazetteer's own name
+            byName.computeIfAbsent(nameKey(unit.country(), alias), k -> new ArrayList<>(1)).add(unit);
+            byName.computeIfAbsent(nameKey(ANY_COUNTRY, alias), k -> new ArrayList<>(1)).add(unit);
+        }
     }
 
     private static final String ANY_COUNTRY = "*";
@@ -70,6 +79,14 @@ public final class Gazetteer {
                     + " units (" + String.join(", ", hits) + "): the provider must send the unit code");
         }
         return hits.get(0);
+    }
+
+    /** The aliases of a gazetteer cell: separated by {@code |} or {@code ;}, trimmed, empty ones dropped. */
+    public static List<String> aliases(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split("[|;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String nameKey(String country, String name) {

@@ -14,17 +14,17 @@ public abstract class Normaliser {
 
     public final Outcome normalise(RawRecord r) {
         if (r.malformed() != null) {
-            return Outcome.rejected(new Reject(r.file(), r.line(), Rule.MALFORMED_LINE, "line " + r.malformed(), r.raw()));
+            return Outcome.rejected(new Reject(r.file(), r.line(), Rule.MALFORMED_LINE, "line " + r.malformed(), r.quarantineRaw()));
         }
         for (Mapping.Exclusion x : r.mapping().exclusions()) {
             if (x.when().entrySet().stream().allMatch(w -> r.get(w.getKey()) != null && w.getValue().matcher(r.get(w.getKey())).matches())) {
-                return Outcome.rejected(new Reject(r.file(), r.line(), Rule.EXCLUDED, x.reason(), r.raw()));
+                return Outcome.rejected(new Reject(r.file(), r.line(), Rule.EXCLUDED, x.reason(), r.quarantineRaw()));
             }
         }
         try {
             return new Outcome(records(r), List.of());
         } catch (RowRejected e) {
-            return Outcome.rejected(new Reject(r.file(), r.line(), e.rule(), e.getMessage(), r.raw()));
+            return Outcome.rejected(new Reject(r.file(), r.line(), e.rule(), e.getMessage(), r.quarantineRaw()));
         }
     }
 

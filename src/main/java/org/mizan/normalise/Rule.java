@@ -18,7 +18,12 @@ public enum Rule {
     AMBIGUOUS_LOCALITY("the place name matches several units"),
     DUPLICATE_IN_FILE("the same key appears earlier in the same file"),
     DUPLICATE_LOADED("the same key was already loaded from another file"),
-    EXCLUDED("left out on purpose by the mapping, which says why");
+    EXCLUDED("left out on purpose by the mapping, which says why"),
+    IMPLAUSIBLE_BIRTH_YEAR("the birth year makes the person younger than 14 or older than 100 on the record's date"),
+    RETURN_BEFORE_DEPARTURE("the return date is before the departure date"),
+    BAD_SERVICE_TYPE("service type not in the code list of format 4"),
+    BAD_BENEFICIARY_CATEGORY("beneficiary category not one of returnee, migrant_family, community_member, vulnerable"),
+    UNKNOWN_BENEFICIARY("the beneficiary's record id is not in the registry of the same source");
 
     private final String meaning;
 

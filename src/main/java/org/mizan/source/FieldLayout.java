@@ -47,8 +47,25 @@ public final class FieldLayout {
                 }
             }
         });
-        layout.checkRequired(file, header.length + " columns: " + String.join(" | ", header));
+        layout.checkRequired(file, header.length + " columns: " + String.join(" | ", shown(mapping, header)));
         return layout;
+    }
+
+    /**
+     * The header cells an error message may show. For a mapping that holds personal data, only the cells that are
+     * one of its column names: a file without its header would otherwise put a person's row into the message.
+     */
+    private static List<String> shown(Mapping mapping, String[] header) {
+        if (!mapping.holdsPersonalData()) {
+            return List.of(header);
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        mapping.columns().values().forEach(aliases -> aliases.forEach(a -> known.add(normaliseHeader(a))));
+        List<String> out = new ArrayList<>();
+        for (String h : header) {
+            out.add(known.contains(normaliseHeader(h)) ? h : RawRecord.MASK);
+        }
+        return out;
     }
 
     /** For JSON Lines: field k of the mapping's columns sits at cell k. */
@@ -117,6 +134,27 @@ public final class FieldLayout {
         }
         return s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
+
+    /** Whether column {@code i} may be shown in clear: a mapped field that is not personal data. */
+    boolean inClear(int i) {
+        if (inClear == null) {
+            java.util.Set<Integer> keep = new java.util.HashSet<>();
+            index.forEach((field, at) -> {
+                if (!mapping.pii().contains(field)) {
+                    keep.add(at);
+                }
+            });
+            index.forEach((field, at) -> {
+                if (mapping.pii().contains(field)) {
+                    keep.remove(at);
+                }
+            });
+            inClear = keep;
+        }
+        return inClear.contains(i);
+    }
+
+    private java.util.Set<Integer> inClear;
 
     public Mapping mapping() {
         return mapping;

@@ -34,7 +34,8 @@ abstract class LineSource implements RecordSource {
             return s;
         } catch (CharacterCodingException e) {
             throw new MappingException(path + ": line " + (line + 1) + " is not valid " + mapping.encoding()
-                    + ". Declare the file's real encoding in mapping '" + mapping.name() + "' (e.g. encoding: windows-1251).");
+                    + ". Declare the file's real encoding in mapping '" + mapping.name() + "' (e.g. encoding: "
+                    + (mapping.encoding().equals(java.nio.charset.StandardCharsets.UTF_8) ? "windows-1251" : "UTF-8") + ").");
         }
     }
 

@@ -34,7 +34,13 @@ public record Mapping(
         boolean stopAtBlankRow,
         String baseCurrency,
         Map<String, Template> templates,
-        List<Exclusion> exclusions) {
+        List<Exclusion> exclusions,
+        List<String> pii) {
+
+    /** Whether rows of this mapping hold personal data: their quarantined lines are then masked ({@link RawRecord#quarantineRaw()}). */
+    public boolean holdsPersonalData() {
+        return !pii.isEmpty();
+    }
 
     /** A field's value rewritten by the value of another field: {@code NP-P{}} for a province, {@code NP-D{}} for a district. */
     public record Template(String byField, Map<String, String> patterns) {

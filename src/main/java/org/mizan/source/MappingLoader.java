@@ -101,7 +101,22 @@ public final class MappingLoader {
                 Boolean.TRUE.equals(y.get("stop_at_blank_row")),
                 str(y, "base_currency", "USD"),
                 templates(y.get("templates")),
-                exclusions(y.get("exclude")));
+                exclusions(y.get("exclude")),
+                pii(str(y, "dataset", null), y.get("pii")));
+    }
+
+    /**
+     * The fields that hold personal data: the mapping's {@code pii:} list, and always those of the datasets of
+     * people (names, phones, ID numbers), so a mapping that forgets one still never lets it out in clear.
+     */
+    private static List<String> pii(String dataset, Object declared) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(list(declared));
+        if ("registry_people".equals(dataset)) {
+            out.addAll(List.of("full_name", "first_name", "last_name", "phone", "national_id", "household_id"));
+        } else if ("service_deliveries".equals(dataset)) {
+            out.addAll(List.of("beneficiary_id", "beneficiary_name", "phone"));
+        }
+        return List.copyOf(out);
     }
 
     @SuppressWarnings("unchecked")

@@ -15,6 +15,33 @@ public record RawRecord(String file, long line, String raw, String[] cells, Fiel
         return layout.value(field, cells);
     }
 
+    /**
+     * The raw text as the quarantine may keep it. For a mapping that holds personal data, only the cells of its
+     * mapped fields that are not personal data are kept; every other cell (names, phones, ID numbers, columns the
+     * mapping does not know) becomes {@value #MASK}, and a line whose cells cannot be told apart is withheld.
+     */
+    public String quarantineRaw() {
+        if (!mapping().holdsPersonalData()) {
+            return raw;
+        }
+        if (malformed != null || cells.length != layout.width()) {
+            return "(withheld: a malformed line of a file with personal data, " + (raw == null ? 0 : raw.length())
+                    + " characters; see the source file at this line)";
+        }
+        StringBuilder out = new StringBuilder();
+        char delim = mapping().isJsonLines() || mapping().delimiter() == '\0' ? ',' : mapping().delimiter();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.append(delim);
+            }
+            out.append(layout.inClear(i) ? cells[i] : MASK);
+        }
+        return out.toString();
+    }
+
+    /** What a cell of personal data is replaced with in the quarantine. */
+    public static final String MASK = "***";
+
     public Mapping mapping() {
         return layout.mapping();
     }

@@ -21,6 +21,9 @@ public final class SourceFiles {
         if (Files.size(file) == 0) {
             throw new MappingException(file + ": the file is empty. Ask the source to deliver it again.");
         }
+        if ("xlsx".equals(mapping.format())) {
+            return new XlsxSource(file.getFileName().toString(), file, mapping);
+        }
         checkNotBinary(file);
         LineReader reader = reader(file, mapping);
         String name = file.getFileName().toString();

@@ -29,7 +29,8 @@ public class Launches {
             "ingest-remittances", "ingestRemittancesJob",
             "load-gazetteer", "loadGazetteerJob",
             "load-fx-rates", "loadFxRatesJob",
-            "ingest-ledgers", "ingestLedgersJob");
+            "ingest-ledgers", "ingestLedgersJob",
+            "ingest-registries", "ingestRegistriesJob");
 
     private final ApplicationContext context;
     private final JobRepository repository;

@@ -14,7 +14,11 @@ import org.mizan.normalise.FxRateNormaliser;
 import org.mizan.normalise.Gazetteer;
 import org.mizan.normalise.Normaliser;
 import org.mizan.normalise.RemittanceNormaliser;
+import org.mizan.normalise.RegistryPersonNormaliser;
+import org.mizan.normalise.ServiceDeliveryNormaliser;
+import org.mizan.pseudonym.KeyRotation;
 import org.mizan.schema.AdminUnit;
+import org.mizan.schema.RegistryPerson;
 
 /** The checks of a mapping's dataset, with the reference data they need read from the lake. */
 final class NormaliserFactory {
@@ -44,7 +48,26 @@ final class NormaliserFactory {
                 LoadedKeys loaded = LoadedKeys.of(ctx.lake(), ctx.unit());
                 yield new RemittanceNormaliser(f, gazetteer(ctx), loaded.keys(), loaded.files());
             }
+            case REGISTRY_PEOPLE -> new RegistryPersonNormaliser(f, gazetteer(ctx), KeyRotation.pseudonymiserFor(ctx.home()));
+            case SERVICE_DELIVERIES -> new ServiceDeliveryNormaliser(f, gazetteer(ctx), KeyRotation.pseudonymiserFor(ctx.home()),
+                    registeredPeople(ctx));
         };
+    }
+
+    /** person_id by source and record id, for services whose beneficiary is given by the registry's record id. */
+    static java.util.Map<String, String> registeredPeople(IngestContext ctx) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try {
+            new LakeReader(ctx.lake()).forEach(Dataset.REGISTRY_PEOPLE, r -> {
+                RegistryPerson p = (RegistryPerson) r;
+                if (p.getRecordId() != null) {
+                    out.putIfAbsent(ServiceDeliveryNormaliser.recordKey(p.getSourceId(), p.getRecordId()), p.getPersonId());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the registries from the lake", e);
+        }
+        return out;
     }
 
     static Gazetteer gazetteer(IngestContext ctx) {
@@ -52,7 +75,8 @@ final class NormaliserFactory {
         try {
             new LakeReader(ctx.lake()).forEach(Dataset.ADMIN_UNITS, r -> {
                 AdminUnit u = (AdminUnit) r;
-                g.add(new Gazetteer.Unit(u.getUnitCode(), u.getName(), u.getCountry(), u.getValidFrom(), u.getValidTo()));
+                g.add(new Gazetteer.Unit(u.getUnitCode(), u.getName(), u.getCountry(), u.getValidFrom(), u.getValidTo(),
+                        Gazetteer.aliases(u.getAliases())));
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gazetteer from the lake", e);
