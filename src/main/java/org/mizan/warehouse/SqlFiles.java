@@ -35,9 +35,39 @@ public final class SqlFiles {
         }
     }
 
-    /** The file's text with the lake placeholders filled in for {@code lake}. */
+    private static final Pattern PARAM = Pattern.compile("\\{\\{param:([a-z_]+)}}");
+
+    /**
+     * The warehouse's numeric parameters: {@code {{param:name}}} in a build file stands for the environment's
+     * {@code MIZAN_<NAME>} (or the system property {@code mizan.<name>}), else the default here; always a number.
+     */
+    static final java.util.Map<String, String> PARAMETER_DEFAULTS = java.util.Map.of("reconciliation_tolerance_pct", "5");
+
+    static String parameter(String name) {
+        String def = PARAMETER_DEFAULTS.get(name);
+        if (def == null) {
+            throw new IllegalStateException("unknown warehouse parameter {{param:" + name + "}} (known: " + PARAMETER_DEFAULTS.keySet() + ")");
+        }
+        String env = "MIZAN_" + name.toUpperCase(java.util.Locale.ROOT);
+        String v = System.getProperty("mizan." + name, System.getenv(env));
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        if (!v.strip().matches("\\d+(\\.\\d+)?")) {
+            throw new IllegalStateException(env + "='" + v + "' is not a number (e.g. 5 or 2.5)");
+        }
+        return v.strip();
+    }
+
+    /** The file's text with the lake placeholders filled in for {@code lake}, and the parameters. */
     public static String withLake(String name, Lake lake) {
-        Matcher m = LAKE.matcher(text(name));
+        Matcher p = PARAM.matcher(text(name));
+        StringBuilder withParams = new StringBuilder();
+        while (p.find()) {
+            p.appendReplacement(withParams, parameter(p.group(1)));
+        }
+        p.appendTail(withParams);
+        Matcher m = LAKE.matcher(withParams);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String glob = lake.glob(Dataset.of(m.group(1))).replace("'", "''");

@@ -1,0 +1,96 @@
+package org.mizan.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The contracts beside the coherence views ({@code warehouse/contracts/<view>.sql}): each {@code -- check:} is a
+ * query that lists the rows breaking it — keys null or repeated, references that do not resolve, arithmetic that
+ * does not hold. A warehouse keeps its contracts when every check returns no row.
+ */
+public final class Contracts {
+
+    /** A check that returned rows: which file, what it checks, how many rows and the first of them. */
+    public record Breach(String file, String check, int rows, String first) {
+    }
+
+    private Contracts() {
+    }
+
+    /** Runs every check on a built warehouse; the breaches, none when it keeps its contracts. */
+    public static List<Breach> check(Path warehouse) throws SQLException {
+        List<Breach> out = new ArrayList<>();
+        try (Connection c = DuckDb.readOnly(warehouse); Statement s = c.createStatement()) {
+            for (Resource r : resources()) {
+                String text;
+                try (InputStream in = r.getInputStream()) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                String check = null;
+                StringBuilder sql = new StringBuilder();
+                for (String line : text.split("\n")) {
+                    if (line.startsWith("-- check:")) {
+                        check = line.substring("-- check:".length()).strip();
+                    } else if (!line.startsWith("--")) {
+                        sql.append(line).append('\n');
+                        if (line.strip().endsWith(";")) {
+                            out.addAll(run(s, r.getFilename(), check, sql.toString().strip().replaceAll(";$", "")));
+                            sql.setLength(0);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static List<Breach> run(Statement s, String file, String check, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            int rows = 0;
+            StringBuilder first = new StringBuilder();
+            while (rs.next()) {
+                if (rows++ == 0) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        first.append(i > 1 ? ", " : "").append(rs.getMetaData().getColumnLabel(i)).append('=').append(rs.getObject(i));
+                    }
+                }
+            }
+            return rows == 0 ? List.of() : List.of(new Breach(file, check, rows, first.toString()));
+        } catch (SQLException e) {
+            throw new SQLException("warehouse/contracts/" + file + ", check '" + check + "': " + e.getMessage(), e);
+        }
+    }
+
+    static Resource[] resources() throws IOException {
+        return new PathMatchingResourcePatternResolver().getResources("classpath*:warehouse/contracts/*.sql");
+    }
+
+    /** How many checks there are (a test makes sure they ran). */
+    public static int count() {
+        int n = 0;
+        try {
+            for (Resource r : resources()) {
+                try (InputStream in = r.getInputStream()) {
+                    n += (int) new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("-- check:")).count();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,472 @@
+-- The coherence views (../shared/DESIGN.md, "Coherence views"): per unit and year, at every level of the
+-- hierarchy from the country (0) to the municipality (3). A `period` here is a calendar year (`2024`), except in
+-- level_reconciliation, which keeps the period the higher level reports in (a month for central banks).
+--
+-- Missing is not zero. A measure is
+--   0 (status `reported`) when its sources covered the unit that year and nothing happened;
+--   null with status `not_reported` when no source covered the unit (or not all the sources it needs);
+--   null with status `not_applicable` when it cannot be computed (a share of nothing).
+-- `coverage_pct` is the share of the municipalities in and below the unit (the unit itself at level 3) whose
+-- sources reported that year.
+--
+-- What counts as reported: remittances, for every unit of a country in a year in which any provider delivered
+-- transactions for that country (providers report nationally); ledgers, for a municipality with any funding entry
+-- in it or below it that year; registries, for a municipality with any registry record (person or service) of its
+-- residents that year; plans, for a region (level 1) with allocations for the fiscal year.
+
+-- The units views report on: the latest validity row of each unit of levels 0 to 3.
+create table int_coherence_units as
+select unit_code, name, level, parent_code, country
+from dim_admin_units
+where level <= 3
+qualify row_number() over (partition by unit_code order by valid_from desc) = 1;
+
+-- Each unit with the municipalities in and below it.
+create table int_unit_municipalities as
+select a.ancestor_code as unit_code, a.unit_code as municipality_code
+from dim_unit_ancestors a
+join int_coherence_units m on m.unit_code = a.unit_code and m.level = 3;
+
+-- The municipality (level 3) each unit of level 3 or below belongs to.
+create table int_unit_to_municipality as
+select a.unit_code, a.ancestor_code as municipality_code
+from dim_unit_ancestors a
+where a.ancestor_level = 3;
+
+-- Money and people per municipality and year, each with whether its source reported.
+create table int_municipal_year as
+with rem as (
+    select m.municipality_code, strftime(t.sent_on, '%Y') as period, sum(t.amount_usd) as remittance_usd
+    from int_remittance_transactions t
+    join int_unit_to_municipality m on m.unit_code = t.receiving_unit_code
+    group by all
+),
+rem_countries as (
+    select distinct u.country, strftime(t.sent_on, '%Y') as period
+    from int_remittance_transactions t
+    join dim_admin_units u on u.unit_code = t.receiving_unit_code
+),
+ledger as (
+    select m.municipality_code, strftime(f.entry_on, '%Y') as period,
+           coalesce(sum(f.amount_usd) filter (where f.funder_type = 'diaspora' and f.entry_type = 'commitment'), 0) as diaspora_usd,
+           count(*) as entries
+    from int_project_funding f
+    join int_unit_to_municipality m on m.unit_code = f.unit_code
+    group by all
+),
+registry as (
+    select m.municipality_code, p.period
+    from (select home_unit_code as unit_code, strftime(record_on, '%Y') as period from fct_registry_people
+          union all
+          select unit_code, strftime(delivered_on, '%Y') from fct_service_deliveries) p
+    join int_unit_to_municipality m on m.unit_code = p.unit_code
+    group by all
+),
+years as (
+    select period from rem_countries
+    union select period from ledger
+    union select period from registry
+),
+grid as (
+    select u.unit_code as municipality_code, u.country, y.period
+    from int_coherence_units u, years y
+    where u.level = 3
+),
+final as (
+    select g.municipality_code, g.country, g.period,
+           rc.country is not null as remittance_reported,
+           case when rc.country is not null then coalesce(r.remittance_usd, 0) end as remittance_usd,
+           l.entries is not null as ledger_reported,
+           l.diaspora_usd,
+           rg.municipality_code is not null as registry_reported
+    from grid g
+    left join rem_countries rc on rc.country = g.country and rc.period = g.period
+    left join rem r on r.municipality_code = g.municipality_code and r.period = g.period
+    left join ledger l on l.municipality_code = g.municipality_code and l.period = g.period
+    left join registry rg on rg.municipality_code = g.municipality_code and rg.period = g.period
+)
+select * from final;
+
+-- 1. Remittances against diaspora investment.
+create table mart_remittance_investment_match as
+with by_unit as (
+    select u.unit_code, u.level, y.period,
+           count(*) as municipalities,
+           count(*) filter (where y.remittance_reported) as remittance_reporting,
+           count(*) filter (where y.ledger_reported) as ledger_reporting,
+           count(*) filter (where y.remittance_reported and y.ledger_reported) as both_reporting
+    from int_coherence_units u
+    join int_unit_municipalities um on um.unit_code = u.unit_code
+    join int_municipal_year y on y.municipality_code = um.municipality_code
+    group by all
+),
+rem as (
+    select a.ancestor_code as unit_code, strftime(t.sent_on, '%Y') as period, sum(t.amount_usd) as usd
+    from int_remittance_transactions t
+    join dim_unit_ancestors a on a.unit_code = t.receiving_unit_code
+    group by all
+),
+dia as (
+    select a.ancestor_code as unit_code, strftime(f.entry_on, '%Y') as period,
+           sum(f.amount_usd) filter (where f.funder_type = 'diaspora' and f.entry_type = 'commitment') as usd
+    from int_project_funding f
+    join dim_unit_ancestors a on a.unit_code = f.unit_code
+    group by all
+),
+measured as (
+    select b.unit_code, b.level, b.period,
+           case when b.remittance_reporting > 0 then round(coalesce(r.usd, 0), 2) end as remittance_usd,
+           case when b.ledger_reporting > 0 then round(coalesce(d.usd, 0), 2) end as diaspora_contribution_usd,
+           round(100.0 * b.both_reporting / b.municipalities, 1) as coverage_pct
+    from by_unit b
+    left join rem r on r.unit_code = b.unit_code and r.period = b.period
+    left join dia d on d.unit_code = b.unit_code and d.period = b.period
+),
+final as (
+    select unit_code, level, period, remittance_usd, diaspora_contribution_usd,
+           case when remittance_usd > 0 and diaspora_contribution_usd is not null
+                then round(100.0 * diaspora_contribution_usd / remittance_usd, 2) end as capture_pct,
+           case when remittance_usd > 0 and diaspora_contribution_usd = 0 then 'uncaptured_inflow'
+                when diaspora_contribution_usd > 0 and remittance_usd = 0 then 'contribution_without_inflow' end as flag,
+           case when remittance_usd is null or diaspora_contribution_usd is null then 'not_reported'
+                when remittance_usd = 0 then 'not_applicable'
+                else 'reported' end as status,
+           coverage_pct
+    from measured
+)
+select * from final;
+
+-- 2. Sector alignment: local projects' committed money by sector against the national plan's allocations for the
+-- unit's region (a country: all its regions), both as shares; score = 1 - half the sum of the absolute differences
+-- of the shares (1 - total variation distance): 1 when the mixes are the same, 0 when they share no sector.
+create table mart_sector_alignment as
+with local_spend as (
+    select a.ancestor_code as unit_code, strftime(f.entry_on, '%Y') as fiscal_year, f.sector_code, sum(f.amount_usd) as usd
+    from int_project_funding f
+    join dim_projects p on p.project_id = f.project_id
+    join dim_unit_ancestors a on a.unit_code = f.unit_code
+    where p.initiative_level = 'local' and f.entry_type = 'commitment' and f.sector_code is not null and f.amount_usd is not null
+    group by all
+),
+plan_by_region as (
+    select unit_code as region_code, fiscal_year, sector_code, sum(planned_usd) as usd
+    from int_plan_allocations
+    where planned_usd is not null
+    group by all
+),
+unit_region as (
+    -- the region whose plan applies to a unit: its level-1 ancestor; a country takes all its regions
+    select u.unit_code, r.unit_code as region_code
+    from int_coherence_units u
+    join dim_unit_ancestors a on a.unit_code = u.unit_code
+    join int_coherence_units r on r.unit_code = a.ancestor_code and r.level = 1
+    union all
+    select u.unit_code, r.unit_code
+    from int_coherence_units u
+    join int_coherence_units r on r.country = u.country and r.level = 1
+    where u.level = 0
+),
+national as (
+    select ur.unit_code, p.fiscal_year, p.sector_code, sum(p.usd) as usd
+    from unit_region ur
+    join plan_by_region p on p.region_code = ur.region_code
+    group by all
+),
+shares as (
+    select coalesce(l.unit_code, n.unit_code) as unit_code, coalesce(l.fiscal_year, n.fiscal_year) as fiscal_year,
+           coalesce(l.sector_code, n.sector_code) as sector_code,
+           coalesce(l.usd, 0) / nullif(sum(coalesce(l.usd, 0)) over w, 0) as local_share,
+           coalesce(n.usd, 0) / nullif(sum(coalesce(n.usd, 0)) over w, 0) as national_share,
+           l.usd as local_usd, n.usd as national_usd
+    from local_spend l
+    full join national n on n.unit_code = l.unit_code and n.fiscal_year = l.fiscal_year and n.sector_code = l.sector_code
+    window w as (partition by coalesce(l.unit_code, n.unit_code), coalesce(l.fiscal_year, n.fiscal_year))
+),
+scored as (
+    select unit_code, fiscal_year,
+           case when sum(local_usd) > 0 and sum(national_usd) > 0
+                then round(1 - 0.5 * sum(abs(coalesce(local_share, 0) - coalesce(national_share, 0))), 4) end as alignment_score,
+           first(sector_code order by local_usd desc, sector_code) filter (where local_usd > 0) as top_local_sector,
+           first(sector_code order by national_usd desc, sector_code) filter (where national_usd > 0) as top_national_sector,
+           sum(local_usd) > 0 as has_local,
+           sum(national_usd) > 0 as has_national
+    from shares
+    group by all
+),
+final as (
+    select s.unit_code, u.level, s.fiscal_year, s.alignment_score::decimal(6, 4) as alignment_score,
+           s.top_local_sector, s.top_national_sector,
+           case when s.has_local and s.has_national then 'reported' else 'not_reported' end as status
+    from scored s
+    join int_coherence_units u on u.unit_code = s.unit_code
+)
+select * from final;
+
+-- 3. Programme complementarity per unit, sector and year: national programmes (national-level projects, and
+-- national government money in any project) and local initiatives (local-level projects) present in the unit or
+-- below it. Both present: `complementary` when at least one project is funded by both (co-financing), else
+-- `duplication_risk` (parallel projects in one sector). `gap`: a municipality in the top quartile of emigration
+-- (migrants abroad registered from it, among its country's municipalities) where a sector its region's plan funds
+-- that year has neither.
+create table mart_programme_complementarity as
+with funded as (
+    select f.project_id, f.unit_code, f.sector_code, strftime(f.entry_on, '%Y') as period,
+           p.initiative_level = 'national' or f.funder_type = 'national_government' as is_national,
+           p.initiative_level = 'local' or f.funder_type = 'local_authority' as is_local
+    from int_project_funding f
+    join dim_projects p on p.project_id = f.project_id
+    where f.sector_code is not null and f.unit_code is not null
+),
+per_project as (
+    select project_id, unit_code, sector_code, period, bool_or(is_national) as national, bool_or(is_local) as local
+    from funded
+    group by all
+),
+presence as (
+    select a.ancestor_code as unit_code, p.sector_code, p.period,
+           bool_or(p.national) as national_present, bool_or(p.local) as local_present,
+           bool_or(p.national and p.local) as co_funded
+    from per_project p
+    join dim_unit_ancestors a on a.unit_code = p.unit_code
+    group by all
+),
+emigration as (
+    select u.unit_code, u.country, count(m.person_id) as migrants
+    from int_coherence_units u
+    left join int_unit_to_municipality um on um.municipality_code = u.unit_code
+    left join migrants_abroad m on m.home_unit_code = um.unit_code
+    where u.level = 3
+    group by all
+),
+top_quartile as (
+    select unit_code
+    from (select unit_code, migrants, percent_rank() over (partition by country order by migrants) as pr from emigration)
+    where migrants > 0 and pr >= 0.75
+),
+planned as (
+    select m.unit_code, p.sector_code, cast(p.fiscal_year as varchar) as period
+    from int_plan_allocations p
+    join dim_unit_ancestors a on a.ancestor_code = p.unit_code
+    join int_coherence_units m on m.unit_code = a.unit_code and m.level = 3
+    where p.planned_amount > 0
+),
+gaps as (
+    select pl.unit_code, pl.sector_code, pl.period
+    from planned pl
+    join top_quartile t on t.unit_code = pl.unit_code
+    left join presence pr on pr.unit_code = pl.unit_code and pr.sector_code = pl.sector_code and pr.period = pl.period
+    where pr.unit_code is null
+),
+final as (
+    select p.unit_code, u.level, p.sector_code, p.period, p.national_present, p.local_present,
+           case when p.national_present and p.local_present and p.co_funded then 'complementary'
+                when p.national_present and p.local_present then 'duplication_risk'
+                when p.local_present then 'local_only'
+                else 'national_only' end as category
+    from presence p
+    join int_coherence_units u on u.unit_code = p.unit_code
+    where p.national_present or p.local_present
+    union all
+    select g.unit_code, 3, g.sector_code, g.period, false, false, 'gap'
+    from gaps g
+)
+select * from final;
+
+-- 7. Level reconciliation: what a higher level reports against the sum of what is reported below it. Now:
+-- a central bank's corridor aggregates (per unit and month, all sender countries) against the providers'
+-- transactions received in that unit and below it in that month. Flagged when they differ by more than the
+-- tolerance (reconciliation_tolerance_pct, default 5; MIZAN_RECONCILIATION_TOLERANCE_PCT).
+create table mart_level_reconciliation as
+with reported as (
+    select receiving_unit_code as unit_code, period, sum(amount_usd) as reported_value
+    from fct_corridor_aggregates
+    group by all
+),
+children as (
+    select a.ancestor_code as unit_code, t.period, sum(t.amount_usd) as children_value
+    from int_remittance_transactions t
+    join dim_unit_ancestors a on a.unit_code = t.receiving_unit_code
+    group by all
+),
+final as (
+    select 'remittance_inflow_usd' as indicator, r.unit_code, u.level, r.period,
+           round(r.reported_value, 2)::decimal(20, 2) as reported_value,
+           round(coalesce(c.children_value, 0), 2)::decimal(20, 2) as sum_of_children,
+           case when r.reported_value <> 0
+                then round(100.0 * (r.reported_value - coalesce(c.children_value, 0)) / r.reported_value, 2) end::decimal(9, 2) as discrepancy_pct
+    from reported r
+    join int_coherence_units u on u.unit_code = r.unit_code
+    left join children c on c.unit_code = r.unit_code and c.period = r.period
+)
+select *, abs(discrepancy_pct) > {{param:reconciliation_tolerance_pct}} as is_flagged
+from final;
+
+-- 8. The scorecard: one row per unit and year with any coherence measure. Each component is in [0, 1]; the score
+-- is 100 × their mean over those available (null when none is):
+--   capture        least(capture_pct / 10, 1): a tenth of the remittances captured by diaspora investment is full marks
+--   alignment      alignment_score
+--   reintegration  coverage_pct / 100 of all returnees (both sexes)
+--   matching       share of the unit's schemes whose rule held (undecided ones left out)
+--   cost           share of the country's transactions of the year sent at an average cost of at most 3 %
+--   reconciliation 1 - least(the largest flagged |discrepancy_pct| / 100, 1), where the unit reports
+-- rank_in_parent ranks the units with the same parent and year by score (1 = best; ties share a rank).
+create table mart_coherence_scorecard as
+with rim as (select * from mart_remittance_investment_match),
+sal as (select unit_code, fiscal_year as period, alignment_score, top_local_sector, top_national_sector from mart_sector_alignment),
+rc as (
+    select unit_code, period, returnees, returnees_served, coverage_pct
+    from mart_reintegration_coverage
+    where sex = 'all'
+),
+ml as (
+    select unit_code, period,
+           avg(case when is_rule_met then 1.0 when is_rule_met = false then 0.0 end) as matching,
+           string_agg(scheme || ' rule broken: ' || rule_note, '; ' order by scheme) filter (where is_rule_met = false) as broken
+    from mart_matching_leverage
+    group by all
+),
+cost as (
+    select u.unit_code, c.year as period,
+           sum(c.txn_count) filter (where c.avg_cost_pct <= 3) / sum(c.txn_count) as cost_share,
+           string_agg(c.sender_country || '→' || c.receiving_country || ' via ' || c.provider_id || ' (' || c.channel || ') '
+                      || c.quarter || ' costs ' || c.avg_cost_pct || ' %', '; ' order by c.avg_cost_pct desc, c.sender_country, c.provider_id, c.channel)
+               filter (where c.avg_cost_pct > 5) as costly
+    from (select *, left(quarter, 4) as year from mart_remittance_cost) c
+    join int_coherence_units u on u.country = c.receiving_country
+    group by all
+),
+rec as (
+    select unit_code, left(period, 4) as period,
+           max(abs(discrepancy_pct)) filter (where is_flagged) as worst,
+           string_agg('the central bank reported ' || reported_value || ' USD for ' || period || ', transactions sum '
+                      || sum_of_children || ' (' || discrepancy_pct || ' % apart)', '; ' order by period) filter (where is_flagged) as gaps,
+           count(*) as reconciled
+    from mart_level_reconciliation
+    group by all
+),
+comp as (
+    select g.unit_code, g.level, g.period, u.parent_code,
+           least(rim.capture_pct / 10, 1) as c_capture,
+           sal.alignment_score as c_alignment,
+           rc.coverage_pct / 100 as c_reintegration,
+           ml.matching as c_matching,
+           cost.cost_share as c_cost,
+           case when rec.reconciled > 0 then 1 - least(coalesce(rec.worst, 0) / 100, 1) end as c_reconciliation,
+           rim.flag as rim_flag, rim.remittance_usd, rim.diaspora_contribution_usd,
+           sal.alignment_score, sal.top_local_sector, sal.top_national_sector,
+           rc.returnees, rc.returnees_served, rc.coverage_pct as reintegration_pct,
+           ml.broken, cost.costly, rec.gaps
+    from (select unit_code, level, period from rim
+          union select s.unit_code, u.level, s.period from sal s join int_coherence_units u using (unit_code)
+          union select r.unit_code, u.level, r.period from rc r join int_coherence_units u using (unit_code)
+          union select m.unit_code, u.level, m.period from ml m join int_coherence_units u using (unit_code)) g
+    join int_coherence_units u on u.unit_code = g.unit_code
+    left join rim on rim.unit_code = g.unit_code and rim.period = g.period
+    left join sal on sal.unit_code = g.unit_code and sal.period = g.period
+    left join rc on rc.unit_code = g.unit_code and rc.period = g.period
+    left join ml on ml.unit_code = g.unit_code and ml.period = g.period
+    left join cost on cost.unit_code = g.unit_code and cost.period = g.period
+    left join rec on rec.unit_code = g.unit_code and rec.period = g.period
+),
+flagged as (
+    select *,
+           list_filter([
+               case when rim_flag = 'uncaptured_inflow' then 'uncaptured_inflow' end,
+               case when rim_flag = 'contribution_without_inflow' then 'contribution_without_inflow' end,
+               case when alignment_score < 0.5 then 'low_alignment' end,
+               case when reintegration_pct < 50 then 'low_reintegration' end,
+               case when broken is not null then 'matching_rule_broken' end,
+               case when costly is not null then 'costly_corridor' end,
+               case when gaps is not null then 'reconciliation_gap' end], x -> x is not null) as flags,
+           list_filter([
+               case when rim_flag = 'uncaptured_inflow' then 'remittance_investment_match: ' || remittance_usd
+                    || ' USD of remittances arrived and no diaspora contribution to a local project was recorded' end,
+               case when rim_flag = 'contribution_without_inflow' then 'remittance_investment_match: ' || diaspora_contribution_usd
+                    || ' USD of diaspora contributions and no remittance recorded' end,
+               case when alignment_score < 0.5 then 'sector_alignment: score ' || alignment_score || ' (local top sector '
+                    || coalesce(top_local_sector, '-') || ', national top sector ' || coalesce(top_national_sector, '-') || ')' end,
+               case when reintegration_pct < 50 then 'reintegration_coverage: ' || returnees_served || ' of ' || returnees
+                    || ' returnees served (' || reintegration_pct || ' %)' end,
+               case when broken is not null then 'matching_leverage: ' || broken end,
+               case when costly is not null then 'remittance_cost: ' || costly || ' (the SDG target is 3 %, the ceiling 5 %)' end,
+               case when gaps is not null then 'level_reconciliation: ' || gaps end], x -> x is not null) as reasons,
+           list_filter([c_capture, c_alignment, c_reintegration, c_matching, c_cost, c_reconciliation], x -> x is not null) as parts
+    from comp
+),
+final as (
+    select unit_code, level, period, parent_code,
+           case when len(parts) > 0 then round(100 * list_avg(parts), 1) end::decimal(5, 1) as score,
+           flags, reasons
+    from flagged
+)
+select unit_code, level, period,
+       score,
+       case when score is not null then rank() over (partition by parent_code, period order by score desc nulls last) end as rank_in_parent,
+       array_to_string(flags, ', ') as flags,
+       array_to_string(reasons, '; ') as reasons
+from final;
+
+-- Public views.
+
+-- view: remittance_investment_match — remittances arriving against diaspora money committed to projects, per unit and year
+-- | unit_code: any unit of levels 0-3; its row covers it and every unit below it
+-- | level: the unit's level
+-- | period: the year
+-- | remittance_usd: remittances received (sum of `amount_usd`); 0 when providers reported for the country that year and none reached the unit; null when not reported
+-- | diaspora_contribution_usd: commitments by `diaspora` funders to projects in the unit; 0 when its ledgers reported that year without any; null when not reported
+-- | capture_pct: `100 * diaspora_contribution_usd / remittance_usd`; null when either is not reported or nothing arrived (not applicable)
+-- | flag: `uncaptured_inflow` (money arrived, no project captured any), `contribution_without_inflow` (the reverse), else null
+-- | status: `reported`, `not_reported` (a source missing) or `not_applicable` (no remittance to compare with)
+-- | coverage_pct: share of the municipalities in and below the unit for which both remittances and ledgers reported that year
+create view remittance_investment_match as
+select unit_code, level, period, remittance_usd, diaspora_contribution_usd, capture_pct, flag, status, coverage_pct
+from mart_remittance_investment_match;
+
+-- view: sector_alignment — the sector mix of local projects against the national plan for the unit's region, per year
+-- | unit_code: any unit of levels 0-3 (a country is compared with all its regions' allocations)
+-- | level: the unit's level
+-- | fiscal_year: the plan's fiscal year, and the year of the local commitments
+-- | alignment_score: `1 - ½ Σ |local share - national share|` over sectors, in [0, 1]; null unless both sides have money
+-- | top_local_sector: the DAC sector with the most local commitments (ties: the lowest code)
+-- | top_national_sector: the DAC sector with the largest plan allocation
+-- | status: `reported` when both local commitments and plan allocations exist, else `not_reported`
+create view sector_alignment as
+select unit_code, level, fiscal_year, alignment_score, top_local_sector, top_national_sector, status
+from mart_sector_alignment;
+
+-- view: programme_complementarity — national programmes and local initiatives per unit, sector and year
+-- | unit_code: any unit of levels 0-3 (presence counts the unit and every unit below it)
+-- | level: the unit's level
+-- | sector_code: DAC 5-digit purpose code
+-- | period: the year
+-- | national_present: a national-level project, or national government money, in the sector
+-- | local_present: a local-level project, or local authority money, in the sector
+-- | category: `complementary` (both, co-funding a project), `duplication_risk` (both, in separate projects), `local_only`, `national_only`, or `gap` (a top-quartile emigration municipality where a sector its region's plan funds has neither)
+create view programme_complementarity as
+select unit_code, level, sector_code, period, national_present, local_present, category
+from mart_programme_complementarity;
+
+-- view: level_reconciliation — a higher level's own figure against the sum of what is reported below it
+-- | indicator: `remittance_inflow_usd` (a central bank's corridor aggregates against providers' transactions)
+-- | unit_code: the unit the higher level reports for
+-- | level: the unit's level
+-- | period: the period the higher level reports in (a month for central banks)
+-- | reported_value: the higher level's figure
+-- | sum_of_children: the sum of the lower level's figures in the unit and below it (0 when none)
+-- | discrepancy_pct: `100 * (reported_value - sum_of_children) / reported_value`; null when reported_value is 0
+-- | is_flagged: `abs(discrepancy_pct)` above the tolerance (MIZAN_RECONCILIATION_TOLERANCE_PCT, default 5)
+create view level_reconciliation as
+select indicator, unit_code, level, period, reported_value, sum_of_children, discrepancy_pct, is_flagged
+from mart_level_reconciliation;
+
+-- view: coherence_scorecard — one row per unit and year combining the coherence views, ranked among siblings
+-- | unit_code: any unit of levels 0-3 with a coherence measure that year
+-- | level: the unit's level
+-- | period: the year
+-- | score: 100 × the mean of the available components (capture, alignment, reintegration, matching, cost, reconciliation; warehouse/build/60_coherence.sql); null when none is available
+-- | rank_in_parent: rank by score among the units with the same parent that year (1 = best; ties share a rank); null without a score
+-- | flags: comma-separated flags: uncaptured_inflow, contribution_without_inflow, low_alignment, low_reintegration, matching_rule_broken, costly_corridor, reconciliation_gap
+-- | reasons: one sentence per flag, naming the view and the numbers behind it
+create view coherence_scorecard as
+select unit_code, level, period, score, rank_in_parent, flags, reasons
+from mart_coherence_scorecard;

@@ -1,0 +1,13 @@
+-- Contract of coherence_scorecard: every check lists the rows that break it (none may).
+-- check: unit_code and period are never null, and unique together
+select unit_code, period, count(*) from coherence_scorecard group by all having count(*) > 1 or unit_code is null or period is null;
+-- check: the score is in [0, 100], and a unit with a score has a rank
+select * from coherence_scorecard where score not between 0 and 100 or (score is null) <> (rank_in_parent is null);
+-- check: in every parent and year, the best unit ranks 1
+select u.parent_code, s.period from coherence_scorecard s join admin_units u on u.unit_code = s.unit_code and u.valid_to is null
+where s.score is not null group by all having min(s.rank_in_parent) <> 1;
+-- check: every flag has one reason, which names the view and the numbers behind it
+select * from coherence_scorecard
+where coalesce(len(string_split(flags, ', ')), 0) <> len(regexp_extract_all(coalesce(reasons, ''),
+      '(?:^|; )(remittance_investment_match|sector_alignment|reintegration_coverage|matching_leverage|remittance_cost|level_reconciliation): '))
+   or (reasons is not null and not regexp_matches(reasons, '[0-9]'));
