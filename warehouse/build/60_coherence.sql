@@ -346,7 +346,8 @@ rec as (
 ),
 comp as (
     select g.unit_code, g.level, g.period, u.parent_code,
-           least(rim.capture_pct / 10, 1) as c_capture,
+           -- (DuckDB's least() skips nulls: a missing capture must stay missing, not become 1)
+           case when rim.capture_pct is not null then least(rim.capture_pct / 10, 1) end as c_capture,
            sal.alignment_score as c_alignment,
            rc.coverage_pct / 100 as c_reintegration,
            ml.matching as c_matching,

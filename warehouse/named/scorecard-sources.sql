@@ -25,4 +25,4 @@ union all
 select 'plan_allocations', cast(a.fiscal_year as varchar), a.source_id, null, null, a.plan_id || ' ' || a.sector_code
 from int_plan_allocations a
 where a.unit_code in (select ancestor_code from dim_unit_ancestors where unit_code = :unit) and cast(a.fiscal_year as varchar) = :period
-order by 1, 4, 5;
+order by 1, 4, 5, 6;
