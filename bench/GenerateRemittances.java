@@ -17,7 +17,10 @@ import java.util.SplittableRandom;
  * Synthetic inputs for the Mizan benchmark: N remittance rows (format 2) plus the gazetteer (format 1) and
  * FX rates (format 8) that an ingest needs to resolve and convert them.
  *
- * <pre>java bench/GenerateRemittances.java N SEED OUTDIR</pre>
+ * <pre>java bench/GenerateRemittances.java N SEED OUTDIR [YEARS]</pre>
+ *
+ * YEARS (default 1) spreads the rows over that many years ending with 2024 (the warehouse benchmark uses 5:
+ * sixty months); FX rates start a month before the first of them.
  *
  * Everything is drawn from one SplittableRandom seeded with SEED, in a fixed order, so a seed names one exact
  * set of files: two runs compare like with like. The remittance file is written byte by byte into a large
@@ -48,14 +51,22 @@ public class GenerateRemittances {
     static final String[] CHANNELS_MTO = {"mto", "mobile_money", "cash_agent", "post"};
     static final int[] CHANNEL_MTO_WEIGHTS = {55, 20, 20, 5};
 
+    /** How many years, ending with 2024, the rows spread over. */
+    static int years = 1;
+
+    static LocalDate firstDay() {
+        return LocalDate.of(2025 - years, 1, 1);
+    }
+
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: java bench/GenerateRemittances.java N SEED OUTDIR");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: java bench/GenerateRemittances.java N SEED OUTDIR [YEARS]");
             System.exit(2);
         }
         long n = Long.parseLong(args[0]);
         long seed = Long.parseLong(args[1]);
         Path out = Path.of(args[2]);
+        years = args.length == 4 ? Integer.parseInt(args[3]) : 1;
         Files.createDirectories(out);
         SplittableRandom rnd = new SplittableRandom(seed);
 
@@ -156,7 +167,7 @@ public class GenerateRemittances {
 
     /** Starts a month before the transactions so a "nearest earlier rate" lookup always finds one. */
     static void writeFxRates(SplittableRandom rnd, Path file) throws IOException {
-        LocalDate from = LocalDate.of(2023, 12, 1), to = LocalDate.of(2024, 12, 31);
+        LocalDate from = firstDay().minusMonths(1), to = LocalDate.of(2024, 12, 31);
         int k = CURRENCIES.length + EXTRA_FX.length;
         String[] cur = new String[k];
         double[] rate = new double[k];
@@ -192,10 +203,11 @@ public class GenerateRemittances {
         byte[][] channelMtoB = bytes(CHANNELS_MTO), bankB = bytes(new String[]{"bank"});
         int[] countryCum = cumulative(COUNTRY_WEIGHTS), channelCum = cumulative(CHANNEL_MTO_WEIGHTS);
 
-        // 2024 is a leap year: 366 "yyyy-MM-dd" strings, looked up by day index instead of formatted.
-        byte[][] days = new byte[366][];
-        for (int d = 0; d < 366; d++) days[d] = LocalDate.of(2024, 1, 1).plusDays(d).toString().getBytes(StandardCharsets.US_ASCII);
-        long year = 366L * 86_400;
+        // "yyyy-MM-dd" strings of every day of the span (366 for 2024 alone), looked up by index instead of formatted.
+        int span = (int) java.time.temporal.ChronoUnit.DAYS.between(firstDay(), LocalDate.of(2025, 1, 1));
+        byte[][] days = new byte[span][];
+        for (int d = 0; d < span; d++) days[d] = firstDay().plusDays(d).toString().getBytes(StandardCharsets.US_ASCII);
+        long year = (long) span * 86_400;
 
         try (OutputStream os = new FileOutputStream(file.toFile())) {
             Out o = new Out(os, 1 << 20);

@@ -325,15 +325,22 @@ ml as (
     from mart_matching_leverage
     group by all
 ),
-cost as (
-    select u.unit_code, c.year as period,
+cost_by_country as (
+    -- per country and year (the corridors end at the country), joined to its units below
+    select c.receiving_country as country, c.year as period,
            sum(c.txn_count) filter (where c.avg_cost_pct <= 3) / sum(c.txn_count) as cost_share,
-           string_agg(c.sender_country || '→' || c.receiving_country || ' via ' || c.provider_id || ' (' || c.channel || ') '
-                      || c.quarter || ' costs ' || c.avg_cost_pct || ' %', '; ' order by c.avg_cost_pct desc, c.sender_country, c.provider_id, c.channel)
-               filter (where c.avg_cost_pct > 5) as costly
+           list(c.sender_country || '→' || c.receiving_country || ' via ' || c.provider_id || ' (' || c.channel || ') '
+                || c.quarter || ' costs ' || c.avg_cost_pct || ' %' order by c.avg_cost_pct desc, c.sender_country, c.provider_id, c.channel)
+               filter (where c.avg_cost_pct > 5) as costly_list
     from (select *, left(quarter, 4) as year from mart_remittance_cost) c
-    join int_coherence_units u on u.country = c.receiving_country
     group by all
+),
+cost as (
+    -- the three costliest corridors named, the others counted
+    select country, period, cost_share,
+           array_to_string(costly_list[1:3], '; ')
+               || case when len(costly_list) > 3 then ' and ' || (len(costly_list) - 3) || ' more above 5 %' else '' end as costly
+    from cost_by_country
 ),
 rec as (
     select unit_code, left(period, 4) as period,
@@ -366,7 +373,7 @@ comp as (
     left join sal on sal.unit_code = g.unit_code and sal.period = g.period
     left join rc on rc.unit_code = g.unit_code and rc.period = g.period
     left join ml on ml.unit_code = g.unit_code and ml.period = g.period
-    left join cost on cost.unit_code = g.unit_code and cost.period = g.period
+    left join cost on cost.country = u.country and cost.period = g.period
     left join rec on rec.unit_code = g.unit_code and rec.period = g.period
 ),
 flagged as (

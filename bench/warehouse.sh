@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Mizan warehouse benchmark at national scale: bench/warehouse.sh [REMITTANCES] [PEOPLE] [LEDGER_ROWS] [SEED]
+# (defaults 5000000 1000000 100000 42)
+#
+# Generates a national-scale world (GenerateRemittances: about 800 municipalities of Nepal and Tajikistan and
+# REMITTANCES rows over sixty months, 2020-2024; GenerateWorld: PEOPLE registry rows with services, LEDGER_ROWS
+# ledger rows, the national plan), loads it into a fresh MIZAN_HOME with ./mizan, and prints:
+#   - each load's wall time and its build-warehouse step: the time to rebuild every view after a load;
+#   - each coherence view's query time on the published warehouse (bench/ViewTimes.java): all rows, and one
+#     municipality's rows of one year. Target: < 1 s per view.
+# A measurement, never a test. BENCH_KEEP=1 keeps the work directory.
+set -euo pipefail
+
+N=${1:-5000000}
+PEOPLE=${2:-1000000}
+LEDGER=${3:-100000}
+SEED=${4:-42}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/mizan-wbench.XXXXXX")
+if [[ "${BENCH_KEEP:-0}" != 1 ]]; then trap 'rm -rf "$WORK"' EXIT; else echo "work directory kept: $WORK"; fi
+DATA=$WORK/data
+mkdir -p "$DATA" "$WORK/classes"
+log() { printf '== %s\n' "$*" >&2; }
+
+./mizan --help >/dev/null   # builds the jar now, not inside a timing
+mvn -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >"$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log" >&2; exit 1; }
+DUCKDB_JAR=$(tr ':' '\n' <"$WORK/cp.txt" | grep -m1 '/duckdb_jdbc-')
+javac -d "$WORK/classes" bench/GenerateRemittances.java bench/GenerateWorld.java
+javac -d "$WORK/classes" -cp "$DUCKDB_JAR" bench/ViewTimes.java
+
+log "generating $N remittances over 5 years, $PEOPLE registry rows, $LEDGER ledger rows (seed $SEED)"
+java -cp "$WORK/classes" GenerateRemittances "$N" "$SEED" "$DATA" 5 >&2
+java -cp "$WORK/classes" GenerateWorld "$DATA" "$PEOPLE" "$LEDGER" "$SEED" >&2
+
+export MIZAN_HOME=$WORK/home
+export MIZAN_PSEUDONYM_KEY=$(printf "mizan-bench-key-0123456789abcdef" | base64)   # 32 bytes; synthetic people only
+printf '%-16s %10s %12s %14s\n' load rows "wall (s)" "rebuild (s)"
+load() { # job file [mapping]
+  local start end out
+  start=$(date +%s.%N)
+  out=$(./mizan run "$1" "file=$DATA/$2" ${3:+mapping=$3} 2>&1) || { echo "$out" >&2; exit 1; }
+  end=$(date +%s.%N)
+  printf '%-16s %10s %12.1f %14s\n' "$2" "$(grep -oP 'accepted \K[0-9]+' <<<"$out" | head -1)" "$(echo "$end - $start" | bc)" \
+    "$(grep -oP 'build-warehouse \K[0-9.]+' <<<"$out")"
+}
+load load-gazetteer admin_units.csv
+load load-fx-rates fx_rates.csv
+load ingest-remittances remittances.csv
+load ingest-ledgers ledger.csv
+load ingest-ledgers plan.csv
+load ingest-registries people.csv
+load ingest-registries services.csv
+
+WAREHOUSE=$(readlink -f "$MIZAN_HOME/warehouse/mizan.duckdb")
+UNIT=$(awk -F, '$3 == 3 {print $1; exit}' "$DATA/admin_units.csv")
+log "view query times on $WAREHOUSE (one unit: $UNIT, 2024)"
+java -cp "$WORK/classes:$DUCKDB_JAR" ViewTimes "$WAREHOUSE" "$UNIT" 2024
