@@ -56,7 +56,9 @@ class CrashRecoveryIT {
                 // the first trial is killed just after the first checkpoint, so that resuming is always exercised
                 long t0 = System.nanoTime();
                 waitForCheckpoint(cli.home(), p);
-                Thread.sleep(300);
+                // the line is logged as the checkpoint is taken; its chunk commits right after (on a busy machine,
+                // up to a second later): killed before that commit, the rerun would start over instead of resuming
+                Thread.sleep(1500);
                 killAfter = (System.nanoTime() - t0) / 1_000_000;
             } else {
                 // the others at a point between start-up and the end of the clean run's time, at random

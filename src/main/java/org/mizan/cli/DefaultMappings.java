@@ -14,7 +14,7 @@ import org.mizan.source.Mapping;
 import org.mizan.source.MappingLoader;
 
 /** Picks the documented default mapping for a file in a standard format, and checks a mapping fits its job. */
-final class DefaultMappings {
+public final class DefaultMappings {
 
     private static final List<String> FORMAT_2 = List.of("txn_id", "provider_id", "sent_at");
     private static final List<String> FORMAT_3 = List.of("period", "sender_country", "receiving_unit_code", "amount_usd", "txn_count", "reporter");
@@ -24,7 +24,7 @@ final class DefaultMappings {
     private DefaultMappings() {
     }
 
-    static String detect(String job, Path file) {
+    public static String detect(String job, Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return switch (job) {
             case "load-gazetteer" -> "defaults/admin-units";
@@ -74,18 +74,25 @@ final class DefaultMappings {
     }
 
     /** The mapping's dataset must be one the job loads. */
-    static void check(String job, String mappingName) {
+    public static void check(String job, String mappingName) {
         Mapping m = MappingLoader.load(mappingName);
-        Set<String> allowed = switch (job) {
-            case "load-gazetteer" -> Set.of("admin_units");
-            case "load-fx-rates" -> Set.of("fx_rates");
-            case "ingest-ledgers" -> Set.of("projects", "funding_entries", "plan_allocations", "code_list_items");
-            default -> Set.of("remittance_transactions", "corridor_aggregates", "corridor_costs");
-        };
+        Set<String> allowed = datasets(job);
         if (!allowed.contains(m.dataset())) {
             throw new MizanMain.UsageException("mapping '" + mappingName + "' loads " + m.dataset() + ", which job " + job
                     + " does not load (it loads " + allowed + ")");
         }
+    }
+
+    /** The lake datasets (folders) a job loads. */
+    public static Set<String> datasets(String job) {
+        return switch (job) {
+            case "load-gazetteer" -> Set.of("admin_units");
+            case "load-fx-rates" -> Set.of("fx_rates");
+            case "ingest-remittances" -> Set.of("remittance_transactions", "corridor_aggregates", "corridor_costs");
+            case "ingest-ledgers" -> Set.of("projects", "project_sectors", "project_places", "funding_entries", "plan_allocations",
+                    "code_list_items");
+            default -> throw new MizanMain.UsageException("unknown job '" + job + "'");
+        };
     }
 
     private static List<String> header(Path file) {

@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.mizan.MizanApplication;
+import org.mizan.steward.Launches;
 import org.mizan.steward.StaleRuns;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
@@ -19,11 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the Spring application once for a command and launches jobs in it, each with the file and mapping given. */
 final class JobRunner implements Closeable {
 
-    static final Map<String, String> JOB_BEANS = Map.of(
-            "ingest-remittances", "ingestRemittancesJob",
-            "load-gazetteer", "loadGazetteerJob",
-            "load-fx-rates", "loadFxRatesJob",
-            "ingest-ledgers", "ingestLedgersJob");
+    static final Map<String, String> JOB_BEANS = Launches.JOB_BEANS;
 
     private final ConfigurableApplicationContext context;
 
@@ -45,12 +39,15 @@ final class JobRunner implements Closeable {
     }
 
     JobExecution run(String job, Path file, String mapping) throws Exception {
-        JobParameters params = new JobParametersBuilder()
-                .addString("file", file.toAbsolutePath().normalize().toString())
-                .addString("mapping", mapping)
-                .addLong("delivery", System.currentTimeMillis())
-                .toJobParameters();
-        return context.getBean(JobOperator.class).start(context.getBean(JOB_BEANS.get(job), Job.class), params);
+        return launches().load(job, file, mapping, Map.of());
+    }
+
+    Launches launches() {
+        return context.getBean(Launches.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     /** The execution with that id, or null (the JDBC repository throws where the interface says null). */

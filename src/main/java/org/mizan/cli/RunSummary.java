@@ -32,6 +32,11 @@ final class RunSummary {
                         ctx.getLong(LakeStagingWriter.SOURCE_ROWS, step.getReadCount()),
                         ctx.getLong(LakeStagingWriter.ACCEPTED, 0), ctx.getLong(LakeStagingWriter.REJECTED, 0),
                         ctx.getLong(SourceItemReader.SKIPPED_LINES, 0));
+                if (ctx.containsKey(LakeStagingWriter.OUTSIDE_PARTITION)) {
+                    out.printf("  limited to partition period=%s source=%s: %d accepted row(s) of other partitions left as they are%n",
+                            execution.getJobParameters().getString("period"), execution.getJobParameters().getString("source"),
+                            ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION));
+                }
                 if (ctx.containsKey(SourceItemReader.RESUMED_AT)) {
                     out.printf("  resumed at line %d (the last checkpoint before the cut)%n", ctx.getLong(SourceItemReader.RESUMED_AT));
                 }
@@ -45,7 +50,8 @@ final class RunSummary {
                     out.println("  quarantine: " + ctx.getString(LakeStagingWriter.QUARANTINE));
                 }
             } else if (IngestSteps.PUBLISH_LAKE.equals(step.getStepName()) && ctx.containsKey("lake_files")) {
-                out.printf("  lake: %d partition file(s) placed%n", ctx.getInt("lake_files"));
+                out.printf("  lake: %d partition file(s) placed%s%n", ctx.getInt("lake_files"),
+                        ctx.containsKey("partition_note") ? " (" + ctx.getString("partition_note") + ")" : "");
             } else if (IngestSteps.BUILD_WAREHOUSE.equals(step.getStepName()) && ctx.containsKey("warehouse")) {
                 out.println("  warehouse: published " + ctx.getString("warehouse"));
             }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 /** {@code mizan status}: the latest loads with their outcome and counts, and what the published warehouse holds. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows the latest job executions (state, file, rows read / accepted / rejected) from the job",
-                "repository, and the published warehouse with the rows of each public view."})
+                "repository; every lake partition (job × source × period) with its rows and the latest load that wrote",
+                "it; every schedule with its next and last fire and its source's freshness (LATE when the newest",
+                "load is older than the schedule's late-after); and the published warehouse with the rows of each view."})
 public class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--last", defaultValue = "15", description = "how many executions to list (default 15)")
@@ -34,6 +36,12 @@ public class StatusCommand implements Callable<Integer> {
         out.println("MIZAN_HOME " + home.root());
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
             printExecutions(runner.repository(), out);
+            out.println();
+            var partitions = PartitionStatus.partitions(home, runner);
+            PartitionStatus.printPartitions(partitions, out);
+            out.println();
+            PartitionStatus.printSchedules(home, runner, partitions, java.time.LocalDateTime.now(), out);
+            out.println();
         }
         Path warehouse = new Warehouse(home).published();
         if (warehouse == null) {

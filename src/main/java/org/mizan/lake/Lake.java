@@ -37,7 +37,8 @@ public final class Lake {
         return root.resolve(dataset.folder());
     }
 
-    static String partition(String period, String source) {
+    /** The folder of a partition under a dataset's folder: {@code period=…/source=…}. */
+    public static String partition(String period, String source) {
         return "period=" + safe(period) + "/source=" + safe(source);
     }
 
@@ -61,13 +62,21 @@ public final class Lake {
      * {@link #recover()} before the lake is read or changed again. Call it under {@link #exclusive}.
      */
     public List<Path> commit(Dataset dataset, String unit, Path staging, List<Path> staged) throws IOException {
+        return commit(dataset, unit, null, staging, staged);
+    }
+
+    /**
+     * As {@link #commit(Dataset, String, Path, List)}, limited to one partition when {@code partition} is given
+     * ({@code period=…/source=…}, see {@link #partition}): the unit's files in other partitions stay as they are.
+     */
+    public List<Path> commit(Dataset dataset, String unit, String partition, Path staging, List<Path> staged) throws IOException {
         Path journal = journals().resolve(dataset.folder() + "__" + unit + ".commit");
-        List<String> lines = new ArrayList<>(List.of(dataset.folder(), unit, staging.toString()));
+        List<String> lines = new ArrayList<>(List.of(dataset.folder(), unit, partition == null ? "" : partition, staging.toString()));
         staged.forEach(p -> lines.add(p.toString()));
         Path tmp = journal.resolveSibling(journal.getFileName() + ".tmp");
         Files.write(tmp, lines);
         Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        List<Path> placed = apply(dataset, unit, staging, staged);
+        List<Path> placed = apply(dataset, unit, partition, staging, staged);
         logCommit(dataset, unit);
         Files.delete(journal);
         return placed;
@@ -120,8 +129,13 @@ public final class Lake {
             for (Path journal : s.filter(p -> p.toString().endsWith(".commit")).sorted().toList()) {
                 // a commit log line may already be there if the crash came after it: a unit listed twice is harmless
                 List<String> lines = Files.readAllLines(journal);
-                List<Path> staged = lines.subList(3, lines.size()).stream().map(Path::of).toList();
-                apply(Dataset.of(lines.get(0)), lines.get(1), Path.of(lines.get(2)), staged);
+                // dataset, unit, [partition: empty for the whole unit, or period=…/source=…], staging, staged files…
+                // (journals of earlier versions have no partition line: their third line is the staging path)
+                boolean scoped = lines.get(2).isEmpty() || lines.get(2).startsWith("period=");
+                int first = scoped ? 4 : 3;
+                List<Path> staged = lines.subList(first, lines.size()).stream().map(Path::of).toList();
+                String partition = scoped && !lines.get(2).isEmpty() ? lines.get(2) : null;
+                apply(Dataset.of(lines.get(0)), lines.get(1), partition, Path.of(lines.get(first - 1)), staged);
                 logCommit(Dataset.of(lines.get(0)), lines.get(1));
                 Files.delete(journal);
                 finished++;
@@ -130,8 +144,9 @@ public final class Lake {
         return finished;
     }
 
-    private List<Path> apply(Dataset dataset, String unit, Path staging, List<Path> staged) throws IOException {
+    private List<Path> apply(Dataset dataset, String unit, String partition, Path staging, List<Path> staged) throws IOException {
         Path dir = dir(dataset);
+        Path scope = partition == null ? dir : dir.resolve(partition);
         Set<Path> kept = new HashSet<>();
         for (Path rel : staged) {
             Path target = dir.resolve(rel.toString());
@@ -144,7 +159,7 @@ public final class Lake {
             kept.add(target);
         }
         for (Path old : filesOf(dataset, unit)) {
-            if (!kept.contains(old)) {
+            if (!kept.contains(old) && old.startsWith(scope)) {
                 Files.delete(old);
             }
         }
@@ -173,6 +188,55 @@ public final class Lake {
     @FunctionalInterface
     public interface IoAction<T> {
         T run() throws IOException;
+    }
+
+    /** Where a lake file sits: its partition's period and source, and its unit (delivered file). */
+    public record Located(String period, String source, String unit) {
+    }
+
+    /** The partition and unit of a lake file ({@code …/period=P/source=S/unit[~n].parquet}); null for others. */
+    public static Located locate(Path file) {
+        int n = file.getNameCount();
+        if (n < 3) {
+            return null;
+        }
+        String src = file.getName(n - 2).toString();
+        String per = file.getName(n - 3).toString();
+        String name = file.getFileName().toString();
+        if (!src.startsWith("source=") || !per.startsWith("period=") || !name.endsWith(".parquet")) {
+            return null;
+        }
+        int tilde = name.lastIndexOf('~');
+        String unit = tilde > 0 ? name.substring(0, tilde) : name.substring(0, name.length() - ".parquet".length());
+        return new Located(per.substring("period=".length()), src.substring("source=".length()), unit);
+    }
+
+    /** The units (delivered files) with rows in one partition of a dataset. */
+    public Set<String> unitsIn(Dataset dataset, String partition) throws IOException {
+        Path dir = dir(dataset).resolve(partition);
+        Set<String> units = new java.util.TreeSet<>();
+        if (!Files.isDirectory(dir)) {
+            return units;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).forEach(n -> {
+                int tilde = n.lastIndexOf('~');
+                units.add(tilde > 0 ? n.substring(0, tilde) : n.substring(0, n.length() - ".parquet".length()));
+            });
+        }
+        return units;
+    }
+
+    /** The partitions ({@code period=…/source=…}) of a dataset that hold files, sorted. */
+    public List<String> partitions(Dataset dataset) throws IOException {
+        Path dir = dir(dataset);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir, 2)) {
+            return s.filter(p -> dir.relativize(p).getNameCount() == 2 && p.getFileName().toString().startsWith("source="))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
     }
 
     /** Every file of one unit in a dataset. */

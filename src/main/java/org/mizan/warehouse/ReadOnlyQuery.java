@@ -42,13 +42,33 @@ public final class ReadOnlyQuery {
     }
 
     public static Result run(Path warehouse, String sql) throws SQLException {
+        return run(warehouse, sql, List.of());
+    }
+
+    /** As {@link #run(Path, String)}, with values bound to the statement's {@code ?} placeholders in order. */
+    public static Result run(Path warehouse, String sql, List<String> values) throws SQLException {
         String refused = refusal(sql);
         if (refused != null) {
             throw new IllegalArgumentException(refused);
         }
         try (Connection c = DuckDb.readOnly(warehouse); Statement s = c.createStatement()) {
             s.execute(SqlFiles.text("queries/lock_down.sql"));
-            try (ResultSet rs = s.executeQuery(sql.strip().replaceAll(";\\s*$", ""))) {
+            String statement = sql.strip().replaceAll(";\\s*$", "");
+            if (values.isEmpty()) {
+                return collect(s.executeQuery(statement));
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement(statement)) {
+                for (int i = 0; i < values.size(); i++) {
+                    ps.setString(i + 1, values.get(i));
+                }
+                return collect(ps.executeQuery());
+            }
+        }
+    }
+
+    private static Result collect(ResultSet result) throws SQLException {
+        {
+            try (ResultSet rs = result) { // NOPMD: one block per result set
                 ResultSetMetaData md = rs.getMetaData();
                 List<String> columns = new ArrayList<>();
                 for (int i = 1; i <= md.getColumnCount(); i++) {

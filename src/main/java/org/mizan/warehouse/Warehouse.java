@@ -66,6 +66,12 @@ public final class Warehouse {
                         }
                     }
                 }
+                try {
+                    DataDictionary.comment(s);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the data dictionary in warehouse/build does not fit the views it documents: "
+                            + e.getMessage(), e);
+                }
                 s.execute("CHECKPOINT");
             }
             publish(file);

@@ -46,7 +46,7 @@ class LakeCommitTest {
 
     @Test
     void aCommitCutShortAfterItsFirstMoveIsFinishedByRecovery() throws IOException {
-        // given the journal of a commit that was killed after moving March only
+        // given the journal (as earlier versions wrote it, with no partition line) of a commit killed after moving March
         Path journal = Files.createDirectories(home.resolve("lake/_journal")).resolve("remittance_transactions__feed.csv.commit");
         Files.write(journal, List.of("remittance_transactions", "feed.csv", staging.toString(),
                 "period=2024-03/source=P/feed.csv.parquet", "period=2024-05/source=P/feed.csv.parquet"));
@@ -60,6 +60,21 @@ class LakeCommitTest {
                 "period=2024-03/source=P/feed.csv.parquet=new March",
                 "period=2024-03/source=P/other.csv.parquet=neighbour",
                 "period=2024-05/source=P/feed.csv.parquet=new May");
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void aPartitionCommitCutShortIsFinishedWithinItsPartitionOnly() throws IOException {
+        // a rerun of March only: its journal names the partition; April stays although the new load has none
+        Path journal = Files.createDirectories(home.resolve("lake/_journal")).resolve("remittance_transactions__feed.csv.commit");
+        Files.delete(staging.resolve("period=2024-05/source=P/feed.csv.parquet"));
+        Files.write(journal, List.of("remittance_transactions", "feed.csv", "period=2024-03/source=P", staging.toString(),
+                "period=2024-03/source=P/feed.csv.parquet"));
+        assertThat(lake.recover()).isEqualTo(1);
+        assertThat(contents()).containsExactly(
+                "period=2024-03/source=P/feed.csv.parquet=new March",
+                "period=2024-03/source=P/other.csv.parquet=neighbour",
+                "period=2024-04/source=P/feed.csv.parquet=old April");
         assertThat(journal).doesNotExist();
     }
 

@@ -16,6 +16,7 @@ final class Checkpoint {
     static final String ROWS = "checkpoint.rows";
     static final String ACCEPTED = "checkpoint.accepted";
     static final String REJECTED = "checkpoint.rejected";
+    static final String OUTSIDE = "checkpoint.outside_partition";
     static final String RULE_PREFIX = "checkpoint.rule.";
     static final String QUARANTINE_BYTES = "checkpoint.quarantine_bytes";
     static final String FILES = "checkpoint.files";

@@ -20,10 +20,26 @@ public class IngestContext {
     private final String unit;
     private final String jobName;
     private final long runId;
+    private final String period;
+    private final String source;
     private volatile long keysSnapshot;
 
     /** @param runId the job instance: the same for a run and its restarts, which resume its staging and quarantine */
     public IngestContext(MizanHome home, String file, String mapping, String jobName, long runId) {
+        this(home, file, mapping, jobName, runId, null, null);
+    }
+
+    /**
+     * A load limited to one partition when {@code period} and {@code source} are given (a steward's rerun or a
+     * backfill): the file's rows of other partitions are read and checked but not staged, and the publish
+     * replaces this file's rows of that partition only.
+     */
+    public IngestContext(MizanHome home, String file, String mapping, String jobName, long runId, String period, String source) {
+        if ((period == null) != (source == null)) {
+            throw new IllegalArgumentException("a partition needs both period and source (got period=" + period + ", source=" + source + ")");
+        }
+        this.period = period;
+        this.source = source;
         this.home = home;
         this.file = Path.of(file).toAbsolutePath().normalize();
         this.mapping = MappingLoader.load(mapping);
@@ -39,6 +55,16 @@ public class IngestContext {
 
     public void keysSnapshot(long commitLogSize) {
         this.keysSnapshot = commitLogSize;
+    }
+
+    /** The partition ({@code period=…/source=…}) this load is limited to, or null for the whole file. */
+    public String partition() {
+        return period == null ? null : Lake.partition(period, source);
+    }
+
+    /** Whether a record of this period and source is staged by this load. */
+    public boolean inScope(String recordPeriod, String recordSource) {
+        return period == null || (period.equals(recordPeriod) && source.equals(recordSource));
     }
 
     public MizanHome home() {

@@ -37,8 +37,10 @@ public class IngestSteps {
                                 @Value("#{jobParameters['file']}") String file,
                                 @Value("#{jobParameters['mapping']}") String mapping,
                                 @Value("#{jobExecution.jobInstance.jobName}") String jobName,
-                                @Value("#{jobExecution.jobInstance.instanceId}") Long runId) {
-        return new IngestContext(home, file, mapping, jobName, runId);
+                                @Value("#{jobExecution.jobInstance.instanceId}") Long runId,
+                                @Value("#{jobParameters['period']}") String period,
+                                @Value("#{jobParameters['source']}") String source) {
+        return new IngestContext(home, file, mapping, jobName, runId, period, source);
     }
 
     /**

@@ -17,7 +17,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.mizan.lake.PartitionedParquetWriter;
-import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.Reject;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -37,6 +36,8 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     public static final String SOURCE_ROWS = "source_rows";
     public static final String RULE_PREFIX = "rule.";
     public static final String QUARANTINE = "quarantine";
+    /** Accepted rows of other partitions than the one a partition rerun is limited to: read, checked, not staged. */
+    public static final String OUTSIDE_PARTITION = "outside_partition";
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeStagingWriter.class);
 
@@ -48,13 +49,19 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     private long accepted;
     private long rejected;
     private long rows;
+    private long outside;
     private long rowsAtCheckpoint;
     /** The last checkpoint's values, written into every update until the next one. */
     private final Map<String, Object> checkpoint = new TreeMap<>();
 
+    private final int periodField;
+    private final int sourceField;
+
     public LakeStagingWriter(IngestContext context, SourceItemReader reader) {
         this.context = context;
         this.reader = reader;
+        this.periodField = context.dataset().schema().getField("period").pos();
+        this.sourceField = context.dataset().schema().getField("source_id").pos();
     }
 
     @Override
@@ -70,6 +77,7 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
                 quarantine.resume(ctx.getLong(Checkpoint.QUARANTINE_BYTES, 0));
                 rows = ctx.getLong(Checkpoint.ROWS);
                 accepted = ctx.getLong(Checkpoint.ACCEPTED);
+                outside = ctx.getLong(Checkpoint.OUTSIDE, 0);
                 rejected = ctx.getLong(Checkpoint.REJECTED);
                 for (Map.Entry<String, Object> e : ctx.entrySet()) {
                     if (e.getKey().startsWith(Checkpoint.RULE_PREFIX)) {
@@ -98,7 +106,17 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
         List<SpecificRecord> records = new ArrayList<>(chunk.size());
         for (Outcome o : chunk) {
             rows++;
-            records.addAll(o.accepted());
+            if (context.partition() == null) {
+                records.addAll(o.accepted());
+            } else {
+                for (SpecificRecord r : o.accepted()) {
+                    if (context.inScope(String.valueOf(r.get(periodField)), String.valueOf(r.get(sourceField)))) {
+                        records.add(r);
+                    } else {
+                        outside++;
+                    }
+                }
+            }
             for (Reject r : o.rejects()) {
                 quarantine.write(r);
                 rejected++;
@@ -117,6 +135,9 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
         ctx.putLong(ACCEPTED, accepted);
         ctx.putLong(REJECTED, rejected);
         ctx.putLong(SOURCE_ROWS, rows);
+        if (context.partition() != null) {
+            ctx.putLong(OUTSIDE_PARTITION, outside);
+        }
         byRule.forEach((rule, n) -> ctx.putLong(RULE_PREFIX + rule, n));
         checkpoint.forEach(ctx::put);
         if (quarantine != null && quarantine.isOpen()) {
@@ -134,6 +155,7 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
             checkpoint.put(Checkpoint.SKIPPED, reader.skippedLines());
             checkpoint.put(Checkpoint.ROWS, rows);
             checkpoint.put(Checkpoint.ACCEPTED, accepted);
+            checkpoint.put(Checkpoint.OUTSIDE, outside);
             checkpoint.put(Checkpoint.REJECTED, rejected);
             checkpoint.put(Checkpoint.QUARANTINE_BYTES, quarantineBytes);
             checkpoint.put(Checkpoint.FILES, String.join("\n", lake.written().stream().map(Path::toString).toList()));

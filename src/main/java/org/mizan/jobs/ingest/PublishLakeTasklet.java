@@ -32,14 +32,20 @@ public class PublishLakeTasklet implements Tasklet {
         ExecutionContext counts = ingestCounts(chunkContext.getStepContext().getStepExecution());
         long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
         long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
-        if (accepted == 0 && rejected > 0) {
+        long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);
+        if (accepted == 0 && outside == 0 && rejected > 0) {
             throw new IllegalStateException(context.file() + ": every one of its " + rejected + " rows was rejected, so the lake"
                     + " was left as it was. Read the reasons in " + context.quarantineFile() + " (is this the right mapping"
                     + " and is the gazetteer loaded?)");
         }
-        if (accepted == 0) {
+        if (accepted == 0 && outside == 0) {
             throw new IllegalStateException(context.file() + ": has a header but no data rows, so the lake was left as it was."
                     + " Ask the source to deliver the file again.");
+        }
+        if (accepted == 0) {
+            // a partition rerun or backfill: the file has no (more) rows in this partition, so its share there is empty
+            chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("partition_note",
+                    "no row of this file falls in " + context.partition());
         }
         Path staging = context.staging();
         Lake lake = context.lake();
@@ -49,6 +55,7 @@ public class PublishLakeTasklet implements Tasklet {
                 // a restart after a crash in this step: recovery has already finished this commit
                 return lake.filesOf(context.dataset(), context.unit()).size();
             }
+
             List<Path> staged;
             try (Stream<Path> s = Files.walk(staging)) {
                 staged = s.filter(p -> p.toString().endsWith(".parquet")).map(staging::relativize).toList();
@@ -63,7 +70,7 @@ public class PublishLakeTasklet implements Tasklet {
                             + " and the others loaded.");
                 }
             }
-            int n = lake.commit(context.dataset(), context.unit(), staging, staged).size();
+            int n = lake.commit(context.dataset(), context.unit(), context.partition(), staging, staged).size();
             LakeStagingWriter.deleteRecursively(staging);
             return n;
         });

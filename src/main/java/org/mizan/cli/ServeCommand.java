@@ -1,0 +1,73 @@
+package org.mizan.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.mizan.config.MizanHome;
+import org.mizan.schedule.FireLog;
+import org.mizan.schedule.Schedule;
+import org.mizan.schedule.ScheduleSync;
+import org.mizan.schedule.Schedules;
+import org.quartz.Scheduler;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mizan serve}: the long-running process that fires the schedules. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the scheduler until stopped (Ctrl-C or SIGTERM; a load under way is finished first).",
+                "Schedules come from MIZAN_SCHEDULES, else MIZAN_HOME/schedules.yml, else config/schedules.yml (the format",
+                "is explained in that file). Each fire loads the new files of the schedule's inbox; fires are logged",
+                "in MIZAN_HOME/logs/schedule.log, loads in the job repository (mizan history, mizan status).",
+                "Triggers are kept in the job repository's database: a slot missed while serve was down fires once on",
+                "start. With the postgres profile several serve processes (on several machines) share the schedules",
+                "and each fire runs on exactly one of them.",
+                "Example: SPRING_PROFILES_ACTIVE=postgres MIZAN_PG_SCHEMA=mizan ./mizan serve"})
+public class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--run-for", paramLabel = "DURATION",
+            description = "stop after this long (ISO-8601, e.g. PT8H); default: until stopped")
+    Duration runFor;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        MizanHome home = MizanHome.fromEnvironment();
+        List<Schedule> schedules = Schedules.load(home);
+        for (Schedule s : schedules) {
+            if (!Files.isDirectory(s.inbox())) {
+                Files.createDirectories(s.inbox());
+                out.println("created inbox " + s.inbox() + " for " + s.key());
+            }
+        }
+        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+            Scheduler scheduler = runner.bean(Scheduler.class);
+            ScheduleSync.apply(scheduler, schedules).forEach(out::println);
+            scheduler.start();
+            var where = Schedules.location(home);
+            out.printf("scheduler %s started with %d schedule(s) from %s; fires are logged in %s%n", scheduler.getSchedulerInstanceId(),
+                    schedules.size(), where == null ? "the packaged config/schedules.yml" : where, FireLog.file(home));
+            for (Schedule s : schedules) {
+                Date next = ScheduleSync.nextFire(scheduler, s);
+                out.printf("  %-32s %-22s %-18s next %s%n", s.key(), s.cron(), s.zone(), next == null ? "-" : next.toInstant());
+            }
+            out.flush();
+            if (runFor != null) {
+                Thread.sleep(runFor.toMillis());
+            } else {
+                new CountDownLatch(1).await();
+            }
+            out.println("stopping the scheduler (waiting for a load under way)");
+        }
+        return MizanMain.OK;
+    }
+}

@@ -1,0 +1,117 @@
+package org.mizan.steward;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mizan.lake.Lake;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts Mizan's jobs on delivered files: for a command, a schedule's inbox, a steward's partition rerun and a
+ * backfill. Every launch names its file and mapping; a partition launch adds {@code period} and {@code source}.
+ */
+@Component
+public class Launches {
+
+    /** The jobs a steward can run, by name, and their beans. */
+    public static final Map<String, String> JOB_BEANS = Map.of(
+            "ingest-remittances", "ingestRemittancesJob",
+            "load-gazetteer", "loadGazetteerJob",
+            "load-fx-rates", "loadFxRatesJob",
+            "ingest-ledgers", "ingestLedgersJob");
+
+    private final ApplicationContext context;
+    private final JobRepository repository;
+    private final JobOperator operator;
+
+    public Launches(ApplicationContext context, JobRepository repository, JobOperator operator) {
+        this.context = context;
+        this.repository = repository;
+        this.operator = operator;
+    }
+
+    /** A delivered file a completed load read, with the mapping it was read with. */
+    public record Delivered(Path file, String mapping, JobExecution execution) {
+    }
+
+    /** What a launch did: the execution it ran, or the completed one it found and left alone. */
+    public record Launch(JobExecution execution, boolean alreadyComplete) {
+    }
+
+    /** Loads a file as a new delivery (a new job instance, even for a file loaded before). */
+    public JobExecution load(String job, Path file, String mapping, Map<String, String> extra) throws Exception {
+        JobParametersBuilder b = parameters(file, mapping, extra).addLong("delivery", System.currentTimeMillis());
+        return operator.start(job(job), b.toJobParameters());
+    }
+
+    /**
+     * Runs a job instance identified by its parameters alone (a backfill's partition): started when new, restarted
+     * from its last checkpoint when it failed or stopped, left alone when it completed.
+     */
+    public Launch startOrResume(String job, Path file, String mapping, Map<String, String> extra) throws Exception {
+        JobParameters params = parameters(file, mapping, extra).toJobParameters();
+        JobInstance instance = repository.getJobInstance(job, params);
+        if (instance == null) {
+            return new Launch(operator.start(job(job), params), false);
+        }
+        JobExecution last = repository.getLastJobExecution(instance);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            return new Launch(last, true);
+        }
+        if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+            throw new IllegalStateException("execution " + last.getId() + " of this partition was abandoned, so it cannot resume:"
+                    + " run the backfill with --again to start it afresh");
+        }
+        return new Launch(repository.getJobExecution(operator.restart(last.getId())), false);
+    }
+
+    /**
+     * The files completed loads of a job read, by unit of load (see {@link Lake#unitOf}), the latest load of each;
+     * the lake names a partition's units, this finds the file and mapping to read them again.
+     */
+    public Map<String, Delivered> delivered(String job) {
+        Map<String, Delivered> byUnit = new LinkedHashMap<>();
+        List<JobExecution> all = Executions.list(repository, job, null, Integer.MAX_VALUE);
+        for (JobExecution e : all) { // newest first: the first seen of a unit is its latest load
+            String file = e.getJobParameters().getString("file");
+            if (e.getStatus() != BatchStatus.COMPLETED || file == null) {
+                continue;
+            }
+            Path path = Path.of(file);
+            byUnit.putIfAbsent(Lake.unitOf(path.getFileName().toString()),
+                    new Delivered(path, e.getJobParameters().getString("mapping"), e));
+        }
+        return byUnit;
+    }
+
+    private static JobParametersBuilder parameters(Path file, String mapping, Map<String, String> extra) {
+        JobParametersBuilder b = new JobParametersBuilder()
+                .addString("file", file.toAbsolutePath().normalize().toString())
+                .addString("mapping", mapping);
+        extra.forEach(b::addString);
+        return b;
+    }
+
+    private Job job(String name) {
+        String bean = JOB_BEANS.get(name);
+        if (bean == null) {
+            throw new IllegalArgumentException("unknown job '" + name + "': choose one of " + JOB_BEANS.keySet());
+        }
+        return context.getBean(bean, Job.class);
+    }
+
+    public JobRepository repository() {
+        return repository;
+    }
+}

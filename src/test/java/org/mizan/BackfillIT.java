@@ -1,0 +1,88 @@
+package org.mizan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mizan.warehouse.SqlFiles;
+
+/**
+ * {@code mizan backfill}: a range of partitions loaded one at a time from the source's inbox. Killed with SIGKILL
+ * half way, the same command run again skips what was done, resumes the rest, and the warehouse equals a clean
+ * load of the same file; a third run changes nothing.
+ */
+class BackfillIT {
+
+    @Test
+    void aBackfillKilledHalfWayIsResumedToTheCleanResult() throws Exception {
+        MizanCli clean = MizanCli.inTempHome("backfill-clean");
+        clean.load("load-gazetteer", "gazetteer/admin_units.csv");
+        clean.load("load-fx-rates", "fx/fx_rates.csv");
+        clean.load("ingest-remittances", "remittances/mto-017_2024-03.csv");
+        String expected = fingerprint(clean);
+
+        MizanCli cli = MizanCli.inTempHome("backfill");
+        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
+        cli.load("load-fx-rates", "fx/fx_rates.csv");
+        Path inbox = Files.createDirectories(cli.home().resolve("inbox/mto"));
+        Files.copy(MizanCli.FIXTURES.resolve("remittances/mto-017_2024-03.csv"), inbox.resolve("mto-017_2024-03.csv"));
+        Files.writeString(cli.home().resolve("schedules.yml"), """
+                schedules:
+                  - job: ingest-remittances
+                    source: MTO-017
+                    inbox: inbox/mto
+                    cron: "0 0 2 * * ?"
+                """);
+        String[] backfill = {"backfill", "--job", "ingest-remittances", "--source", "MTO-017", "--from", "2024-01", "--to", "2024-06"};
+
+        // the first attempt is killed once it has reached the third of six partitions
+        Process p = inProcessOfItsOwn(cli.home(), backfill);
+        Path log = cli.home().resolve("backfill.log");
+        for (int i = 0; i < 1200 && !(Files.exists(log) && Files.readString(log).contains("[3/6]")); i++) {
+            assertThat(p.isAlive()).as(Files.exists(log) ? Files.readString(log) : "no output").isTrue();
+            Thread.sleep(50);
+        }
+        Thread.sleep(150);
+        p.destroyForcibly();
+        p.waitFor();
+        String first = Files.readString(log);
+        assertThat(first).contains("backfill of ingest-remittances source MTO-017, 2024-01 to 2024-06: 6 period(s) × 1 file(s)")
+                .contains("[1/6] 2024-01 mto-017_2024-03.csv:").contains("[2/6] 2024-02 mto-017_2024-03.csv:")
+                .doesNotContain("backfill complete");
+
+        // the steward runs the same command again
+        MizanCli.Result again = cli.run(backfill);
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("[1/6] 2024-01 mto-017_2024-03.csv: done before")
+                .contains("[2/6] 2024-02 mto-017_2024-03.csv: done before")
+                .contains("[6/6] 2024-06 mto-017_2024-03.csv:")
+                .containsPattern("backfill complete: [34] partition load\\(s\\) run now, [23] done before");
+        assertThat(fingerprint(cli)).isEqualTo(expected);
+        assertThat(cli.value("select string_agg(period || ':' || n, ' ' order by period) from (select period, count(*) n"
+                + " from remittance_transactions group by period)")).isEqualTo("2024-02:1 2024-03:135 2024-04:1");
+
+        // and once more: nothing left to do, nothing changes
+        MizanCli.Result third = cli.run(backfill);
+        assertThat(third.out()).contains("backfill complete: 0 partition load(s) run now, 6 done before");
+        assertThat(fingerprint(cli)).isEqualTo(expected);
+    }
+
+    private static Process inProcessOfItsOwn(Path home, String... args) throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                + (File.separatorChar == '\\' ? ".exe" : ""), "-Xmx512m", "-cp", classpath, "org.mizan.cli.MizanMain"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("MIZAN_HOME", home.toString());
+        return pb.redirectErrorStream(true).redirectOutput(home.resolve("backfill.log").toFile()).start();
+    }
+
+    private static String fingerprint(MizanCli cli) {
+        List<Object> row = cli.query(SqlFiles.text("queries/checksum.sql")).get(0);
+        return row.get(0) + "|" + row.get(1) + "|" + row.get(2);
+    }
+}

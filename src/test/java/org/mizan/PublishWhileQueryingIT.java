@@ -1,0 +1,63 @@
+package org.mizan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A planner queries in a loop from a second process while a steward loads again and again: not one query fails
+ * (no lock error, no missing table) and every answer is one of the complete states, never a half-loaded one.
+ */
+class PublishWhileQueryingIT {
+
+    private static final String SQL = "select count(*), sum(amount_usd), (select count(*) from remittance_inflows) from remittance_transactions";
+
+    @Test
+    void everyAnswerDuringRepeatedLoadsIsAWholeState() throws Exception {
+        MizanCli cli = MizanCli.inTempHome("publish-while-querying");
+        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
+        cli.load("load-fx-rates", "fx/fx_rates.csv");
+        // the same delivered file in two versions: the second without its last 50 lines
+        Path dir = MizanCli.tempDir("versions");
+        List<String> lines = Files.readAllLines(MizanCli.FIXTURES.resolve("remittances/mto-017_2024-03.csv"));
+        Path full = Files.createDirectories(dir.resolve("full")).resolve("mto-017_2024-03.csv");
+        Path shorter = Files.createDirectories(dir.resolve("shorter")).resolve("mto-017_2024-03.csv");
+        Files.write(full, lines);
+        Files.write(shorter, lines.subList(0, lines.size() - 50));
+        assertThat(cli.run("run", "ingest-remittances", "file=" + shorter).code()).isZero();
+        String stateShort = "ok " + cli.query(SQL).get(0);
+        assertThat(cli.run("run", "ingest-remittances", "file=" + full).code()).isZero();
+        String stateFull = "ok " + cli.query(SQL).get(0);
+        assertThat(stateShort).isNotEqualTo(stateFull);
+
+        Path stop = dir.resolve("stop");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process planner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                + (File.separatorChar == '\\' ? ".exe" : ""), "-Xmx256m", "-cp", classpath, QueryLoop.class.getName(),
+                cli.home().toString(), stop.toString(), SQL)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("answers.log").toFile()).start();
+        try {
+            for (int i = 0; i < 6; i++) {
+                Path version = i % 2 == 0 ? shorter : full;
+                MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + version);
+                assertThat(r.code()).as(r.out() + r.err()).isZero();
+            }
+        } finally {
+            Files.writeString(stop, "");
+            planner.waitFor();
+        }
+        List<String> answers = Files.readAllLines(dir.resolve("answers.log")).stream().filter(l -> l.startsWith("ok ") || l.startsWith("error "))
+                .toList();
+        Set<String> distinct = answers.stream().collect(Collectors.toSet());
+        assertThat(answers.size()).as("queries answered during six loads").isGreaterThan(20);
+        assertThat(distinct).as("every answer is a whole state, and no query failed").isSubsetOf(stateShort, stateFull);
+        assertThat(distinct).as("the planner saw both states come and go").containsExactlyInAnyOrder(stateShort, stateFull);
+    }
+}

@@ -1,0 +1,124 @@
+package org.mizan.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mizan.MizanCli;
+import org.mizan.config.MizanHome;
+
+/**
+ * Two schedulers ({@code mizan serve} twice, as on two machines) sharing one PostgreSQL job repository and one
+ * home: a trigger due once fires on exactly one of them, and its load runs once. Without a PostgreSQL server the
+ * test is skipped with a notice; under .ci/run (MIZAN_REQUIRE_SERVICES=1) it fails instead.
+ */
+class ClusteredSchedulingIT {
+
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private final String schema = "mizan_cluster_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
+
+    @BeforeEach
+    void schema() {
+        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("create schema " + schema);
+        } catch (SQLException e) {
+            String notice = "PostgreSQL is not reachable at 127.0.0.1:5432 (" + e.getMessage() + "): ClusteredSchedulingIT skipped."
+                    + " Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
+            if ("1".equals(System.getenv("MIZAN_REQUIRE_SERVICES"))) {
+                fail(notice);
+            }
+            System.err.println("NOTICE: " + notice);
+            Assumptions.abort(notice);
+        }
+        System.setProperty("spring.profiles.active", "postgres");
+        System.setProperty("MIZAN_PG_SCHEMA", schema);
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        System.clearProperty("spring.profiles.active");
+        System.clearProperty("MIZAN_PG_SCHEMA");
+        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    @Test
+    void twoSchedulersFireOneTriggerOnce() throws Exception {
+        MizanCli cli = MizanCli.inTempHome("cluster");
+        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
+        cli.load("load-fx-rates", "fx/fx_rates.csv");
+        Path inbox = Files.createDirectories(cli.home().resolve("inbox/mto"));
+        Files.copy(MizanCli.FIXTURES.resolve("remittances/mto-017_2024-03.csv"), inbox.resolve("mto-017_2024-03.csv"));
+        // a trigger due once, 20 s from now (a cron with a year), so that both schedulers are up when it is due
+        ZonedDateTime due = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(20).withNano(0);
+        Files.writeString(cli.home().resolve("schedules.yml"), String.format("""
+                schedules:
+                  - job: ingest-remittances
+                    source: MTO-017
+                    inbox: inbox/mto
+                    cron: "%d %d %d %d %d ? %d"
+                    time-zone: UTC
+                """, due.getSecond(), due.getMinute(), due.getHour(), due.getDayOfMonth(), due.getMonthValue(), due.getYear()));
+
+        ExecutorService machines = Executors.newFixedThreadPool(2);
+        try {
+            // in one JVM, Quartz keeps one connection provider per scheduler name: the one started last serves both,
+            // so it is also the one stopped last (on two machines each has its own)
+            Future<MizanCli.Result> a = machines.submit(() -> cli.run("serve", "--run-for", "PT28S"));
+            waitForSchedulers(1);
+            Future<MizanCli.Result> b = machines.submit(() -> cli.run("serve", "--run-for", "PT28S"));
+            waitForSchedulers(2);
+            MizanCli.Result ra = a.get(90, TimeUnit.SECONDS);
+            MizanCli.Result rb = b.get(90, TimeUnit.SECONDS);
+            assertThat(ra.code()).as(ra.err()).isZero();
+            assertThat(rb.code()).as(rb.err()).isZero();
+        } finally {
+            machines.shutdownNow();
+        }
+        List<String> fires = FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017");
+        assertThat(fires).as("fires of the one trigger").hasSize(1);
+        assertThat(fires.get(0)).contains("\tdue " + due.toInstant()).contains("loaded execution 3 COMPLETED mto-017_2024-03.csv");
+        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from " + schema + ".batch_job_execution e join " + schema
+                     + ".batch_job_instance i using (job_instance_id) where i.job_name = 'ingest-remittances'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("ingest executions").isEqualTo(1);
+        }
+        assertThat(cli.value("select count(*) from remittance_transactions")).isEqualTo("137");
+    }
+
+    /** Waits until this many scheduler instances have checked in to the cluster. */
+    private void waitForSchedulers(int n) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*) from " + schema + ".qrtz_scheduler_state")) {
+                if (rs.next() && rs.getInt(1) >= n) {
+                    return;
+                }
+            } catch (SQLException e) {
+                // the tables are not there yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(n + " scheduler(s) did not check in within 30 s");
+    }
+}
