@@ -47,7 +47,7 @@ load() { # job file [mapping]
 load load-gazetteer admin_units.csv
 load load-fx-rates fx_rates.csv
 load ingest-remittances remittances.csv
-load ingest-ledgers ledger.csv
+load ingest-ledgers ledger.csv ledgers/national-consolidated
 load ingest-ledgers plan.csv
 load ingest-registries people.csv
 load ingest-registries services.csv

@@ -97,7 +97,8 @@ public final class DefaultMappings {
             case "load-gazetteer" -> Set.of("admin_units");
             case "load-fx-rates" -> Set.of("fx_rates");
             case "ingest-remittances" -> Set.of("remittance_transactions", "corridor_aggregates", "corridor_costs");
-            case "ingest-ledgers" -> Set.of("projects", "funding_entries", "plan_allocations", "code_list_items");
+            case "ingest-ledgers" -> Set.of("projects", "project_sectors", "project_places", "funding_entries", "plan_allocations",
+                    "code_list_items");
             case "ingest-registries" -> Set.of("registry_people", "service_deliveries");
             default -> throw new MizanMain.UsageException("unknown job '" + job + "'");
         };

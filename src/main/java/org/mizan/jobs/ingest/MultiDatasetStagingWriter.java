@@ -34,6 +34,7 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
     private long accepted;
     private long rejected;
     private long rows;
+    private long outside;
 
     /** @param datasets every dataset the source may yield: each is committed at publish, emptied when it yields none */
     public MultiDatasetStagingWriter(IngestContext context, List<Dataset> datasets) {
@@ -75,6 +76,12 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
             rows++;
             for (SpecificRecord r : o.accepted()) {
                 Dataset d = datasetOf(r);
+                // a partition rerun or backfill stages only the records of its partition
+                if (!context.inScope(String.valueOf(r.get(d.schema().getField("period").pos())),
+                        String.valueOf(r.get(d.schema().getField("source_id").pos())))) {
+                    outside++;
+                    continue;
+                }
                 writers.get(d).write(r);
                 accepted++;
             }
@@ -100,6 +107,7 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
         ctx.putLong(LakeStagingWriter.ACCEPTED, accepted);
         ctx.putLong(LakeStagingWriter.REJECTED, rejected);
         ctx.putLong(LakeStagingWriter.SOURCE_ROWS, rows);
+        ctx.putLong(LakeStagingWriter.OUTSIDE_PARTITION, outside);
         byRule.forEach((rule, n) -> ctx.putLong(LakeStagingWriter.RULE_PREFIX + rule, n));
         if (quarantine != null && quarantine.isOpen()) {
             ctx.putString(LakeStagingWriter.QUARANTINE, quarantine.file().toString());

@@ -33,7 +33,8 @@ public class PublishDatasetsTasklet implements Tasklet {
         ExecutionContext counts = PublishLakeTasklet.ingestCounts(chunkContext.getStepContext().getStepExecution());
         long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
         long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
-        if (accepted == 0) {
+        long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);
+        if (accepted == 0 && outside == 0) {
             throw new IllegalStateException(context.file() + ": " + (rejected > 0 ? "every one of its " + rejected + " records was rejected"
                     : "holds no record") + ", so the lake was left as it was. Read the reasons in " + context.quarantineFile() + ".");
         }
@@ -53,7 +54,7 @@ public class PublishDatasetsTasklet implements Tasklet {
                 }
                 // the list, not the folder: files a recovered commit already moved are still the load's files
                 List<Path> staged = Files.readAllLines(manifest).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
-                n += lake.commit(d, context.unit(), MultiDatasetStagingWriter.stagingOf(context, d), staged).size();
+                n += lake.commit(d, context.unit(), context.partition(), MultiDatasetStagingWriter.stagingOf(context, d), staged).size();
                 Files.delete(manifest);
             }
             LakeStagingWriter.deleteRecursively(context.staging());
