@@ -106,8 +106,19 @@ class KeyRotationIT {
         assertThat(r.err()).contains("registry runs [ingest-registries-7] have rows staged under the current key")
                 .contains("rerun or abandon them first");
         assertThat(Files.readAllLines(cli.home().resolve("keys/pseudonym.keys")).stream().filter(l -> l.matches("\\d+ .*")).count()).isEqualTo(1);
+        // the refused rotation leaves no mark behind: loads go on
+        assertThat(cli.home().resolve("keys/rotation.pending")).doesNotExist();
         Files.delete(staged);
+        // a rotation under way (or killed before its journal) holds registry loads back until rotate-key is done
+        Files.writeString(cli.home().resolve("keys/rotation.pending"), "rotate-key pid 1\n");
+        MizanCli.Result held = cli.run("run", "ingest-registries", "file=" + MizanCli.FIXTURES.resolve("registries/dhankuta_services_2024.csv"),
+                "mapping=registries/dhankuta-services");
+        assertThat(held.code()).isEqualTo(1);
+        assertThat(held.out()).contains("a key rotation is running or was cut short");
         assertThat(cli.run("rotate-key").code()).isZero();
+        assertThat(cli.home().resolve("keys/rotation.pending")).doesNotExist();
+        assertThat(cli.run("run", "ingest-registries", "file=" + MizanCli.FIXTURES.resolve("registries/dhankuta_services_2024.csv"),
+                "mapping=registries/dhankuta-services").code()).isZero();
     }
 
     @Test

@@ -24,18 +24,22 @@ public class RotateKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        KeyRotation rotation = new KeyRotation(MizanHome.fromEnvironment());
+        // marked first: a registry load that starts from now on refuses, and one already started is seen running
+        rotation.begin();
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
-            // a load running now hashes with the chain it read at its start: it would commit person_ids under the old key
             var running = runner.repository().findRunningJobExecutions(org.mizan.jobs.registries.IngestRegistriesJobConfiguration.NAME);
             if (!running.isEmpty()) {
+                rotation.abandonBegun();
                 throw new MizanMain.UsageException("registry load(s) " + running.stream().map(e -> String.valueOf(e.getId())).sorted().toList()
                         + " are running: rotate the key when they have finished (./mizan status)");
             }
         }
         KeyRotation.Result r;
         try {
-            r = new KeyRotation(MizanHome.fromEnvironment()).rotate();
+            r = rotation.rotate();
         } catch (IllegalStateException e) {
+            rotation.abandonBegun();
             throw new MizanMain.UsageException(e.getMessage());
         }
         spec.commandLine().getOut().println((r.resumed() ? "finished an interrupted rotation: " : "rotated: ")

@@ -34,6 +34,8 @@ import org.mizan.warehouse.Warehouse;
 public final class KeyRotation {
 
     static final String JOURNAL = "rotation.journal";
+    /** Written before a rotation checks for running loads, removed when it is done: registry loads wait for it. */
+    static final String PENDING = "rotation.pending";
     static final String NEXT = PseudonymKeys.FILE + ".next";
     static final String STAGING = "rotate-key";
 
@@ -51,10 +53,30 @@ public final class KeyRotation {
 
     /** The pseudonymiser a registry load uses; refused while a rotation is unfinished. */
     public static Pseudonymiser pseudonymiserFor(MizanHome home) {
-        if (Files.exists(PseudonymKeys.keysDir(home).resolve(JOURNAL))) {
+        Path keys = PseudonymKeys.keysDir(home);
+        if (Files.exists(keys.resolve(JOURNAL))) {
             throw new IllegalStateException("a key rotation was cut short: run ./mizan rotate-key to finish it before loading registries");
         }
+        if (Files.exists(keys.resolve(PENDING))) {
+            throw new IllegalStateException("a key rotation is running or was cut short (" + keys.resolve(PENDING) + "): load registries"
+                    + " when it is done, or run ./mizan rotate-key to finish it");
+        }
         return new Pseudonymiser(PseudonymKeys.of(home));
+    }
+
+    /**
+     * Marks a rotation as begun, before the caller checks that no registry load runs: a load that starts later
+     * refuses to (it would hash with the chain the rotation is replacing), and one that started earlier is seen
+     * running. {@link #rotate} removes the mark when it is done; {@link #abandonBegun} when the caller gives up.
+     */
+    public void begin() throws IOException {
+        Files.writeString(PseudonymKeys.keysDir(home).resolve(PENDING), "rotate-key pid " + ProcessHandle.current().pid() + "\n");
+    }
+
+    public void abandonBegun() throws IOException {
+        if (!Files.exists(PseudonymKeys.keysDir(home).resolve(JOURNAL))) {
+            Files.deleteIfExists(PseudonymKeys.keysDir(home).resolve(PENDING));
+        }
     }
 
     public Result rotate() throws IOException {
@@ -148,6 +170,7 @@ public final class KeyRotation {
             Files.move(next, keysDir.resolve(PseudonymKeys.FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.delete(journal);
+        Files.deleteIfExists(keysDir.resolve(PENDING));
         deleteRecursively(staging);
         return new Result(Integer.parseInt(versions[0]), Integer.parseInt(versions[1]), files, 0, resumed);
     }
