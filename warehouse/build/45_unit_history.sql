@@ -50,11 +50,27 @@ from walk w
 where not exists (select 1 from dim_unit_successors s where s.old_code = w.to_code and s.ended_on < on_date)
 group by from_code, to_code;
 
--- Public: the gazetteer with its history.
+-- Public views.
+
+-- view: admin_unit_history — the gazetteer with its history: every code with its validity, aliases and successors
+-- | unit_code: as in `admin_units`
+-- | name: as in `admin_units`
+-- | aliases: other names, in local scripts too (`თელავი|Телави`), separated by `|`; place names in feeds resolve through them as through `name`
+-- | level: as in `admin_units`
+-- | parent_code: as in `admin_units`
+-- | country: as in `admin_units`
+-- | valid_from: as in `admin_units`
+-- | valid_to: as in `admin_units`
+-- | successors: for a merged or split unit, `CODE:share;…` (the share of the old unit each successor took)
 create view admin_unit_history as
 select unit_code, name, aliases, level, parent_code, country, valid_from, valid_to, successors
 from dim_unit_history;
 
+-- view: unit_successors — one row per old unit and successor
+-- | old_code: the unit that was merged or split
+-- | new_code: a unit that took (part of) it over
+-- | share: the share of the old unit the successor took (1 when the gazetteer gives none)
+-- | ended_on: the old unit's last valid day
 create view unit_successors as
 select old_code, new_code, share, ended_on
 from dim_unit_successors;

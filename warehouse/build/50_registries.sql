@@ -95,6 +95,15 @@ from by_unit;
 
 -- Migrants abroad: the migrant registry, one row per person, without those who have since returned (a returnee
 -- record of the same person dated on or after the departure).
+-- view: migrants_abroad — people registered abroad, one row per person (registered twice: the first record; returned since: left out)
+-- | person_id: pseudonym (64 hex digits): the keyed hash of the normalised national ID, else of name, birth year and home unit
+-- | home_unit_code: the unit the person is registered in, as reported
+-- | sex: `M`, `F` or `X`
+-- | birth_year: the year of birth
+-- | destination_country: ISO 3166-1 alpha-2
+-- | departure_on: date of departure
+-- | registered_on: date of registration
+-- | source_id: the registry (municipality or migrant resource centre)
 create view migrants_abroad as
 select m.person_id, m.home_unit_code, m.sex, m.birth_year, m.destination_country, m.departure_on, m.registered_on, m.source_id
 from int_registry_persons m
@@ -104,19 +113,52 @@ where m.registry = 'migrant'
       where r.registry = 'returnee' and r.person_id = m.person_id
         and (m.departure_on is null or r.returned_on >= m.departure_on));
 
+-- view: returnees — returned migrants, one row per person (the first return record)
+-- | person_id: pseudonym, as in `migrants_abroad`
+-- | home_unit_code: the unit the person is registered in, as reported
+-- | sex: `M`, `F` or `X`
+-- | returned_on: date of return
+-- | destination_country: where the person had been
+-- | years_abroad: days from departure to return / 365.25, one decimal; null without a departure date
+-- | source_id: the registry
 create view returnees as
 select person_id, home_unit_code, sex, returned_on, destination_country, years_abroad, source_id
 from int_returnees;
 
+-- view: service_deliveries — every accepted service
+-- | service_id: the provider's id of the service
+-- | unit_code: where it was delivered
+-- | service_type: `pre_departure_orientation`, `reintegration_assistance`, `financial_literacy`, `psychosocial_support`, `business_training`, `seed_funding`, `job_placement`
+-- | person_id: the beneficiary's pseudonym
+-- | beneficiary_category: `returnee`, `migrant_family`, `community_member`, `vulnerable`
+-- | delivered_on: the day of the service
+-- | amount: for seed funding (null otherwise), in `currency`
+-- | currency: ISO 4217
+-- | amount_usd: `amount` at the rate of the day, or the nearest earlier one; null without a rate
+-- | source_id: the registry
 create view service_deliveries as
 select service_id, unit_code, service_type, person_id, beneficiary_category, delivered_on, amount, currency, amount_usd, source_id
 from fct_service_deliveries;
 
+-- view: reintegration_coverage — returnees reached by a service, at every level
+-- | unit_code: every unit from the returnee's home unit up to the country
+-- | level: the unit's level
+-- | period: the year of return (`YYYY`)
+-- | sex: `M`, `F`, `X`, or `all`
+-- | returnees: distinct returnees whose home is in the unit
+-- | returnees_served: of them, those who received any service on or after their return date, wherever delivered
+-- | coverage_pct: `100 × returnees_served / returnees`, one decimal
 create view reintegration_coverage as
 select unit_code, level, period, sex, returnees, returnees_served, coverage_pct
 from mart_reintegration_coverage;
 
--- People registered more than once in the same registry: counted once in the views above, listed here.
+-- view: registry_duplicates — people registered more than once in the same registry (counted once in the views above)
+-- | person_id: the pseudonym
+-- | registry: `migrant` or `returnee`
+-- | records: how many records
+-- | source_ids: the registries that hold them
+-- | first_record_on: the earliest record date
+-- | last_record_on: the latest record date
 create view registry_duplicates as
 select person_id, registry, count(*) as records, string_agg(distinct source_id, ', ' order by source_id) as source_ids,
        min(record_on) as first_record_on, max(record_on) as last_record_on
