@@ -193,12 +193,21 @@ scored as (
     from shares
     group by all
 ),
+coverage as (
+    select um.unit_code, y.period as fiscal_year,
+           round(100.0 * count(*) filter (where y.ledger_reported) / count(*), 1) as coverage_pct
+    from int_unit_municipalities um
+    join int_municipal_year y on y.municipality_code = um.municipality_code
+    group by all
+),
 final as (
     select s.unit_code, u.level, s.fiscal_year, s.alignment_score::decimal(6, 4) as alignment_score,
            s.top_local_sector, s.top_national_sector,
-           case when s.has_local and s.has_national then 'reported' else 'not_reported' end as status
+           case when s.has_local and s.has_national then 'reported' else 'not_reported' end as status,
+           coalesce(c.coverage_pct, 0.0) as coverage_pct
     from scored s
     join int_coherence_units u on u.unit_code = s.unit_code
+    left join coverage c on c.unit_code = s.unit_code and c.fiscal_year = cast(s.fiscal_year as varchar)
 )
 select * from final;
 
@@ -401,17 +410,28 @@ flagged as (
            list_filter([c_capture, c_alignment, c_reintegration, c_matching, c_cost, c_reconciliation], x -> x is not null) as parts
     from comp
 ),
+coverage as (
+    -- municipalities in and below the unit for which any source (remittances, ledgers, registries) reported
+    select um.unit_code, y.period,
+           round(100.0 * count(*) filter (where y.remittance_reported or y.ledger_reported or y.registry_reported) / count(*), 1) as coverage_pct
+    from int_unit_municipalities um
+    join int_municipal_year y on y.municipality_code = um.municipality_code
+    group by all
+),
 final as (
-    select unit_code, level, period, parent_code,
-           case when len(parts) > 0 then round(100 * list_avg(parts), 1) end::decimal(5, 1) as score,
-           flags, reasons
-    from flagged
+    select f.unit_code, f.level, f.period, f.parent_code,
+           case when len(f.parts) > 0 then round(100 * list_avg(f.parts), 1) end::decimal(5, 1) as score,
+           len(f.parts) as components, f.flags, f.reasons, coalesce(c.coverage_pct, 0.0) as coverage_pct
+    from flagged f
+    left join coverage c on c.unit_code = f.unit_code and c.period = f.period
 )
 select unit_code, level, period,
        score,
        case when score is not null then rank() over (partition by parent_code, period order by score desc nulls last) end as rank_in_parent,
        array_to_string(flags, ', ') as flags,
-       array_to_string(reasons, '; ') as reasons
+       array_to_string(reasons, '; ') as reasons,
+       components,
+       coverage_pct
 from final;
 
 -- Public views.
@@ -438,8 +458,9 @@ from mart_remittance_investment_match;
 -- | top_local_sector: the DAC sector with the most local commitments (ties: the lowest code)
 -- | top_national_sector: the DAC sector with the largest plan allocation
 -- | status: `reported` when both local commitments and plan allocations exist, else `not_reported`
+-- | coverage_pct: share of the municipalities in and below the unit whose ledgers reported that year
 create view sector_alignment as
-select unit_code, level, fiscal_year, alignment_score, top_local_sector, top_national_sector, status
+select unit_code, level, fiscal_year, alignment_score, top_local_sector, top_national_sector, status, coverage_pct
 from mart_sector_alignment;
 
 -- view: programme_complementarity — national programmes and local initiatives per unit, sector and year
@@ -475,6 +496,8 @@ from mart_level_reconciliation;
 -- | rank_in_parent: rank by score among the units with the same parent that year (1 = best; ties share a rank); null without a score
 -- | flags: comma-separated flags: uncaptured_inflow, contribution_without_inflow, low_alignment, low_reintegration, matching_rule_broken, costly_corridor, reconciliation_gap
 -- | reasons: one sentence per flag, naming the view and the numbers behind it
+-- | components: how many of the six components were available (0: nothing reported, no score)
+-- | coverage_pct: share of the municipalities in and below the unit for which any source reported that year
 create view coherence_scorecard as
-select unit_code, level, period, score, rank_in_parent, flags, reasons
+select unit_code, level, period, score, rank_in_parent, flags, reasons, components, coverage_pct
 from mart_coherence_scorecard;

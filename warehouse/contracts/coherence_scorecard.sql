@@ -11,3 +11,5 @@ select * from coherence_scorecard
 where coalesce(len(string_split(flags, ', ')), 0) <> len(regexp_extract_all(coalesce(reasons, ''),
       '(?:^|; )(remittance_investment_match|sector_alignment|reintegration_coverage|matching_leverage|remittance_cost|level_reconciliation): '))
    or (reasons is not null and not regexp_matches(reasons, '[0-9]'));
+-- check: a score rests on at least one component, and coverage_pct is a share
+select * from coherence_scorecard where (score is null) <> (components = 0) or coverage_pct not between 0 and 100;

@@ -90,17 +90,17 @@ class GoldenWorldIT {
         // Nepal: 31140 1000, 11120 1300, 12220 600, 25010 200 of 3100 against 31140 .55, 11120 .15, 12220 .30 →
         // ½(.227419 + .269355 + .106452 + .064516) = .333871 → .6661. Ties of the plan's top sector go to the lowest code.
         assertThat(csv("select * from sector_alignment order by fiscal_year, level, unit_code")).isEqualTo("""
-                unit_code,level,fiscal_year,alignment_score,top_local_sector,top_national_sector,status
-                NP,0,2024,0.6661,11120,31140,reported
-                NP-P1,1,2024,0.8308,31140,31140,reported
-                NP-P2,1,2024,0.4444,11120,12220,reported
-                NP-P1-D1,2,2024,0.8308,31140,31140,reported
-                NP-P2-D1,2,2024,0.4444,11120,12220,reported
-                NP-P1-D1-M1,3,2024,0.6000,31140,31140,reported
-                NP-P1-D1-M2,3,2024,0.3000,11120,31140,reported
-                NP-P1-D1-M3,3,2024,0.0000,25010,31140,reported
-                NP-P2-D1-M1,3,2024,0.5000,31140,12220,reported
-                NP-P2-D1-M2,3,2024,0.3750,11120,12220,reported
+                unit_code,level,fiscal_year,alignment_score,top_local_sector,top_national_sector,status,coverage_pct
+                NP,0,2024,0.6661,11120,31140,reported,100.0
+                NP-P1,1,2024,0.8308,31140,31140,reported,100.0
+                NP-P2,1,2024,0.4444,11120,12220,reported,100.0
+                NP-P1-D1,2,2024,0.8308,31140,31140,reported,100.0
+                NP-P2-D1,2,2024,0.4444,11120,12220,reported,100.0
+                NP-P1-D1-M1,3,2024,0.6000,31140,31140,reported,100.0
+                NP-P1-D1-M2,3,2024,0.3000,11120,31140,reported,100.0
+                NP-P1-D1-M3,3,2024,0.0000,25010,31140,reported,100.0
+                NP-P2-D1-M1,3,2024,0.5000,31140,12220,reported,100.0
+                NP-P2-D1-M2,3,2024,0.3750,11120,12220,reported,100.0
                 """);
     }
 
@@ -189,6 +189,33 @@ class GoldenWorldIT {
                 NP-P1-D1-M3,2024,40.0,2,low_alignment
                 NP-P2-D1-M1,2024,45.0,2,uncaptured_inflow
                 NP-P2-D1-M2,2024,54.4,1,"low_alignment, matching_rule_broken"
+                """);
+        // how many components each score rests on, and the share of municipalities with any source that year: in 2023
+        // only the registries reported, for Asha, Bhanu and Chandra (migrants registered then): East 3 of 3, West 0 of 2,
+        // Nepal 3 of 5
+        assertThat(csv("select unit_code, period, components, coverage_pct from coherence_scorecard order by period, level, unit_code"))
+                .isEqualTo("""
+                unit_code,period,components,coverage_pct
+                NP,2023,0,60.0
+                NP-P1,2023,0,100.0
+                NP-P2,2023,0,0.0
+                NP-P1-D1,2023,0,100.0
+                NP-P2-D1,2023,0,0.0
+                NP-P1-D1-M1,2023,0,100.0
+                NP-P1-D1-M2,2023,0,100.0
+                NP-P1-D1-M3,2023,0,100.0
+                NP-P2-D1-M1,2023,0,0.0
+                NP-P2-D1-M2,2023,0,0.0
+                NP,2024,5,100.0
+                NP-P1,2024,6,100.0
+                NP-P2,2024,6,100.0
+                NP-P1-D1,2024,5,100.0
+                NP-P2-D1,2024,5,100.0
+                NP-P1-D1-M1,2024,5,100.0
+                NP-P1-D1-M2,2024,4,100.0
+                NP-P1-D1-M3,2024,2,100.0
+                NP-P2-D1-M1,2024,4,100.0
+                NP-P2-D1-M2,2024,4,100.0
                 """);
         assertThat(cli.value("select reasons from coherence_scorecard where unit_code = 'NP-P1-D1-M2' and period = '2024'")).isEqualTo(
                 "remittance_investment_match: 800.00 USD of remittances arrived and no diaspora contribution to a local project was recorded; "
