@@ -55,6 +55,13 @@ public class ServeCommand implements Callable<Integer> {
                 out.println("created inbox " + s.inbox() + " for " + s.key());
             }
         }
+        // a users file that cannot work stops serve here, with what to do, before Spring starts
+        String users = System.getProperty("mizan.dashboard.users", System.getenv("MIZAN_DASHBOARD_USERS"));
+        try {
+            org.mizan.dashboard.web.DashboardUsers.load(users, home);
+        } catch (IllegalStateException e) {
+            throw new MizanMain.UsageException(e.getMessage());
+        }
         String[] web = port == null ? new String[0] : new String[] {"--server.port=" + port};
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr(), org.springframework.boot.WebApplicationType.SERVLET, web)) {
             out.printf("dashboard: http://localhost:%s/ (users from %s%s)%n", runner.property("local.server.port"),

@@ -3,14 +3,10 @@ package org.mizan.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mizan.MizanCli;
-import org.mizan.cli.MizanMain;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -31,7 +26,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The dashboard in a real browser: {@code mizan serve} started once on a free port over the fixtures' warehouse,
@@ -47,7 +41,7 @@ class DashboardBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
 
     private MizanCli cli;
-    private Thread server;
+    private DashboardServer server;
     private String base;
     private WebDriver browser;
 
@@ -62,38 +56,10 @@ class DashboardBrowserIT {
             System.err.println("NOTICE: " + notice);
             Assumptions.abort(notice);
         }
-        // given the fixtures' warehouse and two users: a planner (national) and Koshi's council (regional, NP-P1)
+        // given the fixtures' warehouse, two users (a planner, Koshi's council) and mizan serve on a free port
         cli = DashboardFixture.loaded();
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        Files.writeString(cli.home().resolve("dashboard-users.yml"), """
-                users:
-                  - name: planner
-                    password: "%s"
-                    role: national
-                  - name: koshi
-                    password: "%s"
-                    role: regional
-                    region: NP-P1
-                """.formatted(bcrypt.encode("planner-pw"), bcrypt.encode("koshi-pw")));
-        // when mizan serve runs on a free port
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        System.setProperty("mizan.home", cli.home().toString());
-        server = new Thread(() -> MizanMain.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                "serve", "--port", "0", "--run-for", "PT20M"), "mizan-serve");
-        server.setDaemon(true);
-        server.start();
-        Pattern address = Pattern.compile("dashboard: (http://localhost:\\d+)/");
-        long until = System.currentTimeMillis() + 120_000;
-        while (base == null && System.currentTimeMillis() < until && server.isAlive()) {
-            Matcher m = address.matcher(out.toString());
-            if (m.find()) {
-                base = m.group(1);
-            } else {
-                Thread.sleep(200);
-            }
-        }
-        assertThat(base).as("serve printed its address:\n" + out + err).isNotNull();
+        server = DashboardServer.start(cli);
+        base = server.base();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100");
@@ -114,8 +80,7 @@ class DashboardBrowserIT {
             browser.quit();
         }
         if (server != null) {
-            server.interrupt();
-            server.join(30_000);
+            server.stop();
         }
     }
 
@@ -129,7 +94,7 @@ class DashboardBrowserIT {
     @Test
     void overviewShowsTheFixturesNumbers() throws Exception {
         // given the planner signed in
-        signIn("planner", "planner-pw");
+        signIn("planner", DashboardServer.PLANNER_PASSWORD);
         // when March 2024 is chosen in the period selector
         new Select(browser.findElement(By.id("period"))).selectByValue("2024-03");
         waitFor(ExpectedConditions.urlContains("period=2024-03"));
@@ -149,7 +114,7 @@ class DashboardBrowserIT {
 
     @Test
     void drillDownFromARegionToAMunicipalityShowsItsValues() throws Exception {
-        signIn("planner", "planner-pw");
+        signIn("planner", DashboardServer.PLANNER_PASSWORD);
         browser.get(base + "/?period=2024-03");
         // when the planner follows Koshi Province, then Dhankuta District, then Dhankuta Municipality
         browser.findElement(By.linkText("Koshi Province")).click();
@@ -175,7 +140,7 @@ class DashboardBrowserIT {
 
     @Test
     void csvDownloadEqualsTheViewsRows() {
-        signIn("planner", "planner-pw");
+        signIn("planner", DashboardServer.PLANNER_PASSWORD);
         browser.get(base + "/panel/inflows?period=2024-03");
         String href = browser.findElement(By.linkText("Download CSV")).getAttribute("href");
         assertThat(href).isEqualTo(base + "/panel/inflows.csv?period=2024-03");
@@ -191,7 +156,7 @@ class DashboardBrowserIT {
 
     @Test
     void aRegionalUserNeverSeesAnotherRegion() {
-        signIn("koshi", "koshi-pw");
+        signIn("koshi", DashboardServer.KOSHI_PASSWORD);
         // its overview is Koshi's page
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Koshi Province");
         assertThat(browser.getPageSource()).doesNotContain("NP-P3").doesNotContain("TJ-");
