@@ -21,6 +21,28 @@ public final class Csv {
         return out.toString();
     }
 
+    /** Writes streamed rows as CSV to {@code out}, line by line. */
+    public static org.mizan.warehouse.ReadOnlyQuery.RowSink writer(java.io.Writer out) {
+        return new org.mizan.warehouse.ReadOnlyQuery.RowSink() {
+            @Override
+            public void columns(List<String> columns) throws java.io.IOException {
+                out.write(columns.stream().map(Csv::field).collect(Collectors.joining(",")));
+                out.write('\n');
+            }
+
+            @Override
+            public void row(List<Object> row) throws java.io.IOException {
+                for (int i = 0; i < row.size(); i++) {
+                    if (i > 0) {
+                        out.write(',');
+                    }
+                    out.write(field(text(row.get(i))));
+                }
+                out.write('\n');
+            }
+        };
+    }
+
     /** A value as the dashboard shows it: decimals in plain notation, null as empty. */
     public static String text(Object v) {
         if (v == null) {

@@ -97,9 +97,20 @@ public final class Pages {
 
     /** A panel's rows for the unit and period, every one, as CSV. */
     public String csv(Scope scope, String id, String unit, String period) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            csvQuery(scope, id, unit, period).stream(Csv.writer(w));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** The checked query of a panel's CSV (refused here when outside the scope), to stream. */
+    public PanelData.Prepared csvQuery(Scope scope, String id, String unit, String period) {
         Panel p = panel(id);
         String u = unit == null && !scope.isNational() ? scope.region() : unit;
-        return Csv.of(data.rows(p, scope, u, period, -1));
+        return data.prepare(p, scope, u, period, -1);
     }
 
     /** The panels the scope may open (a regional viewer: those divided by unit). */

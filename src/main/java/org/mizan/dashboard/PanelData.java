@@ -42,6 +42,15 @@ public final class PanelData {
 
     /** The panel's rows for a unit and the units below it (null: all) in a period (null: all), within the scope. */
     public Result rows(Panel panel, Scope scope, String unit, String period, int limit) {
+        Prepared p = prepare(panel, scope, unit, period, limit);
+        return run(p.sql(), p.values());
+    }
+
+    /**
+     * The query of {@link #rows} with every check done (scope, catalogue), ready to stream: a refusal is thrown here,
+     * before anything is written.
+     */
+    public Prepared prepare(Panel panel, Scope scope, String unit, String period, int limit) {
         requireAllowed(panel, scope, unit);
         checked(panel);
         Source s = source(panel, unit, period);
@@ -52,7 +61,18 @@ public final class PanelData {
         List<String> values = new ArrayList<>(s.values());
         String u = panel.scoped() ? unit : null;
         values.addAll(java.util.Arrays.asList(nz(u), nz(u), nz(scope.region()), nz(scope.region()), nz(period), nz(period)));
-        return run(sql, values);
+        return new Prepared(this, sql, values);
+    }
+
+    /** A checked query and its bound values; {@link #stream} hands its rows over one at a time. */
+    public record Prepared(PanelData data, String sql, List<String> values) {
+        public void stream(ReadOnlyQuery.RowSink sink) throws java.io.IOException {
+            try {
+                ReadOnlyQuery.stream(data.currentWarehouse(), sql, values, sink);
+            } catch (SQLException e) {
+                throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

@@ -30,7 +30,11 @@ public final class StaticSite {
         }
         for (Panel p : pages.visible(scope)) {
             written.add(write(out.resolve(Links.STATIC.panel(p.id(), null, period)), pages.panel(scope, p.id(), null, period)));
-            written.add(write(out.resolve(Links.STATIC.csv(p.id(), null, period)), pages.csv(scope, p.id(), null, period)));
+            Path csv = out.resolve(Links.STATIC.csv(p.id(), null, period));
+            try (var w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                pages.csvQuery(scope, p.id(), null, period).stream(Csv.writer(w));
+            }
+            written.add(csv);
         }
         for (String a : Assets.NAMES) {
             Path f = out.resolve(a);

@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.regex.Pattern;
 
 import org.mizan.dashboard.Assets;
+import org.mizan.dashboard.Csv;
 import org.mizan.dashboard.Pages;
 import org.mizan.dashboard.Panel;
 import org.mizan.dashboard.Scope;
@@ -50,10 +51,18 @@ final class DashboardHandler {
         try {
             Scope scope = scope(r);
             String id = r.pathVariable("id");
-            String body = pages.csv(scope, id, unit(r.param("unit").orElse(null)), period(r));
+            var query = pages.csvQuery(scope, id, unit(r.param("unit").orElse(null)), period(r));
+            // streamed: a national download of every transaction never sits in memory whole
             return ServerResponse.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header("Content-Disposition", "attachment; filename=\"" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv\"")
-                    .body(body);
+                    .build((request, response) -> {
+                        try (var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+                            query.stream(Csv.writer(w));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        return null;
+                    });
         } catch (RuntimeException e) {
             return refusal(e);
         }
