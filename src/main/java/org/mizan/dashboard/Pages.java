@@ -194,8 +194,13 @@ public final class Pages {
             for (int i = 0; i < row.size(); i++) {
                 Object v = row.get(i);
                 h.raw(v instanceof Number ? "<td class=\"num\">" : "<td>");
+                String flag = p.flags().get(r.columns().get(i));
                 if (i == drill && v != null) {
                     h.link(links.unit(String.valueOf(v), period), v);
+                } else if (flag != null && Boolean.TRUE.equals(v)) {
+                    // a raised flag with its reason beside it: a fixed text, or another column's value (=column)
+                    Object reason = flag.startsWith("=") ? row.get(r.columns().indexOf(flag.substring(1))) : flag;
+                    h.raw("<span class=\"flag\">yes</span> <span class=\"reason\">").text(reason).raw("</span>");
                 } else {
                     h.text(v);
                 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public record Panel(String id, String title, String description, int position, String view, String query,
                     Map<String, String> params, String unit, String period, List<String> fields, List<String> order,
-                    Chart chart, String drill, List<String> headline, String rank, Map<String, String> labels) {
+                    Chart chart, String drill, List<String> headline, String rank, Map<String, String> labels,
+                    Map<String, String> flags) {
 
     /** How the panel is charted: type (bar, line, pie or none), the category field and the value fields. */
     public record Chart(String type, String x, List<String> y) {
@@ -25,7 +26,7 @@ public record Panel(String id, String title, String description, int position, S
     static final Set<String> PAGE_VALUES = Set.of("unit", "period");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Set<String> KEYS = Set.of("title", "description", "position", "view", "query", "params", "unit",
-            "period", "fields", "order", "chart", "drill", "headline", "rank", "labels");
+            "period", "fields", "order", "chart", "drill", "headline", "rank", "labels", "flags");
 
     /** The panel's source's name, for messages. */
     public String source() {
@@ -53,6 +54,8 @@ public record Panel(String id, String title, String description, int position, S
         out.addAll(order);
         out.addAll(chart.y());
         out.addAll(headline);
+        out.addAll(flags.keySet());
+        flags.values().stream().filter(r -> r.startsWith("=")).forEach(r -> out.add(r.substring(1)));
         return out;
     }
 
@@ -102,6 +105,21 @@ public record Panel(String id, String title, String description, int position, S
         if (y.get("labels") instanceof Map<?, ?> l) {
             l.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
         }
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (y.get("flags") instanceof Map<?, ?> f) {
+            f.forEach((k, v) -> {
+                String reason = String.valueOf(v);
+                if (reason.startsWith("=")) {
+                    identifier(reason.substring(1), "flags." + k, file);
+                }
+                flags.put(identifier(k, "flags", file), reason);
+            });
+        }
+        flags.forEach((col, reason) -> {
+            if (!fields.contains(col) || (reason.startsWith("=") && !fields.contains(reason.substring(1)))) {
+                throw new PanelException(file + ": flags." + col + ": the flag's column and a reason column (=name) must be among the fields");
+            }
+        });
         String rank = identifier(y.get("rank"), "rank", file);
         List<String> headline = names(y.get("headline"), "headline", file);
         String unit = identifier(y.get("unit"), "unit", file);
@@ -115,7 +133,7 @@ public record Panel(String id, String title, String description, int position, S
         return new Panel(id, required(y, "title", file), String.valueOf(y.getOrDefault("description", "")),
                 pos instanceof Number n ? n.intValue() : Integer.parseInt(pos.toString()),
                 identifier(view, "view", file), query, params, unit, identifier(y.get("period"), "period", file), fields,
-                names(y.get("order"), "order", file), chart, identifier(y.get("drill"), "drill", file), headline, rank, labels);
+                names(y.get("order"), "order", file), chart, identifier(y.get("drill"), "drill", file), headline, rank, labels, flags);
     }
 
     private static String required(Map<String, Object> y, String key, String file) {

@@ -111,6 +111,16 @@ class DashboardPanelsIT {
     }
 
     @Test
+    void aRaisedFlagShowsItsReasonBesideIt() {
+        String page = new Pages(data, panels, Links.LIVE).panel(Scope.national("p"), "remittance-cost", null, null);
+        long above3 = Long.parseLong(cli.value("select count(*) from remittance_cost where is_above_3pct"));
+        long above5 = Long.parseLong(cli.value("select count(*) from remittance_cost where is_above_5pct"));
+        assertThat(above3).isPositive();
+        assertThat(page.split("<span class=\"reason\">above the SDG 10.c target of 3 %</span>", -1)).hasSize((int) above3 + 1);
+        assertThat(page.split("<span class=\"reason\">above 5 %, the SDG 10.c ceiling for any corridor</span>", -1)).hasSize((int) above5 + 1);
+    }
+
+    @Test
     void staticFolderHoldsThePagesWithRelativeLinksAndECharts() throws Exception {
         Path out = MizanCli.tempDir("dashboard-out-");
         MizanCli.Result r = cli.run("dashboard", "--out", out.toString(), "--period", "2024-03");
