@@ -96,7 +96,7 @@ class BadInputIT {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "run", "query", "status", "history", "show", "rejects", "rerun", "backfill", "abandon", "prune", "serve", "dictionary"}) {
+        for (String command : new String[] {"demo", "run", "query", "status", "history", "show", "rejects", "rerun", "backfill", "abandon", "prune", "serve", "dictionary", "dashboard"}) {
             MizanCli.Result r = cli.run(command, "--help");
             assertThat(r.code()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("Usage: mizan " + command);

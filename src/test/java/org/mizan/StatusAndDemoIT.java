@@ -36,6 +36,11 @@ class StatusAndDemoIT {
                 .contains("Query it:  MIZAN_HOME=" + cli.home().resolve("demo"));
         assertThat(r.out()).doesNotContain("FAILED");
         assertThat(Files.isSymbolicLink(cli.home().resolve("demo/warehouse/mizan.duckdb"))).isTrue();
+        // it ends with the dashboard written as a static folder
+        assertThat(r.out()).contains("Dashboard: " + cli.home().resolve("demo/dashboard/index.html"));
+        assertThat(Files.readString(cli.home().resolve("demo/dashboard/index.html")))
+                .contains("<span class=\"value\">185466.4918</span>") // every period of NP and TJ in fixtures/tools/expected.json
+                .contains("<span class=\"value\">295</span>");
         // a second demo starts afresh: the same numbers, not twice them
         MizanCli.Result again = cli.run("demo", "--fixtures", MizanCli.FIXTURES.toString());
         assertThat(again.out()).containsPattern("remittance_transactions\\s+295\\n");

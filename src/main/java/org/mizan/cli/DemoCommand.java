@@ -78,6 +78,11 @@ public class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Warehouse: " + demoHome.resolve("warehouse/mizan.duckdb") + " (opens in any DuckDB client)");
         out.println("Query it:  MIZAN_HOME=" + demoHome + " ./mizan query \"select * from remittance_inflows order by level, unit_code\"");
+        Path site = demoHome.resolve("dashboard");
+        var pages = org.mizan.dashboard.StaticSite.write(new org.mizan.dashboard.PanelData(warehouse), org.mizan.dashboard.Panels.packaged(),
+                org.mizan.dashboard.Scope.national("demo"), null, site);
+        out.println("Dashboard: " + pages.get(0) + " (" + pages.size() + " static files: open it in a browser, no server needed)");
+        out.println("  or serve it live: MIZAN_HOME=" + demoHome + " MIZAN_DASHBOARD_ANONYMOUS=true ./mizan serve  (then http://localhost:8080/)");
         return code;
     }
 

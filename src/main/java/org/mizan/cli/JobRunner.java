@@ -23,10 +23,21 @@ final class JobRunner implements Closeable {
 
     /** @param err where notices go (a run found marked running whose process is gone) */
     JobRunner(java.io.PrintWriter err) {
+        this(err, WebApplicationType.NONE);
+    }
+
+    /**
+     * @param web SERVLET only for {@code mizan serve} (the dashboard); every other command runs with none
+     * @param args Spring properties as {@code --name=value} (e.g. {@code --server.port=0})
+     */
+    JobRunner(java.io.PrintWriter err, WebApplicationType web, String... args) {
         SpringApplication app = new SpringApplication(MizanApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setWebApplicationType(web);
         app.setLogStartupInfo(false);
-        this.context = app.run();
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        // application.yml says none; the command line outranks it
+        all[args.length] = "--spring.main.web-application-type=" + web.name().toLowerCase(java.util.Locale.ROOT);
+        this.context = app.run(all);
         // a run left STARTED by a process that is gone can only be rerun or abandoned once it is marked FAILED
         for (var e : new StaleRuns(repository()).markFailed()) {
             err.println("mizan: execution " + e.getId() + " (" + e.getJobInstance().getJobName() + ") was still marked running,"
@@ -44,6 +55,11 @@ final class JobRunner implements Closeable {
 
     Launches launches() {
         return context.getBean(Launches.class);
+    }
+
+    /** A property of the running application (e.g. {@code local.server.port}), or null. */
+    String property(String name) {
+        return context.getEnvironment().getProperty(name);
     }
 
     <T> T bean(Class<T> type) {

@@ -28,12 +28,18 @@ import picocli.CommandLine.Option;
                 "Triggers are kept in the job repository's database: a slot missed while serve was down fires once on",
                 "start. With the postgres profile several serve processes (on several machines) share the schedules",
                 "and each fire runs on exactly one of them.",
+                "It also serves the planner dashboard (read-only web pages over the warehouse, panels from dashboards/*.yml) on",
+                "--port (default 8080, or mizan.dashboard.port / MIZAN_DASHBOARD_PORT); its users and their regions are in",
+                "config/dashboard-users.yml (or MIZAN_HOME/dashboard-users.yml, or the file MIZAN_DASHBOARD_USERS names).",
                 "Example: SPRING_PROFILES_ACTIVE=postgres MIZAN_PG_SCHEMA=mizan ./mizan serve"})
 public class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--run-for", paramLabel = "DURATION",
             description = "stop after this long (ISO-8601, e.g. PT8H); default: until stopped")
     Duration runFor;
+
+    @Option(names = "--port", description = "the dashboard's port (default: mizan.dashboard.port, env MIZAN_DASHBOARD_PORT, else 8080; 0: any free port)")
+    Integer port;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +55,18 @@ public class ServeCommand implements Callable<Integer> {
                 out.println("created inbox " + s.inbox() + " for " + s.key());
             }
         }
-        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+        // a users file that cannot work stops serve here, with what to do, before Spring starts
+        String users = System.getProperty("mizan.dashboard.users", System.getenv("MIZAN_DASHBOARD_USERS"));
+        try {
+            org.mizan.dashboard.web.DashboardUsers.load(users, home);
+        } catch (IllegalStateException e) {
+            throw new MizanMain.UsageException(e.getMessage());
+        }
+        String[] web = port == null ? new String[0] : new String[] {"--server.port=" + port};
+        try (JobRunner runner = new JobRunner(spec.commandLine().getErr(), org.springframework.boot.WebApplicationType.SERVLET, web)) {
+            out.printf("dashboard: http://localhost:%s/ (users from %s%s)%n", runner.property("local.server.port"),
+                    runner.bean(org.mizan.dashboard.web.DashboardUsers.class).location(),
+                    Boolean.parseBoolean(runner.property("mizan.dashboard.anonymous")) ? "; anonymous visitors allowed: demo only" : "");
             Scheduler scheduler = runner.bean(Scheduler.class);
             ScheduleSync.apply(scheduler, schedules).forEach(out::println);
             scheduler.start();

@@ -66,6 +66,48 @@ public final class ReadOnlyQuery {
         }
     }
 
+    /** Receives a streamed result: its columns once, then each row (the row's list is reused between calls). */
+    public interface RowSink {
+        void columns(List<String> columns) throws java.io.IOException;
+
+        void row(List<Object> row) throws java.io.IOException;
+    }
+
+    /**
+     * As {@link #run(Path, String, List)}, but hands the rows one at a time to {@code sink} instead of keeping them
+     * all in memory (a download of millions of rows).
+     */
+    public static void stream(Path warehouse, String sql, List<String> values, RowSink sink) throws SQLException, java.io.IOException {
+        String refused = refusal(sql);
+        if (refused != null) {
+            throw new IllegalArgumentException(refused);
+        }
+        try (Connection c = DuckDb.readOnly(warehouse); Statement s = c.createStatement()) {
+            s.execute(SqlFiles.text("queries/lock_down.sql"));
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql.strip().replaceAll(";\\s*$", ""))) {
+                for (int i = 0; i < values.size(); i++) {
+                    ps.setString(i + 1, values.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    List<String> columns = new ArrayList<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        columns.add(md.getColumnLabel(i));
+                    }
+                    sink.columns(columns);
+                    List<Object> row = new ArrayList<>(columns.size());
+                    while (rs.next()) {
+                        row.clear();
+                        for (int i = 1; i <= columns.size(); i++) {
+                            row.add(rs.getObject(i));
+                        }
+                        sink.row(row);
+                    }
+                }
+            }
+        }
+    }
+
     private static Result collect(ResultSet result) throws SQLException {
         {
             try (ResultSet rs = result) { // NOPMD: one block per result set

@@ -1,0 +1,287 @@
+package org.mizan.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.mizan.warehouse.DataDictionary;
+import org.mizan.warehouse.ReadOnlyQuery.Result;
+
+/**
+ * Renders the dashboard's pages (overview, unit, panel) as HTML for one viewer's scope; the live server and the
+ * static folder use the same pages with their own {@link Links}.
+ */
+public final class Pages {
+
+    /** Rows a panel page shows; its CSV download has them all. */
+    public static final int PAGE_ROWS = 500;
+
+    private final PanelData data;
+    private final List<Panel> panels;
+    private final Links links;
+
+    public Pages(PanelData data, List<Panel> panels, Links links) {
+        this.data = data;
+        this.panels = panels;
+        this.links = links;
+    }
+
+    /** The national overview; a regional viewer's overview is its region's page. */
+    public String overview(Scope scope, String period) {
+        if (!scope.isNational()) {
+            return unit(scope, scope.region(), period);
+        }
+        Html h = new Html();
+        h.raw(periodSelector(links.overview(null), period));
+        headlines(h, scope, null, period);
+        ranked(h, scope, null, period, "Regions");
+        panelList(h, scope, null, period);
+        return h.page("National overview" + periodTitle(period), nav(scope), links);
+    }
+
+    /** A unit's page: breadcrumbs, its headline numbers, the units below it ranked, its panels. */
+    public String unit(Scope scope, String unit, String period) {
+        if (!data.allows(scope, unit)) {
+            throw new Scope.Forbidden("unit " + unit + " is outside region " + scope.region());
+        }
+        List<PanelData.Crumb> crumbs = data.breadcrumbs(unit);
+        if (crumbs.isEmpty()) {
+            throw new NotFound("no unit " + unit + " in the gazetteer");
+        }
+        PanelData.Crumb self = crumbs.get(crumbs.size() - 1);
+        Html h = new Html();
+        h.raw("<nav class=\"crumbs\">");
+        if (scope.isNational()) {
+            h.link(links.overview(period), "National").raw(" › ");
+        }
+        for (PanelData.Crumb c : crumbs) {
+            boolean visible = data.allows(scope, c.code());
+            if (c == self) {
+                h.raw("<span class=\"here\">").text(c.name()).raw("</span>");
+            } else if (visible) {
+                h.link(links.unit(c.code(), period), c.name()).raw(" › ");
+            } else {
+                h.raw("<span>").text(c.name()).raw("</span> › ");
+            }
+        }
+        h.raw("</nav>\n<p class=\"unit\">").text(self.code()).raw(" · level ").text(self.level()).raw("</p>\n");
+        h.raw(periodSelector(links.unit(unit, null), period));
+        headlines(h, scope, unit, period);
+        ranked(h, scope, unit, period, "Units below " + self.name());
+        panelList(h, scope, unit, period);
+        return h.page(self.name() + periodTitle(period), nav(scope), links);
+    }
+
+    /** A panel's page: its chart, its table (the first {@value #PAGE_ROWS} rows) and a link to its CSV. */
+    public String panel(Scope scope, String id, String unit, String period) {
+        Panel p = panel(id);
+        String u = unit == null && !scope.isNational() ? scope.region() : unit;
+        Result r = data.rows(p, scope, u, period, PAGE_ROWS + 1);
+        boolean more = r.rows().size() > PAGE_ROWS;
+        Result shown = more ? new Result(r.columns(), r.rows().subList(0, PAGE_ROWS)) : r;
+        Html h = new Html();
+        h.raw("<p class=\"description\">").text(p.description()).raw("</p>\n");
+        h.raw("<p class=\"filter\">").text(p.source()).raw(u != null ? " · unit " : "").text(u == null ? "" : u)
+                .raw(" · ").text(period == null || period.isBlank() ? "all periods" : "period " + period).raw("</p>\n");
+        if (links.live()) {
+            h.raw(periodSelectorFor(p, links.panel(id, u, null), period, u));
+        }
+        List<String> labels = p.chart().y().stream().map(p::label).toList();
+        h.chart(Charts.option(p.chart().type(), p.chart().x(), p.chart().y(), labels, shown));
+        h.raw("<p>").link(links.csv(id, u, period), "Download CSV").raw(more ? " (the table shows the first " + PAGE_ROWS + " rows; the CSV has them all)" : "")
+                .raw("</p>\n");
+        table(h, p, shown, period);
+        meanings(h, p);
+        return h.page(p.title() + (u != null ? " — " + u : "") + periodTitle(period), nav(scope), links);
+    }
+
+    /** A panel's rows for the unit and period, every one, as CSV. */
+    public String csv(Scope scope, String id, String unit, String period) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            csvQuery(scope, id, unit, period).stream(Csv.writer(w));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** The checked query of a panel's CSV (refused here when outside the scope), to stream. */
+    public PanelData.Prepared csvQuery(Scope scope, String id, String unit, String period) {
+        Panel p = panel(id);
+        String u = unit == null && !scope.isNational() ? scope.region() : unit;
+        return data.prepare(p, scope, u, period, -1);
+    }
+
+    /** The panels the scope may open (a regional viewer: those divided by unit). */
+    public List<Panel> visible(Scope scope) {
+        return panels.stream().filter(p -> scope.isNational() || p.scoped()).toList();
+    }
+
+    private Panel panel(String id) {
+        Panel p = Panels.byId(panels, id);
+        if (p == null) {
+            throw new NotFound("no panel '" + id + "' (dashboards/*.yml)");
+        }
+        return p;
+    }
+
+    private void headlines(Html h, Scope scope, String unit, String period) {
+        h.raw("<section class=\"headlines\">\n");
+        for (Panel p : visible(scope)) {
+            if (p.headline().isEmpty()) {
+                continue;
+            }
+            Map<String, Object> sums = data.headline(p, scope, unit, period);
+            for (String f : p.headline()) {
+                h.raw("<div class=\"headline\" data-panel=\"").text(p.id()).raw("\" data-field=\"").text(f).raw("\"><span class=\"value\">")
+                        .text(sums.get(f) == null ? "—" : sums.get(f)).raw("</span><span class=\"label\">").text(p.label(f))
+                        .raw("</span><span class=\"source\">").link(links.panel(p.id(), unit, period), p.title()).raw("</span></div>\n");
+            }
+        }
+        h.raw("</section>\n");
+    }
+
+    private void ranked(Html h, Scope scope, String unit, String period, String heading) {
+        for (Panel p : visible(scope)) {
+            if (p.rank() == null) {
+                continue;
+            }
+            Result r = data.ranked(p, scope, unit, period);
+            h.raw("<section class=\"ranked\" data-panel=\"").text(p.id()).raw("\">\n<h2>").text(heading).raw(" by ").text(p.label(p.rank()))
+                    .raw("</h2>\n");
+            if (r.rows().isEmpty()) {
+                h.raw("<p>No units below this one.</p>\n</section>\n");
+                continue;
+            }
+            h.chart(Charts.option("bar", "name", List.of(p.rank()), List.of(p.label(p.rank())), r));
+            h.raw("<table class=\"ranked\"><thead><tr><th>#</th><th>unit</th><th>code</th>");
+            for (String f : p.headline()) {
+                h.raw("<th>").text(p.label(f)).raw("</th>");
+            }
+            h.raw("</tr></thead><tbody>\n");
+            int rank = 0;
+            for (List<Object> row : r.rows()) {
+                String code = String.valueOf(row.get(0));
+                h.raw("<tr data-unit=\"").text(code).raw("\"><td>").text(++rank).raw("</td><td>").link(links.unit(code, period), row.get(1))
+                        .raw("</td><td>").text(code).raw("</td>");
+                for (int i = 3; i < row.size(); i++) {
+                    h.raw("<td class=\"num\">").text(row.get(i)).raw("</td>");
+                }
+                h.raw("</tr>\n");
+            }
+            h.raw("</tbody></table>\n</section>\n");
+        }
+    }
+
+    private void panelList(Html h, Scope scope, String unit, String period) {
+        h.raw("<section class=\"panels\"><h2>Views</h2><ul>\n");
+        for (Panel p : visible(scope)) {
+            h.raw("<li>").link(links.panel(p.id(), p.scoped() ? unit : null, period), p.title()).raw(" — ").text(p.description()).raw("</li>\n");
+        }
+        h.raw("</ul></section>\n");
+    }
+
+    private void table(Html h, Panel p, Result r, String period) {
+        h.raw("<table class=\"rows\" data-panel=\"").text(p.id()).raw("\"><thead><tr>");
+        for (String c : r.columns()) {
+            h.raw("<th>").text(p.label(c)).raw("</th>");
+        }
+        h.raw("</tr></thead><tbody>\n");
+        int drill = p.drill() == null ? -1 : r.columns().indexOf(p.drill());
+        for (List<Object> row : r.rows()) {
+            h.raw("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.get(i);
+                h.raw(v instanceof Number ? "<td class=\"num\">" : "<td>");
+                String flag = p.flags().get(r.columns().get(i));
+                if (i == drill && v != null) {
+                    h.link(links.unit(String.valueOf(v), period), v);
+                } else if (flag != null && Boolean.TRUE.equals(v)) {
+                    // a raised flag with its reason beside it: a fixed text, or another column's value (=column)
+                    Object reason = flag.startsWith("=") ? row.get(r.columns().indexOf(flag.substring(1))) : flag;
+                    h.raw("<span class=\"flag\">yes</span> <span class=\"reason\">").text(reason).raw("</span>");
+                } else {
+                    h.text(v);
+                }
+                h.raw("</td>");
+            }
+            h.raw("</tr>\n");
+        }
+        h.raw("</tbody></table>\n");
+        if (r.rows().isEmpty()) {
+            h.raw("<p class=\"empty\">No rows.</p>\n");
+        }
+    }
+
+    /** The column meanings from the data dictionary, for a panel over a documented view. */
+    private static void meanings(Html h, Panel p) {
+        if (p.view() == null) {
+            return;
+        }
+        for (DataDictionary.View v : DataDictionary.views()) {
+            if (v.name().equals(p.view())) {
+                h.raw("<details class=\"dictionary\"><summary>Columns of ").text(v.name()).raw(" — ").text(v.title()).raw("</summary><dl>\n");
+                for (String f : p.fields()) {
+                    h.raw("<dt>").text(f).raw("</dt><dd>").text(v.columns().getOrDefault(f, "")).raw("</dd>\n");
+                }
+                h.raw("</dl></details>\n");
+            }
+        }
+    }
+
+    private String periodSelector(String action, String period) {
+        Panel first = panels.stream().filter(p -> p.rank() != null && p.period() != null).findFirst()
+                .orElse(panels.stream().filter(p -> p.period() != null).findFirst().orElse(null));
+        return first == null || !links.live() ? "" : periodSelectorFor(first, action, period, null);
+    }
+
+    private String periodSelectorFor(Panel p, String action, String period, String unit) {
+        if (p.period() == null) {
+            return "";
+        }
+        List<String> options = new ArrayList<>();
+        for (String s : data.periods(p)) {
+            String year = s.length() >= 4 ? s.substring(0, 4) : s;
+            if (!options.contains(year)) {
+                options.add(year);
+            }
+            options.add(s);
+        }
+        String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
+        StringBuilder f = new StringBuilder("<form class=\"period\" method=\"get\" action=\"").append(Html.esc(path)).append("\">");
+        if (unit != null) {
+            f.append("<input type=\"hidden\" name=\"unit\" value=\"").append(Html.esc(unit)).append("\">");
+        }
+        f.append("<label>Period <select name=\"period\" id=\"period\" onchange=\"this.form.submit()\"><option value=\"\">all periods</option>");
+        for (String o : options) {
+            f.append("<option value=\"").append(Html.esc(o)).append('"').append(o.equals(period) ? " selected" : "").append('>')
+                    .append(Html.esc(o)).append("</option>");
+        }
+        return f.append("</select></label> <noscript><button>Show</button></noscript></form>\n").toString();
+    }
+
+    private String nav(Scope scope) {
+        Html n = new Html();
+        n.raw("<strong>Mizan</strong> ");
+        n.link(links.overview(null), scope.isNational() ? "Overview" : "Region " + scope.region());
+        for (Panel p : visible(scope)) {
+            n.raw(" · ").link(links.panel(p.id(), null, null), p.title());
+        }
+        if (links.live()) {
+            n.raw("<span class=\"user\">signed in as ").text(scope.user()).raw("</span>");
+        }
+        return n.bodyText();
+    }
+
+    private static String periodTitle(String period) {
+        return period == null || period.isBlank() ? "" : " — " + period;
+    }
+
+    /** No such unit or panel (HTTP 404). */
+    public static class NotFound extends RuntimeException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.mizan.dashboard;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.mizan.warehouse.NamedQuery;
+import org.mizan.warehouse.ReadOnlyQuery;
+import org.mizan.warehouse.ReadOnlyQuery.Result;
+import org.mizan.warehouse.SqlFiles;
+
+/**
+ * Runs the dashboard's queries on the published warehouse: the SQL comes from {@code warehouse/queries/dashboard/},
+ * the identifiers filled into it only from a panel's YAML (checked against the catalogue), and every value a page
+ * gives (unit, period, the viewer's region) is bound, never written into the SQL. Each call opens the warehouse
+ * afresh, so a page always shows the latest published state, whole.
+ */
+public final class PanelData {
+
+    /** A unit on the way down from the top: code, name, level. */
+    public record Crumb(String code, String name, int level) {
+    }
+
+    private record Source(String sql, List<String> values) {
+    }
+
+    private final Path warehouse;
+    private final Map<String, NamedQuery> named = NamedQuery.all();
+    private final Map<String, List<String>> columnCache = new HashMap<>();
+    private Path cachedFor;
+
+    /** @param warehouse the published warehouse (MIZAN_HOME/warehouse/mizan.duckdb) */
+    public PanelData(Path warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** The panel's rows for a unit and the units below it (null: all) in a period (null: all), within the scope. */
+    public Result rows(Panel panel, Scope scope, String unit, String period, int limit) {
+        Prepared p = prepare(panel, scope, unit, period, limit);
+        return run(p.sql(), p.values());
+    }
+
+    /**
+     * The query of {@link #rows} with every check done (scope, catalogue), ready to stream: a refusal is thrown here,
+     * before anything is written.
+     */
+    public Prepared prepare(Panel panel, Scope scope, String unit, String period, int limit) {
+        requireAllowed(panel, scope, unit);
+        checked(panel);
+        Source s = source(panel, unit, period);
+        String sql = template("panel_rows.sql", panel, s)
+                .replace("{{columns}}", panel.fields().stream().map(PanelData::column).collect(Collectors.joining(", ")))
+                .replace("{{order}}", panel.order().isEmpty() ? "all" : panel.order().stream().map(PanelData::column).collect(Collectors.joining(", ")))
+                .replace("{{limit}}", limit < 0 ? "all" : Integer.toString(limit));
+        List<String> values = new ArrayList<>(s.values());
+        String u = panel.scoped() ? unit : null;
+        values.addAll(java.util.Arrays.asList(nz(u), nz(u), nz(scope.region()), nz(scope.region()), nz(period), nz(period)));
+        return new Prepared(this, sql, values);
+    }
+
+    /** A checked query and its bound values; {@link #stream} hands its rows over one at a time. */
+    public record Prepared(PanelData data, String sql, List<String> values) {
+        public void stream(ReadOnlyQuery.RowSink sink) throws java.io.IOException {
+            try {
+                ReadOnlyQuery.stream(data.currentWarehouse(), sql, values, sink);
+            } catch (SQLException e) {
+                throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The units one level below {@code unit} (null: the regions) with the panel's headline sums in the period, ranked
+     * by the panel's rank field.
+     */
+    public Result ranked(Panel panel, Scope scope, String unit, String period) {
+        requireAllowed(panel, scope, unit);
+        if (unit == null && !scope.isNational()) {
+            throw new Scope.Forbidden("a regional viewer's ranking starts at its region");
+        }
+        checked(panel);
+        Source s = source(panel, unit, period);
+        String sql = template("ranked_units.sql", panel, s)
+                .replace("{{sums}}", sums(panel))
+                .replace("{{figures}}", panel.headline().stream().map(h -> "f." + quote(h)).collect(Collectors.joining(", ")))
+                .replace("{{rank}}", quote(panel.rank()));
+        List<String> values = new ArrayList<>(s.values());
+        values.addAll(java.util.Arrays.asList(nz(unit), nz(unit), nz(period), nz(period)));
+        return run(sql, values);
+    }
+
+    /** The panel's headline sums for the unit (null: the countries together), in the period. */
+    public Map<String, Object> headline(Panel panel, Scope scope, String unit, String period) {
+        requireAllowed(panel, scope, unit);
+        if (unit == null && !scope.isNational()) {
+            throw new Scope.Forbidden("a regional viewer's headline is its region's");
+        }
+        checked(panel);
+        Source s = source(panel, unit, period);
+        String sql = template("headline.sql", panel, s).replace("{{sums}}", sums(panel));
+        List<String> values = new ArrayList<>(s.values());
+        values.addAll(java.util.Arrays.asList(nz(unit), nz(unit), nz(period), nz(period)));
+        Result r = run(sql, values);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < r.columns().size(); i++) {
+            out.put(r.columns().get(i), r.rows().isEmpty() ? null : r.rows().get(0).get(i));
+        }
+        return out;
+    }
+
+    /** The periods the panel has rows for, newest first (none when it has no period column). */
+    public List<String> periods(Panel panel) {
+        if (panel.period() == null) {
+            return List.of();
+        }
+        checked(panel);
+        Source s = source(panel, null, null);
+        return run(template("periods.sql", panel, s), s.values()).rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+    }
+
+    /** The unit and those above it, top down; empty when there is no such unit. */
+    public List<Crumb> breadcrumbs(String unit) {
+        return run(SqlFiles.text("queries/dashboard/breadcrumbs.sql"), List.of(unit)).rows().stream()
+                .map(r -> new Crumb(String.valueOf(r.get(0)), String.valueOf(r.get(1)), ((Number) r.get(2)).intValue())).toList();
+    }
+
+    /** Every unit code of the gazetteer, top level first. */
+    public List<String> units() {
+        return run(SqlFiles.text("queries/dashboard/units.sql"), List.of()).rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+    }
+
+    /** True when the scope includes the unit (a national scope includes every unit). */
+    public boolean allows(Scope scope, String unit) {
+        if (scope.isNational() || unit == null) {
+            return scope.isNational();
+        }
+        Object n = run(SqlFiles.text("queries/dashboard/in_scope.sql"), List.of(unit, scope.region())).rows().get(0).get(0);
+        return ((Number) n).longValue() > 0;
+    }
+
+    /** The columns the panel's source gives (a named query run with no parameter values). */
+    public synchronized List<String> columns(Panel panel) {
+        Path current = currentWarehouse();
+        if (!current.equals(cachedFor)) {
+            columnCache.clear();
+            cachedFor = current;
+        }
+        String key = panel.view() != null ? "view:" + panel.view() : "query:" + panel.query();
+        List<String> cols = columnCache.get(key);
+        if (cols == null) {
+            Source s = source(panel, null, null);
+            cols = run(template("columns.sql", panel, s), s.values()).columns();
+            columnCache.put(key, cols);
+        }
+        return cols;
+    }
+
+    /** The named queries the panels may read. */
+    public Map<String, NamedQuery> namedQueries() {
+        return named;
+    }
+
+    private void requireAllowed(Panel panel, Scope scope, String unit) {
+        if (scope.isNational()) {
+            return;
+        }
+        if (!panel.scoped()) {
+            throw new Scope.Forbidden("panel " + panel.id() + " is not divided by unit: national viewers only");
+        }
+        if (unit != null && !allows(scope, unit)) {
+            throw new Scope.Forbidden("unit " + unit + " is outside region " + scope.region());
+        }
+    }
+
+    /** Refuses a panel whose source or columns are not in the catalogue (so no unknown name reaches SQL). */
+    private void checked(Panel panel) {
+        List<String> problems = Catalogue.problems(panel, this);
+        if (!problems.isEmpty()) {
+            throw new Panel.PanelException(String.join("; ", problems));
+        }
+    }
+
+    private Source source(Panel panel, String unit, String period) {
+        if (panel.view() != null) {
+            return new Source(quote(panel.view()), List.of());
+        }
+        NamedQuery q = named.get(panel.query());
+        if (q == null) {
+            throw new Panel.PanelException("dashboards/" + panel.id() + ".yml: no named query '" + panel.query() + "' (mizan query --list shows them)");
+        }
+        Map<String, String> given = new HashMap<>();
+        panel.params().forEach((param, page) -> given.put(param, "unit".equals(page) ? unit : period));
+        NamedQuery.Bound b = q.bind(given);
+        return new Source("(" + b.sql() + ")", b.values());
+    }
+
+    private static String template(String file, Panel panel, Source s) {
+        return SqlFiles.text("queries/dashboard/" + file)
+                .replace("{{source}}", s.sql())
+                .replace("{{unit}}", panel.unit() == null ? "cast(null as varchar)" : column(panel.unit()))
+                .replace("{{period}}", panel.period() == null ? "cast(null as varchar)" : column(panel.period()));
+    }
+
+    private static String sums(Panel panel) {
+        return panel.headline().stream().map(h -> "sum(" + column(h) + ") as " + quote(h)).collect(Collectors.joining(", "));
+    }
+
+    private static String column(String name) {
+        return "p." + quote(name);
+    }
+
+    /** Identifiers are checked against [a-z_][a-z0-9_]* when the panel is read; quoting keeps keywords working. */
+    private static String quote(String name) {
+        return '"' + name + '"';
+    }
+
+    private static String nz(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private Path currentWarehouse() {
+        if (!Files.exists(warehouse)) {
+            throw new IllegalStateException("no warehouse yet at " + warehouse + ": load data first (./mizan run …, or ./mizan demo)");
+        }
+        try {
+            return warehouse.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Result run(String sql, List<String> values) {
+        try {
+            return ReadOnlyQuery.run(currentWarehouse(), sql, values);
+        } catch (SQLException e) {
+            throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
+        }
+    }
+}

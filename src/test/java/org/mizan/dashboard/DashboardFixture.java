@@ -1,0 +1,82 @@
+package org.mizan.dashboard;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mizan.MizanCli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The demo's fixtures loaded once per test JVM into a home of their own (the dashboard tests only read it), and the
+ * values {@code fixtures/tools/expected.py} computed from the same files, independently of Mizan.
+ */
+final class DashboardFixture {
+
+    private static MizanCli cli;
+
+    private DashboardFixture() {
+    }
+
+    static synchronized MizanCli loaded() {
+        if (cli == null) {
+            MizanCli c = MizanCli.inTempHome("dashboard");
+            c.load("load-gazetteer", "gazetteer/admin_units.csv");
+            c.load("load-fx-rates", "fx/fx_rates.csv");
+            c.load("ingest-remittances", "remittances/mto-017_2024-03.csv");
+            c.load("ingest-remittances", "remittances/bnk-003_2024-03.jsonl");
+            c.load("ingest-remittances", "remittances/dushanbe-express_2024-03.csv", "mapping=remittances/dushanbe-express");
+            c.load("ingest-remittances", "remittances/nrb_corridors_2024-03.csv");
+            c.load("ingest-remittances", "remittances/nbt_corridors_2024-03.csv");
+            cli = c;
+        }
+        return cli;
+    }
+
+    /** The expected inflow row of a unit and period: {amount_usd, txn_count}, or null when it has none. */
+    static String[] inflow(String unit, String period) {
+        for (JsonNode r : expected().get("inflows")) {
+            if (r.get("unit_code").asText().equals(unit) && r.get("period").asText().equals(period)) {
+                return new String[] {r.get("amount_usd").asText(), r.get("txn_count").asText()};
+            }
+        }
+        return null;
+    }
+
+    /** Sum of the expected inflows of the given units in a period: {amount_usd, txn_count}. */
+    static String[] inflowSum(String period, String... units) {
+        BigDecimal usd = BigDecimal.ZERO;
+        long n = 0;
+        for (String u : units) {
+            String[] r = inflow(u, period);
+            usd = usd.add(new BigDecimal(r[0]));
+            n += Long.parseLong(r[1]);
+        }
+        return new String[] {usd.toPlainString(), Long.toString(n)};
+    }
+
+    /** Every expected inflow row as CSV lines (unit_code,level,period,amount_usd,txn_count) for units starting with a prefix. */
+    static List<String> inflowLines(String unitPrefix) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : expected().get("inflows")) {
+            if (r.get("unit_code").asText().startsWith(unitPrefix)) {
+                out.add(String.join(",", r.get("unit_code").asText(), r.get("level").asText(), r.get("period").asText(),
+                        r.get("amount_usd").asText(), r.get("txn_count").asText()));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode expected() {
+        try {
+            return new ObjectMapper().readTree(new File("fixtures/tools/expected.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
