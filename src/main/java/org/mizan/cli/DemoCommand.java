@@ -39,7 +39,13 @@ public class DemoCommand implements Callable<Integer> {
             new Load("ingest-remittances", "remittances/dushanbe-express_2024-03.csv", "remittances/dushanbe-express"),
             new Load("ingest-remittances", "remittances/nrb_corridors_2024-03.csv", null),
             new Load("ingest-remittances", "remittances/nbt_corridors_2024-03.csv", null),
-            new Load("ingest-remittances", "real/wb_rpw_corridors_ATCR_2011Q1-2020Q3.csv", "remittances/wb-rpw-corridors"));
+            new Load("ingest-remittances", "real/wb_rpw_corridors_ATCR_2011Q1-2020Q3.csv", "remittances/wb-rpw-corridors"),
+            new Load("load-fx-rates", "ledgers/fx_ledger_rates.csv", null),
+            new Load("ingest-ledgers", "ledgers/np-p1-p3_ledger_2023.csv", null),
+            new Load("ingest-ledgers", "ledgers/np_plan_allocations_2024.csv", null),
+            new Load("ingest-ledgers", "real/iati_iom_dportal_119.xml", null),
+            new Load("ingest-registries", "registries/dhankuta_people_2024.csv", "registries/dhankuta-people"),
+            new Load("ingest-registries", "registries/dhankuta_services_2024.csv", "registries/dhankuta-services"));
 
     @Option(names = "--fixtures", description = "the fixtures folder (default: the checkout's fixtures/)")
     Path fixtures;
@@ -70,7 +76,7 @@ public class DemoCommand implements Callable<Integer> {
         }
         Path warehouse = new Warehouse(new MizanHome(demoHome)).published();
         ResultPrinter.print(ReadOnlyQuery.run(warehouse, SqlFiles.text("queries/status_counts.sql")), "table", out);
-        for (String view : List.of("demo_inflows.sql", "demo_cost.sql", "demo_transactions.sql")) {
+        for (String view : List.of("demo_inflows.sql", "demo_cost.sql", "demo_transactions.sql", "demo_scorecard.sql")) {
             out.println();
             out.println("-- " + SqlFiles.text("queries/" + view).lines().findFirst().orElse("").replace("--", "").strip());
             ResultPrinter.print(ReadOnlyQuery.run(warehouse, SqlFiles.text("queries/" + view)), "table", out);
