@@ -1,4 +1,4 @@
--- The coherence scorecard of Koshi Province's units in 2024, best first within each parent (mizan query scorecard --unit NP-P1 --period 2024)
+-- The coherence scorecard of Koshi Province (NP-P1) and its units in 2024, best first within each parent
 select unit_code, level, score, rank_in_parent, components, coverage_pct, flags
 from coherence_scorecard
 where period = '2024' and unit_code in (select unit_code from dim_unit_ancestors where ancestor_code = 'NP-P1') and level <= 3
