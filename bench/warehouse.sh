@@ -49,8 +49,8 @@ load load-fx-rates fx_rates.csv
 load ingest-remittances remittances.csv
 load ingest-ledgers ledger.csv ledgers/national-consolidated
 load ingest-ledgers plan.csv
-load ingest-registries people.csv
-load ingest-registries services.csv
+load ingest-registries people.csv registries/national-people
+load ingest-registries services.csv registries/national-services
 
 WAREHOUSE=$(readlink -f "$MIZAN_HOME/warehouse/mizan.duckdb")
 UNIT=$(awk -F, '$3 == 3 {print $1; exit}' "$DATA/admin_units.csv")

@@ -1,7 +1,6 @@
 package org.mizan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,33 +19,19 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresRepositoryIT {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private final String schema = "mizan_it_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
+    private static final String URL = PostgresTestSchema.URL;
+    private PostgresTestSchema pg;
+    private String schema;
 
     @BeforeEach
     void schema() {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("create schema " + schema);
-        } catch (SQLException e) {
-            String notice = "PostgreSQL is not reachable at 127.0.0.1:5432 (" + e.getMessage() + "): PostgresRepositoryIT skipped."
-                    + " Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
-            if ("1".equals(System.getenv("MIZAN_REQUIRE_SERVICES"))) {
-                fail(notice);
-            }
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
-        System.setProperty("spring.profiles.active", "postgres");
-        System.setProperty("MIZAN_PG_SCHEMA", schema);
+        pg = PostgresTestSchema.create("mizan_it", "PostgresRepositoryIT");
+        schema = pg.name();
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        System.clearProperty("spring.profiles.active");
-        System.clearProperty("MIZAN_PG_SCHEMA");
-        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + schema + " cascade");
-        }
+        pg.drop();
     }
 
     @Test

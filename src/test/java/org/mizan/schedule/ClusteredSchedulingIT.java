@@ -1,7 +1,6 @@
 package org.mizan.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mizan.MizanCli;
+import org.mizan.PostgresTestSchema;
 import org.mizan.config.MizanHome;
 
 /**
@@ -32,33 +31,19 @@ import org.mizan.config.MizanHome;
  */
 class ClusteredSchedulingIT {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private final String schema = "mizan_cluster_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
+    private static final String URL = PostgresTestSchema.URL;
+    private PostgresTestSchema pg;
+    private String schema;
 
     @BeforeEach
     void schema() {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("create schema " + schema);
-        } catch (SQLException e) {
-            String notice = "PostgreSQL is not reachable at 127.0.0.1:5432 (" + e.getMessage() + "): ClusteredSchedulingIT skipped."
-                    + " Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
-            if ("1".equals(System.getenv("MIZAN_REQUIRE_SERVICES"))) {
-                fail(notice);
-            }
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
-        System.setProperty("spring.profiles.active", "postgres");
-        System.setProperty("MIZAN_PG_SCHEMA", schema);
+        pg = PostgresTestSchema.create("mizan_cluster", "ClusteredSchedulingIT");
+        schema = pg.name();
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        System.clearProperty("spring.profiles.active");
-        System.clearProperty("MIZAN_PG_SCHEMA");
-        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + schema + " cascade");
-        }
+        pg.drop();
     }
 
     @Test
