@@ -12,7 +12,7 @@ import java.util.Properties;
 public final class DuckDb {
 
     /** DuckDB takes 80 % of the machine by default; a load shares the machine with the JVM and planners. */
-    static final String MEMORY_LIMIT = System.getProperty("mizan.duckdb.memory", "512MB");
+    static final String MEMORY_LIMIT = System.getProperty("mizan.duckdb.memory", "1GB");
 
     private static final List<String> SESSION =
             SqlFiles.statements(SqlFiles.text("queries/session.sql").replace("{{memory_limit}}", MEMORY_LIMIT));
