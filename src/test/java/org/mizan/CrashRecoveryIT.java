@@ -71,9 +71,17 @@ class CrashRecoveryIT {
             p.waitFor();
             // when the steward reruns the run (execution 3: gazetteer and FX rates were 1 and 2)
             MizanCli.Result r = cli.run("rerun", "3");
+            if (r.code() == 2 && r.err().contains("completed: nothing to rerun")) {
+                continue; // the kill came after the job had completed: not a trial
+            }
             assertThat(r.code()).as("trial %d, killed after %d ms:%n%s%s", trials + 1, killAfter, r.out(), r.err()).isZero();
             // then the counts are whole, and the warehouse is exactly the clean run's
-            assertThat(r.out()).contains("read " + ROWS + "   accepted " + ROWS + "   rejected 0");
+            if (r.out().contains("  read ")) {
+                assertThat(r.out()).contains("read " + ROWS + "   accepted " + ROWS + "   rejected 0");
+            } else {
+                // killed after the ingest step had completed: the rerun publishes and builds, and reads nothing again
+                assertThat(r.out()).contains("warehouse: published");
+            }
             resumed += r.out().contains("  resumed at line ") ? 1 : 0;
             assertThat(fingerprint(cli)).as("trial %d, killed after %d ms", trials + 1, killAfter).isEqualTo(clean);
             System.out.printf("crash trial %d: killed after %d ms of %d, recovered%s%n", trials + 1, killAfter, cleanMillis,
