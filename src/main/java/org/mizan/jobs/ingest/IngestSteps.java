@@ -65,7 +65,7 @@ public class IngestSteps {
     @Bean
     @JobScope
     Step publishLakeStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context) {
-        return new StepBuilder(PUBLISH_LAKE, repository).tasklet(new PublishLakeTasklet(context), tx).build();
+        return new StepBuilder(PUBLISH_LAKE, repository).tasklet(new PublishLakeTasklet(context, repository), tx).build();
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -23,14 +24,17 @@ public class PublishDatasetsTasklet implements Tasklet {
     private final IngestContext context;
     private final List<Dataset> datasets;
 
-    public PublishDatasetsTasklet(IngestContext context, List<Dataset> datasets) {
+    private final JobRepository repository;
+
+    public PublishDatasetsTasklet(IngestContext context, List<Dataset> datasets, JobRepository repository) {
         this.context = context;
+        this.repository = repository;
         this.datasets = datasets;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ExecutionContext counts = PublishLakeTasklet.ingestCounts(chunkContext.getStepContext().getStepExecution());
+        ExecutionContext counts = PublishLakeTasklet.ingestCounts(chunkContext.getStepContext().getStepExecution(), repository);
         long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
         long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
         long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.mizan.lake.ConcurrentDuplicates;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -23,13 +24,16 @@ public class PublishLakeTasklet implements Tasklet {
 
     private final IngestContext context;
 
-    public PublishLakeTasklet(IngestContext context) {
+    private final JobRepository repository;
+
+    public PublishLakeTasklet(IngestContext context, JobRepository repository) {
         this.context = context;
+        this.repository = repository;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ExecutionContext counts = ingestCounts(chunkContext.getStepContext().getStepExecution());
+        ExecutionContext counts = ingestCounts(chunkContext.getStepContext().getStepExecution(), repository);
         long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
         long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
         long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);
@@ -78,9 +82,18 @@ public class PublishLakeTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    static ExecutionContext ingestCounts(StepExecution current) {
-        return current.getJobExecution().getStepExecutions().stream()
+    /**
+     * The ingest step's counts: from this execution, or, for a restart that resumed after the ingest step had
+     * completed (so this execution never ran it), from the job instance's last ingest step.
+     */
+    static ExecutionContext ingestCounts(StepExecution current, JobRepository repository) {
+        StepExecution ingest = current.getJobExecution().getStepExecutions().stream()
                 .filter(s -> IngestSteps.INGEST.equals(s.getStepName()))
-                .findFirst().orElseThrow().getExecutionContext();
+                .findFirst()
+                .orElseGet(() -> repository.getLastStepExecution(current.getJobExecution().getJobInstance(), IngestSteps.INGEST));
+        if (ingest == null) {
+            throw new IllegalStateException("the job ran no " + IngestSteps.INGEST + " step before publishing");
+        }
+        return ingest.getExecutionContext();
     }
 }

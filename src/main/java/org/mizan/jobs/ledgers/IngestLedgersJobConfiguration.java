@@ -84,7 +84,7 @@ public class IngestLedgersJobConfiguration {
         String format = context.mapping().format();
         if (IATI_XML.equals(format) || IATI_CODELIST.equals(format)) {
             return new StepBuilder(IngestSteps.PUBLISH_LAKE, repository)
-                    .tasklet(new PublishDatasetsTasklet(context, IATI_XML.equals(format) ? IATI_DATASETS : CODELIST_DATASETS), tx)
+                    .tasklet(new PublishDatasetsTasklet(context, IATI_XML.equals(format) ? IATI_DATASETS : CODELIST_DATASETS, repository), tx)
                     .build();
         }
         return shared;
