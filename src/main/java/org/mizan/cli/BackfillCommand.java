@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.mizan.config.MizanHome;
 import org.mizan.lake.Lake;
+import org.mizan.schedule.InboxLoads;
 import org.mizan.schedule.Schedule;
 import org.mizan.schedule.Schedules;
 import org.mizan.steward.Launches;
@@ -61,10 +62,9 @@ public class BackfillCommand implements Callable<Integer> {
                     .forEach(d -> files.put(d.file(), d.mapping()));
             for (Schedule s : Schedules.load(MizanHome.fromEnvironment())) {
                 if (s.job().equals(job) && s.source().equalsIgnoreCase(source) && Files.isDirectory(s.inbox())) {
-                    try (var inbox = Files.list(s.inbox())) {
-                        for (Path f : inbox.filter(Files::isRegularFile).sorted().toList()) {
-                            files.putIfAbsent(f.toAbsolutePath().normalize(), s.mapping() != null ? s.mapping() : DefaultMappings.detect(job, f));
-                        }
+                    // the files a fire of this schedule would take: its glob, and no file still being written
+                    for (Path f : InboxLoads.pending(s)) {
+                        files.putIfAbsent(f.toAbsolutePath().normalize(), s.mapping() != null ? s.mapping() : DefaultMappings.detect(job, f));
                     }
                 }
             }

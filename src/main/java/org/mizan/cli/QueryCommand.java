@@ -61,7 +61,9 @@ public class QueryCommand implements Callable<Integer> {
         if (!format.matches("table|csv|json")) {
             throw new MizanMain.UsageException("--format must be table, csv or json, not '" + format + "'");
         }
-        Map<String, NamedQuery> named = NamedQuery.all();
+        // the named queries are read from the class path only when a name (not SQL) or --list asks for them
+        boolean byName = list || (sql != null && sql.strip().matches("[a-z][a-z0-9_-]*"));
+        Map<String, NamedQuery> named = byName ? NamedQuery.all() : Map.of();
         if (list) {
             named.values().forEach(q -> {
                 out.println(q.name() + ": " + q.description());
@@ -97,7 +99,7 @@ public class QueryCommand implements Callable<Integer> {
             }
             String refused = ReadOnlyQuery.refusal(sql);
             if (refused != null) {
-                throw new MizanMain.UsageException(sql.strip().matches("[a-z][a-z0-9_-]*")
+                throw new MizanMain.UsageException(byName
                         ? "no named query '" + sql.strip() + "' (mizan query --list shows them)" : refused);
             }
         }

@@ -206,9 +206,13 @@ public final class Lake {
         if (!src.startsWith("source=") || !per.startsWith("period=") || !name.endsWith(".parquet")) {
             return null;
         }
+        return new Located(per.substring("period=".length()), src.substring("source=".length()), unitOfFile(name));
+    }
+
+    /** The unit a lake file belongs to: its name without the part number ({@code unit~N.parquet}) and extension. */
+    private static String unitOfFile(String name) {
         int tilde = name.lastIndexOf('~');
-        String unit = tilde > 0 ? name.substring(0, tilde) : name.substring(0, name.length() - ".parquet".length());
-        return new Located(per.substring("period=".length()), src.substring("source=".length()), unit);
+        return tilde > 0 ? name.substring(0, tilde) : name.substring(0, name.length() - ".parquet".length());
     }
 
     /** The units (delivered files) with rows in one partition of a dataset. */
@@ -219,10 +223,7 @@ public final class Lake {
             return units;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).forEach(n -> {
-                int tilde = n.lastIndexOf('~');
-                units.add(tilde > 0 ? n.substring(0, tilde) : n.substring(0, n.length() - ".parquet".length()));
-            });
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).forEach(n -> units.add(unitOfFile(n)));
         }
         return units;
     }

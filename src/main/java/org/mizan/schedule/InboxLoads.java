@@ -52,8 +52,8 @@ public final class InboxLoads {
         return runs;
     }
 
-    /** The inbox's files the schedule takes, by name. */
-    static List<Path> pending(Schedule s) throws IOException {
+    /** The inbox's files the schedule takes, by name (a fire and a backfill alike). */
+    public static List<Path> pending(Schedule s) throws IOException {
         PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + s.files());
         try (Stream<Path> files = Files.list(s.inbox())) {
             return files.filter(Files::isRegularFile)
