@@ -51,8 +51,8 @@ public record Relation(String label, Cell head, boolean headExists, List<Cell> p
         String terms = parts.stream().map(p -> p.row() + "/" + p.column() + "=" + values.get(p))
                 .collect(Collectors.joining(", "));
         return label + ": " + head + " = " + headValue(values) + (headExists ? "" : " (absent, so 0)")
-                + (exact ? " but the sum of " : " but it is less than the sum of ")
-                + (parts.isEmpty() ? "no cells" : terms) + " is " + partsSum(values);
+                + " but the sum of " + (parts.isEmpty() ? "no cells" : terms) + " is " + partsSum(values)
+                + (exact ? "" : " (an inexact parent may exceed the sum of its children, never fall short of it)");
     }
 
     private long headValue(Map<Cell, Long> values) {
