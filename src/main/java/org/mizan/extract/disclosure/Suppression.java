@@ -44,7 +44,13 @@ public final class Suppression {
         this.known = knownFromShape(table);
     }
 
-    /** The suppression pattern of {@code table} under {@code rules}; {@link Audit#recoverable} is empty for it. */
+    /**
+     * The suppression pattern of {@code table} under {@code rules}; {@link Audit#recoverable} is empty for it.
+     *
+     * @throws ArithmeticException   if the exact arithmetic of the audit would overflow a {@code long} (the job must
+     *                               then fail rather than publish)
+     * @throws IllegalStateException if a cell stays recoverable with every cell around it suppressed
+     */
     public static SuppressionPattern apply(CountTable table, Rules rules) {
         Suppression run = new Suppression(table);
         List<Cell> primary = table.values().entrySet().stream()
