@@ -24,7 +24,8 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
  * attempt first removes the leftover {@code .NAME.part}. A {@code NAME} already there with the same
  * {@code manifest.json} counts as delivered: the rename may have succeeded just before the connection dropped.
  * Authentication by password or private key; the host key is checked against {@link SftpSettings#hostKeyFingerprint()}
- * when one is set (a mismatch is refused, not retried), and accepted and logged otherwise.
+ * when one is set (a mismatch is refused, not retried), and accepted and logged otherwise. The settings' timeout
+ * bounds the connection, the authentication, the opening of the SFTP channel and any silence of the server.
  */
 public final class SftpDelivery implements Delivery {
 

@@ -248,6 +248,21 @@ class SftpDeliveryTest {
     }
 
     @Test
+    void aFinalNameWithoutManifestLeftByAnInterruptedFallbackIsPublishedAgain() throws Exception {
+        // given: the fallback had moved one file when the connection dropped
+        Files.createDirectories(incoming.resolve(NAME));
+        Files.writeString(incoming.resolve(NAME).resolve("scorecard.csv"), "an earlier, interrupted delivery\n");
+        Path release = TestReleases.small(tmp.resolve("release"), 1);
+
+        // when
+        DeliveryReport report = new SftpDelivery(password(null), FAST).deliver(release, NAME);
+
+        // then
+        assertThat(report).isEqualTo(new DeliveryReport(target(), NAME, 3, 5_062, 1, false));
+        assertDeliveredAsIs(release);
+    }
+
+    @Test
     void aDifferentReleaseUnderADeliveredNameIsRefusedAndNotRetried() throws Exception {
         // given
         SftpDelivery delivery = new SftpDelivery(password(null), FAST);
