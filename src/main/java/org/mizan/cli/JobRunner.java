@@ -62,6 +62,10 @@ final class JobRunner implements Closeable {
         return context.getEnvironment().getProperty(name);
     }
 
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

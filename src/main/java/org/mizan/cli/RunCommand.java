@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
+import org.mizan.jobs.extracts.ExtractRegionJobConfiguration;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,13 +27,16 @@ import picocli.CommandLine.Parameters;
                 "  mizan run ingest-remittances file=feed.jsonl",
                 "  mizan run ingest-remittances file=export.csv mapping=remittances/dushanbe-express",
                 "  mizan run ingest-ledgers file=activities.xml     (IATI XML, a ledger or plan CSV, an IATI code list)",
-                "  mizan run ingest-registries file=returnees.xlsx mapping=registries/kutaisi-people"})
+                "  mizan run ingest-registries file=returnees.xlsx mapping=registries/kutaisi-people",
+                "  mizan run extract-region region=NP-P1 period=2024-Q1 [recipient=ID]",
+                "     (the region's extract: scorecard and coherence views as CSV, XLSX, Parquet and manifest.json, small",
+                "      counts suppressed, a new version only when something changed, delivered as config/extracts.yml says)"})
 public class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "JOB", description = "ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer or load-fx-rates")
     String job;
 
-    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "file=PATH (required), mapping=NAME|PATH.yml (optional)")
+    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "file=PATH (required), mapping=NAME|PATH.yml (optional); extract-region: region=, period=, recipient=")
     List<String> params = List.of();
 
     @CommandLine.Spec
@@ -39,8 +44,12 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (ExtractRegionJobConfiguration.NAME.equals(job)) {
+            return extract();
+        }
         if (!JobRunner.JOB_BEANS.containsKey(job)) {
-            throw new MizanMain.UsageException("unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet());
+            throw new MizanMain.UsageException("unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet()
+                    + " or " + ExtractRegionJobConfiguration.NAME);
         }
         Map<String, String> kv = parse(params);
         String file = kv.get("file");
@@ -57,7 +66,37 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code run extract-region region=R period=P [recipient=ID]}. */
+    private Integer extract() throws Exception {
+        Map<String, String> kv = parse(params, java.util.Set.of("region", "period", "recipient"));
+        if (kv.get("region") == null && kv.get("recipient") == null || kv.get("period") == null) {
+            throw new MizanMain.UsageException("run extract-region needs region=CODE (or recipient=ID) and period=YYYY|YYYY-Qn|YYYY-MM,"
+                    + " e.g. mizan run extract-region region=NP-P1 period=2024-Q1");
+        }
+        try {
+            org.mizan.extract.ExtractPeriod.parse(kv.get("period"));
+        } catch (IllegalArgumentException e) {
+            throw new MizanMain.UsageException(e.getMessage());
+        }
+        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+            org.springframework.batch.core.job.parameters.JobParametersBuilder b = new org.springframework.batch.core.job.parameters.JobParametersBuilder();
+            kv.forEach(b::addString);
+            b.addLong("run", System.currentTimeMillis());
+            JobExecution execution = runner.operator().start(runner.bean("extractRegionJob", org.springframework.batch.core.job.Job.class), b.toJobParameters());
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                spec.commandLine().getErr().println("mizan: extract-region failed (execution " + execution.getId() + "): "
+                        + org.mizan.steward.FailureReasons.of(execution));
+                return MizanMain.FAILED;
+            }
+            return MizanMain.OK;
+        }
+    }
+
     static Map<String, String> parse(List<String> params) {
+        return parse(params, java.util.Set.of("file", "mapping"));
+    }
+
+    static Map<String, String> parse(List<String> params, java.util.Set<String> keys) {
         Map<String, String> kv = new LinkedHashMap<>();
         for (String p : params) {
             int eq = p.indexOf('=');
@@ -65,8 +104,8 @@ public class RunCommand implements Callable<Integer> {
                 throw new MizanMain.UsageException("'" + p + "' is not KEY=VALUE (e.g. file=fixtures/fx/fx_rates.csv)");
             }
             String key = p.substring(0, eq);
-            if (!key.equals("file") && !key.equals("mapping")) {
-                throw new MizanMain.UsageException("unknown parameter '" + key + "': run takes file= and mapping=");
+            if (!keys.contains(key)) {
+                throw new MizanMain.UsageException("unknown parameter '" + key + "': this job takes " + new java.util.TreeSet<>(keys));
             }
             kv.put(key, p.substring(eq + 1));
         }

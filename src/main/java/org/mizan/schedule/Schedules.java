@@ -34,20 +34,7 @@ public final class Schedules {
 
     /** Where the schedules are read from (a file, or the packaged default when null). */
     public static Path location(MizanHome home) {
-        String env = System.getenv(ENV);
-        if (env == null || env.isBlank()) {
-            env = System.getProperty("mizan.schedules");
-        }
-        if (env != null && !env.isBlank()) {
-            return Path.of(env).toAbsolutePath();
-        }
-        Path inHome = home.root().resolve("schedules.yml");
-        if (Files.isRegularFile(inHome)) {
-            return inHome;
-        }
-        String repo = System.getenv("MIZAN_REPO");
-        Path inRepo = (repo != null ? Path.of(repo) : Path.of("")).resolve("config/schedules.yml").toAbsolutePath();
-        return Files.isRegularFile(inRepo) ? inRepo : null;
+        return org.mizan.config.ConfigLocation.find(home, ENV, "mizan.schedules", "schedules.yml");
     }
 
     public static List<Schedule> load(MizanHome home) {

@@ -41,7 +41,7 @@ public record NamedQuery(String name, String description, Map<String, String> pa
         return out;
     }
 
-    static NamedQuery parse(String file, String text) {
+    public static NamedQuery parse(String file, String text) {
         String name = null;
         String description = "";
         Map<String, String> params = new LinkedHashMap<>();

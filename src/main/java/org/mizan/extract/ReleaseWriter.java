@@ -1,0 +1,97 @@
+package org.mizan.extract;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mizan.lake.Lake;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a release's files into its (temporary) folder: {@code csv/<view>.csv}, {@code <region>_<period>.xlsx},
+ * the Parquet files already there, {@code CHANGES.csv} from version 2 on, and {@code manifest.json} last.
+ */
+final class ReleaseWriter {
+
+    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ReleaseWriter() {
+    }
+
+    static Map<String, Object> write(Path dir, org.mizan.config.MizanHome home, Recipient r, ExtractPeriod period, int version,
+                                     RegionExtract.Result result, List<Releases.Change> changes, Lake lake) throws IOException {
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (Table t : result.tables()) {
+            if (r.formats().contains("csv")) {
+                Path f = dir.resolve(t.name() + ".csv");
+                ExtractFiles.csv(t, f);
+                files.add(file(dir, f, "csv", t.name(), t.rows().size()));
+            }
+            if (r.formats().contains("parquet")) {
+                files.add(file(dir, dir.resolve(t.name() + ".parquet"), "parquet", t.name(), t.rows().size()));
+            }
+        }
+        Map<String, String> about = new LinkedHashMap<>();
+        about.put("region", r.region());
+        about.put("period", period.label() + " (views kept per year give the year " + period.year() + "; the others its months "
+                + period.fromMonth() + " to " + period.toMonth() + ")");
+        about.put("release", "version " + version + (version > 1 ? " (CHANGES.csv lists what changed since version " + (version - 1) + ")" : ""));
+        about.put(Cells.SUPPRESSED, "a cell withheld by disclosure control: a count of fewer than " + r.threshold()
+                + " persons (zero included), or a cell from which one could be worked out; an empty cell is a value not reported");
+        if (r.formats().contains("xlsx")) {
+            Path f = dir.resolve(r.region() + "_" + period.label() + ".xlsx");
+            ExtractFiles.xlsx(result.tables(), about, f);
+            int rows = result.tables().stream().mapToInt(t -> t.rows().size()).sum();
+            files.add(file(dir, f, "xlsx", "all views (one sheet each, after the About sheet)", rows));
+        }
+        if (version > 1) {
+            Path f = dir.resolve("CHANGES.csv");
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                w.write("view,key,column,before,after\r\n");
+                for (Releases.Change c : changes) {
+                    w.write(String.join(",", csv(c.view()), csv(c.key()), csv(c.column()), csv(c.before()), csv(c.after())) + "\r\n");
+                }
+            }
+            files.add(file(dir, f, "csv", "change notice", changes.size()));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schema_version", ExtractRun.SCHEMA_VERSION);
+        m.put("release_version", version);
+        m.put("recipient", r.id());
+        m.put("region", r.region());
+        m.put("period", period.label());
+        m.put("year", period.year());
+        m.put("months", List.of(period.fromMonth(), period.toMonth()));
+        m.put("generated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put("disclosure_control", ExtractRun.map("threshold", r.threshold(), "marker", Cells.SUPPRESSED,
+                "suppressed_counts", result.disclosure().suppressed(), "cells_withheld", result.disclosure().cells()));
+        if (version > 1) {
+            m.put("previous_version", version - 1);
+            m.put("changed_cells", changes.size());
+        }
+        m.put("files", files);
+        m.put("source_partitions", SourcePartitions.of(lake, period.year()));
+        Files.writeString(dir.resolve("manifest.json"), JSON.writeValueAsString(m), StandardCharsets.UTF_8);
+        m.put("files_summary", files.size() + " files + manifest.json");
+        return m;
+    }
+
+    private static Map<String, Object> file(Path dir, Path f, String format, String view, int rows) throws IOException {
+        return ExtractRun.map("file", dir.relativize(f).toString(), "format", format, "view", view, "rows", rows,
+                "bytes", Files.size(f), "sha256", SourcePartitions.sha256(f));
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}
