@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
                 "Triggers are kept in the job repository's database: a slot missed while serve was down fires once on",
                 "start. With the postgres profile several serve processes (on several machines) share the schedules",
                 "and each fire runs on exactly one of them.",
+                "Extract recipients with a schedule in config/extracts.yml (or MIZAN_HOME/extracts.yml, MIZAN_EXTRACTS) get",
+                "their region's extract on it (mizan run extract-region --help); fires are logged there too.",
                 "It also serves the planner dashboard (read-only web pages over the warehouse, panels from dashboards/*.yml) on",
                 "--port (default 8080, or mizan.dashboard.port / MIZAN_DASHBOARD_PORT); its users and their regions are in",
                 "config/dashboard-users.yml (or MIZAN_HOME/dashboard-users.yml, or the file MIZAN_DASHBOARD_USERS names).",
@@ -69,6 +71,7 @@ public class ServeCommand implements Callable<Integer> {
                     Boolean.parseBoolean(runner.property("mizan.dashboard.anonymous")) ? "; anonymous visitors allowed: demo only" : "");
             Scheduler scheduler = runner.bean(Scheduler.class);
             ScheduleSync.apply(scheduler, schedules).forEach(out::println);
+            ScheduleSync.applyExtracts(scheduler, org.mizan.extract.Recipients.load(home)).forEach(out::println);
             scheduler.start();
             var where = Schedules.location(home);
             out.printf("scheduler %s started with %d schedule(s) from %s; fires are logged in %s%n", scheduler.getSchedulerInstanceId(),

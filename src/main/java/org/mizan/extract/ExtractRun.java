@@ -125,7 +125,9 @@ public final class ExtractRun {
         if (r.outbox() != null) {
             return new OutboxDelivery(r.outbox());
         }
-        return new SftpDelivery(SftpSettings.fromMap(r.sftp(), System::getenv), r.retry());
+        // the password's variable: the environment's, else a JVM system property of that name (-DNAME=…)
+        return new SftpDelivery(SftpSettings.fromMap(r.sftp(), n -> System.getenv(n) != null ? System.getenv(n) : System.getProperty(n)),
+                r.retry());
     }
 
     private static void readOnly(Path dir) throws IOException {

@@ -42,7 +42,7 @@ final class RegionExtract {
                 Map<String, String> mine = new java.util.HashMap<>();
                 v.query().params().keySet().forEach(p -> mine.put(p, values.get(p)));
                 NamedQuery.Bound b = v.query().bind(mine);
-                try (PreparedStatement ps = c.prepareStatement("create temp table " + table(v) + " as " + b.sql())) {
+                try (PreparedStatement ps = c.prepareStatement(template("extract_table", v).replace("{{query}}", b.sql()))) {
                     for (int i = 0; i < b.values().size(); i++) {
                         ps.setString(i + 1, b.values().get(i));
                     }
@@ -56,12 +56,16 @@ final class RegionExtract {
                     tables.add(rows(s, v));
                     if (parquetDir != null) {
                         String file = parquetDir.resolve(v.name() + ".parquet").toString().replace("'", "''");
-                        s.execute("copy " + table(v) + " to '" + file + "' (format parquet, compression zstd)");
+                        s.execute(template("extract_parquet", v).replace("{{file}}", file));
                     }
                 }
             }
             return new Result(tables, summary);
         }
+    }
+
+    private static String template(String name, ExtractView v) {
+        return SqlFiles.statements(SqlFiles.text("queries/" + name + ".sql")).get(0).replace("{{table}}", table(v));
     }
 
     /** The temporary table of a view; its name comes from the SQL file's header, a lower-case identifier. */
@@ -89,7 +93,7 @@ final class RegionExtract {
     }
 
     private static Table rows(Statement s, ExtractView v) throws SQLException {
-        try (ResultSet rs = s.executeQuery("select * from " + table(v))) {
+        try (ResultSet rs = s.executeQuery(template("extract_rows", v))) {
             ResultSetMetaData md = rs.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {

@@ -29,16 +29,34 @@ public final class ScheduleSync {
     private ScheduleSync() {
     }
 
+    /** Group of the extract schedules (config/extracts.yml), kept apart from the loads'. */
+    public static final String EXTRACT_GROUP = "mizan-extracts";
+
+    /** One trigger to keep: its key, cron, zone, the Quartz job class it fires and a description. */
+    record Entry(String key, String cron, java.time.ZoneId zone, Class<? extends org.quartz.Job> job, String description) {
+    }
+
     /** Applies the schedules; returns one line per change for the log. */
     public static List<String> apply(Scheduler scheduler, List<Schedule> schedules) throws SchedulerException {
+        return sync(scheduler, GROUP, schedules.stream()
+                .map(s -> new Entry(s.key(), s.cron(), s.zone(), ScheduledLoad.class, s.job() + " from " + s.inbox())).toList());
+    }
+
+    /** Applies the extract recipients that have a schedule ({@link ScheduledExtract}). */
+    public static List<String> applyExtracts(Scheduler scheduler, List<org.mizan.extract.Recipient> recipients) throws SchedulerException {
+        return sync(scheduler, EXTRACT_GROUP, recipients.stream().filter(r -> r.cron() != null)
+                .map(r -> new Entry(r.id(), r.cron(), r.zone(), ScheduledExtract.class, "extract-region " + r.region() + " for " + r.id()))
+                .toList());
+    }
+
+    private static List<String> sync(Scheduler scheduler, String group, List<Entry> entries) throws SchedulerException {
         List<String> changes = new ArrayList<>();
         Set<JobKey> wanted = new HashSet<>();
-        for (Schedule s : schedules) {
-            JobKey job = new JobKey(s.key(), GROUP);
-            TriggerKey tk = new TriggerKey(s.key(), GROUP);
+        for (Entry s : entries) {
+            JobKey job = new JobKey(s.key(), group);
+            TriggerKey tk = new TriggerKey(s.key(), group);
             wanted.add(job);
-            scheduler.addJob(JobBuilder.newJob(ScheduledLoad.class).withIdentity(job).storeDurably()
-                    .withDescription(s.job() + " from " + s.inbox()).build(), true);
+            scheduler.addJob(JobBuilder.newJob(s.job()).withIdentity(job).storeDurably().withDescription(s.description()).build(), true);
             Trigger existing = scheduler.getTrigger(tk);
             if (existing instanceof CronTrigger c && c.getCronExpression().equals(s.cron())
                     && c.getTimeZone().toZoneId().equals(s.zone())) {
@@ -56,10 +74,10 @@ public final class ScheduleSync {
                 changes.add("rescheduled " + s.key() + " (" + s.cron() + " " + s.zone() + ")");
             }
         }
-        for (JobKey stored : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+        for (JobKey stored : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group))) {
             if (!wanted.contains(stored)) {
                 scheduler.deleteJob(stored);
-                changes.add("removed " + stored.getName() + " (no longer in the schedules file)");
+                changes.add("removed " + stored.getName() + " (no longer in the configuration)");
             }
         }
         return changes;
