@@ -89,6 +89,10 @@ public class DemoCommand implements Callable<Integer> {
                 org.mizan.dashboard.Scope.national("demo"), null, site);
         out.println("Dashboard: " + pages.get(0) + " (" + pages.size() + " static files: open it in a browser, no server needed)");
         out.println("  or serve it live: MIZAN_HOME=" + demoHome + " MIZAN_DASHBOARD_ANONYMOUS=true ./mizan serve  (then http://localhost:8080/)");
+        out.println();
+        out.println("Koshi's regional extract (what ./mizan run extract-region region=NP-P1 period=2024 writes):");
+        org.mizan.extract.ExtractRun.run(new MizanHome(demoHome), org.mizan.extract.Recipient.adHoc("NP-P1"),
+                org.mizan.extract.ExtractPeriod.parse("2024"), out);
         return code;
     }
 
