@@ -183,6 +183,12 @@ class ExtractRegionIT {
         MizanCli.Result notRegion = cli.run("run", "extract-region", "region=NP-P1-D1", "period=2024");
         assertThat(notRegion.code()).isEqualTo(1);
         assertThat(notRegion.err()).contains("is a unit of level 2, not a region (level 1)");
+        MizanCli.Result badPeriod = cli.run("run", "extract-region", "region=NP-P1", "period=2024-Q5");
+        assertThat(badPeriod.code()).isEqualTo(2);
+        assertThat(badPeriod.err()).contains("period '2024-Q5' is not a year (2024), a quarter (2024-Q1) or a month (2024-03)");
+        MizanCli.Result unknown = cli.run("run", "extract-region", "region=XX-P9", "period=2024");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("region 'XX-P9' is not in the gazetteer");
     }
 
     @Test
@@ -226,7 +232,10 @@ class ExtractRegionIT {
         for (List<String> f : org.mizan.extract.CsvTestReader.parse(String.join("\n", lines.subList(1, lines.size())))) {
             notice.add(f.get(0) + "|" + f.get(1) + "|" + f.get(2) + "=" + f.get(3) + "->" + f.get(4));
         }
-        assertThat(notice).hasSize(27);
+        // 26 cells: the scorecard's flags and reasons in M1, D1 and P1 (6; the scores there are withheld), matching_leverage's
+        // contribution, ratio, rule and note at three levels (12), remittance_investment_match's contribution and capture
+        // at three levels (6), sector_alignment's score in D1 and P1 (2: M1 has one sector)
+        assertThat(notice).hasSize(26);
         assertThat(notice).isEqualTo(expected).isNotEmpty();
         assertThat(m.get("changed_cells").asInt()).isEqualTo(notice.size());
         assertThat(notice).contains(
