@@ -3,7 +3,6 @@ package org.mizan.dashboard;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,18 +45,6 @@ final class DashboardFixture {
             }
         }
         return null;
-    }
-
-    /** Sum of the expected inflows of the given units in a period: {amount_usd, txn_count}. */
-    static String[] inflowSum(String period, String... units) {
-        BigDecimal usd = BigDecimal.ZERO;
-        long n = 0;
-        for (String u : units) {
-            String[] r = inflow(u, period);
-            usd = usd.add(new BigDecimal(r[0]));
-            n += Long.parseLong(r[1]);
-        }
-        return new String[] {usd.toPlainString(), Long.toString(n)};
     }
 
     /** Every expected inflow row as CSV lines (unit_code,level,period,amount_usd,txn_count) for units starting with a prefix. */
