@@ -66,17 +66,17 @@ class DashboardBrowserIT {
     void overviewShowsTheFixturesNumbers() {
         // given the planner signed in
         signIn("planner", DashboardServer.PLANNER_PASSWORD);
-        // when the overview opens, its period is the latest year the views hold (the fixtures' remittances are of March 2024)
+        // when the overview opens, its period is the latest year the views hold
         assertThat(new Select(browser.findElement(By.id("period"))).getFirstSelectedOption().getText()).isEqualTo("2024");
-        // then each country's headline is its March inflow, and each region's row is its own
+        // then each country's headline is its inflow over the months of 2024
         for (String country : List.of("NP", "TJ")) {
-            String[] expected = DashboardFixture.inflow(country, "2024-03");
+            String[] expected = DashboardFixture.inflowInYear(country, "2024");
             assertThat(headline(country, "inflows", "amount_usd")).as(country).isEqualTo(expected[0]);
             assertThat(headline(country, "inflows", "txn_count")).as(country).isEqualTo(expected[1]);
         }
         for (String region : List.of("NP-P1", "NP-P3", "TJ-SU", "TJ-KT")) {
             List<String> cells = browser.findElements(By.cssSelector("section.ranked tr[data-unit='" + region + "'] td")).stream().map(e -> e.getText()).toList();
-            String[] expected = DashboardFixture.inflow(region, "2024-03");
+            String[] expected = DashboardFixture.inflowInYear(region, "2024");
             assertThat(cells.subList(2, 5)).as(region).containsExactly(region, expected[0], expected[1]);
         }
         // the ranking chart was drawn by ECharts, served from the jar
@@ -130,7 +130,7 @@ class DashboardBrowserIT {
     void aRegionalUserNeverSeesAnotherRegion() {
         signIn("koshi", DashboardServer.KOSHI_PASSWORD);
         // its overview is Koshi's page
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Koshi Province");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Koshi Province — 2024");
         assertThat(browser.getPageSource()).doesNotContain("NP-P3").doesNotContain("TJ-");
         // another region's page, the country's, a guessed panel URL: 403
         for (String url : List.of("/unit/NP-P3", "/unit/TJ-SU-PNJ", "/unit/NP", "/panel/inflows?unit=NP-P3", "/panel/remittance-cost")) {

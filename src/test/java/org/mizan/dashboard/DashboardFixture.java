@@ -47,6 +47,19 @@ final class DashboardFixture {
         return null;
     }
 
+    /** The expected inflow of a unit over the months of a year: {amount_usd, txn_count}. */
+    static String[] inflowInYear(String unit, String year) {
+        java.math.BigDecimal usd = java.math.BigDecimal.ZERO;
+        long n = 0;
+        for (JsonNode r : expected().get("inflows")) {
+            if (r.get("unit_code").asText().equals(unit) && r.get("period").asText().startsWith(year + "-")) {
+                usd = usd.add(new java.math.BigDecimal(r.get("amount_usd").asText()));
+                n += r.get("txn_count").asLong();
+            }
+        }
+        return new String[] {usd.toPlainString(), Long.toString(n)};
+    }
+
     /** Every expected inflow row as CSV lines (unit_code,level,period,amount_usd,txn_count) for units starting with a prefix. */
     static List<String> inflowLines(String unitPrefix) {
         List<String> out = new ArrayList<>();
