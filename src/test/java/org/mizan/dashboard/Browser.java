@@ -121,11 +121,17 @@ final class Browser {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
     }
 
+    /** Saves the whole page (the window stretched to the page's height for the shot) under target/dashboard-screenshots/. */
     void screenshot(String name) {
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        Object height = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.max(size.getHeight(), ((Number) height).intValue() + 120)));
         try {
             Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(size);
         }
     }
 
