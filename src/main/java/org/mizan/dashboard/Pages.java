@@ -205,17 +205,7 @@ public final class Pages {
             }
             options.add(s);
         }
-        String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
-        StringBuilder f = new StringBuilder("<form class=\"period\" method=\"get\" action=\"").append(Html.esc(path)).append("\">");
-        if (unit != null) {
-            f.append("<input type=\"hidden\" name=\"unit\" value=\"").append(Html.esc(unit)).append("\">");
-        }
-        f.append("<label>Period <select name=\"period\" id=\"period\" onchange=\"this.form.submit()\"><option value=\"\">all periods</option>");
-        for (String o : options) {
-            f.append("<option value=\"").append(Html.esc(o)).append('"').append(o.equals(period) ? " selected" : "").append('>')
-                    .append(Html.esc(o)).append("</option>");
-        }
-        return f.append("</select></label> <noscript><button>Show</button></noscript></form>\n").toString();
+        return Sections.selector(action, unit, "Period", "all periods", options, period);
     }
 
     private String nav(Scope scope) {

@@ -28,9 +28,23 @@ final class Sections {
         if (period != null && !options.contains(period)) {
             options.add(0, period);
         }
+        return selector(action, null, "Year", null, options, period);
+    }
+
+    /**
+     * A form that reloads the page ({@code action}, its query dropped) for the chosen period; {@code unit} kept as a
+     * hidden value, {@code all} (when given) the label of an option for no period.
+     */
+    static String selector(String action, String unit, String label, String all, List<String> options, String period) {
         String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
-        StringBuilder f = new StringBuilder("<form class=\"period\" method=\"get\" action=\"").append(Html.esc(path)).append("\">")
-                .append("<label>Year <select name=\"period\" id=\"period\" onchange=\"this.form.submit()\">");
+        StringBuilder f = new StringBuilder("<form class=\"period\" method=\"get\" action=\"").append(Html.esc(path)).append("\">");
+        if (unit != null) {
+            f.append("<input type=\"hidden\" name=\"unit\" value=\"").append(Html.esc(unit)).append("\">");
+        }
+        f.append("<label>").append(Html.esc(label)).append(" <select name=\"period\" id=\"period\" onchange=\"this.form.submit()\">");
+        if (all != null) {
+            f.append("<option value=\"\">").append(Html.esc(all)).append("</option>");
+        }
         for (String o : options) {
             f.append("<option value=\"").append(Html.esc(o)).append('"').append(o.equals(period) ? " selected" : "").append('>')
                     .append(Html.esc(o)).append("</option>");
