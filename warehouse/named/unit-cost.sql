@@ -2,17 +2,12 @@
 -- description: Cost of sending the remittances a unit and the units below it received, per year: each corridor's (sending country's) mean cost_pct, their mean, and how many corridors are above the SDG 10.c target of 3 %.
 -- param: unit    a unit code: the remittances received in it and below it (e.g. NP-P1); every unit when omitted
 -- param: period  a year (2024); every year when omitted
-with received as (
-    select a.ancestor_code as unit_code, a.ancestor_level as level, substr(t.period, 1, 4) as period, t.sender_country, t.cost_pct
-    from remittance_transactions t
-    join dim_unit_ancestors a on a.unit_code = t.receiving_unit_code
-    where (:unit is null or a.ancestor_code = :unit)
-      and (:period is null or t.period like :period || '%')
-),
-corridors as (
-    select unit_code, level, period, sender_country, avg(cost_pct) as corridor_cost_pct, count(*) as txn_count
-    from received
-    group by all
+with corridors as (
+    select unit_code, level, period, sender_country, cost_pct_sum / txn_count as corridor_cost_pct, txn_count
+    from mart_unit_corridor_cost
+    where txn_count > 0
+      and (:unit is null or unit_code = :unit)
+      and (:period is null or period like :period || '%')
 ),
 final as (
     select unit_code, level, period,
