@@ -1,5 +1,5 @@
 -- The units one level below a unit (below nothing: the regions, level 1), each with the sum of a panel's measures
--- in the period, ranked by one of them. Values: the source's own, then unit, unit, period, period.
+-- in the period, ranked by one of them. Values: unit, unit, then the source's own, then period, period.
 with named_units as (
     select unit_code, name, level, parent_code
     from admin_units

@@ -31,7 +31,8 @@ public class DashboardCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "write the static pages into this folder")
     Path out;
 
-    @Option(names = "--period", description = "the period the pages show (a month 2024-03, a quarter 2024-Q1 or a year 2024); default: all")
+    @Option(names = "--period", description = "the period the pages show (a year 2024, a month 2024-03 or a quarter 2024-Q1); default: the overview and"
+            + " unit pages show the latest year the views hold, the panel pages every period")
     String period;
 
     @Option(names = "--region", paramLabel = "CODE", description = "only this region (level 1, e.g. NP-P1) and the units below it")

@@ -2,7 +2,6 @@ package org.mizan.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.mizan.warehouse.DataDictionary;
 import org.mizan.warehouse.ReadOnlyQuery.Result;
@@ -19,27 +18,46 @@ public final class Pages {
     private final PanelData data;
     private final List<Panel> panels;
     private final Links links;
+    private final Figures figures;
+    private final Sections sections;
 
     public Pages(PanelData data, List<Panel> panels, Links links) {
         this.data = data;
         this.panels = panels;
         this.links = links;
+        this.figures = new Figures(data);
+        this.sections = new Sections(figures, links);
     }
 
-    /** The national overview; a regional viewer's overview is its region's page. */
+    /**
+     * The national overview for a year (null: the latest year the panels hold): per country, a tile per panel with
+     * its headline numbers and the regions ranked; a regional viewer's overview is its region's page.
+     */
     public String overview(Scope scope, String period) {
         if (!scope.isNational()) {
             return unit(scope, scope.region(), period);
         }
+        List<String> years = figures.years(panels);
+        String year = period(years, period);
         Html h = new Html();
-        h.raw(periodSelector(links.overview(null), period));
-        headlines(h, scope, null, period);
-        ranked(h, scope, null, period, "Regions");
-        panelList(h, scope, null, period);
-        return h.page("National overview" + periodTitle(period), nav(scope), links);
+        h.raw(sections.periodSelector(years, links.overview(null), year));
+        for (var country : figures.countries().entrySet()) {
+            h.raw("<section class=\"country\" data-unit=\"").text(country.getKey()).raw("\">\n<h2>")
+                    .link(links.unit(country.getKey(), year), country.getValue()).raw("</h2>\n");
+            sections.tiles(h, visible(scope), scope, country.getKey(), year);
+            sections.rankings(h, visible(scope), scope, country.getKey(), year, "Regions of " + country.getValue());
+            h.raw("</section>\n");
+        }
+        panelList(h, scope, null, year);
+        return h.page("National overview" + periodTitle(year), nav(scope), links);
     }
 
-    /** A unit's page: breadcrumbs, its headline numbers, the units below it ranked, its panels. */
+    /** The period a page without one shows: the latest year the panels with headline numbers hold (null: none). */
+    public String defaultPeriod() {
+        return period(figures.years(panels), null);
+    }
+
+    /** A unit's page for a year (null: the latest): breadcrumbs, its headline numbers, the units below it ranked, its panels. */
     public String unit(Scope scope, String unit, String period) {
         if (!data.allows(scope, unit)) {
             throw new Scope.Forbidden("unit " + unit + " is outside region " + scope.region());
@@ -48,28 +66,34 @@ public final class Pages {
         if (crumbs.isEmpty()) {
             throw new NotFound("no unit " + unit + " in the gazetteer");
         }
+        List<String> years = figures.years(panels);
+        String year = period(years, period);
         PanelData.Crumb self = crumbs.get(crumbs.size() - 1);
         Html h = new Html();
         h.raw("<nav class=\"crumbs\">");
         if (scope.isNational()) {
-            h.link(links.overview(period), "National").raw(" › ");
+            h.link(links.overview(year), "National").raw(" › ");
         }
         for (PanelData.Crumb c : crumbs) {
             boolean visible = data.allows(scope, c.code());
             if (c == self) {
                 h.raw("<span class=\"here\">").text(c.name()).raw("</span>");
             } else if (visible) {
-                h.link(links.unit(c.code(), period), c.name()).raw(" › ");
+                h.link(links.unit(c.code(), year), c.name()).raw(" › ");
             } else {
                 h.raw("<span>").text(c.name()).raw("</span> › ");
             }
         }
         h.raw("</nav>\n<p class=\"unit\">").text(self.code()).raw(" · level ").text(self.level()).raw("</p>\n");
-        h.raw(periodSelector(links.unit(unit, null), period));
-        headlines(h, scope, unit, period);
-        ranked(h, scope, unit, period, "Units below " + self.name());
-        panelList(h, scope, unit, period);
-        return h.page(self.name() + periodTitle(period), nav(scope), links);
+        h.raw(sections.periodSelector(years, links.unit(unit, null), year));
+        sections.tiles(h, visible(scope), scope, unit, year);
+        sections.rankings(h, visible(scope), scope, unit, year, "Units below " + self.name());
+        panelList(h, scope, unit, year);
+        return h.page(self.name() + periodTitle(year), nav(scope), links);
+    }
+
+    private static String period(List<String> years, String period) {
+        return period != null && !period.isBlank() ? period : years.isEmpty() ? null : years.get(0);
     }
 
     /** A panel's page: its chart, its table (the first {@value #PAGE_ROWS} rows) and a link to its CSV. */
@@ -126,54 +150,6 @@ public final class Pages {
         return p;
     }
 
-    private void headlines(Html h, Scope scope, String unit, String period) {
-        h.raw("<section class=\"headlines\">\n");
-        for (Panel p : visible(scope)) {
-            if (p.headline().isEmpty()) {
-                continue;
-            }
-            Map<String, Object> sums = data.headline(p, scope, unit, period);
-            for (String f : p.headline()) {
-                h.raw("<div class=\"headline\" data-panel=\"").text(p.id()).raw("\" data-field=\"").text(f).raw("\"><span class=\"value\">")
-                        .text(sums.get(f) == null ? "—" : sums.get(f)).raw("</span><span class=\"label\">").text(p.label(f))
-                        .raw("</span><span class=\"source\">").link(links.panel(p.id(), unit, period), p.title()).raw("</span></div>\n");
-            }
-        }
-        h.raw("</section>\n");
-    }
-
-    private void ranked(Html h, Scope scope, String unit, String period, String heading) {
-        for (Panel p : visible(scope)) {
-            if (p.rank() == null) {
-                continue;
-            }
-            Result r = data.ranked(p, scope, unit, period);
-            h.raw("<section class=\"ranked\" data-panel=\"").text(p.id()).raw("\">\n<h2>").text(heading).raw(" by ").text(p.label(p.rank()))
-                    .raw("</h2>\n");
-            if (r.rows().isEmpty()) {
-                h.raw("<p>No units below this one.</p>\n</section>\n");
-                continue;
-            }
-            h.chart(Charts.option("bar", "name", List.of(p.rank()), List.of(p.label(p.rank())), r));
-            h.raw("<table class=\"ranked\"><thead><tr><th>#</th><th>unit</th><th>code</th>");
-            for (String f : p.headline()) {
-                h.raw("<th>").text(p.label(f)).raw("</th>");
-            }
-            h.raw("</tr></thead><tbody>\n");
-            int rank = 0;
-            for (List<Object> row : r.rows()) {
-                String code = String.valueOf(row.get(0));
-                h.raw("<tr data-unit=\"").text(code).raw("\"><td>").text(++rank).raw("</td><td>").link(links.unit(code, period), row.get(1))
-                        .raw("</td><td>").text(code).raw("</td>");
-                for (int i = 3; i < row.size(); i++) {
-                    h.raw("<td class=\"num\">").text(row.get(i)).raw("</td>");
-                }
-                h.raw("</tr>\n");
-            }
-            h.raw("</tbody></table>\n</section>\n");
-        }
-    }
-
     private void panelList(Html h, Scope scope, String unit, String period) {
         h.raw("<section class=\"panels\"><h2>Views</h2><ul>\n");
         for (Panel p : visible(scope)) {
@@ -188,23 +164,10 @@ public final class Pages {
             h.raw("<th>").text(p.label(c)).raw("</th>");
         }
         h.raw("</tr></thead><tbody>\n");
-        int drill = p.drill() == null ? -1 : r.columns().indexOf(p.drill());
         for (List<Object> row : r.rows()) {
             h.raw("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                Object v = row.get(i);
-                h.raw(v instanceof Number ? "<td class=\"num\">" : "<td>");
-                String flag = p.flags().get(r.columns().get(i));
-                if (i == drill && v != null) {
-                    h.link(links.unit(String.valueOf(v), period), v);
-                } else if (flag != null && Boolean.TRUE.equals(v)) {
-                    // a raised flag with its reason beside it: a fixed text, or another column's value (=column)
-                    Object reason = flag.startsWith("=") ? row.get(r.columns().indexOf(flag.substring(1))) : flag;
-                    h.raw("<span class=\"flag\">yes</span> <span class=\"reason\">").text(reason).raw("</span>");
-                } else {
-                    h.text(v);
-                }
-                h.raw("</td>");
+                sections.cell(h, p, r.columns(), row, i, period);
             }
             h.raw("</tr>\n");
         }
@@ -230,12 +193,6 @@ public final class Pages {
         }
     }
 
-    private String periodSelector(String action, String period) {
-        Panel first = panels.stream().filter(p -> p.rank() != null && p.period() != null).findFirst()
-                .orElse(panels.stream().filter(p -> p.period() != null).findFirst().orElse(null));
-        return first == null || !links.live() ? "" : periodSelectorFor(first, action, period, null);
-    }
-
     private String periodSelectorFor(Panel p, String action, String period, String unit) {
         if (p.period() == null) {
             return "";
@@ -248,17 +205,7 @@ public final class Pages {
             }
             options.add(s);
         }
-        String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
-        StringBuilder f = new StringBuilder("<form class=\"period\" method=\"get\" action=\"").append(Html.esc(path)).append("\">");
-        if (unit != null) {
-            f.append("<input type=\"hidden\" name=\"unit\" value=\"").append(Html.esc(unit)).append("\">");
-        }
-        f.append("<label>Period <select name=\"period\" id=\"period\" onchange=\"this.form.submit()\"><option value=\"\">all periods</option>");
-        for (String o : options) {
-            f.append("<option value=\"").append(Html.esc(o)).append('"').append(o.equals(period) ? " selected" : "").append('>')
-                    .append(Html.esc(o)).append("</option>");
-        }
-        return f.append("</select></label> <noscript><button>Show</button></noscript></form>\n").toString();
+        return Sections.selector(action, unit, "Period", "all periods", options, period);
     }
 
     private String nav(Scope scope) {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public record Panel(String id, String title, String description, int position, String view, String query,
                     Map<String, String> params, String unit, String period, List<String> fields, List<String> order,
-                    Chart chart, String drill, List<String> headline, String rank, Map<String, String> labels,
-                    Map<String, String> flags) {
+                    Chart chart, String drill, List<Headline> headline, String rank, Ranking ranking,
+                    Map<String, String> labels, Map<String, String> flags) {
 
     /** How the panel is charted: type (bar, line, pie or none), the category field and the value fields. */
     public record Chart(String type, String x, List<String> y) {
@@ -26,7 +26,7 @@ public record Panel(String id, String title, String description, int position, S
     static final Set<String> PAGE_VALUES = Set.of("unit", "period");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Set<String> KEYS = Set.of("title", "description", "position", "view", "query", "params", "unit",
-            "period", "fields", "order", "chart", "drill", "headline", "rank", "labels", "flags");
+            "period", "fields", "order", "chart", "drill", "headline", "rank", "ranking", "labels", "flags");
 
     /** The panel's source's name, for messages. */
     public String source() {
@@ -43,6 +43,11 @@ public record Panel(String id, String title, String description, int position, S
         return labels.getOrDefault(field, field);
     }
 
+    /** A headline number's label: its own, else its column's. */
+    public String label(Headline h) {
+        return h.label() != null ? h.label() : label(h.column());
+    }
+
     /** Every column name the panel uses (checked against the catalogue). */
     public List<String> columnsUsed() {
         List<String> out = new ArrayList<>(fields);
@@ -53,7 +58,10 @@ public record Panel(String id, String title, String description, int position, S
         }
         out.addAll(order);
         out.addAll(chart.y());
-        out.addAll(headline);
+        headline.forEach(h -> out.addAll(h.columns()));
+        if (ranking != null) {
+            out.addAll(ranking.columnsUsed());
+        }
         out.addAll(flags.keySet());
         flags.values().stream().filter(r -> r.startsWith("=")).forEach(r -> out.add(r.substring(1)));
         return out;
@@ -121,19 +129,29 @@ public record Panel(String id, String title, String description, int position, S
             }
         });
         String rank = identifier(y.get("rank"), "rank", file);
-        List<String> headline = names(y.get("headline"), "headline", file);
-        String unit = identifier(y.get("unit"), "unit", file);
-        if ((rank != null || !headline.isEmpty()) && unit == null) {
-            throw new PanelException(file + ": 'headline' and 'rank' sum per unit: name the unit column in 'unit'");
+        Headline.Identifiers ids = (v, key) -> identifier(v, key, file);
+        List<Headline> headline = new ArrayList<>();
+        for (Object o : y.get("headline") instanceof List<?> l ? l : y.get("headline") == null ? List.of() : List.of(y.get("headline"))) {
+            headline.add(Headline.fromYaml(o, file, ids));
         }
-        if (rank != null && !headline.contains(rank)) {
-            throw new PanelException(file + ": rank '" + rank + "' must be one of the headline fields " + headline);
+        Ranking ranking = Ranking.fromYaml(y.get("ranking"), file, ids);
+        String unit = identifier(y.get("unit"), "unit", file);
+        if ((rank != null || ranking != null || !headline.isEmpty()) && unit == null) {
+            throw new PanelException(file + ": 'headline', 'rank' and 'ranking' are per unit: name the unit column in 'unit'");
+        }
+        if (rank != null && headline.stream().noneMatch(h -> h.name().equals(rank) && h.aggregate().equals("sum"))) {
+            throw new PanelException(file + ": rank '" + rank + "' must be one of the summed headline fields "
+                    + headline.stream().filter(h -> h.aggregate().equals("sum")).map(Headline::name).toList());
+        }
+        if (headline.stream().map(Headline::name).distinct().count() < headline.size()) {
+            throw new PanelException(file + ": two headline numbers have the same name: give one a 'name'");
         }
         Object pos = y.getOrDefault("position", 100);
         return new Panel(id, required(y, "title", file), String.valueOf(y.getOrDefault("description", "")),
                 pos instanceof Number n ? n.intValue() : Integer.parseInt(pos.toString()),
                 identifier(view, "view", file), query, params, unit, identifier(y.get("period"), "period", file), fields,
-                names(y.get("order"), "order", file), chart, identifier(y.get("drill"), "drill", file), headline, rank, labels, flags);
+                names(y.get("order"), "order", file), chart, identifier(y.get("drill"), "drill", file), List.copyOf(headline), rank, ranking,
+                labels, flags);
     }
 
     private static String required(Map<String, Object> y, String key, String file) {

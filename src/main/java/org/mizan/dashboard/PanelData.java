@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,7 +26,7 @@ public final class PanelData {
     public record Crumb(String code, String name, int level) {
     }
 
-    private record Source(String sql, List<String> values) {
+    record Source(String sql, List<String> values) {
     }
 
     private final Path warehouse;
@@ -73,45 +72,6 @@ public final class PanelData {
                 throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
             }
         }
-    }
-
-    /**
-     * The units one level below {@code unit} (null: the regions) with the panel's headline sums in the period, ranked
-     * by the panel's rank field.
-     */
-    public Result ranked(Panel panel, Scope scope, String unit, String period) {
-        requireAllowed(panel, scope, unit);
-        if (unit == null && !scope.isNational()) {
-            throw new Scope.Forbidden("a regional viewer's ranking starts at its region");
-        }
-        checked(panel);
-        Source s = source(panel, unit, period);
-        String sql = template("ranked_units.sql", panel, s)
-                .replace("{{sums}}", sums(panel))
-                .replace("{{figures}}", panel.headline().stream().map(h -> "f." + quote(h)).collect(Collectors.joining(", ")))
-                .replace("{{rank}}", quote(panel.rank()));
-        List<String> values = new ArrayList<>(s.values());
-        values.addAll(java.util.Arrays.asList(nz(unit), nz(unit), nz(period), nz(period)));
-        return run(sql, values);
-    }
-
-    /** The panel's headline sums for the unit (null: the countries together), in the period. */
-    public Map<String, Object> headline(Panel panel, Scope scope, String unit, String period) {
-        requireAllowed(panel, scope, unit);
-        if (unit == null && !scope.isNational()) {
-            throw new Scope.Forbidden("a regional viewer's headline is its region's");
-        }
-        checked(panel);
-        Source s = source(panel, unit, period);
-        String sql = template("headline.sql", panel, s).replace("{{sums}}", sums(panel));
-        List<String> values = new ArrayList<>(s.values());
-        values.addAll(java.util.Arrays.asList(nz(unit), nz(unit), nz(period), nz(period)));
-        Result r = run(sql, values);
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < r.columns().size(); i++) {
-            out.put(r.columns().get(i), r.rows().isEmpty() ? null : r.rows().get(0).get(i));
-        }
-        return out;
     }
 
     /** The periods the panel has rows for, newest first (none when it has no period column). */
@@ -166,7 +126,7 @@ public final class PanelData {
         return named;
     }
 
-    private void requireAllowed(Panel panel, Scope scope, String unit) {
+    void requireAllowed(Panel panel, Scope scope, String unit) {
         if (scope.isNational()) {
             return;
         }
@@ -179,14 +139,14 @@ public final class PanelData {
     }
 
     /** Refuses a panel whose source or columns are not in the catalogue (so no unknown name reaches SQL). */
-    private void checked(Panel panel) {
+    void checked(Panel panel) {
         List<String> problems = Catalogue.problems(panel, this);
         if (!problems.isEmpty()) {
             throw new Panel.PanelException(String.join("; ", problems));
         }
     }
 
-    private Source source(Panel panel, String unit, String period) {
+    Source source(Panel panel, String unit, String period) {
         if (panel.view() != null) {
             return new Source(quote(panel.view()), List.of());
         }
@@ -200,27 +160,23 @@ public final class PanelData {
         return new Source("(" + b.sql() + ")", b.values());
     }
 
-    private static String template(String file, Panel panel, Source s) {
+    static String template(String file, Panel panel, Source s) {
         return SqlFiles.text("queries/dashboard/" + file)
                 .replace("{{source}}", s.sql())
                 .replace("{{unit}}", panel.unit() == null ? "cast(null as varchar)" : column(panel.unit()))
                 .replace("{{period}}", panel.period() == null ? "cast(null as varchar)" : column(panel.period()));
     }
 
-    private static String sums(Panel panel) {
-        return panel.headline().stream().map(h -> "sum(" + column(h) + ") as " + quote(h)).collect(Collectors.joining(", "));
-    }
-
-    private static String column(String name) {
+    static String column(String name) {
         return "p." + quote(name);
     }
 
     /** Identifiers are checked against [a-z_][a-z0-9_]* when the panel is read; quoting keeps keywords working. */
-    private static String quote(String name) {
+    static String quote(String name) {
         return '"' + name + '"';
     }
 
-    private static String nz(String value) {
+    static String nz(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
@@ -235,7 +191,7 @@ public final class PanelData {
         }
     }
 
-    private Result run(String sql, List<String> values) {
+    Result run(String sql, List<String> values) {
         try {
             return ReadOnlyQuery.run(currentWarehouse(), sql, values);
         } catch (SQLException e) {

@@ -58,7 +58,12 @@ public final class Panels {
 
     private static Panel parse(String fileName, InputStream in) {
         String id = fileName.replaceAll("\\.yml$", "");
-        Object doc = new Yaml().load(in);
+        Object doc;
+        try {
+            doc = new Yaml().load(in);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new Panel.PanelException("dashboards/" + fileName + " is not valid YAML (quote a text that holds ': '): " + e.getMessage());
+        }
         if (doc != null && !(doc instanceof Map)) {
             throw new Panel.PanelException("dashboards/" + fileName + " is not a YAML mapping of keys (title: …, view: …)");
         }

@@ -1,83 +1,54 @@
 package org.mizan.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mizan.MizanCli;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in a real browser: {@code mizan serve} started once on a free port over the fixtures' warehouse,
- * Debian's headless Chromium driven through the system chromedriver (nothing downloaded). Without Chromium the
- * test is skipped with a notice; under .ci/run (MIZAN_REQUIRE_SERVICES=1) it fails instead. Screenshots go to
- * target/dashboard-screenshots/.
+ * The dashboard in a real browser ({@link Browser}: Debian's headless Chromium): {@code mizan serve} started once
+ * on a free port over the fixtures' warehouse. Screenshots go to target/dashboard-screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MIZAN_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("MIZAN_CHROMEDRIVER", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
-
     private MizanCli cli;
     private DashboardServer server;
     private String base;
-    private WebDriver browser;
+    private Browser b;
+    private org.openqa.selenium.WebDriver browser;
 
     @BeforeAll
     void serve() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String notice = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + "): DashboardBrowserIT skipped."
-                    + " Install them with: apt-get install -y chromium chromium-driver";
-            if ("1".equals(System.getenv("MIZAN_REQUIRE_SERVICES"))) {
-                fail(notice);
-            }
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
+        b = Browser.startOrSkip(getClass());
+        browser = b.driver();
         // given the fixtures' warehouse, two users (a planner, Koshi's council) and mizan serve on a free port
         cli = DashboardFixture.loaded();
         server = DashboardServer.start(cli);
         base = server.base();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
-        Files.createDirectories(SCREENSHOTS);
+        b.base(base);
     }
 
     @AfterEach
     void signOut() {
-        if (browser != null) {
-            browser.manage().deleteAllCookies();
+        if (b != null) {
+            b.signOut();
         }
     }
 
     @AfterAll
     void stop() throws InterruptedException {
-        if (browser != null) {
-            browser.quit();
+        if (b != null) {
+            b.quit();
         }
         if (server != null) {
             server.stop();
@@ -92,19 +63,20 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void overviewShowsTheFixturesNumbers() throws Exception {
+    void overviewShowsTheFixturesNumbers() {
         // given the planner signed in
         signIn("planner", DashboardServer.PLANNER_PASSWORD);
-        // when March 2024 is chosen in the period selector
-        new Select(browser.findElement(By.id("period"))).selectByValue("2024-03");
-        waitFor(ExpectedConditions.urlContains("period=2024-03"));
-        // then the headline is both countries' March inflow, and each region's row is its own
-        String[] both = DashboardFixture.inflowSum("2024-03", "NP", "TJ");
-        assertThat(headline("inflows", "amount_usd")).isEqualTo(both[0]);
-        assertThat(headline("inflows", "txn_count")).isEqualTo(both[1]);
+        // when the overview opens, its period is the latest year the views hold
+        assertThat(new Select(browser.findElement(By.id("period"))).getFirstSelectedOption().getText()).isEqualTo("2024");
+        // then each country's headline is its inflow over the months of 2024
+        for (String country : List.of("NP", "TJ")) {
+            String[] expected = DashboardFixture.inflowInYear(country, "2024");
+            assertThat(headline(country, "inflows", "amount_usd")).as(country).isEqualTo(expected[0]);
+            assertThat(headline(country, "inflows", "txn_count")).as(country).isEqualTo(expected[1]);
+        }
         for (String region : List.of("NP-P1", "NP-P3", "TJ-SU", "TJ-KT")) {
-            List<String> cells = browser.findElements(By.cssSelector("tr[data-unit='" + region + "'] td")).stream().map(e -> e.getText()).toList();
-            String[] expected = DashboardFixture.inflow(region, "2024-03");
+            List<String> cells = browser.findElements(By.cssSelector("section.ranked tr[data-unit='" + region + "'] td")).stream().map(e -> e.getText()).toList();
+            String[] expected = DashboardFixture.inflowInYear(region, "2024");
             assertThat(cells.subList(2, 5)).as(region).containsExactly(region, expected[0], expected[1]);
         }
         // the ranking chart was drawn by ECharts, served from the jar
@@ -113,7 +85,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void drillDownFromARegionToAMunicipalityShowsItsValues() throws Exception {
+    void drillDownFromARegionToAMunicipalityShowsItsValues() {
         signIn("planner", DashboardServer.PLANNER_PASSWORD);
         browser.get(base + "/?period=2024-03");
         // when the planner follows Koshi Province, then Dhankuta District, then Dhankuta Municipality
@@ -131,7 +103,7 @@ class DashboardBrowserIT {
         assertThat(headline("inflows", "amount_usd")).isEqualTo(m01[0]);
         assertThat(headline("inflows", "txn_count")).isEqualTo(m01[1]);
         // its ward, one level down, ranked with its own inflow
-        assertThat(browser.findElement(By.cssSelector("tr[data-unit='NP-P1-DHA-M01-W05'] td.num")).getText())
+        assertThat(browser.findElement(By.cssSelector("section.ranked tr[data-unit='NP-P1-DHA-M01-W05'] td.num")).getText())
                 .isEqualTo(DashboardFixture.inflow("NP-P1-DHA-M01-W05", "2024-03")[0]);
         screenshot("drill-down-NP-P1-DHA-M01.png");
         browser.findElement(By.linkText("Dhankuta District")).click();
@@ -158,7 +130,7 @@ class DashboardBrowserIT {
     void aRegionalUserNeverSeesAnotherRegion() {
         signIn("koshi", DashboardServer.KOSHI_PASSWORD);
         // its overview is Koshi's page
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Koshi Province");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Koshi Province — 2024");
         assertThat(browser.getPageSource()).doesNotContain("NP-P3").doesNotContain("TJ-");
         // another region's page, the country's, a guessed panel URL: 403
         for (String url : List.of("/unit/NP-P3", "/unit/TJ-SU-PNJ", "/unit/NP", "/panel/inflows?unit=NP-P3", "/panel/remittance-cost")) {
@@ -177,34 +149,26 @@ class DashboardBrowserIT {
     }
 
     private void signIn(String user, String password) {
-        browser.get(base + "/");
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header .user")));
+        b.signIn(user, password);
     }
 
     private String headline(String panel, String field) {
         return browser.findElement(By.cssSelector(".headline[data-panel='" + panel + "'][data-field='" + field + "'] .value")).getText();
     }
 
-    /** Fetches a URL in the signed-in browser: {status, body}. */
+    private String headline(String unit, String panel, String field) {
+        return b.text(".headline[data-unit='" + unit + "'][data-panel='" + panel + "'][data-field='" + field + "'] .value");
+    }
+
     private String[] download(String url) {
-        Object r = ((JavascriptExecutor) browser).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0]).then(r => r.text().then(t => done([String(r.status), t]))).catch(e => done(['error', String(e)]));",
-                url);
-        @SuppressWarnings("unchecked")
-        List<String> list = (List<String>) r;
-        return list.toArray(new String[0]);
+        return b.download(url);
     }
 
     private void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+        b.waitFor(condition);
     }
 
-    private void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        b.screenshot(name);
     }
 }

@@ -3,7 +3,6 @@ package org.mizan.dashboard;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,14 +47,15 @@ final class DashboardFixture {
         return null;
     }
 
-    /** Sum of the expected inflows of the given units in a period: {amount_usd, txn_count}. */
-    static String[] inflowSum(String period, String... units) {
-        BigDecimal usd = BigDecimal.ZERO;
+    /** The expected inflow of a unit over the months of a year: {amount_usd, txn_count}. */
+    static String[] inflowInYear(String unit, String year) {
+        java.math.BigDecimal usd = java.math.BigDecimal.ZERO;
         long n = 0;
-        for (String u : units) {
-            String[] r = inflow(u, period);
-            usd = usd.add(new BigDecimal(r[0]));
-            n += Long.parseLong(r[1]);
+        for (JsonNode r : expected().get("inflows")) {
+            if (r.get("unit_code").asText().equals(unit) && r.get("period").asText().startsWith(year + "-")) {
+                usd = usd.add(new java.math.BigDecimal(r.get("amount_usd").asText()));
+                n += r.get("txn_count").asLong();
+            }
         }
         return new String[] {usd.toPlainString(), Long.toString(n)};
     }
