@@ -21,6 +21,17 @@ public final class Pages {
     private final Figures figures;
     private final Sections sections;
 
+    /** The page's queries on one connection (see {@link PanelData#page}). */
+    public String render(PanelData.PageWork<String> work) {
+        try {
+            return data.page(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("dashboard page failed: " + e.getMessage(), e);
+        }
+    }
+
     public Pages(PanelData data, List<Panel> panels, Links links) {
         this.data = data;
         this.panels = panels;

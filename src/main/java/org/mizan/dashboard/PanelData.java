@@ -191,9 +191,34 @@ public final class PanelData {
         }
     }
 
+    /** The connection of the page being rendered on this thread, if any ({@link #page}). */
+    private static final ThreadLocal<java.sql.Connection> PAGE = new ThreadLocal<>();
+
+    /** A page's queries share one read-only connection (opening the file costs more than most of them). */
+    public interface PageWork<T> {
+        T render() throws Exception;
+    }
+
+    /**
+     * Renders with one connection for all of the page's queries, opened on the warehouse published now and closed
+     * at the end (a publish meanwhile is seen by the next page).
+     */
+    public <T> T page(PageWork<T> work) throws Exception {
+        if (PAGE.get() != null) {
+            return work.render();
+        }
+        try (java.sql.Connection c = ReadOnlyQuery.open(currentWarehouse())) {
+            PAGE.set(c);
+            return work.render();
+        } finally {
+            PAGE.remove();
+        }
+    }
+
     Result run(String sql, List<String> values) {
         try {
-            return ReadOnlyQuery.run(currentWarehouse(), sql, values);
+            java.sql.Connection c = PAGE.get();
+            return c != null ? ReadOnlyQuery.run(c, sql, values) : ReadOnlyQuery.run(currentWarehouse(), sql, values);
         } catch (SQLException e) {
             throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
         }

@@ -19,6 +19,17 @@ public final class StaticSite {
     /** Writes the pages into {@code out} (created) and returns the files written, index.html first. */
     public static List<Path> write(PanelData data, List<Panel> panels, Scope scope, String period, Path out)
             throws IOException {
+        try {
+            return data.page(() -> writeAll(data, panels, scope, period, out));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> writeAll(PanelData data, List<Panel> panels, Scope scope, String period, Path out)
+            throws IOException {
         Files.createDirectories(out);
         Pages pages = new Pages(data, panels, Links.STATIC);
         List<Path> written = new ArrayList<>();

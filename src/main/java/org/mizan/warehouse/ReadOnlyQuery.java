@@ -51,18 +51,43 @@ public final class ReadOnlyQuery {
         if (refused != null) {
             throw new IllegalArgumentException(refused);
         }
-        try (Connection c = DuckDb.readOnly(warehouse); Statement s = c.createStatement()) {
+        try (Connection c = open(warehouse)) {
+            return run(c, sql, values);
+        }
+    }
+
+    /**
+     * A read-only, locked-down connection to the warehouse, for several queries in a row (a dashboard page): the
+     * caller closes it.
+     */
+    public static Connection open(Path warehouse) throws SQLException {
+        Connection c = DuckDb.readOnly(warehouse);
+        try (Statement s = c.createStatement()) {
             s.execute(SqlFiles.text("queries/lock_down.sql"));
-            String statement = sql.strip().replaceAll(";\\s*$", "");
-            if (values.isEmpty()) {
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /** As {@link #run(Path, String, List)} on a connection from {@link #open(Path)}. */
+    public static Result run(Connection c, String sql, List<String> values) throws SQLException {
+        String refused = refusal(sql);
+        if (refused != null) {
+            throw new IllegalArgumentException(refused);
+        }
+        String statement = sql.strip().replaceAll(";\\s*$", "");
+        if (values.isEmpty()) {
+            try (Statement s = c.createStatement()) {
                 return collect(s.executeQuery(statement));
             }
-            try (java.sql.PreparedStatement ps = c.prepareStatement(statement)) {
-                for (int i = 0; i < values.size(); i++) {
-                    ps.setString(i + 1, values.get(i));
-                }
-                return collect(ps.executeQuery());
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setString(i + 1, values.get(i));
             }
+            return collect(ps.executeQuery());
         }
     }
 

@@ -84,7 +84,8 @@ final class DashboardHandler {
 
     private ServerResponse html(ServerRequest r, Render render) {
         try {
-            return ServerResponse.ok().contentType(HTML).body(render.page(scope(r)));
+            Scope scope = scope(r);
+            return ServerResponse.ok().contentType(HTML).body(pages.render(() -> render.page(scope)));
         } catch (RuntimeException e) {
             return refusal(e);
         }
