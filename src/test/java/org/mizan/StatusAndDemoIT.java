@@ -39,8 +39,15 @@ class StatusAndDemoIT {
         // it ends with the dashboard written as a static folder
         assertThat(r.out()).contains("Dashboard: " + cli.home().resolve("demo/dashboard/index.html"));
         assertThat(Files.readString(cli.home().resolve("demo/dashboard/index.html")))
-                .contains("<span class=\"value\">185466.4918</span>") // every period of NP and TJ in fixtures/tools/expected.json
-                .contains("<span class=\"value\">295</span>");
+                // the overview shows each country's latest year (2024): NP 108927.8618 USD in 137 transactions and
+                // TJ 76538.63 in 158, together the 185466.4918 and 295 of fixtures/tools/expected.json
+                .contains("<span class=\"value\">108927.8618</span><span class=\"label\">Inflow (USD)")
+                .contains("<span class=\"value\">137</span><span class=\"label\">Transactions")
+                .contains("<span class=\"value\">76538.6300</span><span class=\"label\">Inflow (USD)")
+                .contains("<span class=\"value\">158</span><span class=\"label\">Transactions");
+        // and with Koshi's regional extract
+        assertThat(r.out()).contains("release v1 in " + cli.home().resolve("demo/extracts/NP-P1/2024/v1"));
+        assertThat(Files.isRegularFile(cli.home().resolve("demo/extracts/NP-P1/2024/v1/manifest.json"))).isTrue();
         // a second demo starts afresh: the same numbers, not twice them
         MizanCli.Result again = cli.run("demo", "--fixtures", MizanCli.FIXTURES.toString());
         assertThat(again.out()).containsPattern("remittance_transactions\\s+295\\n");
