@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.mizan.extract.disclosure.Rules;
 import org.mizan.warehouse.DuckDb;
 import org.mizan.warehouse.NamedQuery;
+import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.warehouse.SqlFiles;
 
 /**
@@ -93,21 +93,7 @@ final class RegionExtract {
     }
 
     private static Table rows(Statement s, ExtractView v) throws SQLException {
-        try (ResultSet rs = s.executeQuery(template("extract_rows", v))) {
-            ResultSetMetaData md = rs.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                columns.add(md.getColumnLabel(i));
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(columns.size());
-                for (int i = 1; i <= columns.size(); i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return new Table(v, columns, rows);
-        }
+        ReadOnlyQuery.Result r = ReadOnlyQuery.collect(s.executeQuery(template("extract_rows", v)));
+        return new Table(v, r.columns(), r.rows());
     }
 }

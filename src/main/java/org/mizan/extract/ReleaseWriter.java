@@ -88,7 +88,7 @@ final class ReleaseWriter {
 
     private static Map<String, Object> file(Path dir, Path f, String format, String view, int rows) throws IOException {
         return ExtractRun.map("file", dir.relativize(f).toString(), "format", format, "view", view, "rows", rows,
-                "bytes", Files.size(f), "sha256", SourcePartitions.sha256(f));
+                "bytes", Files.size(f), "sha256", org.mizan.config.Checksums.sha256(f));
     }
 
     private static String csv(String s) {

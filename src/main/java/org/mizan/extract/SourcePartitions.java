@@ -1,18 +1,15 @@
 package org.mizan.extract;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.mizan.config.Checksums;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
 
@@ -40,7 +37,7 @@ final class SourcePartitions {
                         Map<String, Object> file = new LinkedHashMap<>();
                         file.put("file", lake.root().relativize(f).toString().replace('\\', '/'));
                         file.put("bytes", Files.size(f));
-                        file.put("sha256", sha256(f));
+                        file.put("sha256", Checksums.sha256(f));
                         files.add(file);
                     }
                 }
@@ -53,18 +50,5 @@ final class SourcePartitions {
             }
         }
         return out;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,17 +1,12 @@
 package org.mizan.schedule;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +37,7 @@ public final class InboxLoads {
         }
         Set<String> loaded = loadedDigests(s.job(), launches);
         for (Path file : pending(s)) {
-            String sha = sha256(file);
+            String sha = org.mizan.config.Checksums.sha256(file);
             if (loaded.contains(file.toAbsolutePath().normalize() + "|" + sha)) {
                 continue;
             }
@@ -76,20 +71,5 @@ public final class InboxLoads {
             }
         }
         return out;
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

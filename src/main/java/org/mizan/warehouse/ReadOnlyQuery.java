@@ -133,7 +133,8 @@ public final class ReadOnlyQuery {
         }
     }
 
-    private static Result collect(ResultSet result) throws SQLException {
+    /** A result set's columns and rows, closed after reading. */
+    public static Result collect(ResultSet result) throws SQLException {
         {
             try (ResultSet rs = result) { // NOPMD: one block per result set
                 ResultSetMetaData md = rs.getMetaData();

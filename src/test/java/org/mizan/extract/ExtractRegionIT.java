@@ -82,7 +82,7 @@ class ExtractRegionIT {
         for (JsonNode f : m.get("files")) {
             Path file = v1.resolve(f.get("file").asString());
             listed.add(f.get("file").asString());
-            assertThat(SourcePartitions.sha256(file)).as(file.toString()).isEqualTo(f.get("sha256").asString());
+            assertThat(org.mizan.config.Checksums.sha256(file)).as(file.toString()).isEqualTo(f.get("sha256").asString());
             assertThat(Files.size(file)).isEqualTo(f.get("bytes").asLong());
             int rows = f.get("rows").asInt();
             switch (f.get("format").asString()) {
@@ -157,7 +157,7 @@ class ExtractRegionIT {
         assertThat(parquetCount(v1.resolve("reintegration_coverage.parquet"), "returnees is null and suppressed is not null")).isEqualTo(11);
         // delivered to the outbox under its release name, complete
         Path delivered = cli.home().resolve("outbox/koshi/NP-P1_2024-Q1_v1");
-        assertThat(SourcePartitions.sha256(delivered.resolve("manifest.json"))).isEqualTo(SourcePartitions.sha256(v1.resolve("manifest.json")));
+        assertThat(org.mizan.config.Checksums.sha256(delivered.resolve("manifest.json"))).isEqualTo(org.mizan.config.Checksums.sha256(v1.resolve("manifest.json")));
         assertThat(Files.exists(cli.home().resolve("extracts/koshi/2024-Q1/v1.delivered"))).isTrue();
     }
 
@@ -202,7 +202,7 @@ class ExtractRegionIT {
     @Order(4)
     void aRerunPartitionGivesVersionTwoWithAChangeNotice() throws Exception {
         Map<String, String> before = csvCells(v1);
-        String v1Manifest = SourcePartitions.sha256(v1.resolve("manifest.json"));
+        String v1Manifest = org.mizan.config.Checksums.sha256(v1.resolve("manifest.json"));
         // the steward corrects M1's diaspora commitment (E1: 400 -> 500 USD) and reruns that partition
         Files.writeString(ledger, Files.readString(ledger).replace("E1,2024-04-01,commitment,diaspora,Asha diaspora group,1x1,400,USD",
                 "E1,2024-04-01,commitment,diaspora,Asha diaspora group,1x1,500,USD"));
@@ -245,7 +245,7 @@ class ExtractRegionIT {
                 "matching_leverage|NP-P1-D1-M1|2024|1x1|migrant_contribution_usd=400.0000->500.0000");
         assertThat(notice).noneMatch(c -> c.contains("NP-P1-D1-M3|") || c.contains("NP-P1-D1-M2|"));
         // version 1 is untouched, and both versions are in the outbox
-        assertThat(SourcePartitions.sha256(v1.resolve("manifest.json"))).isEqualTo(v1Manifest);
+        assertThat(org.mizan.config.Checksums.sha256(v1.resolve("manifest.json"))).isEqualTo(v1Manifest);
         assertThat(Files.isDirectory(cli.home().resolve("outbox/koshi/NP-P1_2024-Q1_v1"))).isTrue();
         assertThat(Files.isRegularFile(cli.home().resolve("outbox/koshi/NP-P1_2024-Q1_v2/CHANGES.csv"))).isTrue();
     }
