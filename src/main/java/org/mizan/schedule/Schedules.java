@@ -105,7 +105,8 @@ public final class Schedules {
         return out;
     }
 
-    private static String required(Map<String, Object> m, String key, String where) {
+    /** The entry's value for {@code key}; an error naming the file and entry when it is missing or blank. */
+    public static String required(Map<String, Object> m, String key, String where) {
         Object v = m.get(key);
         if (v == null || v.toString().isBlank()) {
             throw new MappingException(where + ": '" + key + ":' is required");
