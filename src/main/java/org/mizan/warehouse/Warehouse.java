@@ -50,6 +50,14 @@ public final class Warehouse {
         }
     }
 
+    /** Per-statement build times, for a benchmark: {@code -Dlogging.level.org.mizan.warehouse.BuildTiming=debug}. */
+    private static final org.slf4j.Logger TIMING = org.slf4j.LoggerFactory.getLogger("org.mizan.warehouse.BuildTiming");
+
+    private static String firstLine(String sql) {
+        String t = sql.strip().replaceAll("\\s+", " ");
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+    }
+
     private Path build() {
         Path file = home.warehouse().resolve("mizan-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid() + ".duckdb");
         try {
@@ -60,7 +68,11 @@ public final class Warehouse {
                 for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
                     for (String sql : SqlFiles.statements(SqlFiles.withLake("build/" + script, lake))) {
                         try {
+                            long t0 = System.nanoTime();
                             s.execute(sql);
+                            if (TIMING.isDebugEnabled()) {
+                                TIMING.debug("{} ms  {}: {}", (System.nanoTime() - t0) / 1_000_000, script, firstLine(sql));
+                            }
                         } catch (SQLException e) {
                             throw new IllegalStateException("warehouse/build/" + script + " failed: " + e.getMessage(), e);
                         }
