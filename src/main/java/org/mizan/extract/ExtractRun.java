@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.extract.delivery.Delivery;
 import org.mizan.extract.delivery.DeliveryException;
@@ -64,7 +65,7 @@ public final class ExtractRun {
         Optional<Releases.Release> latest = releases.latest(recipient.id(), period.label());
         int next = latest.map(r -> r.version() + 1).orElse(1);
         Path tmp = dir.resolve(".v" + next + ".tmp-" + ProcessHandle.current().pid());
-        deleteTree(tmp);
+        Folders.deleteTree(tmp);
         Files.createDirectories(tmp);
         Releases.Release release;
         boolean created;
@@ -77,7 +78,7 @@ public final class ExtractRun {
             Map<String, String> cells = Releases.cells(result.tables());
             if (latest.isPresent() && Releases.readCells(latest.get().cells()).equals(cells)) {
                 out.println("  unchanged since release v" + latest.get().version() + ": no new release");
-                deleteTree(tmp);
+                Folders.deleteTree(tmp);
                 release = latest.get();
                 created = false;
             } else {
@@ -94,7 +95,7 @@ public final class ExtractRun {
                         + (latest.isPresent() ? "; " + changes + " cell(s) changed since v" + latest.get().version() + " (CHANGES.csv)" : ""));
             }
         } catch (IOException | SQLException | RuntimeException e) {
-            deleteTree(tmp);
+            Folders.deleteTree(tmp);
             throw e;
         }
         List<DeliveryReport> delivered = new ArrayList<>();
@@ -134,17 +135,6 @@ public final class ExtractRun {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 p.toFile().setWritable(false, false);
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import javax.crypto.Mac;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
@@ -126,7 +126,7 @@ public final class KeyRotation {
         next.saveTo(keysDir.resolve(NEXT));
         Mac mac = Pseudonymiser.macOf(next.chain().get(next.chain().size() - 1));
         Path staging = home.staging().resolve(STAGING);
-        deleteRecursively(staging);
+        Folders.deleteTree(staging);
         List<String> lines = new ArrayList<>(List.of(staging.toString(), keys.currentVersion() + "\t" + next.currentVersion()));
         long ids = 0;
         int files = 0;
@@ -171,7 +171,7 @@ public final class KeyRotation {
         }
         Files.delete(journal);
         Files.deleteIfExists(keysDir.resolve(PENDING));
-        deleteRecursively(staging);
+        Folders.deleteTree(staging);
         return new Result(Integer.parseInt(versions[0]), Integer.parseInt(versions[1]), files, 0, resumed);
     }
 
@@ -243,17 +243,6 @@ public final class KeyRotation {
                 if (!p.toRealPath().equals(current) && !p.getFileName().toString().equals(current.getFileName() + ".wal")) {
                     Files.deleteIfExists(p);
                 }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.mizan.config.Folders;
 
 /**
  * Delivers a release into a local (or mounted) outbox folder: copies it into {@code outbox/.NAME.part/}, fsyncs
@@ -42,7 +41,7 @@ public final class OutboxDelivery implements Delivery {
                 return alreadyDelivered(release, target, name);
             }
             Files.createDirectories(outbox);
-            deleteTree(temp);
+            Folders.deleteTree(temp);
             copy(release, temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             fsync(outbox);
@@ -98,17 +97,6 @@ public final class OutboxDelivery implements Delivery {
             channel.force(true);
         } catch (IOException e) {
             // Windows cannot open a directory as a channel: its rename is durable by itself there
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

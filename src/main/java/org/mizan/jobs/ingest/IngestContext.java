@@ -2,6 +2,7 @@ package org.mizan.jobs.ingest;
 
 import java.nio.file.Path;
 
+import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
@@ -104,7 +105,7 @@ public class IngestContext {
     /** Removes a run's staging folder: for a run that will never be rerun (abandoned, pruned). */
     public static void discardStaging(MizanHome home, String jobName, long runId) {
         try {
-            LakeStagingWriter.deleteRecursively(stagingOf(home, jobName, runId));
+            Folders.deleteTree(stagingOf(home, jobName, runId));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot remove " + stagingOf(home, jobName, runId), e);
         }

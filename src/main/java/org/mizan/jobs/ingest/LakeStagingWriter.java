@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.mizan.config.Folders;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.Reject;
@@ -91,7 +91,7 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
                 }
                 rowsAtCheckpoint = rows;
             } else {
-                deleteRecursively(context.staging());
+                Folders.deleteTree(context.staging());
                 Files.createDirectories(context.staging());
                 quarantine.resume(0);
             }
@@ -208,17 +208,6 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
                 if (!kept.contains(p)) {
                     Files.delete(p);
                 }
-            }
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

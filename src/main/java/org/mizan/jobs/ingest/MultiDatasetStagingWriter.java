@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.mizan.config.Folders;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Outcome;
@@ -58,7 +59,7 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
     @Override
     public void open(ExecutionContext ctx) {
         try {
-            LakeStagingWriter.deleteRecursively(context.staging());
+            Folders.deleteTree(context.staging());
             for (Dataset d : datasets) {
                 Path dir = Files.createDirectories(stagingOf(context, d));
                 writers.put(d, new PartitionedParquetWriter(d, dir, context.unit()));

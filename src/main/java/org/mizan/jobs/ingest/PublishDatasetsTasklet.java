@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.mizan.config.Folders;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
 import org.springframework.batch.core.repository.JobRepository;
@@ -61,7 +62,7 @@ public class PublishDatasetsTasklet implements Tasklet {
                 n += lake.commit(d, context.unit(), context.partition(), MultiDatasetStagingWriter.stagingOf(context, d), staged).size();
                 Files.delete(manifest);
             }
-            LakeStagingWriter.deleteRecursively(context.staging());
+            Folders.deleteTree(context.staging());
             return n;
         });
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt("lake_files", placed);

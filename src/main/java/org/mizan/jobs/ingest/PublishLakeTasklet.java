@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.mizan.config.Folders;
 import org.mizan.lake.ConcurrentDuplicates;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
@@ -75,7 +76,7 @@ public class PublishLakeTasklet implements Tasklet {
                 }
             }
             int n = lake.commit(context.dataset(), context.unit(), context.partition(), staging, staged).size();
-            LakeStagingWriter.deleteRecursively(staging);
+            Folders.deleteTree(staging);
             return n;
         });
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putInt("lake_files", placed);
