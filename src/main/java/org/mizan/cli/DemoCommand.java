@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
+import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.warehouse.SqlFiles;
@@ -61,7 +60,7 @@ public class DemoCommand implements Callable<Integer> {
             throw new MizanMain.UsageException("no fixtures in " + dir + ": run from the checkout or pass --fixtures DIR");
         }
         Path demoHome = MizanHome.fromEnvironment().root().resolve("demo");
-        wipe(demoHome);
+        Folders.deleteTree(demoHome);
         System.setProperty("mizan.home", demoHome.toString());
         out.println("demo home: " + demoHome + " (wiped and loaded afresh)");
         int code = MizanMain.OK;
@@ -99,16 +98,5 @@ public class DemoCommand implements Callable<Integer> {
     private static Path defaultFixtures() {
         String repo = System.getenv("MIZAN_REPO");
         return (repo != null ? Path.of(repo) : Path.of("")).resolve("fixtures").toAbsolutePath();
-    }
-
-    private static void wipe(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
