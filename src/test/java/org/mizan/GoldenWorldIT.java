@@ -31,13 +31,7 @@ class GoldenWorldIT {
 
     @BeforeAll
     void load() {
-        cli.load("load-gazetteer", "world/admin_units.csv");
-        cli.load("ingest-remittances", "world/remittances_2024-03.csv");
-        cli.load("ingest-remittances", "world/corridors_2024-03.csv");
-        cli.load("ingest-ledgers", "world/ledger_2024.csv");
-        cli.load("ingest-ledgers", "world/plan_2024.csv");
-        cli.load("ingest-registries", "world/people.csv");
-        cli.load("ingest-registries", "world/services.csv");
+        cli.loadGoldenWorld();
     }
 
     private String csv(String sql) {

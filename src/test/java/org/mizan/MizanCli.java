@@ -69,6 +69,20 @@ public final class MizanCli {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /**
+     * Loads the golden world (fixtures/world: East Region NP-P1, West Region NP-P2, 2023 and 2024) in the order
+     * its values were worked out in: gazetteer, remittances and corridors, ledger and plan, people and services.
+     */
+    public void loadGoldenWorld() {
+        load("load-gazetteer", "world/admin_units.csv");
+        load("ingest-remittances", "world/remittances_2024-03.csv");
+        load("ingest-remittances", "world/corridors_2024-03.csv");
+        load("ingest-ledgers", "world/ledger_2024.csv");
+        load("ingest-ledgers", "world/plan_2024.csv");
+        load("ingest-registries", "world/people.csv");
+        load("ingest-registries", "world/services.csv");
+    }
+
     /** Loads a fixture file (path under fixtures/) and fails the test if the job did not complete. */
     public Result load(String job, String fixture, String... extra) {
         String[] args = new String[3 + extra.length];

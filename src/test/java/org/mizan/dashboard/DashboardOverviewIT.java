@@ -37,13 +37,7 @@ class DashboardOverviewIT {
         browser = Browser.startOrSkip(getClass());
         // given the golden world (East Region NP-P1, West Region NP-P2; 2023 and 2024) and mizan serve on it
         cli = MizanCli.inTempHome("dashboard-world");
-        cli.load("load-gazetteer", "world/admin_units.csv");
-        cli.load("ingest-remittances", "world/remittances_2024-03.csv");
-        cli.load("ingest-remittances", "world/corridors_2024-03.csv");
-        cli.load("ingest-ledgers", "world/ledger_2024.csv");
-        cli.load("ingest-ledgers", "world/plan_2024.csv");
-        cli.load("ingest-registries", "world/people.csv");
-        cli.load("ingest-registries", "world/services.csv");
+        cli.loadGoldenWorld();
         server = DashboardServer.start(cli);
         browser.base(server.base());
     }
