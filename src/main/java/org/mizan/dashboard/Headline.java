@@ -36,11 +36,7 @@ public record Headline(String name, String column, String aggregate, String labe
             return new Headline(column, column, "sum", null, Map.of(), List.of(), null, "unit", null, null);
         }
         Map<String, Object> y = (Map<String, Object>) raw;
-        for (String k : y.keySet()) {
-            if (!KEYS.contains(k)) {
-                throw new Panel.PanelException(file + ": headline: unknown key '" + k + "' (known: " + new java.util.TreeSet<>(KEYS) + ")");
-            }
-        }
+        Panel.requireKnownKeys(y, KEYS, file + ": headline");
         String column = ids.name(y.get("column"), "headline.column");
         if (column == null) {
             throw new Panel.PanelException(file + ": a headline entry needs 'column' (the column it reads)");

@@ -67,6 +67,15 @@ public record Panel(String id, String title, String description, int position, S
         return out;
     }
 
+    /** Refuses a key of a panel's YAML (or of one of its entries) that is not in {@code keys}; {@code where} starts the message. */
+    static void requireKnownKeys(Map<String, ?> y, Set<String> keys, String where) {
+        for (String k : y.keySet()) {
+            if (!keys.contains(k)) {
+                throw new PanelException(where + ": unknown key '" + k + "' (known: " + new java.util.TreeSet<>(keys) + ")");
+            }
+        }
+    }
+
     /** Reads a panel from its YAML document; a mistake is reported with the file's name and what to write. */
     @SuppressWarnings("unchecked")
     static Panel fromYaml(String id, Map<String, Object> y) {
@@ -74,11 +83,7 @@ public record Panel(String id, String title, String description, int position, S
         if (y == null) {
             throw new PanelException(file + " is empty: give at least title, view (or query) and fields");
         }
-        for (String k : y.keySet()) {
-            if (!KEYS.contains(k)) {
-                throw new PanelException(file + ": unknown key '" + k + "' (known: " + new java.util.TreeSet<>(KEYS) + ")");
-            }
-        }
+        requireKnownKeys(y, KEYS, file);
         String view = text(y, "view", file);
         String query = text(y, "query", file);
         if ((view == null) == (query == null)) {

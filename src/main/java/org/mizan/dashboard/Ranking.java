@@ -23,11 +23,7 @@ public record Ranking(String by, List<String> columns, String why) {
             throw new Panel.PanelException(file + ": 'ranking' is a mapping: {by: a rank column, columns: [...], why: a column}");
         }
         Map<String, Object> y = (Map<String, Object>) raw;
-        for (String k : y.keySet()) {
-            if (!KEYS.contains(k)) {
-                throw new Panel.PanelException(file + ": ranking: unknown key '" + k + "' (known: " + new java.util.TreeSet<>(KEYS) + ")");
-            }
-        }
+        Panel.requireKnownKeys(y, KEYS, file + ": ranking");
         String by = ids.name(y.get("by"), "ranking.by");
         if (by == null) {
             throw new Panel.PanelException(file + ": ranking needs 'by', the rank column (1 = first)");
