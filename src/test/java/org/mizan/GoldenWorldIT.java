@@ -47,7 +47,7 @@ class GoldenWorldIT {
         // flagged); Chandra received nothing and its ledger has no diaspora money: 0 and 0, capture not applicable;
         // Dipa 0/500 flagged; Ekta 100/700 = 14.29; the district and East 400/2800 = 14.29; West 100/1200 = 8.33;
         // Nepal 500/4000 = 12.5. Every municipality reported both sources in 2024: coverage 100.
-        assertThat(csv("select * from remittance_investment_match order by period, level, unit_code")).isEqualTo("""
+        assertThat(csv("select * exclude (approval_status) from remittance_investment_match order by period, level, unit_code")).isEqualTo("""
                 unit_code,level,period,remittance_usd,diaspora_contribution_usd,capture_pct,flag,status,coverage_pct
                 NP,0,2023,,,,,not_reported,0.0
                 NP-P1,1,2023,,,,,not_reported,0.0
@@ -83,7 +83,7 @@ class GoldenWorldIT {
         // ½(|.1111-.5| + |.3333-.5| + .5556) = .5556 → .4444.
         // Nepal: 31140 1000, 11120 1300, 12220 600, 25010 200 of 3100 against 31140 .55, 11120 .15, 12220 .30 →
         // ½(.227419 + .269355 + .106452 + .064516) = .333871 → .6661. Ties of the plan's top sector go to the lowest code.
-        assertThat(csv("select * from sector_alignment order by fiscal_year, level, unit_code")).isEqualTo("""
+        assertThat(csv("select * exclude (approval_status) from sector_alignment order by fiscal_year, level, unit_code")).isEqualTo("""
                 unit_code,level,fiscal_year,alignment_score,top_local_sector,top_national_sector,status,coverage_pct
                 NP,0,2024,0.6661,11120,31140,reported,100.0
                 NP-P1,1,2024,0.8308,31140,31140,reported,100.0
@@ -104,7 +104,7 @@ class GoldenWorldIT {
         // Ekta 12220: one local project co-funded by the ministry (P-F): complementary. Bhanu 11250: national only.
         // Chandra has the most migrants abroad (3; the others 1, 1, 0, 0: the top quartile is Chandra alone) and
         // none of East's planned sectors 11120, 12220, 31140: three gaps.
-        assertThat(csv("select * from programme_complementarity order by level, unit_code, sector_code")).isEqualTo("""
+        assertThat(csv("select * exclude (approval_status) from programme_complementarity order by level, unit_code, sector_code")).isEqualTo("""
                 unit_code,level,sector_code,period,national_present,local_present,category
                 NP,0,11120,2024,false,true,local_only
                 NP,0,11250,2024,true,false,national_only
@@ -141,7 +141,7 @@ class GoldenWorldIT {
     @Test
     void levelReconciliationFlagsTheDiscrepancyBeyondTheTolerance() {
         // East: 100 × (3080 - 2800) / 3080 = 9.09 > 5: flagged. West: 100 × (1224 - 1200) / 1224 = 1.96: within.
-        assertThat(csv("select * from level_reconciliation order by unit_code")).isEqualTo("""
+        assertThat(csv("select * exclude (approval_status) from level_reconciliation order by unit_code")).isEqualTo("""
                 indicator,unit_code,level,period,reported_value,sum_of_children,discrepancy_pct,is_flagged
                 remittance_inflow_usd,NP-P1,1,2024-03,3080.00,2800.00,9.09,true
                 remittance_inflow_usd,NP-P2,1,2024-03,1224.00,1200.00,1.96,false

@@ -43,6 +43,9 @@ public class BackfillCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "P2", description = "last period, included")
     String to;
 
+    @CommandLine.Mixin
+    ReopenOption reopen = new ReopenOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +60,7 @@ public class BackfillCommand implements Callable<Integer> {
         String src = PartitionRuns.canonicalSource(lake, job, source);
         String series = job + "|" + src + "|" + from + ".." + to;
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+            reopen.arm(runner);
             Map<Path, String> files = new LinkedHashMap<>();
             PartitionRuns.files(runner.launches(), job, PartitionRuns.units(lake, job, null, src)).values()
                     .forEach(d -> files.put(d.file(), d.mapping()));
@@ -97,6 +101,7 @@ public class BackfillCommand implements Callable<Integer> {
                     done++;
                 }
             }
+            reopen.report(runner, out);
             out.printf("backfill complete: %d partition load(s) run now, %d done before%n", done, total - done);
         }
         return MizanMain.OK;

@@ -43,6 +43,9 @@ public class RerunCommand implements Callable<Integer> {
     @Option(names = "--period", description = "the partition's period (2024-03, or 2024-Q1 for quarterly sources)")
     String period;
 
+    @CommandLine.Mixin
+    ReopenOption reopen = new ReopenOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -92,6 +95,7 @@ public class RerunCommand implements Callable<Integer> {
         }
         int code = MizanMain.OK;
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+            reopen.arm(runner);
             Map<String, Launches.Delivered> files = PartitionRuns.files(runner.launches(), job, units);
             out.printf("rerun of partition period=%s source=%s of %s: %d delivered file(s)%n", period, src, job, files.size());
             for (Launches.Delivered d : files.values()) {
@@ -99,6 +103,7 @@ public class RerunCommand implements Callable<Integer> {
                 RunSummary.print(e, d.mapping(), out);
                 code = e.getStatus() == BatchStatus.COMPLETED ? code : MizanMain.FAILED;
             }
+            reopen.report(runner, out);
         }
         return code;
     }

@@ -39,6 +39,9 @@ public class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "file=PATH (required), mapping=NAME|PATH.yml (optional); extract-region: region=, period=, recipient=")
     List<String> params = List.of();
 
+    @CommandLine.Mixin
+    ReopenOption reopen = new ReopenOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +63,9 @@ public class RunCommand implements Callable<Integer> {
         String mapping = kv.containsKey("mapping") ? kv.get("mapping") : DefaultMappings.detect(job, path);
         DefaultMappings.check(job, mapping);
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+            reopen.arm(runner);
             JobExecution execution = runner.run(job, path, mapping);
+            reopen.report(runner, spec.commandLine().getOut());
             RunSummary.print(execution, mapping, spec.commandLine().getOut());
             return execution.getStatus() == BatchStatus.COMPLETED ? MizanMain.OK : MizanMain.FAILED;
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mizan.approval.LoadLock;
 import org.mizan.lake.Lake;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -35,11 +36,13 @@ public class Launches {
     private final ApplicationContext context;
     private final JobRepository repository;
     private final JobOperator operator;
+    private final LoadLock lock;
 
-    public Launches(ApplicationContext context, JobRepository repository, JobOperator operator) {
+    public Launches(ApplicationContext context, JobRepository repository, JobOperator operator, LoadLock lock) {
         this.context = context;
         this.repository = repository;
         this.operator = operator;
+        this.lock = lock;
     }
 
     /** A delivered file a completed load read, with the mapping it was read with. */
@@ -52,6 +55,7 @@ public class Launches {
 
     /** Loads a file as a new delivery (a new job instance, even for a file loaded before). */
     public JobExecution load(String job, Path file, String mapping, Map<String, String> extra) throws Exception {
+        lock.check(job, file, extra); // refused before any work when an approval covers what it would replace
         JobParametersBuilder b = parameters(file, mapping, extra).addLong("delivery", System.currentTimeMillis());
         return operator.start(job(job), b.toJobParameters());
     }
@@ -63,6 +67,9 @@ public class Launches {
     public Launch startOrResume(String job, Path file, String mapping, Map<String, String> extra) throws Exception {
         JobParameters params = parameters(file, mapping, extra).toJobParameters();
         JobInstance instance = repository.getJobInstance(job, params);
+        if (instance == null || !isComplete(instance)) {
+            lock.check(job, file, extra);
+        }
         if (instance == null) {
             return new Launch(operator.start(job(job), params), false);
         }
@@ -75,6 +82,11 @@ public class Launches {
                     + " run the backfill with --again to start it afresh");
         }
         return new Launch(repository.getJobExecution(operator.restart(last.getId())), false);
+    }
+
+    private boolean isComplete(JobInstance instance) {
+        JobExecution last = repository.getLastJobExecution(instance);
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 
     /**

@@ -21,6 +21,7 @@ public final class DataDictionary {
     public static final String END = "<!-- dictionary:end -->";
     private static final Pattern VIEW = Pattern.compile("^--\\s*view:\\s*(\\w+)\\s*—\\s*(.*)$");
     private static final Pattern COLUMN = Pattern.compile("^--\\s*\\|\\s*(\\w+):\\s*(.*)$");
+    private static final Pattern AS_IN = Pattern.compile("^--\\s*\\|\\s*columns as in (\\w+)$");
     private static final Pattern CREATE = Pattern.compile("^create (?:or replace )?view (\\w+)\\b", Pattern.CASE_INSENSITIVE);
 
     /** One documented view: its title and its columns' meanings, in order, and the file it is in. */
@@ -30,9 +31,12 @@ public final class DataDictionary {
     private DataDictionary() {
     }
 
-    /** Every documented view, in build order. */
+    /**
+     * Every documented view, in build order. A view defined again in a later file (to add columns) is documented
+     * there by the columns it adds; {@code -- | columns as in V} stands for every column of view V.
+     */
     public static List<View> views() {
-        List<View> out = new ArrayList<>();
+        Map<String, View> out = new LinkedHashMap<>();
         for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
             String name = null;
             String title = null;
@@ -48,19 +52,32 @@ public final class DataDictionary {
                     columns = new LinkedHashMap<>();
                 } else if (c.matches() && name != null) {
                     columns.put(c.group(1), c.group(2).strip());
+                } else if (AS_IN.matcher(t).matches() && name != null) {
+                    View like = out.get(AS_IN.matcher(t).replaceFirst("$1"));
+                    if (like == null) {
+                        throw new IllegalStateException("warehouse/build/" + script + ": " + t + " names a view not documented before it");
+                    }
+                    columns.putAll(like.columns());
                 } else if (create.find() && name != null) {
                     if (!create.group(1).equals(name)) {
                         throw new IllegalStateException("warehouse/build/" + script + ": the doc block of '" + name
                                 + "' stands above view " + create.group(1));
                     }
-                    out.add(new View(name, title, columns, script));
+                    View earlier = out.get(name);
+                    if (earlier != null) {
+                        Map<String, String> all = new LinkedHashMap<>(earlier.columns());
+                        all.putAll(columns);
+                        out.put(name, new View(name, earlier.title(), all, earlier.file()));
+                    } else {
+                        out.put(name, new View(name, title, columns, script));
+                    }
                     name = null;
                 } else if (!t.startsWith("--")) {
                     name = null;
                 }
             }
         }
-        return out;
+        return new ArrayList<>(out.values());
     }
 
     /** The dictionary as Markdown: a section per view, a line per column. */

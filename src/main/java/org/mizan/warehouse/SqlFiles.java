@@ -74,8 +74,18 @@ public final class SqlFiles {
             m.appendReplacement(out, Matcher.quoteReplacement("read_parquet('" + glob + "', union_by_name = true)"));
         }
         m.appendTail(out);
-        return out.toString();
+        if (out.indexOf(APPROVALS) < 0) {
+            return out.toString();
+        }
+        try {
+            return out.toString().replace(APPROVALS, ApprovalSnapshotFile.readCsv(lake.root()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
+
+    /** The approval states a build reads (see {@link ApprovalSnapshotFile}). */
+    private static final String APPROVALS = "{{approvals}}";
 
     /** Splits a script into statements at semicolons that end a line; comment lines are dropped. */
     public static List<String> statements(String script) {

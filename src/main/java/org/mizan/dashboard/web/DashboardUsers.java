@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The dashboard's users, from {@code mizan.dashboard.users} (env MIZAN_DASHBOARD_USERS), else
  * {@code MIZAN_HOME/dashboard-users.yml}, else the packaged {@code config/dashboard-users.yml}: a name, a bcrypt
- * password hash, a role ({@code national} or {@code regional}) and, for a regional user, its region (level 1).
+ * password hash, a role ({@code national} or {@code regional}) and, for a regional user, its region (level 1); and
+ * optionally the {@code approver} role: the unit whose figures (and those below it) the user approves.
  */
 public final class DashboardUsers implements UserDetailsService {
 
@@ -30,7 +31,7 @@ public final class DashboardUsers implements UserDetailsService {
     private static final Pattern REGION = Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
 
     /** One user: name, bcrypt hash, and what it may see. */
-    record Account(String name, String hash, Scope scope) {
+    record Account(String name, String hash, Scope scope, String approves) {
     }
 
     private final Map<String, Account> accounts;
@@ -105,7 +106,11 @@ public final class DashboardUsers implements UserDetailsService {
             } else {
                 throw new IllegalStateException(what + ": role is '" + role + "': national (everything) or regional (one region)");
             }
-            if (out.put(name, new Account(name, hash, scope)) != null) {
+            Object approver = u.get("approver");
+            if (approver != null && !REGION.matcher(approver.toString()).matches()) {
+                throw new IllegalStateException(what + ": approver must be the code of the unit the user approves (e.g. approver: NP-P1)");
+            }
+            if (out.put(name, new Account(name, hash, scope, approver == null ? null : approver.toString())) != null) {
                 throw new IllegalStateException(what + ": the name is given twice");
             }
         }
@@ -116,6 +121,12 @@ public final class DashboardUsers implements UserDetailsService {
     public Scope scope(String name) {
         Account a = accounts.get(name);
         return a == null ? null : a.scope();
+    }
+
+    /** The unit a user's approver role covers (null: the user has no approver role, or there is no such user). */
+    public String approverUnit(String name) {
+        Account a = accounts.get(name);
+        return a == null ? null : a.approves();
     }
 
     public int size() {
