@@ -45,6 +45,23 @@ public class Approvals {
         return new Target(w, u, period, h);
     }
 
+    /** The state of the unit, or of the nearest approved unit above it (whose approval covers it); null when none. */
+    public ApprovalState covering(Target t) {
+        Map<String, ApprovalState> states = store.states(t.workflow().name(), t.period());
+        for (Hierarchy.Unit u : t.hierarchy().chain(t.unit().code())) {
+            ApprovalState s = states.get(u.code());
+            if (s != null && s.isApproved()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The target of a unit at any level (what a page shows), with the workflow's period that holds {@code day}. */
+    public Target page(Workflow w, String unit, java.time.LocalDate day, Hierarchy h) {
+        return new Target(w, h.require(unit), w.periodType().of(day), h);
+    }
+
     public ApprovalState state(Target t) {
         return store.states(t.workflow().name(), t.period()).getOrDefault(t.unit().code(), null);
     }
@@ -126,13 +143,13 @@ public class Approvals {
     }
 
     /** Approving and unapproving is for an approver of the unit or above it; accepting for an approver above it. */
-    private static void mayAct(Target t, Approver who, boolean above) {
+    public static void mayAct(Target t, Approver who, boolean above) {
         if (who == null || who.unit() == null) {
-            throw new ApprovalException("user " + (who == null ? "?" : who.user()) + " has no approver role (dashboard-users.yml: approver: UNIT)");
+            throw new ApprovalException.NotAllowed("user " + (who == null ? "?" : who.user()) + " has no approver role (dashboard-users.yml: approver: UNIT)");
         }
         boolean within = t.hierarchy().isWithin(t.unit().code(), who.unit());
         if (!within || above && who.unit().equals(t.unit().code())) {
-            throw new ApprovalException("user " + who.user() + " approves for " + who.unit() + ", so may not "
+            throw new ApprovalException.NotAllowed("user " + who.user() + " approves for " + who.unit() + ", so may not "
                     + (above ? "accept " : "approve or unapprove ") + t.unit().code());
         }
     }

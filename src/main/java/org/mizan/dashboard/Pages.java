@@ -32,6 +32,21 @@ public final class Pages {
         }
     }
 
+    /** A section another feature adds to the overview (per country) and to each unit's page, after its tiles (e.g. approval). */
+    public interface Extras {
+        Extras NONE = (scope, unit, period) -> "";
+
+        String section(Scope scope, String unit, String period);
+    }
+
+    private Extras extras = Extras.NONE;
+
+    /** Adds a section to the overview and the unit pages. */
+    public Pages withExtras(Extras extras) {
+        this.extras = extras;
+        return this;
+    }
+
     public Pages(PanelData data, List<Panel> panels, Links links) {
         this.data = data;
         this.panels = panels;
@@ -56,6 +71,7 @@ public final class Pages {
             h.raw("<section class=\"country\" data-unit=\"").text(country.getKey()).raw("\">\n<h2>")
                     .link(links.unit(country.getKey(), year), country.getValue()).raw("</h2>\n");
             sections.tiles(h, visible(scope), scope, country.getKey(), year);
+            h.raw(extras.section(scope, country.getKey(), year));
             sections.rankings(h, visible(scope), scope, country.getKey(), year, "Regions of " + country.getValue());
             h.raw("</section>\n");
         }
@@ -98,6 +114,7 @@ public final class Pages {
         h.raw("</nav>\n<p class=\"unit\">").text(self.code()).raw(" · level ").text(self.level()).raw("</p>\n");
         h.raw(sections.periodSelector(years, links.unit(unit, null), year));
         sections.tiles(h, visible(scope), scope, unit, year);
+        h.raw(extras.section(scope, unit, year));
         sections.rankings(h, visible(scope), scope, unit, year, "Units below " + self.name());
         panelList(h, scope, unit, year);
         return h.page(self.name() + periodTitle(year), nav(scope), links);

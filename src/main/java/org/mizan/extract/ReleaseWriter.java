@@ -28,6 +28,17 @@ final class ReleaseWriter {
     private ReleaseWriter() {
     }
 
+    /** The approval status of the region and year in the published warehouse (warehouse/queries/extract_approval.sql). */
+    private static String approvalStatus(org.mizan.config.MizanHome home, String region, String year) throws IOException {
+        try {
+            var rows = org.mizan.warehouse.ReadOnlyQuery.run(home.publishedWarehouse().toRealPath(),
+                    org.mizan.warehouse.SqlFiles.text("queries/extract_approval.sql"), List.of(region, year)).rows();
+            return String.valueOf(rows.get(0).get(0));
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot read the approval status of " + region + " " + year + ": " + e.getMessage(), e);
+        }
+    }
+
     static Map<String, Object> write(Path dir, org.mizan.config.MizanHome home, Recipient r, ExtractPeriod period, int version,
                                      RegionExtract.Result result, List<Releases.Change> changes, Lake lake) throws IOException {
         List<Map<String, Object>> files = new ArrayList<>();
@@ -46,6 +57,9 @@ final class ReleaseWriter {
         about.put("period", period.label() + " (views kept per year give the year " + period.year() + "; the others its months "
                 + period.fromMonth() + " to " + period.toMonth() + ")");
         about.put("release", "version " + version + (version > 1 ? " (CHANGES.csv lists what changed since version " + (version - 1) + ")" : ""));
+        String approval = approvalStatus(home, r.region(), String.valueOf(period.year()));
+        about.put("approval", r.region() + " " + period.year() + ": " + approval + (approval.equals("unapproved")
+                ? " (provisional: the figures are not yet signed off and may change)" : " (signed off: final figures)"));
         about.put(Cells.SUPPRESSED, "a cell withheld by disclosure control: a count of fewer than " + r.threshold()
                 + " persons (zero included), or a cell from which one could be worked out; an empty cell is a value not reported");
         if (r.formats().contains("xlsx")) {
@@ -73,6 +87,7 @@ final class ReleaseWriter {
         m.put("year", period.year());
         m.put("months", List.of(period.fromMonth(), period.toMonth()));
         m.put("generated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put("approval", ExtractRun.map("unit_code", r.region(), "period", String.valueOf(period.year()), "approval_status", approval));
         m.put("disclosure_control", ExtractRun.map("threshold", r.threshold(), "marker", Cells.SUPPRESSED,
                 "suppressed_counts", result.disclosure().suppressed(), "cells_withheld", result.disclosure().cells()));
         if (version > 1) {

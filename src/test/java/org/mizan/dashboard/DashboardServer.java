@@ -46,6 +46,11 @@ final class DashboardServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return serve(cli);
+    }
+
+    /** Starts serve on the home as it is (its users file written by the caller). */
+    static DashboardServer serve(MizanCli cli) throws InterruptedException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         System.setProperty("mizan.home", cli.home().toString());

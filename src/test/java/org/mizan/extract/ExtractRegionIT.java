@@ -73,6 +73,8 @@ class ExtractRegionIT {
         assertThat(r.code()).as(r.err()).isZero();
         v1 = cli.home().resolve("extracts/koshi/2024-Q1/v1");
         JsonNode m = JSON.readTree(v1.resolve("manifest.json").toFile());
+        // nothing approved yet: the region's figures for the year are provisional (ApprovalWorkflowIT approves)
+        assertThat(m.get("approval").toString()).isEqualTo("{\"unit_code\":\"NP-P1\",\"period\":\"2024\",\"approval_status\":\"unapproved\"}");
         assertThat(m.get("release_version").asInt()).isEqualTo(1);
         assertThat(m.get("region").asString()).isEqualTo("NP-P1");
         assertThat(m.get("schema_version").asString()).isEqualTo("1");
@@ -138,6 +140,8 @@ class ExtractRegionIT {
             Sheet rc = wb.getSheet("reintegration_coverage");
             assertThat(rc.getRow(1).getCell(4).getStringCellValue()).isEqualTo("[c]");
             Sheet about = wb.getSheet("About");
+            assertThat(about.getRow(3).getCell(0).getStringCellValue() + ": " + about.getRow(3).getCell(1).getStringCellValue())
+                    .isEqualTo("approval: NP-P1 2024: unapproved (provisional: the figures are not yet signed off and may change)");
             List<String> explained = new ArrayList<>();
             about.forEach(row -> {
                 if (row.getCell(1) != null && row.getCell(2) != null && !row.getCell(1).getStringCellValue().isEmpty()) {

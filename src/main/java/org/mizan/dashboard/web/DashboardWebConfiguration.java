@@ -27,9 +27,11 @@ public class DashboardWebConfiguration {
     }
 
     @Bean
-    DashboardHandler dashboardHandler(DashboardUsers users, @Value("${mizan.dashboard.anonymous:false}") boolean anonymous) {
+    DashboardHandler dashboardHandler(DashboardUsers users, @Value("${mizan.dashboard.anonymous:false}") boolean anonymous,
+                                      org.springframework.beans.factory.ObjectProvider<Pages.Extras> extras) {
         PanelData data = new PanelData(MizanHome.fromEnvironment().publishedWarehouse());
-        return new DashboardHandler(new Pages(data, Panels.packaged(), Links.LIVE), users, anonymous);
+        Pages pages = new Pages(data, Panels.packaged(), Links.LIVE).withExtras(extras.getIfAvailable(() -> Pages.Extras.NONE));
+        return new DashboardHandler(pages, users, anonymous);
     }
 
     @Bean
