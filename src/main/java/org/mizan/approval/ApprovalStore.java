@@ -34,7 +34,7 @@ public class ApprovalStore {
     /** The states of a workflow and period, by unit (units never approved are absent: unapproved). */
     public Map<String, ApprovalState> states(String workflow, String period) {
         Map<String, ApprovalState> out = new LinkedHashMap<>();
-        for (ApprovalState s : jdbc.query("select * from mizan_approval where workflow = ? and period = ? order by unit_code",
+        for (ApprovalState s : jdbc.query(sql("states"),
                 (rs, i) -> state(rs), workflow, period)) {
             out.put(s.unitCode(), s);
         }
@@ -43,12 +43,12 @@ public class ApprovalStore {
 
     /** Every state recorded, approved or not. */
     public List<ApprovalState> all() {
-        return jdbc.query("select * from mizan_approval order by workflow, period, unit_code", (rs, i) -> state(rs));
+        return jdbc.query(sql("all_states"), (rs, i) -> state(rs));
     }
 
     /** The audit trail of a workflow and period, oldest first (every unit when {@code unit} is null). */
     public List<AuditEntry> audit(String workflow, String unit, String period) {
-        return jdbc.query("select * from mizan_approval_audit where workflow = ? and period = ? and (? is null or unit_code = ?) order by seq",
+        return jdbc.query(sql("audit"),
                 (rs, i) -> new AuditEntry(rs.getLong("seq"), rs.getString("workflow"), rs.getString("unit_code"), rs.getString("period"),
                         rs.getString("action"), rs.getString("from_state"), rs.getString("to_state"), rs.getString("changed_by"),
                         rs.getTimestamp("changed_at").toLocalDateTime(), rs.getString("comment")),
@@ -62,22 +62,24 @@ public class ApprovalStore {
     /** Applies the changes and appends their audit rows, all or none. */
     public void apply(List<Change> changes) {
         tx.executeWithoutResult(status -> {
-            long seq = jdbc.queryForObject("select coalesce(max(seq), 0) from mizan_approval_audit", Long.class);
+            long seq = jdbc.queryForObject(sql("last_seq"), Long.class);
             for (Change c : changes) {
                 ApprovalState s = c.to();
                 Timestamp at = Timestamp.valueOf(s.changedAt());
-                int n = jdbc.update("update mizan_approval set state = ?, changed_by = ?, changed_at = ?, comment = ?"
-                        + " where workflow = ? and unit_code = ? and period = ?",
+                int n = jdbc.update(sql("update_state"),
                         s.state(), s.changedBy(), at, s.comment(), s.workflow(), s.unitCode(), s.period());
                 if (n == 0) {
-                    jdbc.update("insert into mizan_approval (workflow, unit_code, period, state, changed_by, changed_at, comment)"
-                            + " values (?, ?, ?, ?, ?, ?, ?)", s.workflow(), s.unitCode(), s.period(), s.state(), s.changedBy(), at, s.comment());
+                    jdbc.update(sql("insert_state"), s.workflow(), s.unitCode(), s.period(), s.state(), s.changedBy(), at, s.comment());
                 }
-                jdbc.update("insert into mizan_approval_audit (seq, workflow, unit_code, period, action, from_state, to_state,"
-                        + " changed_by, changed_at, comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                jdbc.update(sql("insert_audit"),
                         ++seq, s.workflow(), s.unitCode(), s.period(), c.action(), c.fromState(), s.state(), s.changedBy(), at, s.comment());
             }
         });
+    }
+
+    /** A statement of warehouse/approvals/ (run on the job repository, not on DuckDB). */
+    private static String sql(String name) {
+        return org.mizan.warehouse.SqlFiles.statements(org.mizan.warehouse.SqlFiles.text("approvals/" + name + ".sql")).get(0);
     }
 
     private static ApprovalState state(java.sql.ResultSet rs) throws java.sql.SQLException {

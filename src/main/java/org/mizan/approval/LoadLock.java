@@ -52,8 +52,8 @@ public class LoadLock {
             return;
         }
         Path published = new Warehouse(home).published();
-        if (published == null) {
-            return;
+        if (published == null || approvals.store().all().stream().noneMatch(ApprovalState::isApproved)) {
+            return; // nothing approved: nothing to protect, and no need to read the warehouse
         }
         Hierarchy h = new Hierarchy(published);
         Map<String, ApprovalState> covering = new LinkedHashMap<>();
