@@ -27,6 +27,10 @@ final class JsonLinesSource extends LineSource {
                 skipped++;
                 continue;
             }
+            String nul = nulByte();
+            if (nul != null) {
+                return malformed(text.replace('\0', '\u2400'), nul);
+            }
             String[] cells = new String[layout.width()];
             try (JsonParser p = JSON.createParser(text)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
