@@ -78,8 +78,9 @@ public final class IatiActivityNormaliser {
         try {
             out.forEach(ranges::check);
         } catch (RowRejected e) {
-            return Outcome.rejected(new Reject(file, a.line(), e.rule(), "activity " + id + ": " + e.getMessage()
-                    + ": the whole activity was left out", "iati-identifier=" + id));
+            String shown = id.length() > 80 ? id.substring(0, 40) + "…" : id;
+            return Outcome.rejected(new Reject(file, a.line(), e.rule(), "activity " + shown + " (line " + a.line() + "): "
+                    + e.getMessage() + " The whole activity was left out.", "iati-identifier=" + shown));
         }
         int n = 0;
         for (IatiActivity.Transaction t : a.transactions()) {

@@ -67,7 +67,8 @@ public final class ValueRanges {
                     + " decimal places, more than the warehouse keeps");
         }
         if (v.precision() - v.scale() > precision - scale) {
-            throw new RowRejected(Rule.BAD_NUMBER, field + " '" + (v.precision() > 40 ? v.round(new java.math.MathContext(6)).toString() : v.toPlainString())
+            String shown = v.precision() - v.scale() > 40 ? v.round(new java.math.MathContext(8)).toString() : v.toPlainString();
+            throw new RowRejected(Rule.BAD_NUMBER, field + " '" + shown
                     + "' is outside the range the warehouse keeps, " + decimalRange(precision, scale));
         }
     }
@@ -105,6 +106,12 @@ public final class ValueRanges {
             }
         }
         return out;
+    }
+
+    /** The date or timestamp itself, when its year is one Mizan keeps; else {@code rule}'s reject. */
+    static <T extends java.time.temporal.TemporalAccessor> T year(String field, String raw, T v, Rule rule) {
+        year(field, v.get(java.time.temporal.ChronoField.YEAR), rule, raw);
+        return v;
     }
 
     private static void year(String field, int year, Rule rule, Object v) {

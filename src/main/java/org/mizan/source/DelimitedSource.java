@@ -77,7 +77,7 @@ final class DelimitedSource extends LineSource {
                         break;
                     }
                     raw.append('\n').append(more.text());
-                    parsed = split(raw.toString());
+                    parsed = split(raw.toString(), true);
                 }
                 if (parsed == null || parsed.length != layout.width()) {
                     // the quote does not close into a record of the file's shape: this line alone is malformed, and
@@ -139,8 +139,18 @@ final class DelimitedSource extends LineSource {
         return true;
     }
 
-    /** Splits one record; null when a quoted field is still open at the end of the text. */
+    /** A record spanning lines whose closing quote is followed by more than a delimiter: no record at all. */
+    private static final String[] BROKEN = new String[0];
+
     private String[] split(String text) {
+        return split(text, false);
+    }
+
+    /**
+     * Splits one record; null when a quoted field is still open at the end of the text. {@code strict} (for a
+     * record joined over several lines): a closing quote must end its field, else {@link #BROKEN}.
+     */
+    private String[] split(String text, boolean strict) {
         char quote = mapping.quote();
         if (quote == '\0' || text.indexOf(quote) < 0) {
             return splitPlain(text);
@@ -159,6 +169,9 @@ final class DelimitedSource extends LineSource {
                         i++;
                     } else {
                         quoted = false;
+                        if (strict && i + 1 < n && text.charAt(i + 1) != delim) {
+                            return BROKEN;
+                        }
                     }
                 } else {
                     cell.append(c);

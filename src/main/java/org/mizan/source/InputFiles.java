@@ -74,6 +74,10 @@ public final class InputFiles {
         if (startsWith(head, 0x1F, 0x8B)) {
             in = new BufferedInputStream(new Gunzip(in, path), 1 << 16);
             head = peek(in, 8);
+            if (startsWith(head, 0x1F, 0x8B)) {
+                in.close();
+                throw new MappingException(path + ": is compressed with gzip twice. Decompress it once (gunzip) and load the result.");
+            }
         }
         String kind = kind(head, file);
         if (kind != null) {
@@ -101,7 +105,10 @@ public final class InputFiles {
         }
         String packer = startsWith(h, 'B', 'Z', 'h') ? "bzip2" : startsWith(h, 0xFD, '7', 'z', 'X', 'Z') ? "xz"
                 : startsWith(h, '7', 'z', 0xBC, 0xAF) ? "7-Zip" : startsWith(h, 'R', 'a', 'r', '!') ? "RAR"
-                : startsWith(h, 0x28, 0xB5, 0x2F, 0xFD) ? "zstd" : startsWith(h, 0x1F, 0x8B) ? "gzip twice" : null;
+                : startsWith(h, 0x28, 0xB5, 0x2F, 0xFD) ? "zstd" : null;
+        if (startsWith(h, 0x1F, 0x8B)) {
+            return "gzip-compressed: decompress it first (gunzip). Only CSV, JSON Lines and XML files are read compressed.";
+        }
         return packer == null ? null : "compressed with " + packer + ", which Mizan does not read. Decompress it, or compress"
                 + " it with gzip (a .gz file is read as it is).";
     }

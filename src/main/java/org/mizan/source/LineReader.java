@@ -59,6 +59,9 @@ final class LineReader implements Closeable {
         while (true) {
             for (int i = scanFrom; i < limit; i++) {
                 if (buf[i] == eol) {
+                    if (i - pos > maxLineBytes) {
+                        throw new LineTooLong(maxLineBytes);
+                    }
                     String line = decode(pos, i);
                     pos = i + 1;
                     return line;

@@ -41,6 +41,10 @@ final class ZipPrecheck {
         long total = 0;
         byte[] buf = new byte[1 << 16];
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry("[Content_Types].xml") == null) {
+                throw new MappingException(path + ": is a zip archive but not an XLSX workbook (it has no [Content_Types].xml part)."
+                        + " If the export is inside it, unzip it and load that file.");
+            }
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
