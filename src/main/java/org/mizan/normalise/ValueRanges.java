@@ -26,6 +26,8 @@ public final class ValueRanges {
 
     static final int MIN_YEAR = 1000;
     static final int MAX_YEAR = 9999;
+    private static final long FIRST_SECOND = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    private static final long END_SECOND = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
 
     private interface Check {
         void check(Object value);
@@ -88,7 +90,12 @@ public final class ValueRanges {
             } else if (logical instanceof LogicalTypes.Date) {
                 c = v -> year(name, ((LocalDate) v).getYear(), Rule.BAD_DATE, v);
             } else if (logical != null && logical.getName().startsWith("timestamp")) {
-                c = v -> year(name, ((Instant) v).atOffset(ZoneOffset.UTC).getYear(), Rule.BAD_TIMESTAMP, v);
+                c = v -> {
+                    long s = ((Instant) v).getEpochSecond();
+                    if (s < FIRST_SECOND || s >= END_SECOND) {
+                        year(name, ((Instant) v).atOffset(ZoneOffset.UTC).getYear(), Rule.BAD_TIMESTAMP, v);
+                    }
+                };
             } else if (t.getType() == Schema.Type.STRING) {
                 boolean id = name.endsWith("_id") || name.endsWith("_code") || name.endsWith("_ref");
                 int max = id ? limits.idChars() : limits.textChars();

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.InputStreamStatistics;
 
 /**
  * Reads a workbook's zip once, before the XLSX reader opens it, and refuses what that reader should never see:
@@ -40,14 +41,14 @@ final class ZipPrecheck {
         }
         long total = 0;
         byte[] buf = new byte[1 << 16];
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
             if (zip.getEntry("[Content_Types].xml") == null) {
                 throw new MappingException(path + ": is a zip archive but not an XLSX workbook (it has no [Content_Types].xml part)."
                         + " If the export is inside it, unzip it and load that file.");
             }
-            Enumeration<? extends ZipEntry> entries = zip.entries();
+            Enumeration<ZipArchiveEntry> entries = zip.getEntries();
             while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
+                ZipArchiveEntry e = entries.nextElement();
                 if (e.isDirectory()) {
                     continue;
                 }
@@ -56,6 +57,8 @@ final class ZipPrecheck {
                 byte[] prolog = new byte[xml ? 4096 : 0];
                 int prologLength = 0;
                 try (InputStream in = zip.getInputStream(e)) {
+                    // the bytes read so far from the zip and inflated from them, counted by the inflater itself
+                    InputStreamStatistics read = in instanceof InputStreamStatistics s ? s : null;
                     int n;
                     while ((n = in.read(buf)) > 0) {
                         if (prologLength < prolog.length) {
@@ -73,10 +76,11 @@ final class ZipPrecheck {
                                     + " bytes (its part " + e.getName() + " alone to " + expanded + " so far), the largest"
                                     + " workbook Mizan reads. " + Limits.raise(Limits.XLSX_EXPANDED_BYTES, limits.xlsxExpandedBytes()));
                         }
-                        long compressed = Math.max(1, e.getCompressedSize());
+                        long compressed = Math.max(1, read != null ? read.getCompressedCount() : e.getCompressedSize());
                         if (expanded > RATIO_FROM && expanded / compressed > limits.xlsxRatio()) {
                             throw new MappingException(path + ": its part " + e.getName() + " expands more than " + limits.xlsxRatio()
-                                    + " times its compressed size (" + compressed + " bytes), which no spreadsheet does: a zip bomb?"
+                                    + " times its compressed size (" + expanded + " bytes from " + compressed + " so far), which no"
+                                    + " spreadsheet does: a zip bomb?"
                                     + " Ask the source to export the workbook again. "
                                     + Limits.raise(Limits.XLSX_RATIO, limits.xlsxRatio()));
                         }
@@ -84,14 +88,14 @@ final class ZipPrecheck {
                 }
                 refuseDoctype(path, e, prolog, prologLength);
             }
-        } catch (ZipException e) {
+        } catch (IOException e) {
             throw new MappingException(path + ": is not a readable XLSX workbook: its zip structure is damaged or cut short."
                     + " Ask the source to export it again.");
         }
     }
 
     /** A DOCTYPE before the root element (where one must stand) of an XML part. */
-    private static void refuseDoctype(String path, ZipEntry e, byte[] prolog, int length) {
+    private static void refuseDoctype(String path, ZipArchiveEntry e, byte[] prolog, int length) {
         outer:
         for (int i = 0; i + DOCTYPE.length <= length; i++) {
             for (int k = 0; k < DOCTYPE.length; k++) {

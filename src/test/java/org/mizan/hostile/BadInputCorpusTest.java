@@ -228,7 +228,7 @@ class BadInputCorpusTest {
             === xlsx_doctype.xlsx
             refused: {file}: its part xl/worksheets/sheet1.xml declares a DOCTYPE, which no workbook needs and Mizan never reads (DTDs, external entities and entity expansion are refused). Ask the source to export the workbook again from the spreadsheet program.
             === xlsx_ratio_bomb.xlsx
-            refused: {file}: its part xl/worksheets/sheet1.xml expands more than 100 times its compressed size (4117 bytes), which no spreadsheet does: a zip bomb? Ask the source to export the workbook again. If the file is right, raise the limit: MIZAN_MAX_XLSX_RATIO=200 (now 100).
+            refused: {file}: its part xl/worksheets/sheet1.xml expands more than 100 times its compressed size (1056454 bytes from 3072 so far), which no spreadsheet does: a zip bomb? Ask the source to export the workbook again. If the file is right, raise the limit: MIZAN_MAX_XLSX_RATIO=200 (now 100).
             === xlsx_csv_renamed.xlsx
             refused: {file}: is not an XLSX workbook (no zip signature). If it is a CSV export, use a csv mapping; if it is an old .xls, save it as .xlsx.
             === xlsx_pdf.xlsx

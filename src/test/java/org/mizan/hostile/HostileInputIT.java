@@ -48,9 +48,6 @@ class HostileInputIT {
                 "truncated.csv.gz: is a gzip file that is cut short (truncated: its compressed data ends early).");
         refused.put(new String[] {"ingest-remittances", "header_amount_twice.csv"},
                 "header_amount_twice.csv: line 1 (header) names the column 'amount' twice, in columns 6 and 11");
-        refused.put(new String[] {"ingest-remittances", "utf16le_no_bom.csv"},
-                "utf16le_no_bom.csv: looks like UTF-16LE text without a byte-order mark");
-        refused.put(new String[] {"ingest-remittances", "xlsx_as.csv"}, "xlsx_as.csv: is an XLSX workbook (a zip archive), not text.");
         refused.put(new String[] {"ingest-remittances", "xlsx_ratio_bomb.xlsx", "mapping=" + CorpusReader.XLSX_MAPPING},
                 "xlsx_ratio_bomb.xlsx: its part xl/worksheets/sheet1.xml expands more than 100 times its compressed size");
         refused.put(new String[] {"ingest-remittances", "xlsx_doctype.xlsx", "mapping=" + CorpusReader.XLSX_MAPPING},
