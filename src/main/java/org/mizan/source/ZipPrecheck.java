@@ -89,7 +89,7 @@ final class ZipPrecheck {
                 refuseDoctype(path, e, prolog, prologLength);
             }
         } catch (IOException e) {
-            throw new MappingException(path + ": is not a readable XLSX workbook: its zip structure is damaged or cut short."
+            throw new MappingException(path + ": cannot be read as an XLSX workbook: its zip structure is damaged or cut short."
                     + " Ask the source to export it again.");
         }
     }

@@ -181,6 +181,7 @@ public final class BadInputCorpus {
         text("json_amount_nan_string.jsonl", jsonRow(1, "\"NaN\"", ok) + "\n" + jsonRow(2, "\"Infinity\"", ok) + "\n" + jsonRow(3, "12", ok) + "\n");
         text("json_timestamp_99999.jsonl", jsonRow(1, "12", "+99999-01-01T00:00:00Z") + "\n" + jsonRow(2, "12", ok) + "\n");
         text("json_nested_value.jsonl", jsonRow(1, "[[[[[[1]]]]]]", ok) + "\n" + jsonRow(2, "12", ok) + "\n");
+        text("json_duplicate_key.jsonl", jsonRow(1, "12", ok).replace("}", ",\"amount\":13}") + "\n" + jsonRow(2, "12", ok) + "\n");
         text("json_not_object.jsonl", "[1,2,3]\n" + jsonRow(2, "12", ok) + "\n");
         text("json_trailing_text.jsonl", jsonRow(1, "12", ok) + " trailing\n" + jsonRow(2, "12", ok) + "\n");
         StringBuilder nul = new StringBuilder();

@@ -176,6 +176,9 @@ class BadInputCorpusTest {
             === json_nested_value.jsonl
             accepted 1
             line 1 malformed_line: line field 'amount' is not a single value
+            === json_duplicate_key.jsonl
+            accepted 1
+            line 1 malformed_line: line gives field 'amount' (or another name of it) twice
             === json_not_object.jsonl
             accepted 1
             line 1 malformed_line: line is not a JSON object
@@ -224,7 +227,7 @@ class BadInputCorpusTest {
             line 3 bad_number: amount '1000000000000000000000000000000.0000' is outside the range the warehouse keeps, DECIMAL(18,4): at most 14 digits before the point and 4 after, up to ±99999999999999.9999
             line 4 bad_timestamp: sent_at '+99999-01-01T00:00:00Z' is outside the years 1000 to 9999 that Mizan keeps
             === xlsx_truncated.xlsx
-            refused: {file}: is not a readable XLSX workbook: its zip structure is damaged or cut short. Ask the source to export it again.
+            refused: {file}: cannot be read as an XLSX workbook: its zip structure is damaged or cut short. Ask the source to export it again.
             === xlsx_doctype.xlsx
             refused: {file}: its part xl/worksheets/sheet1.xml declares a DOCTYPE, which no workbook needs and Mizan never reads (DTDs, external entities and entity expansion are refused). Ask the source to export the workbook again from the spreadsheet program.
             === xlsx_ratio_bomb.xlsx
