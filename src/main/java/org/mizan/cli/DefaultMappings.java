@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.mizan.source.InputFiles;
 import org.mizan.source.Mapping;
+import org.mizan.source.MappingException;
 import org.mizan.source.MappingLoader;
 
 /** Picks the documented default mapping for a file in a standard format, and checks a mapping fits its job. */
@@ -25,7 +27,8 @@ public final class DefaultMappings {
     }
 
     public static String detect(String job, Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        // a gzip file is read as what it holds: x.jsonl.gz as JSON Lines
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
         return switch (job) {
             case "load-gazetteer" -> "defaults/admin-units";
             case "load-fx-rates" -> "defaults/fx-rates";
@@ -71,6 +74,10 @@ public final class DefaultMappings {
                     + " file (<iati-activities>) nor an IATI code list (<codelist>).");
         }
         List<String> header = header(file);
+        if (header.isEmpty()) {
+            // an empty file, or one that is not text: the load fails it with exit code 1 and says what it is
+            return "defaults/ledger";
+        }
         if (header.containsAll(FORMAT_6)) {
             return "defaults/ledger";
         }
@@ -109,17 +116,20 @@ public final class DefaultMappings {
             throw new MizanMain.UsageException(file + ": no such file. Check the path given as file=.");
         }
         // only the first line is decoded: the rest may be in another encoding, which the load itself reports
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.openText(file).in()) {
             byte[] head = in.readNBytes(64 * 1024);
             if (head.length == 0) {
                 return List.of();
             }
             int end = 0;
-            while (end < head.length && head[end] != '\n') {
+            while (end < head.length && head[end] != '\n' && head[end] != '\r') {
                 end++;
             }
             String line = new String(head, 0, end, StandardCharsets.UTF_8);
             return Arrays.stream(line.replace("\uFEFF", "").split(",")).map(s -> s.strip().replace("\"", "")).toList();
+        } catch (MappingException e) {
+            // not text (a workbook, an archive, a cut-short gzip…): the load refuses it, names what it is, exits 1
+            return List.of();
         } catch (IOException e) {
             throw new MizanMain.UsageException(file + ": cannot read its header (" + e.getMessage() + ").");
         }

@@ -23,8 +23,10 @@ final class LedgerFormats {
             throw new MizanMain.UsageException(file + ": no such file. Check the path given as file=.");
         }
         String head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = org.mizan.source.InputFiles.openXml(file)) {
             head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).replace("\uFEFF", "");
+        } catch (org.mizan.source.MappingException e) {
+            return null; // not XML nor text: the load refuses it and says what it is
         } catch (IOException e) {
             throw new MizanMain.UsageException(file + ": cannot read its head (" + e.getMessage() + ").");
         }

@@ -42,11 +42,11 @@ public final class Fields {
         try {
             if (timestampPattern != null) {
                 // a pattern with an offset (Z, X, x, O) says it in each value; else the mapping's time_zone does
-                return zone == null ? OffsetDateTime.parse(v, timestampPattern)
-                        : LocalDateTime.parse(v, timestampPattern).atZone(zone).toOffsetDateTime();
+                return ValueRanges.year(field, v, zone == null ? OffsetDateTime.parse(v, timestampPattern)
+                        : LocalDateTime.parse(v, timestampPattern).atZone(zone).toOffsetDateTime(), Rule.BAD_TIMESTAMP);
             }
             OffsetDateTime fast = IsoTimestamps.parse(v);
-            return fast != null ? fast : OffsetDateTime.parse(v);
+            return ValueRanges.year(field, v, fast != null ? fast : OffsetDateTime.parse(v), Rule.BAD_TIMESTAMP);
         } catch (DateTimeException | NullPointerException e) {
             throw new RowRejected(Rule.BAD_TIMESTAMP, field + " '" + v + "' is not "
                     + (timestampPattern != null ? "in the pattern " + mapping.timestampPattern() : "ISO 8601 with an offset (2024-03-02T09:14:00+03:00)"));
@@ -55,7 +55,7 @@ public final class Fields {
 
     public LocalDate date(String field, String v) {
         try {
-            return LocalDate.parse(v, datePattern);
+            return ValueRanges.year(field, v, LocalDate.parse(v, datePattern), Rule.BAD_DATE);
         } catch (DateTimeParseException e) {
             throw new RowRejected(Rule.BAD_DATE, field + " '" + v + "' is not a date ("
                     + (mapping.datePattern() == null ? "YYYY-MM-DD" : mapping.datePattern()) + ")");

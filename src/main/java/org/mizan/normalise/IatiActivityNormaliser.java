@@ -41,6 +41,10 @@ public final class IatiActivityNormaliser {
     private final String sourceIdOverride;
     /** Identifiers seen in this file with their line: a second activity with the same one is a duplicate. */
     private final Map<String, Long> seen = new java.util.HashMap<>();
+    /** What the warehouse can hold: a value outside it is the transaction's reject, never a failed build. */
+    private final ValueRanges ranges = new ValueRanges();
+    private static final org.apache.avro.LogicalTypes.Decimal AMOUNT =
+            (org.apache.avro.LogicalTypes.Decimal) FundingEntry.getClassSchema().getField("amount").schema().getLogicalType();
 
     /**
      * @param file     the delivered file's name, for the records and rejects
@@ -71,11 +75,20 @@ public final class IatiActivityNormaliser {
         out.add(project(a, id, source, rejects));
         sectors(a, id, source, out);
         places(a, id, source, out);
+        try {
+            out.forEach(ranges::check);
+        } catch (RowRejected e) {
+            String shown = id.length() > 80 ? id.substring(0, 40) + "…" : id;
+            return Outcome.rejected(new Reject(file, a.line(), e.rule(), "activity " + shown + " (line " + a.line() + "): "
+                    + e.getMessage() + " The whole activity was left out.", "iati-identifier=" + shown));
+        }
         int n = 0;
         for (IatiActivity.Transaction t : a.transactions()) {
             n++;
             try {
-                out.add(entry(a, id, source, t, n));
+                FundingEntry entry = entry(a, id, source, t, n);
+                ranges.check(entry);
+                out.add(entry);
             } catch (RowRejected e) {
                 rejects.add(new Reject(file, t.line(), e.rule(), "activity " + id + ", transaction " + n + " (line " + t.line() + "): "
                         + e.getMessage() + "; the transaction was left out, the rest of the activity kept", raw(id, t)));
@@ -222,10 +235,13 @@ public final class IatiActivityNormaliser {
         LocalDate valueOn = t.valueDate() == null ? on : date("value-date", t.valueDate());
         BigDecimal amount;
         try {
-            amount = new BigDecimal(t.value().replace(",", "")).setScale(4, RoundingMode.HALF_UP);
+            amount = new BigDecimal(t.value().strip().replace(",", ""));
         } catch (NumberFormatException e) {
             throw new RowRejected(Rule.BAD_NUMBER, "value '" + t.value() + "' is not a decimal number");
         }
+        // the one precision rule: more places than the warehouse keeps is bad_number, as in every other reader
+        ValueRanges.decimal("value", amount, AMOUNT.getPrecision(), AMOUNT.getScale());
+        amount = amount.setScale(4, RoundingMode.UNNECESSARY);
         String currency = t.currency() != null ? t.currency() : a.defaultCurrency();
         if (currency == null) {
             throw new RowRejected(Rule.REQUIRED, "the value has no currency and the activity no default-currency");
@@ -273,14 +289,19 @@ public final class IatiActivityNormaliser {
         try {
             return isoDate(v);
         } catch (DateTimeParseException e) {
-            throw new RowRejected(Rule.BAD_DATE, field + " '" + v + "' is not a date (YYYY-MM-DD)");
+            throw new RowRejected(Rule.BAD_DATE, field + " '" + v + "' is not a date (YYYY-MM-DD, in the years "
+                    + ValueRanges.MIN_YEAR + " to " + ValueRanges.MAX_YEAR + ")");
         }
     }
 
     /** An ISO date; a date-time (some publishers write one) is read as its date. */
     private static LocalDate isoDate(String v) {
         String s = v.strip();
-        return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+        LocalDate d = LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+        if (d.getYear() < ValueRanges.MIN_YEAR || d.getYear() > ValueRanges.MAX_YEAR) {
+            throw new DateTimeParseException("outside the years Mizan keeps", s, 0);
+        }
+        return d;
     }
 
     private static String raw(String id, IatiActivity.Transaction t) {

@@ -12,6 +12,8 @@ import org.mizan.source.RawRecord;
  */
 public abstract class Normaliser {
 
+    private final ValueRanges ranges = new ValueRanges();
+
     public final Outcome normalise(RawRecord r) {
         if (r.malformed() != null) {
             return Outcome.rejected(new Reject(r.file(), r.line(), Rule.MALFORMED_LINE, "line " + r.malformed(), r.quarantineRaw()));
@@ -22,7 +24,12 @@ public abstract class Normaliser {
             }
         }
         try {
-            return new Outcome(records(r), List.of());
+            List<? extends SpecificRecord> records = records(r);
+            for (SpecificRecord record : records) {
+                // what the warehouse cannot hold is this row's reject, before anything reaches the lake
+                ranges.check(record);
+            }
+            return new Outcome(records, List.of());
         } catch (RowRejected e) {
             return Outcome.rejected(new Reject(r.file(), r.line(), e.rule(), e.getMessage(), r.quarantineRaw()));
         }

@@ -12,9 +12,12 @@ final class DelimitedSource extends LineSource {
     private final List<String> cells = new ArrayList<>(32);
     private final StringBuilder cell = new StringBuilder(64);
     private boolean ended;
+    private final Limits limits;
+    private final java.util.ArrayDeque<Line> pending = new java.util.ArrayDeque<>();
 
     DelimitedSource(String file, String path, LineReader reader, Mapping mapping) throws IOException {
         super(file, path, reader, mapping);
+        this.limits = Limits.current();
         String header = readLine();
         if (header == null) {
             throw new MappingException(path + ": the file is empty. Ask the source to deliver it again.");
@@ -23,35 +26,77 @@ final class DelimitedSource extends LineSource {
         if (names == null) {
             throw new MappingException(path + ": line 1 (header) has an unclosed quote. Check the mapping's quote character.");
         }
+        HeaderCheck.check(names, path, limits);
         this.layout = FieldLayout.ofHeader(mapping, names, path);
+    }
+
+    /** One physical line, with why it cannot be data when it holds a NUL byte. */
+    private record Line(String text, String nul) {
+    }
+
+    /**
+     * The next physical line: first those given back by a quoted field that did not close into a record, then the
+     * file's own.
+     */
+    private Line nextLine() throws IOException {
+        if (!pending.isEmpty()) {
+            line++;
+            return pending.poll();
+        }
+        String text = readLine();
+        return text == null ? null : new Line(text, nulByte());
     }
 
     @Override
     public RawRecord next() throws IOException {
         while (!ended) {
-            String text = readLine();
-            if (text == null) {
+            Line first = nextLine();
+            if (first == null) {
                 return null;
             }
             long start = line;
-            String[] parsed = split(text);
-            StringBuilder raw = null;
-            while (parsed == null) {
-                // a quoted field runs over the line break: join the next physical line
-                String more = readLine();
-                if (more == null) {
-                    return malformed(start, text, "unclosed quote at the end of the file (was the file cut short?)");
-                }
-                raw = raw == null ? new StringBuilder(text) : raw;
-                raw.append('\n').append(more);
-                parsed = split(raw.toString());
+            if (first.nul() != null) {
+                return malformed(start, first.text().replace('\0', '\u2400'), first.nul());
             }
-            String rawText = raw == null ? text : raw.toString();
+            String text = first.text();
+            String[] parsed = split(text);
+            String rawText = text;
+            if (parsed == null) {
+                // a quoted field runs over the line break: join the next physical lines, up to the limit
+                List<Line> taken = new ArrayList<>();
+                StringBuilder raw = new StringBuilder(text);
+                boolean atEnd = false;
+                while (parsed == null && taken.size() < limits.quotedLines() && raw.length() <= limits.lineBytes()) {
+                    Line more = nextLine();
+                    if (more == null) {
+                        atEnd = true;
+                        break;
+                    }
+                    taken.add(more);
+                    if (more.nul() != null) {
+                        break;
+                    }
+                    raw.append('\n').append(more.text());
+                    parsed = split(raw.toString(), true);
+                }
+                if (parsed == null || parsed.length != layout.width()) {
+                    // the quote does not close into a record of the file's shape: this line alone is malformed, and
+                    // the lines after it are read again on their own (a stray quote must not swallow good rows)
+                    line -= taken.size();
+                    pending.addAll(taken);
+                    return malformed(start, text, taken.isEmpty() && atEnd
+                            ? "unclosed quote at the end of the file (was the file cut short?)"
+                            : "has a quote that is not closed into a record of " + layout.width() + " fields within "
+                                    + limits.quotedLines() + " lines: the line was left out and the lines after it were read"
+                                    + " on their own (" + Limits.QUOTED_LINES + " sets how many lines a quoted value may span)");
+                }
+                rawText = raw.toString();
+            }
             if (isBlank(parsed)) {
                 skipped++;
                 if (mapping.stopAtBlankRow()) {
                     ended = true;
-                    while (readLine() != null) {
+                    while (nextLine() != null) {
                         skipped++;
                     }
                     return null;
@@ -94,8 +139,18 @@ final class DelimitedSource extends LineSource {
         return true;
     }
 
-    /** Splits one record; null when a quoted field is still open at the end of the text. */
+    /** A record spanning lines whose closing quote is followed by more than a delimiter: no record at all. */
+    private static final String[] BROKEN = new String[0];
+
     private String[] split(String text) {
+        return split(text, false);
+    }
+
+    /**
+     * Splits one record; null when a quoted field is still open at the end of the text. {@code strict} (for a
+     * record joined over several lines): a closing quote must end its field, else {@link #BROKEN}.
+     */
+    private String[] split(String text, boolean strict) {
         char quote = mapping.quote();
         if (quote == '\0' || text.indexOf(quote) < 0) {
             return splitPlain(text);
@@ -114,6 +169,9 @@ final class DelimitedSource extends LineSource {
                         i++;
                     } else {
                         quoted = false;
+                        if (strict && i + 1 < n && text.charAt(i + 1) != delim) {
+                            return BROKEN;
+                        }
                     }
                 } else {
                     cell.append(c);

@@ -27,7 +27,12 @@ final class JsonLinesSource extends LineSource {
                 skipped++;
                 continue;
             }
+            String nul = nulByte();
+            if (nul != null) {
+                return malformed(text.replace('\0', '\u2400'), nul);
+            }
             String[] cells = new String[layout.width()];
+            boolean[] given = new boolean[cells.length];
             try (JsonParser p = JSON.createParser(text)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     return malformed(text, "is not a JSON object");
@@ -42,6 +47,11 @@ final class JsonLinesSource extends LineSource {
                         }
                         p.skipChildren();
                     } else if (at >= 0) {
+                        if (given[at]) {
+                            // the same field twice (or two of its aliases): which value would be meant?
+                            return malformed(text, "gives field '" + p.currentName() + "' (or another name of it) twice");
+                        }
+                        given[at] = true;
                         cells[at] = v == JsonToken.VALUE_NULL ? null : p.getText();
                     }
                 }

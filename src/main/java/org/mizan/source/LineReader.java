@@ -15,6 +15,8 @@ import java.util.Arrays;
  * Reads a file line by line as bytes and decodes each line on its own, strictly: a byte sequence that is not
  * valid in the declared encoding is reported on the very line it is on (a reader that decodes ahead cannot say).
  * Works for every encoding in which '\n' is the byte 0x0A (UTF-8, Windows code pages, ISO-8859-x, KOI8).
+ * A file whose first block has carriage returns and no line feed (old Mac exports) is read with '\r' as its line
+ * end. A line longer than the limit stops the read ({@link LineTooLong}) before it is held in memory whole.
  */
 final class LineReader implements Closeable {
 
@@ -26,8 +28,19 @@ final class LineReader implements Closeable {
     private int pos;
     private int limit;
     private boolean eof;
+    private final long maxLineBytes;
+    private byte eol = '\n';
+    private boolean eolKnown;
+    /** The file offset of buf[0], and of the first NUL byte of the line last returned (-1: none). */
+    private long base;
+    private long nulAt = -1;
 
     LineReader(InputStream in, Charset charset) {
+        this(in, charset, Limits.DEFAULTS.lineBytes());
+    }
+
+    LineReader(InputStream in, Charset charset, long maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
         this.in = in;
         this.charset = charset;
         this.utf8 = charset.equals(StandardCharsets.UTF_8);
@@ -38,9 +51,17 @@ final class LineReader implements Closeable {
     /** The next line without its line break, or null at the end; throws when the line is not valid text. */
     String readLine() throws IOException {
         int scanFrom = pos;
+        if (!eolKnown) {
+            findLineEnd();
+            scanFrom = pos;
+        }
+        byte eol = this.eol;
         while (true) {
             for (int i = scanFrom; i < limit; i++) {
-                if (buf[i] == '\n') {
+                if (buf[i] == eol) {
+                    if (i - pos > maxLineBytes) {
+                        throw new LineTooLong(maxLineBytes);
+                    }
                     String line = decode(pos, i);
                     pos = i + 1;
                     return line;
@@ -54,13 +75,49 @@ final class LineReader implements Closeable {
                 pos = limit;
                 return line;
             }
+            if (limit - pos > maxLineBytes) {
+                throw new LineTooLong(maxLineBytes);
+            }
             scanFrom = limit - pos;
             fill();
         }
     }
 
+    /** '\n', unless the first block has a carriage return and no line feed at all. */
+    private void findLineEnd() throws IOException {
+        while (!eof && limit - pos < 8192) {
+            fill();
+        }
+        boolean cr = false;
+        for (int i = pos; i < limit; i++) {
+            if (buf[i] == '\n') {
+                cr = false;
+                break;
+            }
+            cr |= buf[i] == '\r';
+        }
+        eol = cr ? (byte) '\r' : (byte) '\n';
+        eolKnown = true;
+    }
+
+    /** The file offset (in bytes, from 0) of the first NUL byte of the line last read, or -1 when it has none. */
+    long nulOffset() {
+        return nulAt;
+    }
+
+    /** A line longer than the limit: the file is refused with the line's number, which the caller knows. */
+    static final class LineTooLong extends IOException {
+        final long limit;
+
+        LineTooLong(long limit) {
+            super("a line longer than " + limit + " bytes");
+            this.limit = limit;
+        }
+    }
+
     private void fill() throws IOException {
         if (pos > 0) {
+            base += pos;
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
             pos = 0;
@@ -78,6 +135,13 @@ final class LineReader implements Closeable {
 
     private String decode(int from, int to) throws CharacterCodingException {
         int end = to > from && buf[to - 1] == '\r' ? to - 1 : to;
+        nulAt = -1;
+        for (int i = from; i < end; i++) {
+            if (buf[i] == 0) {
+                nulAt = base + i;
+                break;
+            }
+        }
         if (utf8) {
             String s = new String(buf, from, end - from, StandardCharsets.UTF_8);
             // the fast decoder replaces bad bytes with U+FFFD: only then check strictly (the file may hold a real U+FFFD)

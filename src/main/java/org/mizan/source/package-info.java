@@ -1,2 +1,7 @@
-/** Reading delivered files through mappings: delimited text in any encoding and delimiter, JSON Lines, header aliases, value maps, wide layouts. */
+/**
+ * Reading delivered files through mappings: delimited text in any encoding and delimiter, JSON Lines, header aliases,
+ * value maps, wide layouts. Before parsing, {@code InputFiles} tells what a file is (gzip read as it is, UTF-16 decoded,
+ * workbooks, archives and PDFs refused by name) and {@code ZipPrecheck} checks a workbook's zip; every read stays
+ * within {@code Limits}.
+ */
 package org.mizan.source;

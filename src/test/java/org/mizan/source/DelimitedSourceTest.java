@@ -71,4 +71,48 @@ class DelimitedSourceTest {
                 .hasMessageStartingWith("/in/f.csv: line 1 (header) lacks required column(s) txn_id [txn_id], provider_id [provider_id]")
                 .hasMessageContaining("found 1 columns: txn_id;amount. Check the file's delimiter (',')");
     }
+
+    @Test
+    void anUnclosedQuoteOnLine5KeepsTheFiftyGoodRowsAfterIt() throws IOException {
+        // given: a stray quote opens a field on line 5 that never closes
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 2; i <= 4; i++) {
+            text.append("T").append(i).append(",P,2024,QA,NP,").append(i).append(",QAR,1,,mto\n");
+        }
+        text.append("\"T5,P,2024,QA,NP,5,QAR,1,,mto\n");
+        for (int i = 6; i <= 55; i++) {
+            text.append("T").append(i).append(",P,2024,QA,NP,").append(i).append(",QAR,1,,mto\n");
+        }
+        // when
+        List<String> rows = read(FORMAT_2, text.toString().getBytes(StandardCharsets.UTF_8));
+        // then: line 5 alone is malformed, and every row after it is read
+        assertThat(rows).hasSize(54);
+        assertThat(rows.get(3)).isEqualTo("5:MALFORMED has a quote that is not closed into a record of 10 fields within 100 lines: the line"
+                + " was left out and the lines after it were read on their own (MIZAN_MAX_QUOTED_LINES sets how many lines a quoted value may span)");
+        assertThat(rows.subList(4, 54)).allMatch(r -> !r.contains("MALFORMED"));
+        assertThat(rows.get(4)).isEqualTo("6:T6|6|null");
+        assertThat(rows.get(53)).isEqualTo("55:T55|55|null");
+    }
+
+    @Test
+    void carriageReturnsAloneEndLines() throws IOException {
+        String text = HEADER.replace("\n", "\r") + "T1,P,2024,QA,NP,1,QAR,1,,mto\rT2,P,2024,QA,NP,2,QAR,1,0.5,mto\r";
+        assertThat(read(FORMAT_2, text.getBytes(StandardCharsets.UTF_8))).containsExactly("2:T1|1|null", "3:T2|2|0.5");
+    }
+
+    @Test
+    void aNulByteRejectsItsLineWithTheByteOffset() throws IOException {
+        String text = HEADER + "T1,P,2024,QA,NP,1,QAR,1,,mto\nT\u00002,P,2024,QA,NP,2,QAR,1,,mto\nT3,P,2024,QA,NP,3,QAR,1,,mto\n";
+        int offset = HEADER.length() + "T1,P,2024,QA,NP,1,QAR,1,,mto\nT".length();
+        assertThat(read(FORMAT_2, text.getBytes(StandardCharsets.UTF_8))).containsExactly("2:T1|1|null",
+                "3:MALFORMED has a NUL byte (0x00) at byte offset " + offset + " of the file: a damaged or binary export; the line was left out",
+                "4:T3|3|null");
+    }
+
+    @Test
+    void aHeaderNamingAColumnTwiceIsRefusedWithBothPositions() {
+        byte[] text = (HEADER.strip() + ",Amount \nT1,P,2024,QA,NP,1,QAR,1,,mto,2\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(FORMAT_2, text)).hasMessage("/in/f.csv: line 1 (header) names the column 'Amount' twice, in columns 6"
+                + " and 11: Mizan cannot tell which one to read. Ask the source to rename or remove one of them.");
+    }
 }

@@ -1,6 +1,5 @@
 package org.mizan.source.iati;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +30,7 @@ public final class IatiActivityReader implements Closeable {
 
     public IatiActivityReader(Path file) throws IOException {
         this.file = file;
-        this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        this.in = org.mizan.source.InputFiles.openXml(file);
         try {
             this.xml = IatiXml.factory().createXMLStreamReader(in);
             String root = root();
