@@ -46,8 +46,7 @@ final class ReleaseWriter {
         about.put("period", period.label() + " (views kept per year give the year " + period.year() + "; the others its months "
                 + period.fromMonth() + " to " + period.toMonth() + ")");
         about.put("release", "version " + version + (version > 1 ? " (CHANGES.csv lists what changed since version " + (version - 1) + ")" : ""));
-        about.put(Cells.SUPPRESSED, "a cell withheld by disclosure control: a count of fewer than " + r.threshold()
-                + " persons (zero included), or a cell from which one could be worked out; an empty cell is a value not reported");
+        about.put(Cells.SUPPRESSED, PublishedCells.explanation(r.threshold()));
         if (r.formats().contains("xlsx")) {
             Path f = dir.resolve(r.region() + "_" + period.label() + ".xlsx");
             ExtractFiles.xlsx(result.tables(), about, f);
