@@ -61,6 +61,13 @@ public class DashboardCommand implements Callable<Integer> {
         if (this.out == null && !check) {
             throw new MizanMain.UsageException("say what to do: --out DIR (static pages), --check or --bcrypt (see ./mizan dashboard --help)");
         }
+        if (period != null) {
+            try {
+                org.mizan.extract.ExtractPeriod.parse(period);
+            } catch (IllegalArgumentException e) {
+                throw new MizanMain.UsageException("--" + e.getMessage());
+            }
+        }
         MizanHome home = MizanHome.fromEnvironment();
         PanelData data = new PanelData(home.publishedWarehouse());
         List<Panel> panels = Panels.packaged();
