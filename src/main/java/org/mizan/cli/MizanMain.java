@@ -34,6 +34,7 @@ public class MizanMain implements Runnable {
         CommandLine cli = new CommandLine(new MizanMain());
         cli.setOut(out);
         cli.setErr(err);
+        HelpText.install(cli);
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             Throwable root = e;

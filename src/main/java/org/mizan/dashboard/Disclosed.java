@@ -80,7 +80,10 @@ final class Disclosed {
                 if (guarded.contains(c)) {
                     out.set(i, PublishedCells.WITHHELD);
                 }
-            } else if (published.containsKey(c) && !published.get(c).equals(Csv.text(row.get(i)))) {
+            } else if (!published.containsKey(c)) {
+                // a column of a guarded view the extract does not publish is not published to the region either
+                out.set(i, PublishedCells.WITHHELD);
+            } else if (!published.get(c).equals(Csv.text(row.get(i)))) {
                 out.set(i, published.get(c));
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,18 @@ class PlainErrorsIT {
         MizanCli.Result r = cli.run("prune", "--older-than", "2024-13-01");
         assertPlain(r, 2);
         assertThat(r.err().strip()).isEqualTo("mizan: --older-than '2024-13-01' is not a day (2024-03-01) or a time (2024-03-01T02:00)");
+    }
+
+    @Test
+    void helpIsWrappedAtTheTerminalsWidthBetweenWords() {
+        MizanCli.Result r = cli.run("run", "--help");
+        assertThat(r.code()).isZero();
+        // the description's prose is one paragraph filled to 80 columns (no terminal here), never cut inside a sentence line
+        List<String> lines = r.out().lines().toList();
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("Runs a job on one file")).findFirst().orElseThrow());
+        assertThat(lines.get(first)).hasSizeLessThanOrEqualTo(80).hasSizeGreaterThan(70);
+        assertThat(String.join(" ", lines.subList(first, first + 3)))
+                .startsWith("Runs a job on one file: read, check, stage to the Parquet lake, publish, rebuild the warehouse. Jobs:");
     }
 
     private static void assertPlain(MizanCli.Result r, int code) {
