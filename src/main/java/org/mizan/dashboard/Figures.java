@@ -122,7 +122,13 @@ public final class Figures {
             cols2.set(code, panel.unit());
         }
         List<List<Object>> rows = new ArrayList<>();
-        r.rows().forEach(row -> rows.add(data.disclosed().row(panel, scope, cols2, row, given)));
+        for (List<Object> row : r.rows()) {
+            List<Object> shown = new ArrayList<>(data.disclosed().row(panel, scope, cols2, row, given));
+            // the unit's name and whether it has a row are the gazetteer's, not the view's
+            shown.set(1, row.get(1));
+            shown.set(2, row.get(2));
+            rows.add(shown);
+        }
         return new Result(r.columns(), rows);
     }
 

@@ -120,7 +120,7 @@ class ExtractRegionIT {
         assertThat(scorecard).contains("NP-P1-D1-M3,3,2024,,,low_alignment,\"sector_alignment: score 0.0000 (local top sector 25010,"
                 + " national top sector 31140)\",1,100.0,");
         assertThat(scorecard.stream().filter(l -> l.startsWith("NP-P1-D1-M2,")).findFirst().orElseThrow())
-                .startsWith("NP-P1-D1-M2,3,2024,[c],3,").contains("(counts suppressed: fewer than the threshold)").endsWith(",score")
+                .startsWith("NP-P1-D1-M2,3,2024,[c],2,").contains("(counts suppressed: fewer than the threshold)").endsWith(",score")
                 .doesNotContain("of 1 returnees");
         assertThat(Files.readAllLines(v1.resolve("remittance_cost.csv"))).containsExactly(
                 "sender_country,receiving_country,provider_id,channel,quarter,avg_cost_pct,txn_count,is_above_3pct,is_above_5pct,wb_avg_cost_pct",
