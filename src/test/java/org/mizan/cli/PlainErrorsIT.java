@@ -26,6 +26,7 @@ class PlainErrorsIT {
     void home() {
         cli = MizanCli.inTempHome("plain-errors");
         cli.load("load-gazetteer", "world/admin_units.csv");
+        cli.load("ingest-remittances", "world/remittances_2024-03.csv");
         log = cli.home().resolve("logs/mizan.log").toString();
     }
 
@@ -109,6 +110,14 @@ class PlainErrorsIT {
         assertPlain(r, 2);
         assertThat(r.err().strip()).isEqualTo("mizan: execution 1 is COMPLETED: only a failed or stopped run can be abandoned"
                 + " (./mizan history lists the runs)");
+    }
+
+    @Test
+    void aQuarterBackfillOfAMonthlySourceIsAUsageError() {
+        MizanCli.Result r = cli.run("backfill", "--job", "ingest-remittances", "--source", "WMT-001", "--from", "2024-Q1", "--to", "2024-Q1");
+        assertPlain(r, 2);
+        assertThat(r.err().strip()).isEqualTo("mizan: source WMT-001 of ingest-remittances is partitioned by month, not by quarter: give"
+                + " --from and --to as months (mizan status lists its partitions)");
     }
 
     @Test
