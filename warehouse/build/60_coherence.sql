@@ -310,15 +310,22 @@ final as (
 select *, abs(discrepancy_pct) > {{param:reconciliation_tolerance_pct}} as is_flagged
 from final;
 
--- 8. The scorecard: one row per unit and year with any coherence measure. Each component is in [0, 1]; the score
--- is 100 × their mean over those available (null when none is):
+-- 8. The scorecard: one row per unit and year with any coherence measure. Every component is in [0, 1] and is
+-- counted for a unit only on its own evidence, the views' rows of that unit (which cover it and the units below it):
 --   capture        least(capture_pct / 10, 1): a tenth of the remittances captured by diaspora investment is full marks
 --   alignment      alignment_score
 --   reintegration  coverage_pct / 100 of all returnees (both sexes)
 --   matching       share of the unit's schemes whose rule held (undecided ones left out)
---   cost           share of the country's transactions of the year sent at an average cost of at most 3 %
+--   cost           share of the unit's own transactions (received in it and below it) that came through a corridor that
+--                  is not costly. A corridor is a sending country into the unit; it is costly when the mean cost_pct of
+--                  the unit's transactions through it is above the SDG 10.c target of 3 % (the one definition, shared
+--                  with the unit-cost tile, warehouse/named/unit-cost.sql: corridors_above_3pct)
 --   reconciliation 1 - least(the largest flagged |discrepancy_pct| / 100, 1), where the unit reports
--- rank_in_parent ranks the units with the same parent and year by score (1 = best; ties share a rank).
+-- own_score is 100 × the mean of the unit's components when there are at least 2 of them (the documented minimum);
+-- with fewer the unit has "insufficient evidence": no score, no rank. The score of a unit whose units one level down
+-- have scores is the mean of their scores (so a parent agrees with its children, which `basis` names with their
+-- scores); otherwise it is its own_score. rank_in_parent ranks the units with the same parent and year by score
+-- (1 = best; ties share a rank).
 create table mart_coherence_scorecard as
 with rim as (select * from mart_remittance_investment_match),
 sal as (select unit_code, fiscal_year as period, alignment_score, top_local_sector, top_national_sector from mart_sector_alignment),
@@ -334,22 +341,27 @@ ml as (
     from mart_matching_leverage
     group by all
 ),
-cost_by_country as (
-    -- per country and year (the corridors end at the country), joined to its units below
-    select c.receiving_country as country, c.year as period,
-           sum(c.txn_count) filter (where c.avg_cost_pct <= 3) / sum(c.txn_count) as cost_share,
-           list(c.sender_country || '→' || c.receiving_country || ' via ' || c.provider_id || ' (' || c.channel || ') '
-                || c.quarter || ' costs ' || c.avg_cost_pct || ' %' order by c.avg_cost_pct desc, c.sender_country, c.provider_id, c.channel)
-               filter (where c.avg_cost_pct > 5) as costly_list
-    from (select *, left(quarter, 4) as year from mart_remittance_cost) c
+unit_corridors as (
+    -- each corridor (sending country) into the unit, over the transactions received in it and below it
+    select unit_code, period, sender_country, cost_pct_sum / txn_count as corridor_cost_pct, txn_count
+    from mart_unit_corridor_cost
+    where txn_count > 0
+),
+cost_by_unit as (
+    select unit_code, period,
+           coalesce(sum(txn_count) filter (where corridor_cost_pct <= 3), 0) / sum(txn_count) as cost_share,
+           list(sender_country || ' ' || round(corridor_cost_pct, 2) || ' % (' || txn_count
+                || case when txn_count = 1 then ' transaction)' else ' transactions)' end
+                order by corridor_cost_pct desc, sender_country) filter (where corridor_cost_pct > 3) as costly_list
+    from unit_corridors
     group by all
 ),
 cost as (
     -- the three costliest corridors named, the others counted
-    select country, period, cost_share,
-           array_to_string(costly_list[1:3], '; ')
-               || case when len(costly_list) > 3 then ' and ' || (len(costly_list) - 3) || ' more above 5 %' else '' end as costly
-    from cost_by_country
+    select unit_code, period, cost_share,
+           array_to_string(costly_list[1:3], ', ')
+               || case when len(costly_list) > 3 then ' and ' || (len(costly_list) - 3) || ' more above 3 %' else '' end as costly
+    from cost_by_unit
 ),
 rec as (
     select unit_code, left(period, 4) as period,
@@ -382,7 +394,7 @@ comp as (
     left join sal on sal.unit_code = g.unit_code and sal.period = g.period
     left join rc on rc.unit_code = g.unit_code and rc.period = g.period
     left join ml on ml.unit_code = g.unit_code and ml.period = g.period
-    left join cost on cost.country = u.country and cost.period = g.period
+    left join cost on cost.unit_code = g.unit_code and cost.period = g.period
     left join rec on rec.unit_code = g.unit_code and rec.period = g.period
 ),
 flagged as (
@@ -405,10 +417,54 @@ flagged as (
                case when reintegration_pct < 50 then 'reintegration_coverage: ' || returnees_served || ' of ' || returnees
                     || ' returnees served (' || reintegration_pct || ' %)' end,
                case when broken is not null then 'matching_leverage: ' || broken end,
-               case when costly is not null then 'remittance_cost: ' || costly || ' (the SDG target is 3 %, the ceiling 5 %)' end,
+               case when costly is not null then 'remittance_cost: corridors into ' || unit_code || ' above the SDG target of 3 %: '
+                    || costly end,
                case when gaps is not null then 'level_reconciliation: ' || gaps end], x -> x is not null) as reasons,
            list_filter([c_capture, c_alignment, c_reintegration, c_matching, c_cost, c_reconciliation], x -> x is not null) as parts
     from comp
+),
+own as (
+    select *,
+           case when len(parts) >= 2 then round(100 * list_avg(parts), 1) end::decimal(5, 1) as own_score
+    from flagged
+),
+-- the score, level by level from the municipalities up: the mean of the scored units one level down, else its own
+s3 as (
+    select unit_code, period, own_score as score, cast(null as varchar) as children
+    from own where level = 3
+),
+s2 as (
+    select p.unit_code, p.period,
+           coalesce(round(avg(c.score), 1)::decimal(5, 1), any_value(p.own_score)) as score,
+           string_agg(c.unit_code || ' ' || c.score, ', ' order by c.unit_code) filter (where c.score is not null) as children
+    from own p
+    left join own k on k.parent_code = p.unit_code and k.period = p.period and k.level = 3
+    left join s3 c on c.unit_code = k.unit_code and c.period = k.period
+    where p.level = 2
+    group by p.unit_code, p.period
+),
+s1 as (
+    select p.unit_code, p.period,
+           coalesce(round(avg(c.score), 1)::decimal(5, 1), any_value(p.own_score)) as score,
+           string_agg(c.unit_code || ' ' || c.score, ', ' order by c.unit_code) filter (where c.score is not null) as children
+    from own p
+    left join own k on k.parent_code = p.unit_code and k.period = p.period and k.level = 2
+    left join s2 c on c.unit_code = k.unit_code and c.period = k.period
+    where p.level = 1
+    group by p.unit_code, p.period
+),
+s0 as (
+    select p.unit_code, p.period,
+           coalesce(round(avg(c.score), 1)::decimal(5, 1), any_value(p.own_score)) as score,
+           string_agg(c.unit_code || ' ' || c.score, ', ' order by c.unit_code) filter (where c.score is not null) as children
+    from own p
+    left join own k on k.parent_code = p.unit_code and k.period = p.period and k.level = 1
+    left join s1 c on c.unit_code = k.unit_code and c.period = k.period
+    where p.level = 0
+    group by p.unit_code, p.period
+),
+scores as (
+    select * from s3 union all select * from s2 union all select * from s1 union all select * from s0
 ),
 coverage as (
     -- municipalities in and below the unit for which any source (remittances, ledgers, registries) reported
@@ -419,10 +475,14 @@ coverage as (
     group by all
 ),
 final as (
-    select f.unit_code, f.level, f.period, f.parent_code,
-           case when len(f.parts) > 0 then round(100 * list_avg(f.parts), 1) end::decimal(5, 1) as score,
+    select f.unit_code, f.level, f.period, f.parent_code, s.score, f.own_score,
+           case when s.children is not null then 'mean of the units below: ' || s.children
+                when f.own_score is not null then 'own components (' || len(f.parts) || ')'
+                when len(f.parts) > 0 then 'insufficient evidence: ' || len(f.parts) || ' component, at least 2 needed'
+                else 'not reported: no component' end as basis,
            len(f.parts) as components, f.flags, f.reasons, coalesce(c.coverage_pct, 0.0) as coverage_pct
-    from flagged f
+    from own f
+    join scores s on s.unit_code = f.unit_code and s.period = f.period
     left join coverage c on c.unit_code = f.unit_code and c.period = f.period
 )
 select unit_code, level, period,
@@ -431,7 +491,9 @@ select unit_code, level, period,
        array_to_string(flags, ', ') as flags,
        array_to_string(reasons, '; ') as reasons,
        components,
-       coverage_pct
+       coverage_pct,
+       own_score,
+       basis
 from final;
 
 -- Public views.
@@ -492,12 +554,14 @@ from mart_level_reconciliation;
 -- | unit_code: any unit of levels 0-3 with a coherence measure that year
 -- | level: the unit's level
 -- | period: the year
--- | score: 100 × the mean of the available components (capture, alignment, reintegration, matching, cost, reconciliation; warehouse/build/60_coherence.sql); null when none is available
+-- | score: the unit's score (0-100): the mean of the scores of its units one level down when they have any, else its own_score; null with insufficient evidence (warehouse/README.md, "The scorecard's score")
 -- | rank_in_parent: rank by score among the units with the same parent that year (1 = best; ties share a rank); null without a score
--- | flags: comma-separated flags: uncaptured_inflow, contribution_without_inflow, low_alignment, low_reintegration, matching_rule_broken, costly_corridor, reconciliation_gap
+-- | flags: comma-separated flags: uncaptured_inflow, contribution_without_inflow, low_alignment, low_reintegration, matching_rule_broken, costly_corridor (a corridor into the unit above 3 %, on its own transactions), reconciliation_gap
 -- | reasons: one sentence per flag, naming the view and the numbers behind it
 -- | components: how many of the six components were available (0: nothing reported, no score)
 -- | coverage_pct: share of the municipalities in and below the unit for which any source reported that year
+-- | own_score: 100 × the mean of the unit's own components (its own evidence) when it has at least 2; null with fewer (insufficient evidence)
+-- | basis: how the score was reached: "mean of the units below: CODE score, …", "own components (N)", "insufficient evidence: 1 component, at least 2 needed" or "not reported: no component"
 create view coherence_scorecard as
-select unit_code, level, period, score, rank_in_parent, flags, reasons, components, coverage_pct
+select unit_code, level, period, score, rank_in_parent, flags, reasons, components, coverage_pct, own_score, basis
 from mart_coherence_scorecard;

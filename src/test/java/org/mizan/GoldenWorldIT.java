@@ -150,15 +150,17 @@ class GoldenWorldIT {
 
     @Test
     void theScorecardRanksAndExplains() {
-        // Components in [0, 1], the score is 100 × their mean. cost: 4 of the 5 transactions went in groups at most
-        // 3 % (Bhanu's cash_agent one costs 4 %): .8 for every unit in 2024. capture: least(capture / 10, 1).
-        // Asha: capture 1, alignment .6, reintegration .5, matching 1 (1x1 held), cost .8 → 3.9 / 5 = 78.0
-        // Bhanu: 0, .3, 0 (0 of 1 served), cost .8 → 1.1 / 4 = 27.5
-        // Chandra: alignment 0, cost .8 (capture not applicable, no returnees) → 40.0
-        // Dipa: 0, .5, .5, .8 → 45.0.   Ekta: 1, .375, matching 0 (85/15 broken), .8 → 2.175 / 4 = 54.4
-        // Hill District: 1, .8308, .333, 1, .8 → 3.9638 / 5 = 79.3.  East adds reconciliation 1 - .0909 → 4.8729 / 6 = 81.2
-        // Plain District: .833, .4444, .5, 0, .8 → 2.5774 / 5 = 51.5.  West adds reconciliation 1 → 3.5774 / 6 = 59.6
-        // Nepal: 1, .6661, .4 (2 of 5), .5 (1x1 held, 85/15 broken), .8 → 3.3661 / 5 = 67.3
+        // Components in [0, 1], each on the unit's own evidence; own_score is 100 × their mean when there are at least
+        // 2; a unit whose units one level down have scores takes their mean (warehouse/README.md, "The scorecard's score").
+        // cost: the share of the unit's own transactions through corridors (sending countries) whose mean cost into the
+        // unit is at most 3 %: Asha's QA at 2 % → 1; Bhanu's one QA transaction at 4 % → 0, its costly corridor; East's QA
+        // at 2, 2 and 4 % → 2.6667 → 1, not costly (as the unit-cost tile says: 0 corridors above 3 %).
+        // Asha: capture 1, alignment .6, reintegration .5, matching 1 (1x1 held), cost 1 → 4.1 / 5 = 82.0
+        // Bhanu: 0, .3, 0 (0 of 1 served), cost 0 → .3 / 4 = 7.5
+        // Chandra: alignment 0 only (no transactions, no returnees, capture not applicable): 1 component, insufficient evidence
+        // Dipa: 0, .5, .5, 1 → 50.0.   Ekta: 1, .375, matching 0 (85/15 broken), 1 → 2.375 / 4 = 59.4
+        // Hill District: the mean of Asha 82.0 and Bhanu 7.5 = 44.8 (Chandra has no score); East: Hill's 44.8
+        // Plain District: the mean of 50.0 and 59.4 = 54.7; West: 54.7.   Nepal: the mean of 44.8 and 54.7 = 49.8
         // 2023: nothing reported: no score, no rank.
         assertThat(csv("select unit_code, period, score, rank_in_parent, flags from coherence_scorecard order by period, level, unit_code"))
                 .isEqualTo("""
@@ -173,17 +175,38 @@ class GoldenWorldIT {
                 NP-P1-D1-M3,2023,,,
                 NP-P2-D1-M1,2023,,,
                 NP-P2-D1-M2,2023,,,
-                NP,2024,67.3,1,"low_reintegration, matching_rule_broken"
-                NP-P1,2024,81.2,1,"low_reintegration, reconciliation_gap"
-                NP-P2,2024,59.6,2,"low_alignment, matching_rule_broken"
-                NP-P1-D1,2024,79.3,1,low_reintegration
-                NP-P2-D1,2024,51.5,1,"low_alignment, matching_rule_broken"
-                NP-P1-D1-M1,2024,78.0,1,
-                NP-P1-D1-M2,2024,27.5,3,"uncaptured_inflow, low_alignment, low_reintegration"
-                NP-P1-D1-M3,2024,40.0,2,low_alignment
-                NP-P2-D1-M1,2024,45.0,2,uncaptured_inflow
-                NP-P2-D1-M2,2024,54.4,1,"low_alignment, matching_rule_broken"
+                NP,2024,49.8,1,"low_reintegration, matching_rule_broken"
+                NP-P1,2024,44.8,2,"low_reintegration, reconciliation_gap"
+                NP-P2,2024,54.7,1,"low_alignment, matching_rule_broken"
+                NP-P1-D1,2024,44.8,1,low_reintegration
+                NP-P2-D1,2024,54.7,1,"low_alignment, matching_rule_broken"
+                NP-P1-D1-M1,2024,82.0,1,
+                NP-P1-D1-M2,2024,7.5,2,"uncaptured_inflow, low_alignment, low_reintegration, costly_corridor"
+                NP-P1-D1-M3,2024,,,low_alignment
+                NP-P2-D1-M1,2024,50.0,2,uncaptured_inflow
+                NP-P2-D1-M2,2024,59.4,1,"low_alignment, matching_rule_broken"
                 """);
+        // how each score was reached: a unit with and without a costly corridor of its own (Bhanu, Asha), a parent and
+        // its children (Hill District), a unit with too few components (Chandra)
+        assertThat(csv("select unit_code, own_score, score, basis from coherence_scorecard where period = '2024' order by level, unit_code"))
+                .isEqualTo("""
+                unit_code,own_score,score,basis
+                NP,71.3,49.8,"mean of the units below: NP-P1 44.8, NP-P2 54.7"
+                NP-P1,84.5,44.8,mean of the units below: NP-P1-D1 44.8
+                NP-P2,63.0,54.7,mean of the units below: NP-P2-D1 54.7
+                NP-P1-D1,83.3,44.8,"mean of the units below: NP-P1-D1-M1 82.0, NP-P1-D1-M2 7.5"
+                NP-P2-D1,55.5,54.7,"mean of the units below: NP-P2-D1-M1 50.0, NP-P2-D1-M2 59.4"
+                NP-P1-D1-M1,82.0,82.0,own components (5)
+                NP-P1-D1-M2,7.5,7.5,own components (4)
+                NP-P1-D1-M3,,,"insufficient evidence: 1 component, at least 2 needed"
+                NP-P2-D1-M1,50.0,50.0,own components (4)
+                NP-P2-D1-M2,59.4,59.4,own components (4)
+                """);
+        assertThat(cli.value("select reasons from coherence_scorecard where unit_code = 'NP-P1-D1-M2' and period = '2024'")).isEqualTo(
+                "remittance_investment_match: 800.00 USD of remittances arrived and no diaspora contribution to a local project was recorded; "
+                        + "sector_alignment: score 0.3000 (local top sector 11120, national top sector 31140); "
+                        + "reintegration_coverage: 0 of 1 returnees served (0.0 %); "
+                        + "remittance_cost: corridors into NP-P1-D1-M2 above the SDG target of 3 %: QA 4.0 % (1 transaction)");
         // how many components each score rests on, and the share of municipalities with any source that year: in 2023
         // only the registries reported, for Asha, Bhanu and Chandra (migrants registered then): East 3 of 3, West 0 of 2,
         // Nepal 3 of 5
@@ -207,14 +230,10 @@ class GoldenWorldIT {
                 NP-P2-D1,2024,5,100.0
                 NP-P1-D1-M1,2024,5,100.0
                 NP-P1-D1-M2,2024,4,100.0
-                NP-P1-D1-M3,2024,2,100.0
+                NP-P1-D1-M3,2024,1,100.0
                 NP-P2-D1-M1,2024,4,100.0
                 NP-P2-D1-M2,2024,4,100.0
                 """);
-        assertThat(cli.value("select reasons from coherence_scorecard where unit_code = 'NP-P1-D1-M2' and period = '2024'")).isEqualTo(
-                "remittance_investment_match: 800.00 USD of remittances arrived and no diaspora contribution to a local project was recorded; "
-                        + "sector_alignment: score 0.3000 (local top sector 11120, national top sector 31140); "
-                        + "reintegration_coverage: 0 of 1 returnees served (0.0 %)");
         assertThat(cli.value("select reasons from coherence_scorecard where unit_code = 'NP-P1' and period = '2024'")).isEqualTo(
                 "reintegration_coverage: 1 of 3 returnees served (33.3 %); "
                         + "level_reconciliation: the central bank reported 3080.00 USD for 2024-03, transactions sum 2800.00 (9.09 % apart)");
@@ -239,7 +258,7 @@ class GoldenWorldIT {
                         "service_deliveries,2024,NP-P1-D1-M1,services.csv,2,S-1");
         // and the scorecard query ranks within each parent
         assertThat(cli.run("query", "scorecard", "--unit", "NP-P1-D1", "--period", "2024", "--format", "csv").out().lines().skip(1)
-                .map(l -> l.split(",")[0])).containsExactly("NP-P1-D1", "NP-P1-D1-M1", "NP-P1-D1-M3", "NP-P1-D1-M2");
+                .map(l -> l.split(",")[0])).containsExactly("NP-P1-D1", "NP-P1-D1-M1", "NP-P1-D1-M2", "NP-P1-D1-M3");
     }
 
     @Test

@@ -30,6 +30,11 @@ public class AbandonCommand implements Callable<Integer> {
                 throw new MizanMain.UsageException("execution " + id + " is still running (" + e.getStatus()
                         + "); it can be abandoned once it has stopped or failed");
             }
+            if (e.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED
+                    || e.getStatus() == org.springframework.batch.core.BatchStatus.ABANDONED) {
+                throw new MizanMain.UsageException("execution " + id + " is " + e.getStatus() + ": only a failed or stopped run can be"
+                        + " abandoned (./mizan history lists the runs)");
+            }
             JobExecution abandoned = runner.operator().abandon(e);
             // an abandoned run is never resumed: what it had staged can go
             IngestContext.discardStaging(MizanHome.fromEnvironment(), e.getJobInstance().getJobName(), e.getJobInstance().getInstanceId());

@@ -58,6 +58,7 @@ public class BackfillCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Lake lake = PartitionRuns.lake();
         String src = PartitionRuns.canonicalSource(lake, job, source);
+        PartitionRuns.requirePeriodKind(lake, job, src, from);
         String series = job + "|" + src + "|" + from + ".." + to;
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
             reopen.arm(runner);

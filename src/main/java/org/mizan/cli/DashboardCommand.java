@@ -61,6 +61,13 @@ public class DashboardCommand implements Callable<Integer> {
         if (this.out == null && !check) {
             throw new MizanMain.UsageException("say what to do: --out DIR (static pages), --check or --bcrypt (see ./mizan dashboard --help)");
         }
+        if (period != null) {
+            try {
+                org.mizan.extract.ExtractPeriod.parse(period);
+            } catch (IllegalArgumentException e) {
+                throw new MizanMain.UsageException("--" + e.getMessage());
+            }
+        }
         MizanHome home = MizanHome.fromEnvironment();
         PanelData data = new PanelData(home.publishedWarehouse());
         List<Panel> panels = Panels.packaged();
@@ -78,8 +85,15 @@ public class DashboardCommand implements Callable<Integer> {
         }
         if (this.out != null) {
             Scope scope = region == null ? Scope.national("static") : Scope.regional("static", region);
-            if (region != null && !data.allows(scope, region)) {
-                throw new MizanMain.UsageException("no unit " + region + " in the gazetteer (a region code, level 1, e.g. NP-P1)");
+            if (region != null) {
+                var crumbs = data.breadcrumbs(region);
+                if (crumbs.isEmpty()) {
+                    throw new MizanMain.UsageException("no unit " + region + " in the gazetteer (a region code, level 1, e.g. NP-P1)");
+                }
+                if (crumbs.get(crumbs.size() - 1).level() != 1) {
+                    throw new MizanMain.UsageException(region + " is a unit of level " + crumbs.get(crumbs.size() - 1).level()
+                            + ", not a region (level 1): a regional folder is for a region");
+                }
             }
             var files = StaticSite.write(data, panels, scope, period, this.out.toAbsolutePath());
             out.println("dashboard: " + files.size() + " files in " + this.out.toAbsolutePath());

@@ -43,13 +43,18 @@ public class HistoryCommand implements Callable<Integer> {
     }
 
     static LocalDateTime parseSince(String since) {
+        return parseDay("--since", since);
+    }
+
+    /** A day or time given to {@code option}; a usage error naming the option otherwise. */
+    static LocalDateTime parseDay(String option, String since) {
         if (since == null) {
             return null;
         }
         try {
             return since.contains("T") ? LocalDateTime.parse(since) : LocalDate.parse(since).atStartOfDay();
         } catch (DateTimeParseException e) {
-            throw new MizanMain.UsageException("--since '" + since + "' is not a day (2024-03-01) or a time (2024-03-01T02:00)");
+            throw new MizanMain.UsageException(option + " '" + since + "' is not a day (2024-03-01) or a time (2024-03-01T02:00)");
         }
     }
 }

@@ -35,13 +35,22 @@ public class MizanMain implements Runnable {
         CommandLine cli = new CommandLine(new MizanMain());
         cli.setOut(out);
         cli.setErr(err);
+        HelpText.install(cli);
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             Throwable root = e;
             while (root.getCause() != null && !(root instanceof MappingException) && !(root instanceof UsageException)) {
                 root = root.getCause();
             }
-            err.println("mizan: " + root.getMessage());
+            String message = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName() : root.getMessage();
+            // one plain line: what failed and what to do; the stack trace only in the log, whose path it names
+            message = message.strip().lines().findFirst().orElse(message);
+            if (root instanceof UsageException || root instanceof MappingException) {
+                err.println("mizan: " + message);
+            } else {
+                String command = parsed.subcommand() == null ? "mizan" : parsed.subcommand().commandSpec().name();
+                err.println("mizan: " + command + " failed: " + message + " (details in " + ErrorLog.record(command, e) + ")");
+            }
             return USAGE;
         });
         int code = cli.execute(args);

@@ -37,6 +37,29 @@ final class PartitionRuns {
         return source;
     }
 
+    /**
+     * Refuses a range whose period kind (month 2024-03, quarter 2024-Q1, year 2024) is not the one the source's lake
+     * partitions have: such a range would match nothing and load nothing.
+     */
+    static void requirePeriodKind(Lake lake, String job, String source, String from) throws IOException {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (String dataset : DefaultMappings.datasets(job)) {
+            for (String partition : lake.partitions(Dataset.of(dataset))) {
+                if (partition.endsWith("/source=" + source) && partition.startsWith("period=")) {
+                    kinds.add(kind(partition.substring("period=".length(), partition.indexOf('/'))));
+                }
+            }
+        }
+        if (!kinds.isEmpty() && !kinds.contains(kind(from))) {
+            throw new MizanMain.UsageException("source " + source + " of " + job + " is partitioned by " + String.join(" and ", kinds)
+                    + ", not by " + kind(from) + ": give --from and --to as " + String.join(" or ", kinds) + "s (mizan status lists its partitions)");
+        }
+    }
+
+    private static String kind(String period) {
+        return period.matches("\\d{4}-Q\\d") ? "quarter" : period.matches("\\d{4}-\\d{2}") ? "month" : period.matches("\\d{4}") ? "year" : "other";
+    }
+
     /** The units with rows of this source (in any period when {@code period} is null), by dataset walk. */
     static TreeSet<String> units(Lake lake, String job, String period, String source) throws IOException {
         TreeSet<String> units = new TreeSet<>();

@@ -40,7 +40,7 @@ public class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LocalDateTime before = HistoryCommand.parseSince(olderThan);
+        LocalDateTime before = HistoryCommand.parseDay("--older-than", olderThan);
         PrintWriter out = spec.commandLine().getOut();
         int executions = 0;
         int quarantines = 0;

@@ -74,6 +74,13 @@ public class QueryCommand implements Callable<Integer> {
         if (sql == null) {
             throw new MizanMain.UsageException("give a SQL statement or a named query (mizan query --list)");
         }
+        if (period != null) {
+            try {
+                org.mizan.extract.ExtractPeriod.parse(period);
+            } catch (IllegalArgumentException e) {
+                throw new MizanMain.UsageException("--" + e.getMessage());
+            }
+        }
         String statement = sql;
         java.util.List<String> values = java.util.List.of();
         NamedQuery q = named.get(sql.strip());
@@ -107,6 +114,9 @@ public class QueryCommand implements Callable<Integer> {
         if (warehouse == null) {
             throw new MizanMain.UsageException("no warehouse in " + MizanHome.fromEnvironment().root()
                     + " yet: run ./mizan demo, or load files with ./mizan run (or set MIZAN_HOME)");
+        }
+        if (unit != null) {
+            Arguments.requireUnit(warehouse, unit);
         }
         try {
             ResultPrinter.print(ReadOnlyQuery.run(warehouse, statement, values), format, out);

@@ -43,6 +43,10 @@ public class RejectsCommand implements Callable<Integer> {
         if (!format.matches("table|csv")) {
             throw new MizanMain.UsageException("--format must be table or csv, not '" + format + "'");
         }
+        if (rule != null && java.util.Arrays.stream(org.mizan.normalise.Rule.values()).noneMatch(r -> r.code().equals(rule))) {
+            throw new MizanMain.UsageException("no rule '" + rule + "': choose one of " + java.util.Arrays.stream(org.mizan.normalise.Rule.values())
+                    .map(org.mizan.normalise.Rule::code).toList());
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path quarantine;
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {

@@ -67,7 +67,12 @@ public class RunCommand implements Callable<Integer> {
             JobExecution execution = runner.run(job, path, mapping);
             reopen.report(runner, spec.commandLine().getOut());
             RunSummary.print(execution, mapping, spec.commandLine().getOut());
-            return execution.getStatus() == BatchStatus.COMPLETED ? MizanMain.OK : MizanMain.FAILED;
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                spec.commandLine().getErr().println(failed(job, execution) + "; fix the file (or its mapping) and run it again,"
+                        + " or ./mizan rerun " + execution.getId() + " (details in " + ErrorLog.file() + ")");
+                return MizanMain.FAILED;
+            }
+            return MizanMain.OK;
         }
     }
 
@@ -80,6 +85,9 @@ public class RunCommand implements Callable<Integer> {
         }
         try {
             org.mizan.extract.ExtractPeriod.parse(kv.get("period"));
+            if (kv.get("region") != null) {
+                org.mizan.extract.ExtractRun.requireRegion(org.mizan.config.MizanHome.fromEnvironment(), kv.get("region"));
+            }
         } catch (IllegalArgumentException e) {
             throw new MizanMain.UsageException(e.getMessage());
         }
@@ -90,11 +98,17 @@ public class RunCommand implements Callable<Integer> {
             JobExecution execution = runner.operator().start(runner.bean("extractRegionJob", org.springframework.batch.core.job.Job.class), b.toJobParameters());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 spec.commandLine().getErr().println("mizan: extract-region failed (execution " + execution.getId() + "): "
-                        + org.mizan.steward.FailureReasons.of(execution));
+                        + org.mizan.steward.FailureReasons.of(execution) + " (details in " + ErrorLog.file() + ")");
                 return MizanMain.FAILED;
             }
             return MizanMain.OK;
         }
+    }
+
+    /** The one line a steward reads on stderr when a run failed: the job, the file, the reason. */
+    static String failed(String job, JobExecution execution) {
+        return "mizan: " + job + " failed on " + execution.getJobParameters().getString("file") + " (execution " + execution.getId()
+                + "): " + org.mizan.steward.FailureReasons.of(execution);
     }
 
     static Map<String, String> parse(List<String> params) {

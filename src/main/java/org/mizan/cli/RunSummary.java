@@ -33,8 +33,13 @@ final class RunSummary {
                         ctx.getLong(LakeStagingWriter.ACCEPTED, 0), ctx.getLong(LakeStagingWriter.REJECTED, 0),
                         ctx.getLong(SourceItemReader.SKIPPED_LINES, 0));
                 if (ctx.containsKey(LakeStagingWriter.OUTSIDE_PARTITION)) {
-                    out.printf("  limited to partition period=%s source=%s: %d accepted row(s) of other partitions left as they are%n",
-                            execution.getJobParameters().getString("period"), execution.getJobParameters().getString("source"),
+                    // never "null": name only what the run was limited to
+                    String period = execution.getJobParameters().getString("period");
+                    String source = execution.getJobParameters().getString("source");
+                    String partition = (period == null ? "" : "period=" + period) + (period != null && source != null ? " " : "")
+                            + (source == null ? "" : "source=" + source);
+                    out.printf("  limited to %s: %d accepted row(s) of other partitions left as they are%n",
+                            partition.isEmpty() ? "the partition being reread" : "partition " + partition,
                             ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION));
                 }
                 if (ctx.containsKey(SourceItemReader.RESUMED_AT)) {

@@ -52,6 +52,41 @@ public final class Figures {
         }
         // in the order the YAML lists them
         out.sort(java.util.Comparator.comparingInt(f -> panel.headline().indexOf(f.headline())));
+        return withheld(panel, scope, unit, period, out);
+    }
+
+    /**
+     * A regional viewer's figures as the extract publishes them: a figure that reads a column the extract may withhold
+     * shows {@value org.mizan.extract.PublishedCells#WITHHELD} when any row it rests on has that cell withheld.
+     */
+    private List<Figure> withheld(Panel panel, Scope scope, String unit, String period, List<Figure> figures) {
+        if (figures.stream().noneMatch(f -> f.headline().columns().stream().anyMatch(c -> data.disclosed().withheld(panel, scope, c)))) {
+            return figures;
+        }
+        Result rows = data.rows(panel, scope, unit, period, -1);
+        int u = rows.columns().indexOf(panel.unit());
+        List<Figure> out = new ArrayList<>();
+        for (Figure f : figures) {
+            Headline h = f.headline();
+            boolean hidden = false;
+            for (List<Object> row : rows.rows()) {
+                if (h.rows().equals("unit") && !unit.equals(Csv.text(row.get(u)))) {
+                    continue;
+                }
+                boolean matches = h.where().entrySet().stream()
+                        .allMatch(w -> rows.columns().contains(w.getKey()) && w.getValue().equals(Csv.text(row.get(rows.columns().indexOf(w.getKey())))));
+                if (!matches) {
+                    continue;
+                }
+                for (String c : h.columns()) {
+                    int i = rows.columns().indexOf(c);
+                    // a column the panel's rows do not carry cannot be checked: withheld
+                    hidden |= data.disclosed().withheld(panel, scope, c)
+                            && (i < 0 || org.mizan.extract.PublishedCells.WITHHELD.equals(row.get(i)));
+                }
+            }
+            out.add(hidden ? new Figure(h, org.mizan.extract.PublishedCells.WITHHELD, null) : f);
+        }
         return out;
     }
 
@@ -72,7 +107,29 @@ public final class Figures {
         values.add(unit);
         values.addAll(s.values());
         values.addAll(Arrays.asList(PanelData.nz(period), PanelData.nz(period)));
-        return data.run(sql, values);
+        Result r = data.run(sql, values);
+        if (scope.isNational() || !data.disclosed().guarded(panel)) {
+            return r;
+        }
+        // each unit's own row, as the region's extract publishes it (the page's period is the row's)
+        Map<String, Object> given = new java.util.HashMap<>();
+        if (panel.period() != null && period != null) {
+            given.put(panel.period(), period);
+        }
+        List<String> cols2 = new ArrayList<>(r.columns());
+        int code = 0;
+        if (panel.unit() != null && !cols2.contains(panel.unit())) {
+            cols2.set(code, panel.unit());
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : r.rows()) {
+            List<Object> shown = new ArrayList<>(data.disclosed().row(panel, scope, cols2, row, given));
+            // the unit's name and whether it has a row are the gazetteer's, not the view's
+            shown.set(1, row.get(1));
+            shown.set(2, row.get(2));
+            rows.add(shown);
+        }
+        return new Result(r.columns(), rows);
     }
 
     /**
@@ -95,7 +152,22 @@ public final class Figures {
         List<String> values = new ArrayList<>(Arrays.asList(PanelData.nz(unit), PanelData.nz(unit)));
         values.addAll(s.values());
         values.addAll(Arrays.asList(PanelData.nz(period), PanelData.nz(period)));
-        return data.run(sql, values);
+        Result r = data.run(sql, values);
+        if (sums.stream().noneMatch(h -> data.disclosed().withheld(panel, scope, h.column()))) {
+            return r;
+        }
+        // sums of counts the extract guards are not published to regions by unit: withheld
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : r.rows()) {
+            List<Object> out = new ArrayList<>(row);
+            for (int i = 0; i < sums.size(); i++) {
+                if (data.disclosed().withheld(panel, scope, sums.get(i).column())) {
+                    out.set(3 + i, org.mizan.extract.PublishedCells.WITHHELD);
+                }
+            }
+            rows.add(out);
+        }
+        return new Result(r.columns(), rows);
     }
 
     /** The years the panels with headline numbers or a ranking hold, newest first (the selector's; the first is the default). */

@@ -32,6 +32,16 @@ final class Html {
         return this;
     }
 
+    /** A number as the page reads it ({@link Numbers}), its full value in the tooltip; other values as text. */
+    Html number(String column, Object value) {
+        String shown = Numbers.format(column, value);
+        if (shown == null) {
+            return text(value);
+        }
+        body.append("<span class=\"n\" title=\"").append(esc(value)).append("\">").append(esc(shown)).append("</span>");
+        return this;
+    }
+
     Html link(String href, Object text) {
         body.append("<a href=\"").append(esc(href)).append("\">").append(esc(text)).append("</a>");
         return this;

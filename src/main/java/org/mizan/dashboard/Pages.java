@@ -167,7 +167,7 @@ public final class Pages {
 
     /** The panels the scope may open (a regional viewer: those divided by unit). */
     public List<Panel> visible(Scope scope) {
-        return panels.stream().filter(p -> scope.isNational() || p.scoped()).toList();
+        return panels.stream().filter(p -> scope.isNational() || (p.scoped() && data.disclosable(p, scope))).toList();
     }
 
     private Panel panel(String id) {
@@ -246,7 +246,21 @@ public final class Pages {
         if (links.live()) {
             n.raw("<span class=\"user\">signed in as ").text(scope.user()).raw("</span>");
         }
+        n.raw(release(scope));
         return n.bodyText();
+    }
+
+    /**
+     * Who may receive what the page shows: national figures are unsuppressed (internal); a region's are its extract's,
+     * withheld cells explained as in the extract.
+     */
+    private String release(Scope scope) {
+        if (scope.isNational()) {
+            return "<p class=\"release internal\">Internal, not for release: national figures, small counts not suppressed."
+                    + " Regions receive their extract's figures.</p>";
+        }
+        return "<p class=\"release regional\">Figures of region " + Html.esc(scope.region()) + " as its extract publishes them. "
+                + Html.esc(data.disclosed().explanation(scope)) + ".</p>";
     }
 
     private static String periodTitle(String period) {

@@ -33,16 +33,32 @@ public final class PanelData {
     private final Map<String, NamedQuery> named = NamedQuery.all();
     private final Map<String, List<String>> columnCache = new HashMap<>();
     private Path cachedFor;
+    private final Disclosed disclosed;
 
     /** @param warehouse the published warehouse (MIZAN_HOME/warehouse/mizan.duckdb) */
     public PanelData(Path warehouse) {
         this.warehouse = warehouse;
+        this.disclosed = new Disclosed(warehouse);
     }
 
-    /** The panel's rows for a unit and the units below it (null: all) in a period (null: all), within the scope. */
+    /**
+     * The panel's rows for a unit and the units below it (null: all) in a period (null: all), within the scope; for a
+     * regional viewer, as the region's extract publishes them ({@link Disclosed}).
+     */
     public Result rows(Panel panel, Scope scope, String unit, String period, int limit) {
         Prepared p = prepare(panel, scope, unit, period, limit);
-        return run(p.sql(), p.values());
+        Result r = run(p.sql(), p.values());
+        if (scope.isNational() || !disclosed.guarded(panel)) {
+            return r;
+        }
+        List<List<Object>> rows = new ArrayList<>(r.rows().size());
+        r.rows().forEach(row -> rows.add(disclosed.row(panel, scope, r.columns(), row, Map.of())));
+        return new Result(r.columns(), rows);
+    }
+
+    /** The disclosure control of regional viewers' figures. */
+    Disclosed disclosed() {
+        return disclosed;
     }
 
     /**
@@ -60,14 +76,17 @@ public final class PanelData {
         List<String> values = new ArrayList<>(s.values());
         String u = panel.scoped() ? unit : null;
         values.addAll(java.util.Arrays.asList(nz(u), nz(u), nz(scope.region()), nz(scope.region()), nz(period), nz(period)));
-        return new Prepared(this, sql, values);
+        return new Prepared(this, sql, values, panel, scope);
     }
 
-    /** A checked query and its bound values; {@link #stream} hands its rows over one at a time. */
-    public record Prepared(PanelData data, String sql, List<String> values) {
+    /**
+     * A checked query and its bound values; {@link #stream} hands its rows over one at a time, for a regional viewer as
+     * the region's extract publishes them.
+     */
+    public record Prepared(PanelData data, String sql, List<String> values, Panel panel, Scope scope) {
         public void stream(ReadOnlyQuery.RowSink sink) throws java.io.IOException {
             try {
-                ReadOnlyQuery.stream(data.currentWarehouse(), sql, values, sink);
+                ReadOnlyQuery.stream(data.currentWarehouse(), sql, values, data.disclosed.sink(panel, scope, sink));
             } catch (SQLException e) {
                 throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
             }
@@ -104,6 +123,11 @@ public final class PanelData {
         return ((Number) n).longValue() > 0;
     }
 
+    /** True when the scope may see the panel's source (a region: not a source of person counts outside its extract). */
+    public boolean disclosable(Panel panel, Scope scope) {
+        return scope.isNational() || disclosed.disclosable(panel, scope, columns(panel));
+    }
+
     /** The columns the panel's source gives (a named query run with no parameter values). */
     public synchronized List<String> columns(Panel panel) {
         Path current = currentWarehouse();
@@ -132,6 +156,9 @@ public final class PanelData {
         }
         if (!panel.scoped()) {
             throw new Scope.Forbidden("panel " + panel.id() + " is not divided by unit: national viewers only");
+        }
+        if (!disclosable(panel, scope)) {
+            throw new Scope.Forbidden("panel " + panel.id() + " carries person counts outside the regional extract: national viewers only");
         }
         if (unit != null && !allows(scope, unit)) {
             throw new Scope.Forbidden("unit " + unit + " is outside region " + scope.region());

@@ -64,7 +64,7 @@ final class Sections {
                 h.raw("<div class=\"headline\" data-panel=\"").text(p.id()).raw("\" data-field=\"").text(f.headline().name())
                         .raw("\" data-unit=\"").text(unit).raw("\">");
                 if (f.value() != null) {
-                    h.raw("<span class=\"value\">").text(f.value());
+                    h.raw("<span class=\"value\">").number(f.headline().aggregate().equals("ratio") ? f.headline().name() : f.headline().column(), f.value());
                 } else {
                     h.raw("<span class=\"value missing\">").text(f.missing());
                 }
@@ -135,7 +135,7 @@ final class Sections {
             h.raw("<tr data-unit=\"").text(code).raw("\"><td>").text(++rank).raw("</td><td>").link(links.unit(code, period), row.get(1))
                     .raw("</td><td>").text(code).raw("</td>");
             for (int i = 3; i < row.size(); i++) {
-                h.raw("<td class=\"num\">").text(row.get(i)).raw("</td>");
+                h.raw("<td class=\"num\">").number(sums.get(i - 3).column(), row.get(i)).raw("</td>");
             }
             h.raw("</tr>\n");
         }
@@ -154,7 +154,7 @@ final class Sections {
             Object reason = flag.startsWith("=") ? row.get(columns.indexOf(flag.substring(1))) : flag;
             h.raw("<span class=\"flag\">yes</span> <span class=\"reason\">").text(reason).raw("</span>");
         } else {
-            h.text(v);
+            h.number(columns.get(i), v);
         }
         h.raw("</td>");
     }

@@ -102,7 +102,7 @@ final class Disclosure {
                 }
             }
         }
-        cells += Scorecard.redact(c, scoreRows);
+        cells += Scorecard.redact(c, scoreRows, parents);
         return new Summary(suppressed, cells);
     }
 

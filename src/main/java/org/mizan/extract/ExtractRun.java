@@ -53,6 +53,20 @@ public final class ExtractRun {
     private ExtractRun() {
     }
 
+    /**
+     * Checks, before any work, that {@code region} is a region (level 1) of the published warehouse's gazetteer;
+     * an {@link IllegalArgumentException} says what is wrong and what to do.
+     */
+    public static void requireRegion(MizanHome home, String region) throws SQLException {
+        Path warehouse = new Warehouse(home).published();
+        if (warehouse == null) {
+            throw new IllegalStateException("no warehouse in " + home.root() + " yet: load data first (./mizan run …)");
+        }
+        try (java.sql.Connection c = org.mizan.warehouse.DuckDb.readOnly(warehouse)) {
+            RegionExtract.checkRegion(c, region);
+        }
+    }
+
     public static Outcome run(MizanHome home, Recipient recipient, ExtractPeriod period, PrintWriter out)
             throws IOException, SQLException {
         Path warehouse = new Warehouse(home).published();
@@ -75,6 +89,10 @@ public final class ExtractRun {
                     + " (yearly views: " + period.year() + "; monthly and quarterly: " + period.fromMonth() + ".." + period.toMonth() + ")");
             RegionExtract.Result result = RegionExtract.read(warehouse, recipient.region(), period,
                     new Rules(recipient.threshold(), true), recipient.formats().contains("parquet") ? tmp : null);
+            if (result.tables().stream().allMatch(t -> t.rows().isEmpty())) {
+                throw new IllegalStateException("no data for region " + recipient.region() + " in " + period.label()
+                        + ": nothing was published (./mizan status lists the periods loaded)");
+            }
             Map<String, String> cells = Releases.cells(result.tables());
             if (latest.isPresent() && Releases.readCells(latest.get().cells()).equals(cells)) {
                 out.println("  unchanged since release v" + latest.get().version() + ": no new release");

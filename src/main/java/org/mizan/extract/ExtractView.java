@@ -17,10 +17,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * One view of a regional extract, kept in {@code warehouse/extracts/NN_name.sql}: its query (parameters
  * {@code :region}, {@code :year}, {@code :from_month}, {@code :to_month}, bound, never pasted) and, in its header,
  * the columns that key a row ({@code -- key:}), the period its rows are in ({@code -- period: year|quarter|month}),
- * the columns that count persons ({@code -- counts:}) and the ones computed from them ({@code -- derived:}).
+ * the columns that count persons ({@code -- counts:}), the ones computed from them ({@code -- derived:}) and the
+ * others disclosure control may withhold with them ({@code -- withheld:}, such as the scorecard's score).
+ *
+ * @param withheld every column disclosure control may withhold: the counts, the derived columns and {@code -- withheld:}
  */
 public record ExtractView(String name, String description, List<String> key, String periodKind, List<String> counts,
-                          NamedQuery query) {
+                          NamedQuery query, List<String> withheld) {
 
     /** Every extract view, in file order (the order of the files and sheets of an extract). */
     public static List<ExtractView> all() {
@@ -46,7 +49,12 @@ public record ExtractView(String name, String description, List<String> key, Str
             throw new IllegalStateException("warehouse/extracts/" + file + " has no '-- key:' line");
         }
         List<String> period = header(text, "period");
-        return new ExtractView(q.name(), q.description(), key, period.isEmpty() ? "year" : period.get(0), header(text, "counts"), q);
+        List<String> withheld = new ArrayList<>(header(text, "counts"));
+        // "-- derived: coverage_pct from returnees, returnees_served": the column before "from"
+        header(text, "derived").stream().map(d -> d.split("\\s+")[0]).filter(d -> !d.isEmpty()).forEach(withheld::add);
+        withheld.addAll(header(text, "withheld"));
+        return new ExtractView(q.name(), q.description(), key, period.isEmpty() ? "year" : period.get(0), header(text, "counts"), q,
+                List.copyOf(withheld));
     }
 
     private static List<String> header(String text, String name) {

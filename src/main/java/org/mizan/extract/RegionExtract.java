@@ -76,7 +76,7 @@ final class RegionExtract {
         return "x_" + v.name();
     }
 
-    private static void checkRegion(Connection c, String region) throws SQLException {
+    static void checkRegion(Connection c, String region) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SqlFiles.text("queries/extract_region.sql"))) {
             ps.setString(1, region);
             try (ResultSet rs = ps.executeQuery()) {

@@ -60,8 +60,7 @@ final class ReleaseWriter {
         String approval = approvalStatus(home, r.region(), String.valueOf(period.year()));
         about.put("approval", r.region() + " " + period.year() + ": " + approval + (approval.equals("unapproved")
                 ? " (provisional: the figures are not yet signed off and may change)" : " (signed off: final figures)"));
-        about.put(Cells.SUPPRESSED, "a cell withheld by disclosure control: a count of fewer than " + r.threshold()
-                + " persons (zero included), or a cell from which one could be worked out; an empty cell is a value not reported");
+        about.put(Cells.SUPPRESSED, PublishedCells.explanation(r.threshold()));
         if (r.formats().contains("xlsx")) {
             Path f = dir.resolve(r.region() + "_" + period.label() + ".xlsx");
             ExtractFiles.xlsx(result.tables(), about, f);

@@ -21,12 +21,27 @@ final class Scorecard {
     private Scorecard() {
     }
 
-    /** Redacts the rows ({@code unit \u0001 period}); returns the cells withheld. */
-    static int redact(Connection c, Set<String> unitPeriods) throws SQLException {
+    /**
+     * Redacts the rows ({@code unit \u0001 period}), and the scores of the units above them (a parent's score is the
+     * mean of its children's, from which a withheld one could be worked back); returns the cells withheld.
+     */
+    static int redact(Connection c, Set<String> unitPeriods, java.util.Map<String, String> parents) throws SQLException {
         int cells = 0;
+        Set<String> above = new java.util.TreeSet<>();
+        for (String key : unitPeriods) {
+            String[] k = key.split("\u0001");
+            for (String p = parents.get(k[0]); p != null; p = parents.get(p)) {
+                String pk = p + "\u0001" + k[1];
+                if (!unitPeriods.contains(pk)) {
+                    above.add(pk);
+                }
+            }
+        }
         try (PreparedStatement read = c.prepareStatement(SqlFiles.text("queries/extract_scorecard_reasons.sql"));
              PreparedStatement up = c.prepareStatement(SqlFiles.text("queries/extract_suppress_scorecard.sql"))) {
-            for (String key : unitPeriods) {
+            Set<String> all = new java.util.TreeSet<>(unitPeriods);
+            all.addAll(above);
+            for (String key : all) {
                 String[] k = key.split("\u0001");
                 read.setString(1, k[0]);
                 read.setString(2, k[1]);
@@ -41,7 +56,8 @@ final class Scorecard {
                 if (!found) {
                     continue;
                 }
-                up.setString(1, reasons == null ? null : reasons.replaceAll(REASON, REDACTED));
+                boolean own = unitPeriods.contains(key);
+                up.setString(1, reasons == null || !own ? reasons : reasons.replaceAll(REASON, REDACTED));
                 up.setString(2, k[0]);
                 up.setString(3, k[1]);
                 cells += up.executeUpdate();

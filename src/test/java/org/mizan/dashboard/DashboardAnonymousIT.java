@@ -27,7 +27,7 @@ class DashboardAnonymousIT {
             HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/?period=2024-03")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("<span class=\"value\">" + DashboardFixture.inflow("NP", "2024-03")[0] + "</span>");
+            assertThat(page.body()).contains("<span class=\"value\">" + DashboardFixture.moneyHtml(DashboardFixture.inflow("NP", "2024-03")[0]) + "</span>");
         } finally {
             server.stop();
         }

@@ -71,13 +71,13 @@ class DashboardBrowserIT {
         // then each country's headline is its inflow over the months of 2024
         for (String country : List.of("NP", "TJ")) {
             String[] expected = DashboardFixture.inflowInYear(country, "2024");
-            assertThat(headline(country, "inflows", "amount_usd")).as(country).isEqualTo(expected[0]);
+            assertThat(headline(country, "inflows", "amount_usd")).as(country).isEqualTo(DashboardFixture.money(expected[0]));
             assertThat(headline(country, "inflows", "txn_count")).as(country).isEqualTo(expected[1]);
         }
         for (String region : List.of("NP-P1", "NP-P3", "TJ-SU", "TJ-KT")) {
             List<String> cells = browser.findElements(By.cssSelector("section.ranked tr[data-unit='" + region + "'] td")).stream().map(e -> e.getText()).toList();
             String[] expected = DashboardFixture.inflowInYear(region, "2024");
-            assertThat(cells.subList(2, 5)).as(region).containsExactly(region, expected[0], expected[1]);
+            assertThat(cells.subList(2, 5)).as(region).containsExactly(region, DashboardFixture.money(expected[0]), expected[1]);
         }
         // the ranking chart was drawn by ECharts, served from the jar
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.ranked .chart canvas")));
@@ -91,7 +91,7 @@ class DashboardBrowserIT {
         // when the planner follows Koshi Province, then Dhankuta District, then Dhankuta Municipality
         browser.findElement(By.linkText("Koshi Province")).click();
         waitFor(ExpectedConditions.urlContains("/unit/NP-P1"));
-        assertThat(headline("inflows", "amount_usd")).isEqualTo(DashboardFixture.inflow("NP-P1", "2024-03")[0]);
+        assertThat(headline("inflows", "amount_usd")).isEqualTo(DashboardFixture.money(DashboardFixture.inflow("NP-P1", "2024-03")[0]));
         browser.findElement(By.linkText("Dhankuta District")).click();
         waitFor(ExpectedConditions.urlContains("/unit/NP-P1-DHA"));
         browser.findElement(By.linkText("Dhankuta Municipality")).click();
@@ -100,11 +100,11 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.cssSelector("nav.crumbs")).getText())
                 .isEqualTo("National › Nepal › Koshi Province › Dhankuta District › Dhankuta Municipality");
         String[] m01 = DashboardFixture.inflow("NP-P1-DHA-M01", "2024-03");
-        assertThat(headline("inflows", "amount_usd")).isEqualTo(m01[0]);
+        assertThat(headline("inflows", "amount_usd")).isEqualTo(DashboardFixture.money(m01[0]));
         assertThat(headline("inflows", "txn_count")).isEqualTo(m01[1]);
         // its ward, one level down, ranked with its own inflow
         assertThat(browser.findElement(By.cssSelector("section.ranked tr[data-unit='NP-P1-DHA-M01-W05'] td.num")).getText())
-                .isEqualTo(DashboardFixture.inflow("NP-P1-DHA-M01-W05", "2024-03")[0]);
+                .isEqualTo(DashboardFixture.money(DashboardFixture.inflow("NP-P1-DHA-M01-W05", "2024-03")[0]));
         screenshot("drill-down-NP-P1-DHA-M01.png");
         browser.findElement(By.linkText("Dhankuta District")).click();
         waitFor(ExpectedConditions.urlContains("/unit/NP-P1-DHA?"));
@@ -146,6 +146,28 @@ class DashboardBrowserIT {
         // the transactions panel, unfiltered, holds Koshi's only
         String tx = download(base + "/panel/transactions.csv")[1];
         assertThat(tx.lines().skip(1).toList()).isNotEmpty().allSatisfy(l -> assertThat(l.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")[5]).startsWith("NP-P1"));
+    }
+
+    @Test
+    void pagesShowNumbersFormattedForReadingWithTheFullValueInTheTooltip() {
+        signIn("planner", DashboardServer.PLANNER_PASSWORD);
+        // the overview, a region, a municipality: money with two decimals and thousands separators, the full value kept
+        for (String[] page : new String[][] {{"/?period=2024", "NP", "readable-overview.png"}, {"/unit/NP-P1?period=2024", "NP-P1", "readable-region-NP-P1.png"},
+                {"/unit/NP-P1-DHA-M01?period=2024", "NP-P1-DHA-M01", "readable-municipality-NP-P1-DHA-M01.png"}}) {
+            b.get(page[0]);
+            String raw = DashboardFixture.inflowInYear(page[1], "2024")[0];
+            var value = b.find(".headline[data-unit='" + page[1] + "'][data-panel='inflows'][data-field='amount_usd'] .value span.n");
+            assertThat(value.getText()).as(page[1]).isEqualTo(DashboardFixture.money(raw));
+            assertThat(new java.math.BigDecimal(value.getAttribute("title"))).as(page[1]).isEqualByComparingTo(raw);
+            screenshot(page[2]);
+        }
+        // a panel page: the table's money and percentages formatted, its CSV download at full precision
+        b.get("/panel/inflows?unit=NP-P1&period=2024-03");
+        var cell = b.find("table.rows tbody tr td.num span.n");
+        assertThat(cell.getText()).isEqualTo(DashboardFixture.money(cell.getAttribute("title")));
+        assertThat(cell.getText()).matches("\\d{1,3}(,\\d{3})*\\.\\d{2}");
+        assertThat(download(base + "/panel/inflows.csv?unit=NP-P1&period=2024-03")[1]).contains("," + cell.getAttribute("title") + ",");
+        screenshot("readable-panel-inflows.png");
     }
 
     private void signIn(String user, String password) {

@@ -37,6 +37,19 @@ final class DashboardFixture {
         return cli;
     }
 
+    /**
+     * A money amount as a page shows it (issue 20: two decimals, thousands separators; the full value in its tooltip),
+     * worked out here independently of the dashboard's formatter.
+     */
+    static String money(String raw) {
+        return String.format(java.util.Locale.ENGLISH, "%,.2f", new java.math.BigDecimal(raw));
+    }
+
+    /** A money cell or tile of a page as HTML: the shown amount, the full value in the tooltip. */
+    static String moneyHtml(String raw) {
+        return "<span class=\"n\" title=\"" + raw + "\">" + money(raw) + "</span>";
+    }
+
     /** The expected inflow row of a unit and period: {amount_usd, txn_count}, or null when it has none. */
     static String[] inflow(String unit, String period) {
         for (JsonNode r : expected().get("inflows")) {

@@ -59,7 +59,7 @@ class DashboardServeIT {
     void thePlannersPagesAndTheirRefusals() throws Exception {
         HttpResponse<String> unit = get("/unit/NP-P1-DHA?period=2024-03", "planner", DashboardServer.PLANNER_PASSWORD);
         assertThat(unit.statusCode()).isEqualTo(200);
-        assertThat(unit.body()).contains("<span class=\"value\">" + DashboardFixture.inflow("NP-P1-DHA", "2024-03")[0] + "</span>");
+        assertThat(unit.body()).contains("<span class=\"value\">" + DashboardFixture.moneyHtml(DashboardFixture.inflow("NP-P1-DHA", "2024-03")[0]) + "</span>");
         assertThat(get("/unit/NP-P1?period=2024-03'%20or%201=1", "planner", DashboardServer.PLANNER_PASSWORD).statusCode()).isEqualTo(400);
         assertThat(get("/panel/inflows?unit=NP'%20or%201=1", "planner", DashboardServer.PLANNER_PASSWORD).statusCode()).isEqualTo(400);
         assertThat(get("/unit/XX-NOWHERE", "planner", DashboardServer.PLANNER_PASSWORD).statusCode()).isEqualTo(404);

@@ -116,12 +116,13 @@ class ExtractRegionIT {
         // every returnee count of the region is below 5: all of them withheld, marked, never 0
         List<String> coverage = Files.readAllLines(v1.resolve("reintegration_coverage.csv"));
         assertThat(coverage).hasSize(12).contains("NP-P1-D1-M2,3,2024,all,[c],[c],[c],\"returnees, returnees_served, coverage_pct\"");
-        // the score rests on the suppressed coverage where there are returnees, and is withheld there; not in M3
+        // the score rests on the suppressed coverage where there are returnees, and is withheld there; M3 has one component
+        // only (alignment): insufficient evidence, no score to withhold (issue 20)
         List<String> scorecard = Files.readAllLines(v1.resolve("coherence_scorecard.csv"));
-        assertThat(scorecard).contains("NP-P1-D1-M3,3,2024,40.0,2,low_alignment,\"sector_alignment: score 0.0000 (local top sector 25010,"
-                + " national top sector 31140)\",2,100.0,");
+        assertThat(scorecard).contains("NP-P1-D1-M3,3,2024,,,low_alignment,\"sector_alignment: score 0.0000 (local top sector 25010,"
+                + " national top sector 31140)\",1,100.0,");
         assertThat(scorecard.stream().filter(l -> l.startsWith("NP-P1-D1-M2,")).findFirst().orElseThrow())
-                .startsWith("NP-P1-D1-M2,3,2024,[c],3,").contains("(counts suppressed: fewer than the threshold)").endsWith(",score")
+                .startsWith("NP-P1-D1-M2,3,2024,[c],2,").contains("(counts suppressed: fewer than the threshold)").endsWith(",score")
                 .doesNotContain("of 1 returnees");
         assertThat(Files.readAllLines(v1.resolve("remittance_cost.csv"))).containsExactly(
                 "sender_country,receiving_country,provider_id,channel,quarter,avg_cost_pct,txn_count,is_above_3pct,is_above_5pct,wb_avg_cost_pct",
@@ -184,14 +185,15 @@ class ExtractRegionIT {
             assertThat(Files.readString(dir.resolve("NP-P1".equals(region) ? "coherence_scorecard.csv" : "coherence_scorecard.csv")))
                     .doesNotContain("NP-P1".equals(region) ? "NP-P2" : "NP-P1");
         }
+        // not a region, an unknown region: usage errors (exit 2, issue 20), before any work
         MizanCli.Result notRegion = cli.run("run", "extract-region", "region=NP-P1-D1", "period=2024");
-        assertThat(notRegion.code()).isEqualTo(1);
+        assertThat(notRegion.code()).isEqualTo(2);
         assertThat(notRegion.err()).contains("is a unit of level 2, not a region (level 1)");
         MizanCli.Result badPeriod = cli.run("run", "extract-region", "region=NP-P1", "period=2024-Q5");
         assertThat(badPeriod.code()).isEqualTo(2);
         assertThat(badPeriod.err()).contains("period '2024-Q5' is not a year (2024), a quarter (2024-Q1) or a month (2024-03)");
         MizanCli.Result unknown = cli.run("run", "extract-region", "region=XX-P9", "period=2024");
-        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("region 'XX-P9' is not in the gazetteer");
     }
 
