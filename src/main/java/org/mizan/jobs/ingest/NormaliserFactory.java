@@ -29,7 +29,7 @@ final class NormaliserFactory {
     static Normaliser forContext(IngestContext ctx) {
         Fields f = new Fields(ctx.mapping());
         return switch (ctx.dataset()) {
-            case ADMIN_UNITS -> new AdminUnitNormaliser(f);
+            case ADMIN_UNITS -> new AdminUnitNormaliser(f, () -> org.mizan.jobs.gazetteer.HierarchyPrepass.check(ctx));
             case FX_RATES -> new FxRateNormaliser(f);
             case CORRIDOR_COSTS -> new CorridorCostNormaliser(f);
             case CORRIDOR_AGGREGATES -> new CorridorAggregateNormaliser(f, gazetteer(ctx));
