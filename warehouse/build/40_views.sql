@@ -71,11 +71,11 @@ select sender_country, receiving_country, provider_id, channel, quarter, avg_cos
 from mart_remittance_cost;
 
 -- view: corridor_aggregates — central banks' own monthly figures (format 3)
--- | period: month
+-- | period: month (`YYYY-MM`), or a year (`YYYY`) for an annual estimate
 -- | sender_country: ISO 3166-1 alpha-2
 -- | receiving_unit_code: the unit the bank reports at (usually a province)
 -- | amount_usd: inflow in US dollars as reported
--- | txn_count: transactions as reported
+-- | txn_count: transactions as reported; null when the source gives none (annual estimates)
 -- | reporter: the central bank (`NRB`, `NBT`, …)
 -- | source_id: the lake partition's source (the reporter)
 create view corridor_aggregates as

@@ -30,6 +30,7 @@ public final class CodeListReader implements Closeable {
 
     public CodeListReader(Path file) throws IOException {
         this.file = file;
+        IatiXml.refuseNonXml(file, "an IATI code list (XML)");
         this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             this.xml = IatiXml.factory().createXMLStreamReader(in);

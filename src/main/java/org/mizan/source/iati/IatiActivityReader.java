@@ -31,6 +31,7 @@ public final class IatiActivityReader implements Closeable {
 
     public IatiActivityReader(Path file) throws IOException {
         this.file = file;
+        IatiXml.refuseNonXml(file, "IATI XML");
         this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             this.xml = IatiXml.factory().createXMLStreamReader(in);
