@@ -32,7 +32,12 @@ public final class CorridorAggregateNormaliser extends Normaliser {
             throw new RowRejected(Rule.BAD_VALUE, "amount_usd and txn_count must not be negative");
         }
         String sender = IsoCodes.country("sender_country", r.get("sender_country"));
-        String unit = gazetteer.check("receiving_unit_code", r.get("receiving_unit_code"), first);
+        String receiving = r.get("receiving_unit_code");
+        // an annual estimate between countries (a bilateral matrix) names the receiving country: kept at that level
+        // even when the gazetteer does not hold the country
+        String unit = period.length() == 4 && receiving.matches("[A-Z]{2}") && !gazetteer.has(receiving)
+                ? IsoCodes.country("receiving_unit_code", receiving)
+                : gazetteer.check("receiving_unit_code", receiving, first);
         return List.of(CorridorAggregate.newBuilder()
                 .setPeriod(r.get("period"))
                 .setSenderCountry(sender)

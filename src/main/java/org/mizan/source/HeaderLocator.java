@@ -57,7 +57,7 @@ final class HeaderLocator {
             headerLine = lines.peekFirst();
             return true;
         }
-        if (blank(cells)) {
+        if (blank(cells) || title(cells)) {
             return false;
         }
         window.add(cells);
@@ -126,6 +126,23 @@ final class HeaderLocator {
             out[j] = b.toString();
         }
         return out;
+    }
+
+    /** A row whose non-blank cells all hold the same text (a title merged across the columns) is not a header. */
+    private static boolean title(String[] cells) {
+        String first = null;
+        int n = 0;
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                n++;
+                if (first == null) {
+                    first = c.strip();
+                } else if (!first.equals(c.strip())) {
+                    return false;
+                }
+            }
+        }
+        return n > 1;
     }
 
     static boolean blank(String[] cells) {
