@@ -5,7 +5,7 @@
 -- view: admin_units — the gazetteer
 -- | unit_code: stable code; ISO 3166-1 alpha-2 at level 0, ISO 3166-2 at level 1 (`NP-P1`), then the source's own
 -- | name: the unit's name as the gazetteer gives it
--- | level: 0 country, 1 region/province, 2 district, 3 municipality, 4 ward / mahalla / jamoat
+-- | level: 0 country, then as deep as the country's gazetteer goes: 1 region/province, 2 district, 3 municipality, 4 ward / mahalla / jamoat (the Philippines: 4 sub-municipality, 5 barangay)
 -- | parent_code: the unit one level up; null for a country
 -- | country: ISO 3166-1 alpha-2
 -- | valid_from: first day the unit exists

@@ -153,6 +153,22 @@ class RealExportShapesIT {
     }
 
     @Test
+    void aMappingWithAMisspelledKeyStopsRunAndCheckMappingWithExitCode2AndOnePlainLine() throws Exception {
+        MizanCli cli = MizanCli.inTempHome("bad-mapping");
+        Path dir = MizanCli.tempDir("bad-mapping");
+        Path yml = Files.writeString(dir.resolve("provider.yml"), "dataset: remittance_transactions\nformat: csv\ndelimeter: \";\"\n"
+                + "columns:\n  - txn_id\n");
+        Path csv = Files.writeString(dir.resolve("feed.csv"), "txn_id\nT1\n");
+        for (MizanCli.Result r : List.of(cli.run("check-mapping", "--mapping", yml.toString(), csv.toString()),
+                cli.run("run", "ingest-remittances", "file=" + csv, "mapping=" + yml))) {
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().lines().toList()).containsExactly(
+                    "mizan: mapping " + yml + ", line 3: unknown key 'delimeter' (did you mean 'delimiter'?)",
+                    "mapping " + yml + ", line 5: 'columns' takes a map (name: value, one per line), not a list");
+        }
+    }
+
+    @Test
     void aJsonFileGivenAsIatiIsRefusedAsWhatItIsAndRecordedLikeAnyFailedRun() throws Exception {
         MizanCli cli = MizanCli.inTempHome("iati-json");
         Path json = Files.writeString(MizanCli.tempDir("iati-json").resolve("activities.json"),
