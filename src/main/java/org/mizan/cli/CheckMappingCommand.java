@@ -58,9 +58,11 @@ public class CheckMappingCommand implements Callable<Integer> {
         }
         Mapping m = MappingLoader.load(mapping);
         PrintWriter out = spec.commandLine().getOut();
-        String previewKey = m.holdsPersonalData() ? previewKey() : null;
+        MizanHome home = MizanHome.fromEnvironment();
+        // the home's own key when it has one (read, never created); else a throwaway key for the preview
+        String previewKey = m.holdsPersonalData() && !Files.isDirectory(PseudonymKeys.keysDir(home)) ? previewKey() : null;
         try {
-            IngestContext ctx = new IngestContext(MizanHome.fromEnvironment(), file.toString(), mapping, "check-mapping", 0);
+            IngestContext ctx = new IngestContext(home, file.toString(), mapping, "check-mapping", 0);
             Normaliser normaliser = NormaliserFactory.forContext(ctx);
             out.printf("mapping %s: dataset %s, format %s%n", m.name(), m.dataset(), m.format());
             long read = 0;
