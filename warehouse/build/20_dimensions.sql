@@ -27,7 +27,7 @@ walk(unit_code, ancestor_code, depth) as (
     select w.unit_code, p.parent_code, w.depth + 1
     from walk w
     join current_parent p on p.unit_code = w.ancestor_code
-    where p.parent_code is not null and w.depth < 8
+    where p.parent_code is not null and w.depth < 64
 ),
 final as (
     select w.unit_code, w.ancestor_code, a.level as ancestor_level

@@ -5,7 +5,7 @@
 -- view: admin_units — the gazetteer
 -- | unit_code: stable code; ISO 3166-1 alpha-2 at level 0, ISO 3166-2 at level 1 (`NP-P1`), then the source's own
 -- | name: the unit's name as the gazetteer gives it
--- | level: 0 country, 1 region/province, 2 district, 3 municipality, 4 ward / mahalla / jamoat
+-- | level: 0 country, then as deep as the country's gazetteer goes: 1 region/province, 2 district, 3 municipality, 4 ward / mahalla / jamoat (the Philippines: 4 sub-municipality, 5 barangay)
 -- | parent_code: the unit one level up; null for a country
 -- | country: ISO 3166-1 alpha-2
 -- | valid_from: first day the unit exists
@@ -71,11 +71,11 @@ select sender_country, receiving_country, provider_id, channel, quarter, avg_cos
 from mart_remittance_cost;
 
 -- view: corridor_aggregates — central banks' own monthly figures (format 3)
--- | period: month
+-- | period: month (`YYYY-MM`), or a year (`YYYY`) for an annual estimate
 -- | sender_country: ISO 3166-1 alpha-2
 -- | receiving_unit_code: the unit the bank reports at (usually a province)
 -- | amount_usd: inflow in US dollars as reported
--- | txn_count: transactions as reported
+-- | txn_count: transactions as reported; null when the source gives none (annual estimates)
 -- | reporter: the central bank (`NRB`, `NBT`, …)
 -- | source_id: the lake partition's source (the reporter)
 create view corridor_aggregates as

@@ -1,4 +1,4 @@
--- The coherence views (../shared/DESIGN.md, "Coherence views"): per unit and year, at every level of the
+-- The coherence views (README.md, "For national planners"): per unit and year, at every level of the
 -- hierarchy from the country (0) to the municipality (3). A `period` here is a calendar year (`2024`), except in
 -- level_reconciliation, which keeps the period the higher level reports in (a month for central banks).
 --

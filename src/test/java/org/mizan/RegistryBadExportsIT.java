@@ -120,7 +120,7 @@ class RegistryBadExportsIT {
 
     @Test
     void theFormatsOwnExampleInUtf8WithABomLoadsUnderTheWindows1251Mapping() throws Exception {
-        // ../shared/formats/README.md §4, verbatim: a UTF-8 byte-order mark wins over the mapping's encoding
+        // docs/formats.md §4, verbatim: a UTF-8 byte-order mark wins over the mapping's encoding
         Path f = dir.resolve("rudaki_g.csv");
         Files.write(f, ("\uFEFF№;ФИО;Тел.;Паспорт;Пол;Год рожд.;Джамоат;Страна;Выезд;Возврат\n"
                 + "17;Каримов Далер;+992 93 555 01 17;A1234567;М;1994;TJ-SU-PNJ-J04;RU;12.04.2021;\n"

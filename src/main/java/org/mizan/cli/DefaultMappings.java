@@ -73,6 +73,10 @@ public final class DefaultMappings {
             throw new MizanMain.UsageException(file + ": an XML file whose root element is <" + root + ">, neither an IATI activity"
                     + " file (<iati-activities>) nor an IATI code list (<codelist>).");
         }
+        if (startsAsJson(file)) {
+            // a JSON export sent as the activity file: the IATI load refuses it as what it is, in the run's history
+            return "defaults/iati-activities";
+        }
         List<String> header = header(file);
         if (header.isEmpty()) {
             // an empty file, or one that is not text: the load fails it with exit code 1 and says what it is
@@ -86,6 +90,15 @@ public final class DefaultMappings {
         }
         throw new MizanMain.UsageException(file + ": not a standard ledger file (IATI XML, format 6 with the columns " + FORMAT_6
                 + ", or format 7 with " + FORMAT_7 + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
+    }
+
+    private static boolean startsAsJson(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String s = new String(in.readNBytes(1024), StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+            return s.startsWith("{") || s.startsWith("[");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The mapping's dataset must be one the job loads. */

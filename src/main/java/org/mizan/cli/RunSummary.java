@@ -42,6 +42,10 @@ final class RunSummary {
                             partition.isEmpty() ? "the partition being reread" : "partition " + partition,
                             ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION));
                 }
+                if (ctx.containsKey(org.mizan.jobs.ingest.NormaliseProcessor.UNITS_PER_LEVEL)) {
+                    out.println("  units per level: " + org.mizan.jobs.ingest.NormaliseProcessor.levels(
+                            ctx.getString(org.mizan.jobs.ingest.NormaliseProcessor.UNITS_PER_LEVEL), mapping));
+                }
                 if (ctx.containsKey(SourceItemReader.RESUMED_AT)) {
                     out.printf("  resumed at line %d (the last checkpoint before the cut)%n", ctx.getLong(SourceItemReader.RESUMED_AT));
                 }

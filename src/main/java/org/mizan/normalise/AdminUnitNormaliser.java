@@ -4,15 +4,49 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.mizan.schema.AdminUnit;
+import org.mizan.source.Mapping;
 import org.mizan.source.RawRecord;
 
-/** Checks a gazetteer row (format 1): level 0-4, a parent below level 0, ISO country, ordered validity dates. */
+/**
+ * Checks a gazetteer row (format 1): a level from 0 (as deep as the country goes), a parent below level 0, ISO
+ * country, ordered validity dates; and, with the whole file's {@link Hierarchy}, a parent that exists, a level below
+ * the parent's and no cycle. Counts the accepted units per level for the run summary.
+ */
 public final class AdminUnitNormaliser extends Normaliser {
 
     private final Fields f;
+    private final java.util.function.Supplier<Hierarchy> hierarchySupplier;
+    private Hierarchy hierarchy;
+    private boolean rootAdded;
+    private final java.util.TreeMap<Integer, Long> perLevel = new java.util.TreeMap<>();
 
     public AdminUnitNormaliser(Fields f) {
+        this(f, null);
+    }
+
+    /** @param hierarchy the whole file's hierarchy check, run when the first row is checked */
+    public AdminUnitNormaliser(Fields f, java.util.function.Supplier<Hierarchy> hierarchy) {
         this.f = f;
+        this.hierarchySupplier = hierarchy;
+    }
+
+    /** Accepted units per level, {@code "0=1,1=17,…"}, for the run summary. */
+    public String unitsPerLevel() {
+        StringBuilder out = new StringBuilder();
+        perLevel.forEach((level, n) -> out.append(out.isEmpty() ? "" : ",").append(level).append('=').append(n));
+        return out.toString();
+    }
+
+    /** Restores the counts of a run cut short, from {@link #unitsPerLevel()}. */
+    public void unitsPerLevel(String saved) {
+        perLevel.clear();
+        if (saved != null && !saved.isBlank()) {
+            for (String part : saved.split(",")) {
+                String[] kv = part.split("=");
+                perLevel.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
+            }
+        }
+        rootAdded = !perLevel.isEmpty();
     }
 
     /**
@@ -59,12 +93,22 @@ public final class AdminUnitNormaliser extends Normaliser {
     protected List<AdminUnit> records(RawRecord r) {
         requireAll(f, r, "unit_code", "name", "level", "country", "valid_from");
         long level = f.integer("level", r.get("level"));
-        if (level < 0 || level > 4) {
-            throw new RowRejected(Rule.BAD_VALUE, "level " + level + " is not 0 (country) to 4 (ward)");
+        if (level < 0 || level > MAX_LEVEL) {
+            throw new RowRejected(Rule.BAD_VALUE, "level " + level + " is not a level from 0 (the country) down to " + MAX_LEVEL);
         }
         String parent = r.get("parent_code");
         if (level > 0 && parent == null) {
             throw new RowRejected(Rule.REQUIRED, "parent_code is empty for a unit of level " + level);
+        }
+        if (hierarchySupplier != null) {
+            if (hierarchy == null) {
+                hierarchy = hierarchySupplier.get();
+            }
+            RowRejected broken = hierarchy.reject(r.line());
+            if (broken != null) {
+                throw broken;
+            }
+            parent = hierarchy.parent(r.line()) != null ? hierarchy.parent(r.line()) : parent;
         }
         String country = IsoCodes.country("country", r.get("country"));
         LocalDate from = f.date("valid_from", r.get("valid_from"));
@@ -75,7 +119,19 @@ public final class AdminUnitNormaliser extends Normaliser {
         }
         String successors = successors(r.get("successors"), to);
         String aliases = r.get("aliases");
-        return List.of(AdminUnit.newBuilder()
+        perLevel.merge((int) level, 1L, Long::sum);
+        List<AdminUnit> out = new java.util.ArrayList<>(2);
+        Mapping.Root root = r.mapping().root();
+        if (root != null && !rootAdded && (hierarchy == null || !hierarchy.hasRoot(root.code()))) {
+            // the mapping names the country the file's top units hang from: it is loaded with them
+            rootAdded = true;
+            perLevel.merge(0, 1L, Long::sum);
+            out.add(AdminUnit.newBuilder().setUnitCode(root.code()).setName(root.name()).setLevel(0).setParentCode(null)
+                    .setCountry(IsoCodes.country("root.code", root.code()))
+                    .setValidFrom(hierarchy == null ? from : hierarchy.earliest()).setValidTo(null).setPeriod("all")
+                    .setSourceId(sourceId(r, "country")).setSourceFile(r.file()).setSourceLine(0L).build());
+        }
+        out.add(AdminUnit.newBuilder()
                 .setAliases(aliases == null ? null : String.join("|", Gazetteer.aliases(aliases)))
                 .setSuccessors(successors)
                 .setUnitCode(r.get("unit_code"))
@@ -90,5 +146,9 @@ public final class AdminUnitNormaliser extends Normaliser {
                 .setSourceFile(r.file())
                 .setSourceLine(r.line())
                 .build());
+        return out;
     }
+
+    /** Deeper than any country's hierarchy; a level beyond it is a data error, not a country. */
+    static final int MAX_LEVEL = 12;
 }

@@ -17,6 +17,11 @@ public final class CorridorCostNormaliser extends Normaliser {
     }
 
     @Override
+    protected boolean readsWideRows() {
+        return true;
+    }
+
+    @Override
     protected List<CorridorCost> records(RawRecord r) {
         requireAll(f, r, "sender_country", "receiving_country");
         boolean alpha3 = "alpha3".equals(r.mapping().countryCodes());

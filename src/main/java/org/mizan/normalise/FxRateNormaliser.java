@@ -26,6 +26,11 @@ public final class FxRateNormaliser extends Normaliser {
     }
 
     @Override
+    protected boolean readsWideRows() {
+        return true;
+    }
+
+    @Override
     protected List<FxRate> records(RawRecord r) {
         f.required(r, "rate_date");
         LocalDate date = f.date("rate_date", r.get("rate_date"));

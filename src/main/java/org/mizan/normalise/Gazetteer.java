@@ -38,6 +38,11 @@ public final class Gazetteer {
 
     private static final String ANY_COUNTRY = "*";
 
+    /** Whether any validity of the code is known. */
+    public boolean has(String code) {
+        return byCode.containsKey(code);
+    }
+
     public boolean isEmpty() {
         return byCode.isEmpty();
     }

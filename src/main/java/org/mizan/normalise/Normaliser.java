@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.mizan.source.Mapping;
 import org.mizan.source.RawRecord;
+import org.mizan.source.derive.ValueRejected;
 
 /**
  * Checks one raw record and turns it into canonical Avro records. Subclasses throw {@link RowRejected} at the
@@ -18,12 +19,27 @@ public abstract class Normaliser {
         if (r.malformed() != null) {
             return Outcome.rejected(new Reject(r.file(), r.line(), Rule.MALFORMED_LINE, "line " + r.malformed(), r.quarantineRaw()));
         }
-        for (Mapping.Exclusion x : r.mapping().exclusions()) {
-            if (x.when().entrySet().stream().allMatch(w -> r.get(w.getKey()) != null && w.getValue().matcher(r.get(w.getKey())).matches())) {
-                return Outcome.rejected(new Reject(r.file(), r.line(), Rule.EXCLUDED, x.reason(), r.quarantineRaw()));
+        if (r.mapping().unpivot() != null && !readsWideRows()) {
+            // a wide row is one record per wide cell, each checked (and rejected) on its own, naming its column
+            List<SpecificRecord> records = new java.util.ArrayList<>();
+            List<Reject> rejects = new java.util.ArrayList<>();
+            for (RawRecord cell : r.unpivot()) {
+                Outcome o = one(cell, r.mapping().unpivot().keyField() + " '" + cell.get(r.mapping().unpivot().keyField()) + "': ");
+                records.addAll(o.accepted());
+                rejects.addAll(o.rejects());
             }
+            return new Outcome(records, rejects);
         }
+        return one(r, "");
+    }
+
+    private Outcome one(RawRecord r, String where) {
         try {
+            for (Mapping.Exclusion x : r.mapping().exclusions()) {
+                if (x.when().entrySet().stream().allMatch(w -> r.get(w.getKey()) != null && w.getValue().matcher(r.get(w.getKey())).matches())) {
+                    return Outcome.rejected(new Reject(r.file(), r.line(), Rule.EXCLUDED, where + x.reason(), r.quarantineRaw()));
+                }
+            }
             List<? extends SpecificRecord> records = records(r);
             for (SpecificRecord record : records) {
                 // what the warehouse cannot hold is this row's reject, before anything reaches the lake
@@ -31,8 +47,16 @@ public abstract class Normaliser {
             }
             return new Outcome(records, List.of());
         } catch (RowRejected e) {
-            return Outcome.rejected(new Reject(r.file(), r.line(), e.rule(), e.getMessage(), r.quarantineRaw()));
+            return Outcome.rejected(new Reject(r.file(), r.line(), e.rule(), where + e.getMessage(), r.quarantineRaw()));
+        } catch (ValueRejected e) {
+            return Outcome.rejected(new Reject(r.file(), r.line(), Rule.valueOf(e.rule().toUpperCase(java.util.Locale.ROOT)),
+                    where + e.getMessage(), r.quarantineRaw()));
         }
+    }
+
+    /** Whether this dataset's checks read a wide row whole (FX rates crossed through the row's USD column). */
+    protected boolean readsWideRows() {
+        return false;
     }
 
     /** A restart: the records already staged in {@code files} (Parquet) were accepted before the cut. */

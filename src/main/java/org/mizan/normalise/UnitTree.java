@@ -23,7 +23,7 @@ public final class UnitTree {
     List<String> lineage(String code) {
         List<String> out = new ArrayList<>();
         String c = code;
-        while (c != null && out.size() < 10) {
+        while (c != null && out.size() < 64 && !out.contains(c)) {
             out.add(c);
             c = parents.get(c);
         }

@@ -3,7 +3,6 @@ package org.mizan.source;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Delimited text (RFC 4180 quoting, any delimiter, quoted fields over several lines) read through a mapping. */
 final class DelimitedSource extends LineSource {
@@ -18,16 +17,36 @@ final class DelimitedSource extends LineSource {
     DelimitedSource(String file, String path, LineReader reader, Mapping mapping) throws IOException {
         super(file, path, reader, mapping);
         this.limits = Limits.current();
-        String header = readLine();
-        if (header == null) {
-            throw new MappingException(path + ": the file is empty. Ask the source to deliver it again.");
+        HeaderLocator header = new HeaderLocator(mapping, path);
+        while (true) {
+            String text = readLine();
+            if (text == null) {
+                if (line == 0) {
+                    throw new MappingException(path + ": the file is empty. Ask the source to deliver it again.");
+                }
+                throw header.headerNotFound();
+            }
+            long start = line;
+            String[] names = split(text);
+            // a header cell may hold a line break inside its quotes ("Income\nClassification"): join the next line
+            for (int more = 0; names == null && more < 20; more++) {
+                String next = readLine();
+                if (next == null) {
+                    break;
+                }
+                text = text + "\n" + next;
+                names = split(text);
+            }
+            if (names == null) {
+                throw new MappingException(path + ": line " + start + " (header) has an unclosed quote. Check the mapping's quote character.");
+            }
+            if (header.offer(start, names)) {
+                break;
+            }
+            skipped++;
         }
-        String[] names = split(header);
-        if (names == null) {
-            throw new MappingException(path + ": line 1 (header) has an unclosed quote. Check the mapping's quote character.");
-        }
-        HeaderCheck.check(names, path, limits);
-        this.layout = FieldLayout.ofHeader(mapping, names, path);
+        skipped = Math.max(0, skipped - (mapping.table().headerRows() - 1));
+        this.layout = header.layout();
     }
 
     /** One physical line, with why it cannot be data when it holds a NUL byte. */
@@ -103,27 +122,21 @@ final class DelimitedSource extends LineSource {
                 }
                 continue;
             }
+            if (mapping.table().isFooter(parsed)) {
+                ended = true;
+                skipped++;
+                while (readLine() != null) {
+                    skipped++;
+                }
+                return null;
+            }
             if (parsed.length != layout.width()) {
                 return malformed(start, rawText, "has " + parsed.length + " fields where the header has " + layout.width()
                         + " (a delimiter inside an unquoted value, or a line cut short)");
             }
-            return new RawRecord(file, start, rawText, parsed, layout, wide(parsed), null);
+            return new RawRecord(file, start, rawText, parsed, layout, layout.wide(parsed), null);
         }
         return null;
-    }
-
-    private List<Map.Entry<String, String>> wide(String[] parsed) {
-        if (layout.unpivotColumns().isEmpty()) {
-            return List.of();
-        }
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        for (int k = 0; k < layout.unpivotColumns().size(); k++) {
-            String v = layout.clean(parsed[layout.unpivotColumns().get(k)]);
-            if (v != null) {
-                out.add(Map.entry(layout.unpivotKeys().get(k), v));
-            }
-        }
-        return out;
     }
 
     private RawRecord malformed(long at, String raw, String why) {

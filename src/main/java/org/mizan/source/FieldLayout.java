@@ -26,29 +26,76 @@ public final class FieldLayout {
         this.missingTokens = mapping.missing().stream().anyMatch(m -> !m.isEmpty());
     }
 
-    /** Resolves a CSV header; fails with a message naming the file, the missing fields and what was found. */
+    /** Resolves a CSV header on line 1; fails with a message naming the file, the missing fields and what was found. */
     public static FieldLayout ofHeader(Mapping mapping, String[] header, String file) {
+        return ofHeader(mapping, header, file, 1);
+    }
+
+    /**
+     * Resolves a header found on {@code line}. Header names compare normalised ({@link HeaderLocator#normalise}); an
+     * alias {@code "#3"} is the third column whatever its header says.
+     */
+    public static FieldLayout ofHeader(Mapping mapping, String[] header, String file, long line) {
         FieldLayout layout = new FieldLayout(mapping, header.length);
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
-            String h = normaliseHeader(header[i]);
-            byName.putIfAbsent(h, i);
-            if (mapping.unpivot() != null && mapping.unpivot().pattern().matcher(header[i].trim()).matches()) {
-                layout.unpivotColumns.add(i);
-                layout.unpivotKeys.add(mapping.unpivot().keyOf(header[i].trim()));
-            }
+            byName.putIfAbsent(normaliseHeader(header[i]), i);
         }
         mapping.columns().forEach((field, aliases) -> {
             for (String alias : aliases) {
-                Integer at = byName.get(normaliseHeader(alias));
-                if (at != null) {
+                Integer at = alias.matches("#\\d+") ? Integer.valueOf(Integer.parseInt(alias.substring(1)) - 1)
+                        : byName.get(normaliseHeader(alias));
+                if (at != null && at < header.length) {
                     layout.index.put(field, at);
                     return;
                 }
             }
         });
-        layout.checkRequired(file, header.length + " columns: " + String.join(" | ", shown(mapping, header)));
+        if (mapping.unpivot() != null) {
+            java.util.Set<Integer> used = new java.util.HashSet<>(layout.index.values());
+            for (int i = 0; i < header.length; i++) {
+                String h = header[i] == null ? "" : header[i].strip().replaceAll("\\s+", " ");
+                if (!used.contains(i) && mapping.unpivot().matches(h)) {
+                    layout.unpivotColumns.add(i);
+                    layout.unpivotKeys.add(mapping.unpivot().keyOf(h));
+                }
+            }
+        }
+        layout.checkRequired(file, line, header.length + " columns: " + String.join(" | ", shown(mapping, header)));
         return layout;
+    }
+
+    /**
+     * The layout of the records a wide row becomes: this row's cells, then the unpivot key and value, under the
+     * mapping's {@code key_field} and {@code value_field}.
+     */
+    FieldLayout unpivoted() {
+        if (unpivoted == null) {
+            FieldLayout u = new FieldLayout(mapping, width + 2);
+            u.index.putAll(index);
+            u.index.put(mapping.unpivot().keyField(), width);
+            u.index.put(mapping.unpivot().valueField(), width + 1);
+            unpivoted = u;
+        }
+        return unpivoted;
+    }
+
+    private FieldLayout unpivoted;
+
+    /** A row's wide cells that hold a value: (key, value) for each unpivoted column, in header order. */
+    List<Map.Entry<String, String>> wide(String[] cells) {
+        if (unpivotColumns.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (int k = 0; k < unpivotColumns.size(); k++) {
+            int at = unpivotColumns.get(k);
+            String v = at < cells.length ? clean(cells[at]) : null;
+            if (v != null) {
+                out.add(Map.entry(unpivotKeys.get(k), v));
+            }
+        }
+        return out;
     }
 
     /**
@@ -93,22 +140,23 @@ public final class FieldLayout {
         return at;
     }
 
-    private void checkRequired(String file, String found) {
+    private void checkRequired(String file, long line, String found) {
         List<String> missing = new ArrayList<>();
         for (String req : mapping.required()) {
             boolean any = false;
             for (String alt : req.split("\\|")) {
-                any |= index.containsKey(alt) || mapping.constants().containsKey(alt);
+                any |= index.containsKey(alt) || mapping.constants().containsKey(alt) || mapping.derived().containsKey(alt);
             }
             if (!any) {
                 missing.add(req.replace("|", " or ") + " " + aliasesOf(req));
             }
         }
         if (mapping.unpivot() != null && unpivotColumns.isEmpty()) {
-            missing.add("columns matching " + mapping.unpivot().pattern());
+            missing.add(mapping.unpivot().allOthers() ? "columns to unpivot (any besides the mapped ones)"
+                    : "columns matching " + mapping.unpivot().pattern());
         }
         if (!missing.isEmpty()) {
-            throw new MappingException(file + ": line 1 (header) lacks required column(s) " + String.join(", ", missing)
+            throw new MappingException(file + ": line " + line + " (header) lacks required column(s) " + String.join(", ", missing)
                     + "; found " + found + ". Check the file's delimiter ('" + printable(mapping.delimiter())
                     + "') and encoding (" + mapping.encoding() + ") in mapping '" + mapping.name()
                     + "', or add the header names as aliases there.");
@@ -128,11 +176,7 @@ public final class FieldLayout {
     }
 
     static String normaliseHeader(String h) {
-        String s = h.strip();
-        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
-            s = s.substring(1).strip();
-        }
-        return s.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return HeaderLocator.normalise(h);
     }
 
     /** Whether column {@code i} may be shown in clear: a mapped field that is not personal data. */
@@ -173,6 +217,15 @@ public final class FieldLayout {
     }
 
     String value(String field, String[] cells) {
+        org.mizan.source.derive.Derivation d = mapping.derived().get(field);
+        if (d != null) {
+            return d.apply(name -> name.equals(field) ? columnValue(field, cells) : value(name, cells));
+        }
+        return columnValue(field, cells);
+    }
+
+    /** The field's own column (or constant), after missing tokens, the value map and the template. */
+    private String columnValue(String field, String[] cells) {
         Integer at = index.get(field);
         String v = at == null || at >= cells.length ? null : clean(cells[at]);
         if (v == null) {

@@ -35,7 +35,11 @@ public record Mapping(
         String baseCurrency,
         Map<String, Template> templates,
         List<Exclusion> exclusions,
-        List<String> pii) {
+        List<String> pii,
+        Table table,
+        Map<String, org.mizan.source.derive.Derivation> derived,
+        List<String> levelNames,
+        Root root) {
 
     /** Whether rows of this mapping hold personal data: their quarantined lines are then masked ({@link RawRecord#quarantineRaw()}). */
     public boolean holdsPersonalData() {
@@ -55,13 +59,48 @@ public record Mapping(
     public record Exclusion(Map<String, Pattern> when, String reason) {
     }
 
-    /** A wide layout: every header matching {@code pattern} becomes one record keyed by {@code keyField}. */
-    public record Unpivot(Pattern pattern, String keyField, String keyTemplate, String valueField) {
+    /**
+     * A wide layout: every header matching {@code pattern} (or, with {@code allOthers}, every named header no
+     * column of the mapping uses) becomes one record keyed by {@code keyField}, its cell in {@code valueField}.
+     */
+    public record Unpivot(Pattern pattern, String keyField, String keyTemplate, String valueField, boolean allOthers) {
 
         /** The key a matching header stands for, e.g. {@code 2019Q1 [YR2019Q1]} becomes {@code 2019-Q1}. */
         public String keyOf(String header) {
-            return pattern.matcher(header).replaceFirst(keyTemplate);
+            return pattern == null ? header : pattern.matcher(header).replaceFirst(keyTemplate);
         }
+
+        /** Whether a header (not used by a mapped column) is one of the wide columns. */
+        public boolean matches(String header) {
+            return allOthers ? !header.isBlank() : pattern.matcher(header).matches();
+        }
+    }
+
+    /**
+     * Where the table sits in a workbook or text file: the sheet (a name, or a position from 1; null for the
+     * first), the header's row (from 1; 0 = the first row whose cells match the mapping's columns), how many rows
+     * the header spans (joined with a space), and the footer rule (the first row whose first non-empty cell
+     * matches ends the data).
+     */
+    public record Table(String sheet, int headerRow, int headerRows, Pattern footer) {
+
+        public static final Table DEFAULT = new Table(null, 0, 1, null);
+
+        public boolean isFooter(String[] cells) {
+            if (footer == null) {
+                return false;
+            }
+            for (String c : cells) {
+                if (c != null && !c.isBlank()) {
+                    return footer.matcher(c.strip()).matches();
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A gazetteer's root unit (the country), added when the file has no level-0 row: {@code root: {code: PH, name: Philippines}}. */
+    public record Root(String code, String name) {
     }
 
     public boolean isJsonLines() {

@@ -52,12 +52,20 @@ public final class MappingLoader {
     static Mapping parse(String name, InputStream in, String where) {
         Map<String, Object> y;
         try {
-            y = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        } catch (RuntimeException e) {
-            throw new MappingException("mapping " + where + " is not valid YAML: " + e.getMessage());
-        }
-        if (y == null || !y.containsKey("dataset")) {
-            throw new MappingException("mapping " + where + " has no 'dataset:' (see jobs/README.md)");
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.yaml.snakeyaml.nodes.Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(text));
+            if (root == null) {
+                throw new MappingException("mapping " + where + " is empty: it needs at least 'dataset:' (see jobs/README.md)");
+            }
+            MappingCheck.check(root, where);
+            y = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            throw new MappingException("mapping " + where + ", line " + (e.getProblemMark() == null ? "?" : e.getProblemMark().getLine() + 1)
+                    + ": not valid YAML (" + e.getProblem() + ")");
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new MappingException("mapping " + where + " is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         Map<String, List<String>> columns = new LinkedHashMap<>();
         ((Map<String, Object>) y.getOrDefault("columns", Map.of())).forEach((field, aliases) ->
@@ -73,8 +81,10 @@ public final class MappingLoader {
         ((Map<String, Object>) y.getOrDefault("constants", Map.of())).forEach((k, v) -> constants.put(k, String.valueOf(v)));
         Mapping.Unpivot unpivot = null;
         if (y.get("unpivot") instanceof Map<?, ?> u) {
-            unpivot = new Mapping.Unpivot(Pattern.compile(String.valueOf(u.get("headers"))),
-                    String.valueOf(u.get("key_field")), String.valueOf(u.get("key")), String.valueOf(u.get("value_field")));
+            boolean allOthers = "all_others".equals(String.valueOf(u.get("columns")));
+            unpivot = new Mapping.Unpivot(u.get("headers") == null ? null : Pattern.compile(String.valueOf(u.get("headers"))),
+                    String.valueOf(u.get("key_field")), u.get("key") == null ? "$0" : String.valueOf(u.get("key")),
+                    String.valueOf(u.get("value_field")), allOthers && u.get("headers") == null);
         }
         Map<String, Object> locality = (Map<String, Object>) y.getOrDefault("locality", Map.of());
         return new Mapping(name,
@@ -102,7 +112,13 @@ public final class MappingLoader {
                 str(y, "base_currency", "USD"),
                 templates(y.get("templates")),
                 exclusions(y.get("exclude")),
-                pii(str(y, "dataset", null), y.get("pii")));
+                pii(str(y, "dataset", null), y.get("pii")),
+                new Mapping.Table(str(y, "sheet", null), Integer.parseInt(str(y, "header_row", "0")),
+                        Integer.parseInt(str(y, "header_rows", "1")),
+                        y.get("footer") == null ? null : Pattern.compile(String.valueOf(y.get("footer")))),
+                Derivations.of((Map<String, Object>) y.getOrDefault("derive", Map.of())),
+                list(y.get("levels")),
+                y.get("root") instanceof Map<?, ?> r ? new Mapping.Root(String.valueOf(r.get("code")), String.valueOf(r.get("name"))) : null);
     }
 
     /**

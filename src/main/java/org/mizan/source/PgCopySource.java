@@ -58,7 +58,7 @@ final class PgCopySource extends LineSource {
                 return new RawRecord(file, line, text, new String[0], layout, List.of(),
                         "has " + cells.length + " fields where the COPY column list has " + layout.width());
             }
-            return new RawRecord(file, line, text, cells, layout, List.of(), null);
+            return new RawRecord(file, line, text, cells, layout, layout.wide(cells), null);
         }
         return null;
     }

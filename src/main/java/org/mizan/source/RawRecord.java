@@ -39,6 +39,26 @@ public record RawRecord(String file, long line, String raw, String[] cells, Fiel
         return out.toString();
     }
 
+    /**
+     * A wide row as the records it stands for (the mapping's {@code unpivot}): one per wide cell with a value, each
+     * with this row's cells plus the column's key and the cell's value under {@code key_field} and {@code value_field}.
+     */
+    public List<RawRecord> unpivot() {
+        FieldLayout u = layout.unpivoted();
+        int w = layout.width();
+        List<RawRecord> out = new java.util.ArrayList<>(wide.size());
+        for (Map.Entry<String, String> cell : wide) {
+            String[] c = java.util.Arrays.copyOf(cells, w + 2);
+            for (int i = cells.length; i < w; i++) {
+                c[i] = "";
+            }
+            c[w] = cell.getKey();
+            c[w + 1] = cell.getValue();
+            out.add(new RawRecord(file, line, raw, c, u, List.of(), null));
+        }
+        return out;
+    }
+
     /** What a cell of personal data is replaced with in the quarantine. */
     public static final String MASK = "***";
 

@@ -26,8 +26,21 @@ public class NormaliseProcessor implements ItemProcessor<RawRecord, Outcome>, It
     }
 
     /** On a restart, the checks that remember rows (duplicates within the file) learn the rows already staged. */
+    /** Accepted gazetteer units per level ({@code 0=1,1=17,…}), for the run summary. */
+    public static final String UNITS_PER_LEVEL = "units_per_level";
+
+    @Override
+    public void update(ExecutionContext ctx) {
+        if (normaliser instanceof org.mizan.normalise.AdminUnitNormaliser units) {
+            ctx.putString(UNITS_PER_LEVEL, units.unitsPerLevel());
+        }
+    }
+
     @Override
     public void open(ExecutionContext ctx) {
+        if (normaliser instanceof org.mizan.normalise.AdminUnitNormaliser units && ctx.containsKey(UNITS_PER_LEVEL)) {
+            units.unitsPerLevel(ctx.getString(UNITS_PER_LEVEL));
+        }
         List<Path> finished = LakeStagingWriter.files(ctx.getString(Checkpoint.FILES, ""));
         if (!finished.isEmpty()) {
             normaliser.resume(finished.stream().map(context.staging()::resolve).toList());
@@ -44,5 +57,26 @@ public class NormaliseProcessor implements ItemProcessor<RawRecord, Outcome>, It
     @Override
     public void close() {
         normaliser = null;
+    }
+
+    /** {@code 0=1,1=17} as {@code 0 country 1, 1 region 17}, with the mapping's level names when it has them. */
+    public static String levels(String saved, String mapping) {
+        java.util.List<String> names;
+        try {
+            names = org.mizan.source.MappingLoader.load(mapping).levelNames();
+        } catch (RuntimeException e) {
+            names = java.util.List.of();
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : saved.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split("=");
+            int level = Integer.parseInt(kv[0]);
+            out.append(out.isEmpty() ? "" : ", ").append(level)
+                    .append(level < names.size() ? " " + names.get(level) : "").append(' ').append(kv[1]);
+        }
+        return out.isEmpty() ? "none" : out.toString();
     }
 }

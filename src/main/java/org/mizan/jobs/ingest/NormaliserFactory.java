@@ -21,15 +21,16 @@ import org.mizan.schema.AdminUnit;
 import org.mizan.schema.RegistryPerson;
 
 /** The checks of a mapping's dataset, with the reference data they need read from the lake. */
-final class NormaliserFactory {
+public final class NormaliserFactory {
 
     private NormaliserFactory() {
     }
 
-    static Normaliser forContext(IngestContext ctx) {
+    /** The checks of the context's dataset (reads the lake's reference data; writes nothing). */
+    public static Normaliser forContext(IngestContext ctx) {
         Fields f = new Fields(ctx.mapping());
         return switch (ctx.dataset()) {
-            case ADMIN_UNITS -> new AdminUnitNormaliser(f);
+            case ADMIN_UNITS -> new AdminUnitNormaliser(f, () -> org.mizan.jobs.gazetteer.HierarchyPrepass.check(ctx));
             case FX_RATES -> new FxRateNormaliser(f);
             case CORRIDOR_COSTS -> new CorridorCostNormaliser(f);
             case CORRIDOR_AGGREGATES -> new CorridorAggregateNormaliser(f, gazetteer(ctx));

@@ -31,6 +31,12 @@ public final class CodeListReader implements Closeable {
         this.file = file;
         this.in = org.mizan.source.InputFiles.openXml(file);
         try {
+            IatiXml.refuseNonXml(file, this.in, "an IATI code list (XML)");
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        try {
             this.xml = IatiXml.factory().createXMLStreamReader(in);
             String root = null;
             while (root == null && xml.hasNext()) {

@@ -32,6 +32,12 @@ public final class IatiActivityReader implements Closeable {
         this.file = file;
         this.in = org.mizan.source.InputFiles.openXml(file);
         try {
+            IatiXml.refuseNonXml(file, this.in, "IATI XML");
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        try {
             this.xml = IatiXml.factory().createXMLStreamReader(in);
             String root = root();
             if (!"iati-activities".equals(root) && !"iati-activity".equals(root)) {
