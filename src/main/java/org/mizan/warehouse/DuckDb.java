@@ -35,6 +35,29 @@ public final class DuckDb {
         return configure(DriverManager.getConnection("jdbc:duckdb:" + file, p));
     }
 
+    /**
+     * Read-only with no access to anything but the warehouse's own tables: opened with external access and
+     * extension loading off, then the local file system disabled and the configuration locked
+     * ({@code queries/lock_down.sql}). For planners' SQL: the engine, not a filter, makes every write impossible.
+     */
+    public static Connection lockedDown(Path file) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        p.setProperty("enable_external_access", "false");
+        p.setProperty("autoinstall_known_extensions", "false");
+        p.setProperty("autoload_known_extensions", "false");
+        Connection c = configure(DriverManager.getConnection("jdbc:duckdb:" + file, p));
+        try (Statement s = c.createStatement()) {
+            for (String sql : SqlFiles.statements(SqlFiles.text("queries/lock_down.sql"))) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
     private static Connection configure(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : SESSION) {
