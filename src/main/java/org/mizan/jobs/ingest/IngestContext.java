@@ -44,7 +44,7 @@ public class IngestContext {
         this.home = home;
         this.file = Path.of(file).toAbsolutePath().normalize();
         this.mapping = MappingLoader.load(mapping);
-        this.unit = Lake.unitOf(this.file.getFileName().toString());
+        this.unit = Lake.unitOf(this.file);
         this.jobName = jobName;
         this.runId = runId;
     }
@@ -109,6 +109,15 @@ public class IngestContext {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot remove " + stagingOf(home, jobName, runId), e);
         }
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    /** The job instance: the same for a run and its restarts. */
+    public long runId() {
+        return runId;
     }
 
     public Path quarantineFile() {
