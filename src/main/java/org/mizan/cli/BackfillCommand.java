@@ -56,7 +56,7 @@ public class BackfillCommand implements Callable<Integer> {
         Lake lake = PartitionRuns.lake();
         String src = PartitionRuns.canonicalSource(lake, job, source);
         String series = job + "|" + src + "|" + from + ".." + to;
-        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+        try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "backfill")) {
             Map<Path, String> files = new LinkedHashMap<>();
             PartitionRuns.files(runner.launches(), job, PartitionRuns.units(lake, job, null, src)).values()
                     .forEach(d -> files.put(d.file(), d.mapping()));
