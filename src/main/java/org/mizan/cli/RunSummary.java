@@ -57,6 +57,9 @@ final class RunSummary {
                 }
             } else if (IngestSteps.BUILD_WAREHOUSE.equals(step.getStepName()) && ctx.containsKey("warehouse")) {
                 out.println("  warehouse: published " + ctx.getString("warehouse"));
+                if (ctx.containsKey("quarantined")) {
+                    out.println("  quarantined: " + ctx.getString("quarantined"));
+                }
             }
         }
         for (Throwable t : execution.getAllFailureExceptions()) {
