@@ -36,19 +36,20 @@ public final class DuckDb {
     }
 
     /**
-     * Read-only with no access to anything but the warehouse's own tables: opened with external access and
-     * extension loading off, then the local file system disabled and the configuration locked
-     * ({@code queries/lock_down.sql}). For planners' SQL: the engine, not a filter, makes every write impossible.
+     * Read-only with no access to anything but the warehouse's own tables: an in-memory database of its own (so
+     * that its locked settings never reach another connection to the file) with extension loading off, the
+     * warehouse attached read-only as the default catalog, then external access and the local file system off
+     * and the configuration locked ({@code queries/lock_down.sql}). For planners' SQL: the engine, not a
+     * filter, makes every write impossible.
      */
     public static Connection lockedDown(Path file) throws SQLException {
         Properties p = new Properties();
-        p.setProperty("duckdb.read_only", "true");
-        p.setProperty("enable_external_access", "false");
         p.setProperty("autoinstall_known_extensions", "false");
         p.setProperty("autoload_known_extensions", "false");
-        Connection c = configure(DriverManager.getConnection("jdbc:duckdb:" + file, p));
+        Connection c = configure(DriverManager.getConnection("jdbc:duckdb:", p));
         try (Statement s = c.createStatement()) {
-            for (String sql : SqlFiles.statements(SqlFiles.text("queries/lock_down.sql"))) {
+            String script = SqlFiles.text("queries/lock_down.sql").replace("{{warehouse}}", file.toString().replace("'", "''"));
+            for (String sql : SqlFiles.statements(script)) {
                 s.execute(sql);
             }
         } catch (SQLException e) {

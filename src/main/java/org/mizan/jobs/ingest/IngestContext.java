@@ -121,6 +121,8 @@ public class IngestContext {
     }
 
     public Path quarantineFile() {
-        return home.quarantine().resolve(jobName).resolve(runId + "_" + unit + ".rejects.csv");
+        // named by the run and the file's name (the run already tells two files of one name apart)
+        return home.quarantine().resolve(jobName).resolve(runId + "_"
+                + file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + ".rejects.csv");
     }
 }
