@@ -35,6 +35,6 @@ class Format2VariantsIT {
                 "[X1, RU, RUB, bank, TJ-SU-PNJ-J04, 2024-03-04 07:00:00.25+00, 10000.0000]",
                 "[X2, RU, RUB, mobile_money, NP-P1-DHA-M01, 2024-03-05 10:00:00+00, 5000.5000]");
         // the lake names the delivered file's unit of load safely
-        assertThat(Files.exists(cli.home().resolve("lake/remittance_transactions/period=2024-03/source=BNK-009/bnk-009_march.csv.parquet"))).isTrue();
+        assertThat(Files.exists(cli.home().resolve("lake/remittance_transactions/period=2024-03/source=BNK-009/" + org.mizan.lake.Lake.unitOf(feed) + ".parquet"))).isTrue();
     }
 }

@@ -33,9 +33,10 @@ class PartitionRerunIT {
         Map<Path, String> others = otherFiles(cli.home(), partition);
         // the MTO file's other partitions, and the bank's: all must stay exactly as they are
         assertThat(others.keySet().stream().map(p -> cli.home().resolve("lake").relativize(p).toString()))
-                .contains("remittance_transactions/period=2024-02/source=MTO-017/mto-017_2024-03.csv.parquet",
-                        "remittance_transactions/period=2024-04/source=MTO-017/mto-017_2024-03.csv.parquet",
-                        "remittance_transactions/period=2024-03/source=BNK-003/bnk-003_2024-03.jsonl.parquet");
+                .contains("remittance_transactions/period=2024-02/source=MTO-017/" + org.mizan.lake.Lake.unitOf(delivered) + ".parquet",
+                        "remittance_transactions/period=2024-04/source=MTO-017/" + org.mizan.lake.Lake.unitOf(delivered) + ".parquet",
+                        "remittance_transactions/period=2024-03/source=BNK-003/"
+                                + org.mizan.lake.Lake.unitOf(MizanCli.FIXTURES.resolve("remittances/bnk-003_2024-03.jsonl")) + ".parquet");
 
         for (int i = 1; i <= 2; i++) {
             MizanCli.Result r = cli.run("rerun", "--job", "ingest-remittances", "--source", "mto-017", "--period", "2024-03");

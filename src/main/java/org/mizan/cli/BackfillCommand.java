@@ -60,7 +60,7 @@ public class BackfillCommand implements Callable<Integer> {
         String src = PartitionRuns.canonicalSource(lake, job, source);
         PartitionRuns.requirePeriodKind(lake, job, src, from);
         String series = job + "|" + src + "|" + from + ".." + to;
-        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+        try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "backfill")) {
             reopen.arm(runner);
             Map<Path, String> files = new LinkedHashMap<>();
             PartitionRuns.files(runner.launches(), job, PartitionRuns.units(lake, job, null, src)).values()

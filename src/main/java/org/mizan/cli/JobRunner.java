@@ -45,6 +45,24 @@ final class JobRunner implements Closeable {
         }
     }
 
+    /**
+     * A runner for a command that loads (run, rerun, backfill): it first takes the home's lock, waiting for another
+     * loading process on the same home to finish, and holds it until closed.
+     */
+    static JobRunner forLoad(java.io.PrintWriter err, String what) {
+        org.mizan.config.HomeLock lock = org.mizan.config.HomeLock.acquire(org.mizan.config.MizanHome.fromEnvironment(), what, err);
+        try {
+            JobRunner runner = new JobRunner(err);
+            runner.homeLock = lock;
+            return runner;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private org.mizan.config.HomeLock homeLock;
+
     JobOperator operator() {
         return context.getBean(JobOperator.class);
     }
@@ -94,6 +112,12 @@ final class JobRunner implements Closeable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            if (homeLock != null) {
+                homeLock.close();
+            }
+        }
     }
 }

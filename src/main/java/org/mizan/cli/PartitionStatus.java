@@ -138,7 +138,7 @@ final class PartitionStatus {
             if (file != null) {
                 // a partition rerun or backfill only speaks for its own partition
                 String period = e.getJobParameters().getString("period");
-                String unit = Lake.unitOf(Path.of(file).getFileName().toString());
+                String unit = Lake.unitOf(Path.of(file));
                 out.putIfAbsent(period == null ? unit : unit + "\u0001" + period + "\u0001" + e.getJobParameters().getString("source"), e);
             }
         }

@@ -62,7 +62,7 @@ public class RerunCommand implements Callable<Integer> {
     }
 
     private int restart() throws Exception {
-        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+        try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "rerun")) {
             JobExecution e = runner.requireExecution(id);
             if (e.getStatus() == BatchStatus.COMPLETED) {
                 throw new MizanMain.UsageException("execution " + id + " completed: nothing to rerun. To read its file again, run"
@@ -94,7 +94,7 @@ public class RerunCommand implements Callable<Integer> {
                     + " --source " + source + " --from " + period + " --to " + period);
         }
         int code = MizanMain.OK;
-        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+        try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "rerun")) {
             reopen.arm(runner);
             Map<String, Launches.Delivered> files = PartitionRuns.files(runner.launches(), job, units);
             out.printf("rerun of partition period=%s source=%s of %s: %d delivered file(s)%n", period, src, job, files.size());

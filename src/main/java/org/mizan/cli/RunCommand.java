@@ -63,7 +63,7 @@ public class RunCommand implements Callable<Integer> {
         Path path = Path.of(file);
         String mapping = kv.containsKey("mapping") ? kv.get("mapping") : DefaultMappings.detect(job, path);
         DefaultMappings.check(job, mapping);
-        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+        try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "run " + job)) {
             reopen.arm(runner);
             JobExecution execution = runner.run(job, path, mapping);
             reopen.report(runner, spec.commandLine().getOut());
@@ -92,7 +92,7 @@ public class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new MizanMain.UsageException(e.getMessage());
         }
-        try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
+        try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "run " + job)) {
             org.springframework.batch.core.job.parameters.JobParametersBuilder b = new org.springframework.batch.core.job.parameters.JobParametersBuilder();
             kv.forEach(b::addString);
             b.addLong("run", System.currentTimeMillis());

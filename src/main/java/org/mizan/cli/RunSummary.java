@@ -61,8 +61,14 @@ final class RunSummary {
             } else if (IngestSteps.PUBLISH_LAKE.equals(step.getStepName()) && ctx.containsKey("lake_files")) {
                 out.printf("  lake: %d partition file(s) placed%s%n", ctx.getInt("lake_files"),
                         ctx.containsKey("partition_note") ? " (" + ctx.getString("partition_note") + ")" : "");
+                if (ctx.containsKey("replaces")) {
+                    out.println("  replaces " + ctx.getString("replaces"));
+                }
             } else if (IngestSteps.BUILD_WAREHOUSE.equals(step.getStepName()) && ctx.containsKey("warehouse")) {
                 out.println("  warehouse: published " + ctx.getString("warehouse"));
+                if (ctx.containsKey("quarantined")) {
+                    out.println("  quarantined: " + ctx.getString("quarantined"));
+                }
             }
         }
         for (Throwable t : execution.getAllFailureExceptions()) {

@@ -31,7 +31,10 @@ import picocli.CommandLine.Option;
                 "Extract recipients with a schedule in config/extracts.yml (or MIZAN_HOME/extracts.yml, MIZAN_EXTRACTS) get",
                 "their region's extract on it (mizan run extract-region --help); fires are logged there too.",
                 "It also serves the planner dashboard (read-only web pages over the warehouse, panels from dashboards/*.yml) on",
-                "--port (default 8080, or mizan.dashboard.port / MIZAN_DASHBOARD_PORT); its users and their regions are in",
+                "--port (default 8080, or mizan.dashboard.port / MIZAN_DASHBOARD_PORT), on 127.0.0.1 only unless",
+                "MIZAN_DASHBOARD_ADDRESS (or mizan.dashboard.address) names another address (0.0.0.0: every interface).",
+                "Wrong passwords are throttled: after 5 in a row a user name is locked (429, Retry-After) for 30 s, doubling",
+                "with each further failure up to 15 min. Its users and their regions are in",
                 "config/dashboard-users.yml (or MIZAN_HOME/dashboard-users.yml, or the file MIZAN_DASHBOARD_USERS names).",
                 "Example: SPRING_PROFILES_ACTIVE=postgres MIZAN_PG_SCHEMA=mizan ./mizan serve"})
 public class ServeCommand implements Callable<Integer> {
@@ -66,8 +69,8 @@ public class ServeCommand implements Callable<Integer> {
         }
         String[] web = port == null ? new String[0] : new String[] {"--server.port=" + port};
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr(), org.springframework.boot.WebApplicationType.SERVLET, web)) {
-            out.printf("dashboard: http://localhost:%s/ (users from %s%s)%n", runner.property("local.server.port"),
-                    runner.bean(org.mizan.dashboard.web.DashboardUsers.class).location(),
+            out.printf("dashboard: http://localhost:%s/ (listening on %s; users from %s%s)%n", runner.property("local.server.port"),
+                    runner.property("server.address"), runner.bean(org.mizan.dashboard.web.DashboardUsers.class).location(),
                     Boolean.parseBoolean(runner.property("mizan.dashboard.anonymous")) ? "; anonymous visitors allowed: demo only" : "");
             Scheduler scheduler = runner.bean(Scheduler.class);
             ScheduleSync.apply(scheduler, schedules).forEach(out::println);

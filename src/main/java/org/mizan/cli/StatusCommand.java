@@ -43,6 +43,9 @@ public class StatusCommand implements Callable<Integer> {
             PartitionStatus.printSchedules(home, runner, partitions, java.time.LocalDateTime.now(), out);
             out.println();
         }
+        for (String held : org.mizan.warehouse.BuildQuarantine.reasons(home)) {
+            out.println("QUARANTINED " + held);
+        }
         Path warehouse = new Warehouse(home).published();
         if (warehouse == null) {
             out.println("warehouse: none published yet (run ./mizan demo or ./mizan run …)");

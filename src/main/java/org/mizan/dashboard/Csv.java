@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 import org.mizan.warehouse.ReadOnlyQuery.Result;
 
-/** A result as CSV (RFC 4180: a header line, fields quoted when they hold a comma, quote or line break). */
+/**
+ * A result as CSV (RFC 4180: a header line, fields quoted when they hold a comma, quote or line break; a text a
+ * spreadsheet would run as a formula made inert, {@link org.mizan.warehouse.CsvCell}).
+ */
 public final class Csv {
 
     private Csv() {
@@ -52,9 +55,6 @@ public final class Csv {
     }
 
     private static String field(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return org.mizan.warehouse.CsvCell.field(s);
     }
 }

@@ -67,11 +67,9 @@ final class ExtractFiles {
         }
     }
 
+    /** RFC 4180 quoting and the formula guard the dashboard's downloads use too. */
     private static String quote(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return org.mizan.warehouse.CsvCell.field(s);
     }
 
     static void xlsx(List<Table> tables, Map<String, String> about, Path file) throws IOException {

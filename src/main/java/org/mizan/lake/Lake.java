@@ -42,9 +42,21 @@ public final class Lake {
         return "period=" + safe(period) + "/source=" + safe(source);
     }
 
-    /** The unit of load of a delivered file: its name, kept to characters every file system and engine accepts. */
-    public static String unitOf(String fileName) {
-        return safe(fileName);
+    /**
+     * The unit of load of a delivered file: its name, kept to characters every file system and engine accepts,
+     * and the start of the SHA-256 of the path the steward gave, so that two files of one name in two folders
+     * ({@code p1/march.csv}, {@code p2/march.csv}), or two names that read alike ({@code "a b.csv"},
+     * {@code a_b.csv}), are two units; only the same path delivered again replaces its unit ({@link Loads}).
+     */
+    public static String unitOf(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(p.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return safe(p.getFileName().toString()) + "-" + java.util.HexFormat.of().formatHex(h, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String unitFileName(String unit, int part) {

@@ -35,8 +35,9 @@ public final class LoadedKeys {
             lake.ensureSchemaFile(Dataset.REMITTANCE_TRANSACTIONS);
             Map<String, Integer> fileIndex = new HashMap<>();
             try (Connection c = DuckDb.inMemory();
-                 PreparedStatement ps = c.prepareStatement(SqlFiles.withLake("queries/loaded_txn_keys.sql", lake))) {
-                ps.setString(1, unit);
+                 PreparedStatement ps = c.prepareStatement(SqlFiles.text("queries/loaded_txn_keys.sql"))) {
+                ps.setString(1, lake.glob(Dataset.REMITTANCE_TRANSACTIONS));
+                ps.setString(2, unit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int idx = fileIndex.computeIfAbsent(rs.getString(3), f -> {

@@ -102,7 +102,7 @@ public class Launches {
                 continue;
             }
             Path path = Path.of(file);
-            byUnit.putIfAbsent(Lake.unitOf(path.getFileName().toString()),
+            byUnit.putIfAbsent(Lake.unitOf(path),
                     new Delivered(path, e.getJobParameters().getString("mapping"), e));
         }
         return byUnit;

@@ -20,10 +20,12 @@ public class RunRecorder implements JobExecutionListener {
 
     private final JobRepository repository;
     private final Alerts alerts;
+    private final MizanHome home;
 
     public RunRecorder(JobRepository repository, MizanHome home, String webhook) {
         this.repository = repository;
         this.alerts = new Alerts(home.root().resolve("alerts.log"), webhook);
+        this.home = home;
     }
 
     @Override
@@ -31,6 +33,9 @@ public class RunRecorder implements JobExecutionListener {
         execution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
         execution.getExecutionContext().putString(HOST, host());
         repository.updateExecutionContext(execution);
+        String file = execution.getJobParameters().getString("file");
+        org.mizan.config.HomeLock.note(home, "run " + execution.getId() + " (" + execution.getJobInstance().getJobName()
+                + (file == null ? "" : " " + file) + ")");
     }
 
     @Override

@@ -35,6 +35,30 @@ public final class DuckDb {
         return configure(DriverManager.getConnection("jdbc:duckdb:" + file, p));
     }
 
+    /**
+     * Read-only with no access to anything but the warehouse's own tables: an in-memory database of its own (so
+     * that its locked settings never reach another connection to the file) with extension loading off, the
+     * warehouse attached read-only as the default catalog, then external access and the local file system off
+     * and the configuration locked ({@code queries/lock_down.sql}). For planners' SQL: the engine, not a
+     * filter, makes every write impossible.
+     */
+    public static Connection lockedDown(Path file) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("autoinstall_known_extensions", "false");
+        p.setProperty("autoload_known_extensions", "false");
+        Connection c = configure(DriverManager.getConnection("jdbc:duckdb:", p));
+        try (Statement s = c.createStatement()) {
+            String script = SqlFiles.text("queries/lock_down.sql").replace("{{warehouse}}", file.toString().replace("'", "''"));
+            for (String sql : SqlFiles.statements(script)) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
     private static Connection configure(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : SESSION) {

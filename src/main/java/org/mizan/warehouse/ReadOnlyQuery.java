@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Runs a planner's SQL on the published warehouse, read-only three times over: only reading statements are
- * accepted, the file is opened read-only, and DuckDB's access to other files is switched off.
+ * Runs a planner's SQL on the published warehouse. The engine makes it read-only: the file is opened read-only,
+ * external access and the local file system are switched off and the configuration locked
+ * ({@link DuckDb#lockedDown}), so no statement of any shape can write a file or change a setting. The statement
+ * filter ({@link #refusal}) only gives the planner a plain reason before the engine would refuse.
  */
 public final class ReadOnlyQuery {
 
@@ -31,6 +33,14 @@ public final class ReadOnlyQuery {
     public static String refusal(String sql) {
         String s = sql.strip().replaceAll("^(--[^\\n]*\\n\\s*)+", "").strip();
         String first = s.split("[\\s(]+", 2)[0].toLowerCase(Locale.ROOT);
+        if ("explain".equals(first)) {
+            // EXPLAIN ANALYZE runs its statement: judge the statement it explains
+            String rest = s.substring(first.length()).strip().replaceFirst("(?i)^analy[sz]e\\b", "").strip();
+            String explained = rest.split("[\\s(]+", 2)[0].toLowerCase(Locale.ROOT);
+            if (!rest.isEmpty() && !READING.contains(explained) || "explain".equals(explained)) {
+                return "query is read-only: 'explain " + explained + "' statements are refused (use select, with, describe, show, summarize)";
+            }
+        }
         if (!READING.contains(first)) {
             return "query is read-only: '" + first + "' statements are refused (use select, with, describe, show, summarize)";
         }
@@ -61,14 +71,7 @@ public final class ReadOnlyQuery {
      * caller closes it.
      */
     public static Connection open(Path warehouse) throws SQLException {
-        Connection c = DuckDb.readOnly(warehouse);
-        try (Statement s = c.createStatement()) {
-            s.execute(SqlFiles.text("queries/lock_down.sql"));
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return c;
+        return DuckDb.lockedDown(warehouse);
     }
 
     /** As {@link #run(Path, String, List)} on a connection from {@link #open(Path)}. */
@@ -107,8 +110,7 @@ public final class ReadOnlyQuery {
         if (refused != null) {
             throw new IllegalArgumentException(refused);
         }
-        try (Connection c = DuckDb.readOnly(warehouse); Statement s = c.createStatement()) {
-            s.execute(SqlFiles.text("queries/lock_down.sql"));
+        try (Connection c = DuckDb.lockedDown(warehouse)) {
             try (java.sql.PreparedStatement ps = c.prepareStatement(sql.strip().replaceAll(";\\s*$", ""))) {
                 for (int i = 0; i < values.size(); i++) {
                     ps.setString(i + 1, values.get(i));

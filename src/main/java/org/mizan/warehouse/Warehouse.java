@@ -43,7 +43,11 @@ public final class Warehouse {
         try {
             return lake.exclusive(() -> {
                 lake.recover();
-                return build();
+                long offset = lake.commitLogSize();
+                Path built = build();
+                // what the lake had committed when this good build read it: a later failed build looks after it
+                Files.writeString(home.warehouse().resolve(".lake-commit-offset"), Long.toString(offset));
+                return built;
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,6 +134,16 @@ public final class Warehouse {
             Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
         } catch (IOException ignored) {
             // best effort: an unpublished build is never read
+        }
+    }
+
+    /** The lake's commit log size at the last good build (0 when there was none). */
+    public long lastGoodCommitOffset() {
+        try {
+            Path f = home.warehouse().resolve(".lake-commit-offset");
+            return Files.exists(f) ? Long.parseLong(Files.readString(f).strip()) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -23,10 +23,17 @@ final class DashboardServer {
 
     private final Thread thread;
     private final String base;
+    private final StringWriter out;
 
-    private DashboardServer(Thread thread, String base) {
+    private DashboardServer(Thread thread, String base, StringWriter out) {
         this.thread = thread;
         this.base = base;
+        this.out = out;
+    }
+
+    /** What serve printed so far. */
+    String out() {
+        return out.toString();
     }
 
     /** Starts serve on the home (its users file written first) and waits for the address it prints. */
@@ -63,7 +70,7 @@ final class DashboardServer {
         while (System.currentTimeMillis() < until && t.isAlive()) {
             Matcher m = address.matcher(out.toString());
             if (m.find()) {
-                return new DashboardServer(t, m.group(1));
+                return new DashboardServer(t, m.group(1), out);
             }
             Thread.sleep(100);
         }

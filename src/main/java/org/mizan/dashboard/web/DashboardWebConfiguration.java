@@ -21,6 +21,10 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class DashboardWebConfiguration {
 
+    /** The Content-Security-Policy every response of the dashboard carries. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     DashboardUsers dashboardUsers(@Value("${mizan.dashboard.users:}") String users) {
         return DashboardUsers.load(users, MizanHome.fromEnvironment());
@@ -60,6 +64,11 @@ public class DashboardWebConfiguration {
         http.userDetailsService(users);
         http.formLogin(Customizer.withDefaults());
         http.httpBasic(Customizer.withDefaults());
+        http.addFilterBefore(new LoginThrottle(java.time.Clock.systemUTC()),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+        // the pages load their script and style from the jar only; the chart set-up is an inline script of each
+        // page, hence 'unsafe-inline' for scripts (no other origin, no plug-ins, no framing, forms post home only)
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 }

@@ -20,8 +20,18 @@ public class BuildWarehouseTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         // hand the memory the ingest used back before DuckDB takes its own share of the machine
         System.gc();
-        var built = new Warehouse(home).rebuild();
-        chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("warehouse", built.toString());
+        String file = chunkContext.getStepContext().getStepExecution().getJobParameters().getString("file");
+        String own = file == null ? null : org.mizan.lake.Lake.unitOf(java.nio.file.Path.of(file));
+        var outcome = new org.mizan.warehouse.BuildQuarantine(home).rebuild(own);
+        var ctx = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        ctx.putString("warehouse", outcome.built().toString());
+        if (outcome.held() != null) {
+            if (outcome.held().unit().equals(own)) {
+                // this load's own rows: the warehouse was rebuilt without them, and the run fails saying so
+                throw new IllegalStateException(outcome.held().reason());
+            }
+            ctx.putString("quarantined", outcome.held().reason());
+        }
         return RepeatStatus.FINISHED;
     }
 }

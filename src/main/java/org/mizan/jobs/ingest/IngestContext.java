@@ -44,7 +44,7 @@ public class IngestContext {
         this.home = home;
         this.file = Path.of(file).toAbsolutePath().normalize();
         this.mapping = MappingLoader.load(mapping);
-        this.unit = Lake.unitOf(this.file.getFileName().toString());
+        this.unit = Lake.unitOf(this.file);
         this.jobName = jobName;
         this.runId = runId;
     }
@@ -111,7 +111,18 @@ public class IngestContext {
         }
     }
 
+    public String jobName() {
+        return jobName;
+    }
+
+    /** The job instance: the same for a run and its restarts. */
+    public long runId() {
+        return runId;
+    }
+
     public Path quarantineFile() {
-        return home.quarantine().resolve(jobName).resolve(runId + "_" + unit + ".rejects.csv");
+        // named by the run and the file's name (the run already tells two files of one name apart)
+        return home.quarantine().resolve(jobName).resolve(runId + "_"
+                + file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + ".rejects.csv");
     }
 }

@@ -51,6 +51,8 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     private long rows;
     private long outside;
     private long rowsAtCheckpoint;
+    /** The line of a checkpoint whose chunk has not yet committed: logged as recorded by the next write. */
+    private Object unannounced;
     /** The last checkpoint's values, written into every update until the next one. */
     private final Map<String, Object> checkpoint = new TreeMap<>();
 
@@ -103,6 +105,11 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
 
     @Override
     public void write(Chunk<? extends Outcome> chunk) throws IOException {
+        if (unannounced != null) {
+            // the chunk that took the checkpoint has committed (this is the next one): a restart resumes there now
+            LOG.info("{}: checkpoint at line {} recorded", context.file().getFileName(), unannounced);
+            unannounced = null;
+        }
         List<SpecificRecord> records = new ArrayList<>(chunk.size());
         for (Outcome o : chunk) {
             rows++;
@@ -162,6 +169,7 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
             byRule.forEach((rule, n) -> checkpoint.put(Checkpoint.RULE_PREFIX + rule, n));
             rowsAtCheckpoint = rows;
             LOG.info("{}: checkpoint at line {} ({} rows)", context.file().getFileName(), checkpoint.get(Checkpoint.LINE), rows);
+            unannounced = checkpoint.get(Checkpoint.LINE);
         } catch (IOException e) {
             throw new ItemStreamException("cannot finish the staged files of " + context.file() + " at a checkpoint", e);
         }

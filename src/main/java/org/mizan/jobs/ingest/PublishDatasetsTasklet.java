@@ -36,6 +36,9 @@ public class PublishDatasetsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext counts = PublishLakeTasklet.ingestCounts(chunkContext.getStepContext().getStepExecution(), repository);
+        // the same content under another path: refused before anything else is said about its rows
+        LoadIdentity identity = new LoadIdentity(context, context.lake());
+        String replaces = identity.check();
         long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
         long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
         long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);
@@ -50,6 +53,9 @@ public class PublishDatasetsTasklet implements Tasklet {
                 // a restart after a crash in this step: recovery has finished the commits
                 return 0;
             }
+            if (replaces != null) {
+                chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(LoadIdentity.REPLACES, replaces);
+            }
             int n = 0;
             for (Dataset d : datasets) {
                 Path manifest = MultiDatasetStagingWriter.manifestOf(context, d);
@@ -62,6 +68,7 @@ public class PublishDatasetsTasklet implements Tasklet {
                 n += lake.commit(d, context.unit(), context.partition(), MultiDatasetStagingWriter.stagingOf(context, d), staged).size();
                 Files.delete(manifest);
             }
+            identity.record();
             Folders.deleteTree(context.staging());
             return n;
         });

@@ -35,6 +35,9 @@ public class PublishLakeTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext counts = ingestCounts(chunkContext.getStepContext().getStepExecution(), repository);
+        // the same content under another path: refused before anything else is said about its rows
+        LoadIdentity identity = new LoadIdentity(context, context.lake());
+        String replaces = identity.check();
         long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
         long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
         long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);
@@ -54,6 +57,7 @@ public class PublishLakeTasklet implements Tasklet {
         }
         Path staging = context.staging();
         Lake lake = context.lake();
+        ExecutionContext step = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         int placed = lake.exclusive(() -> {
             lake.recover();
             if (!Files.isDirectory(staging)) {
@@ -76,6 +80,10 @@ public class PublishLakeTasklet implements Tasklet {
                 }
             }
             int n = lake.commit(context.dataset(), context.unit(), context.partition(), staging, staged).size();
+            identity.record();
+            if (replaces != null) {
+                step.putString(LoadIdentity.REPLACES, replaces);
+            }
             Folders.deleteTree(staging);
             return n;
         });
