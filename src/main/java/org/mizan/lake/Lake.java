@@ -175,7 +175,22 @@ public final class Lake {
                 Files.delete(old);
             }
         }
+        // a lake written before loads had an identity named a unit by the file's base name alone, and a file of that
+        // name replaced it: that earlier load is this file's, so it is replaced as it was then (once), never kept twice
+        String legacy = legacyUnit(unit);
+        if (legacy != null && !Files.exists(root.resolve("_loads").resolve(legacy + ".properties"))) {
+            for (Path old : filesOf(dataset, legacy)) {
+                if (!kept.contains(old) && old.startsWith(scope)) {
+                    Files.delete(old);
+                }
+            }
+        }
         return new ArrayList<>(kept);
+    }
+
+    /** The name a unit had before loads had an identity ({@code march.csv} for {@code march.csv-1a2b3c4d}); null if none. */
+    static String legacyUnit(String unit) {
+        return unit.matches(".+-[0-9a-f]{8}") ? unit.substring(0, unit.length() - 9) : null;
     }
 
     private Path journals() throws IOException {

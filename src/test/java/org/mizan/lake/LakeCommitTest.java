@@ -78,6 +78,25 @@ class LakeCommitTest {
         assertThat(journal).doesNotExist();
     }
 
+    @Test
+    void aLoadWithAnIdentityReplacesTheUnitItsFileHadBeforeLoadsHadOne() throws IOException {
+        // given the lake of an older home (feed.csv and other.csv named by base name alone) and feed.csv delivered
+        // again under the identity of its path
+        Path again = home.resolve("staging-again");
+        write(again, "period=2024-03/source=P/feed.csv-0a1b2c3d.parquet", "newer March");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(again)) {
+            files = s.filter(Files::isRegularFile).map(again::relativize).toList();
+        }
+        // when it is committed
+        lake.commit(Dataset.REMITTANCE_TRANSACTIONS, "feed.csv-0a1b2c3d", again, files);
+        // then the old-style feed.csv is replaced (it was this file's earlier load), other.csv stays
+        assertThat(contents()).containsExactly(
+                "period=2024-03/source=P/feed.csv-0a1b2c3d.parquet=newer March",
+                "period=2024-03/source=P/other.csv.parquet=neighbour");
+        assertThat(Lake.legacyUnit("other.csv")).isNull();
+    }
+
     private List<Path> staged() throws IOException {
         try (Stream<Path> s = Files.walk(staging)) {
             return s.filter(Files::isRegularFile).map(staging::relativize).toList();

@@ -63,13 +63,13 @@ public final class HierarchyPrepass {
             known.add(new Hierarchy.Known(m.root().code(), 0, null, null));
         }
         try {
-            new LakeReader(ctx.lake()).forEach(Dataset.ADMIN_UNITS, a -> {
-                AdminUnit u = (AdminUnit) a;
-                // units this file loaded before are replaced by this load: the file alone decides them
-                if (!ctx.unit().equals(org.mizan.lake.Lake.unitOf(u.getSourceFile()))) {
+            // units this file loaded before are replaced by this load: the file alone decides them
+            for (java.nio.file.Path other : ctx.lake().filesOfOtherUnits(Dataset.ADMIN_UNITS, ctx.unit())) {
+                LakeReader.read(other, a -> {
+                    AdminUnit u = (AdminUnit) a;
                     known.add(new Hierarchy.Known(u.getUnitCode(), u.getLevel(), u.getValidFrom(), u.getValidTo()));
-                }
-            });
+                });
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the gazetteer from the lake", e);
         }
