@@ -70,7 +70,7 @@ dates as (
     where method = 'date_range' and (record_on < make_date(floor_year, 1, 1) or record_on > current_date)
 ),
 shares as (
-    select *, sum(value) filter (where value > 0) over w as group_total, count(*) over w as group_records
+    select *, sum(value) filter (where value > 0) over w as group_total, count(value) over w as group_records
     from records
     where method = 'share_of_total' and (entry_types is null or list_contains(entry_types, entry_type))
     window w as (partition by check_name, case share_of when 'file' then source_file else unit_code end)

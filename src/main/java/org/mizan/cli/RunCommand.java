@@ -59,6 +59,7 @@ public class RunCommand implements Callable<Integer> {
         Path path = Path.of(file);
         String mapping = kv.containsKey("mapping") ? kv.get("mapping") : DefaultMappings.detect(job, path);
         DefaultMappings.check(job, mapping);
+        org.mizan.quality.QualityChecks.load(org.mizan.config.MizanHome.fromEnvironment()); // a mistake there: exit 2 before the load
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
             JobExecution execution = runner.run(job, path, mapping);
             RunSummary.print(execution, mapping, spec.commandLine().getOut());

@@ -54,6 +54,7 @@ final class RunSummary {
                         ctx.containsKey("partition_note") ? " (" + ctx.getString("partition_note") + ")" : "");
             } else if (IngestSteps.BUILD_WAREHOUSE.equals(step.getStepName()) && ctx.containsKey("warehouse")) {
                 out.println("  warehouse: published " + ctx.getString("warehouse"));
+                QualityLines.print(java.nio.file.Path.of(ctx.getString("warehouse")), "  ", out);
             }
         }
         for (Throwable t : execution.getAllFailureExceptions()) {
