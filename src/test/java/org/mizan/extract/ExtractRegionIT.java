@@ -76,8 +76,8 @@ class ExtractRegionIT {
         assertThat(m.get("release_version").asInt()).isEqualTo(1);
         assertThat(m.get("region").asString()).isEqualTo("NP-P1");
         assertThat(m.get("schema_version").asString()).isEqualTo("1");
-        // 8 views × (CSV + Parquet) + the workbook
-        assertThat(m.get("files").size()).isEqualTo(17);
+        // 9 views × (CSV + Parquet) + the workbook (issue 18 added data_quality_flags, the ninth)
+        assertThat(m.get("files").size()).isEqualTo(19);
         Set<String> listed = new HashSet<>();
         for (JsonNode f : m.get("files")) {
             Path file = v1.resolve(f.get("file").asString());
