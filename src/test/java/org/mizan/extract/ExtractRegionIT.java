@@ -129,7 +129,7 @@ class ExtractRegionIT {
         // the workbook: an About sheet first, then one sheet per view with numbers as numbers
         try (InputStream in = Files.newInputStream(v1.resolve("NP-P1_2024-Q1.xlsx")); Workbook wb = new XSSFWorkbook(in)) {
             assertThat(wb.getSheetName(0)).isEqualTo("About");
-            assertThat(wb.getNumberOfSheets()).isEqualTo(9);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(10); // About + 9 views (issue 18 added data_quality_flags)
             Sheet rim = wb.getSheet("remittance_investment_match");
             assertThat(rim.getRow(3).getCell(0).getStringCellValue()).isEqualTo("NP-P1-D1-M1");
             assertThat(rim.getRow(3).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);

@@ -147,4 +147,21 @@ class QualityFlagsIT {
         assertThat(unknown.err()).isEqualTo("mizan: no flag '000000000000' in the published warehouse (mizan flags lists them)\n");
         assertThat(cli.run("review", "139fad34a899", "--accept", "fine", "--exclude").code()).isEqualTo(2);
     }
+
+    @Test
+    @Order(7)
+    void aMistakeInTheChecksStopsALoadWithExitCode2NamingTheFileTheCheckAndTheKey() throws Exception {
+        java.nio.file.Path file = cli.home().resolve("quality.yml");
+        java.nio.file.Files.writeString(file, "checks:\n  - {check: z, method: modified_zscore, dataset: remittance_inflows,"
+                + " measure: amount_usd, across: history, treshold: 3}\n");
+        try {
+            MizanCli.Result r = cli.run("run", "ingest-ledgers", "file=" + MizanCli.FIXTURES.resolve("quality/ledger_outlier_2023.csv"));
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("mizan: " + file + ", check 'z': unknown key 'treshold' for method modified_zscore"
+                    + " (keys: check, method, dataset, measure, across, min_points, threshold)\n");
+            assertThat(cli.run("flags").code()).isEqualTo(2);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
 }
