@@ -93,6 +93,18 @@ final as (
 )
 select * from final;
 
+-- Entries a steward rejected and excluded (./mizan review FLAG --reject "…" --exclude; cfg_quality_reviews from
+-- MIZAN_HOME/quality/reviews.yml): moved out of int_funding_entries, so out of every view built on it, and kept
+-- here for the flags and the public view quality_exclusions (70_quality_points.sql, 72_quality_flags.sql).
+create table int_quality_excluded_entries as
+select e.*
+from int_funding_entries e
+where e.project_id || '/' || e.entry_id in (
+    select record from cfg_quality_reviews where is_excluded and dataset = 'project_funding');
+
+delete from int_funding_entries
+where project_id || '/' || entry_id in (select project_id || '/' || entry_id from int_quality_excluded_entries);
+
 -- Where an IATI project's money goes, shares summing to 1 per project: its DAC 5-digit sectors (vocabulary 1)
 -- by @percentage, and its places (admin unit, recipient countries as level-0 units, recipient regions).
 create table dim_project_sectors as

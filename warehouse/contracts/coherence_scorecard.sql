@@ -9,7 +9,7 @@ where s.score is not null group by all having min(s.rank_in_parent) <> 1;
 -- check: every flag has one reason, which names the view and the numbers behind it
 select * from coherence_scorecard
 where coalesce(len(string_split(flags, ', ')), 0) <> len(regexp_extract_all(coalesce(reasons, ''),
-      '(?:^|; )(remittance_investment_match|sector_alignment|reintegration_coverage|matching_leverage|remittance_cost|level_reconciliation): '))
+      '(?:^|; )(remittance_investment_match|sector_alignment|reintegration_coverage|matching_leverage|remittance_cost|level_reconciliation|data_quality_flags): '))
    or (reasons is not null and not regexp_matches(reasons, '[0-9]'));
 -- check: an own score rests on at least 2 components (the minimum), and coverage_pct is a share
 select * from coherence_scorecard where (own_score is null) <> (components < 2) or coverage_pct not between 0 and 100;

@@ -63,6 +63,7 @@ public class RunCommand implements Callable<Integer> {
         Path path = Path.of(file);
         String mapping = kv.containsKey("mapping") ? kv.get("mapping") : DefaultMappings.detect(job, path);
         DefaultMappings.check(job, mapping);
+        org.mizan.quality.QualityChecks.load(org.mizan.config.MizanHome.fromEnvironment()); // a mistake there: exit 2 before the load
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "run " + job)) {
             reopen.arm(runner);
             JobExecution execution = runner.run(job, path, mapping);

@@ -69,6 +69,7 @@ final class RunSummary {
                 if (ctx.containsKey("quarantined")) {
                     out.println("  quarantined: " + ctx.getString("quarantined"));
                 }
+                QualityLines.print(java.nio.file.Path.of(ctx.getString("warehouse")), "  ", out);
             }
         }
         for (Throwable t : execution.getAllFailureExceptions()) {

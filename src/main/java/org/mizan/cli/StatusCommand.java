@@ -53,6 +53,7 @@ public class StatusCommand implements Callable<Integer> {
         }
         out.println("warehouse: " + warehouse);
         ResultPrinter.print(ReadOnlyQuery.run(warehouse, SqlFiles.text("queries/status_counts.sql")), "table", out);
+        QualityLines.print(warehouse, "", out);
         return MizanMain.OK;
     }
 

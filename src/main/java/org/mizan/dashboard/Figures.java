@@ -91,6 +91,24 @@ public final class Figures {
     }
 
     /**
+     * Per view, the flagged values (open, or rejected and still counted) its figures for the unit and period rest on
+     * ({@code warehouse/queries/dashboard/quality_marks.sql}); empty when the warehouse has no flags view yet.
+     */
+    public Map<String, Long> qualityMarks(String unit, String period) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try {
+            String p = PanelData.nz(period);
+            for (List<Object> r : data.run(org.mizan.warehouse.SqlFiles.text("queries/dashboard/quality_marks.sql"),
+                    Arrays.asList(unit, p, p)).rows()) {
+                out.put(String.valueOf(r.get(0)), ((Number) r.get(1)).longValue());
+            }
+        } catch (IllegalStateException e) {
+            // a warehouse built before the data-quality checks: no marks
+        }
+        return out;
+    }
+
+    /**
      * The units one level below {@code unit} with the columns of the panel's {@code ranking} from their own row, in
      * rank order; columns: unit_code, name, has_row, then the rank and the ranking's columns and its why column.
      */

@@ -11,6 +11,9 @@ import org.mizan.warehouse.ReadOnlyQuery.Result;
  */
 final class Sections {
 
+    /** The data-quality panel (dashboards/data-quality.yml), which a tile's flag mark links to. */
+    static final String QUALITY_PANEL = "data-quality";
+
     private final Figures figures;
     private final Links links;
 
@@ -55,11 +58,19 @@ final class Sections {
     /** One tile per panel with headline numbers: each number, or why it is missing, and a link to the panel's rows. */
     void tiles(Html h, List<Panel> panels, Scope scope, String unit, String period) {
         h.raw("<section class=\"headlines\" data-unit=\"").text(unit).raw("\">\n");
+        java.util.Map<String, Long> marks = figures.qualityMarks(unit, period);
         for (Panel p : panels) {
             if (p.headline().isEmpty()) {
                 continue;
             }
             h.raw("<div class=\"tile\" data-panel=\"").text(p.id()).raw("\"><h3>").link(links.panel(p.id(), unit, period), p.title()).raw("</h3>\n");
+            Long flagged = p.view() == null ? null : marks.get(p.view());
+            if (flagged != null) {
+                // the tile's numbers rest on values a data-quality check flagged: say so, linked to the flags
+                h.raw("<p class=\"quality-mark\" data-flags=\"").text(String.valueOf(flagged)).raw("\">⚑ ")
+                        .link(links.panel(QUALITY_PANEL, unit, period), "includes " + flagged + " flagged value" + (flagged == 1 ? "" : "s"))
+                        .raw("</p>\n");
+            }
             for (Figures.Figure f : figures.headline(p, scope, unit, period)) {
                 h.raw("<div class=\"headline\" data-panel=\"").text(p.id()).raw("\" data-field=\"").text(f.headline().name())
                         .raw("\" data-unit=\"").text(unit).raw("\">");

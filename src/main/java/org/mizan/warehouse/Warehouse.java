@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 import org.mizan.config.MizanHome;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
+import org.mizan.quality.QualityChecks;
+import org.mizan.quality.QualityTables;
+import org.mizan.quality.Reviews;
 
 /**
  * Builds the DuckDB warehouse from the lake with the SQL under {@code warehouse/build/}, into a new file, and
@@ -68,7 +71,9 @@ public final class Warehouse {
             for (Dataset d : Dataset.values()) {
                 lake.ensureSchemaFile(d);
             }
+            Path previous = published();
             try (Connection c = DuckDb.readWrite(file); Statement s = c.createStatement()) {
+                QualityTables.load(c, QualityChecks.load(home), new Reviews(home).all());
                 for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
                     for (String sql : SqlFiles.statements(SqlFiles.withLake("build/" + script, lake))) {
                         try {
@@ -88,6 +93,7 @@ public final class Warehouse {
                     throw new IllegalStateException("the data dictionary in warehouse/build does not fit the views it documents: "
                             + e.getMessage(), e);
                 }
+                NewFlags.count(s, previous);
                 s.execute("CHECKPOINT");
             }
             publish(file);

@@ -78,8 +78,8 @@ class ExtractRegionIT {
         assertThat(m.get("release_version").asInt()).isEqualTo(1);
         assertThat(m.get("region").asString()).isEqualTo("NP-P1");
         assertThat(m.get("schema_version").asString()).isEqualTo("1");
-        // 8 views × (CSV + Parquet) + the workbook
-        assertThat(m.get("files").size()).isEqualTo(17);
+        // 9 views × (CSV + Parquet) + the workbook (issue 18 added data_quality_flags, the ninth)
+        assertThat(m.get("files").size()).isEqualTo(19);
         Set<String> listed = new HashSet<>();
         for (JsonNode f : m.get("files")) {
             Path file = v1.resolve(f.get("file").asString());
@@ -132,7 +132,7 @@ class ExtractRegionIT {
         // the workbook: an About sheet first, then one sheet per view with numbers as numbers
         try (InputStream in = Files.newInputStream(v1.resolve("NP-P1_2024-Q1.xlsx")); Workbook wb = new XSSFWorkbook(in)) {
             assertThat(wb.getSheetName(0)).isEqualTo("About");
-            assertThat(wb.getNumberOfSheets()).isEqualTo(9);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(10); // About + 9 views (issue 18 added data_quality_flags)
             Sheet rim = wb.getSheet("remittance_investment_match");
             assertThat(rim.getRow(3).getCell(0).getStringCellValue()).isEqualTo("NP-P1-D1-M1");
             assertThat(rim.getRow(3).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
