@@ -5,7 +5,7 @@
 -- param: region      the recipient's region (level 1)
 -- param: from_month  the first month of the extract's period (YYYY-MM)
 -- param: to_month    the last month of the extract's period (YYYY-MM)
--- withheld: value expected_range score reason
+-- withheld: value, expected_range, score, reason
 -- A count of services is a count of people served: its value, range, score and reason stay with the national team
 -- (the dashboard shows a regional viewer these cells as this extract publishes them).
 select flag_id, check_name, method, dataset, unit_code, period, record, source_file, source_line, measure,
