@@ -24,16 +24,16 @@ class PublishWhileQueryingIT {
         MizanCli cli = MizanCli.inTempHome("publish-while-querying");
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");
         cli.load("load-fx-rates", "fx/fx_rates.csv");
-        // the same delivered file in two versions: the second without its last 50 lines
+        // the same delivered file (one path) in two versions, delivered in turn: the second without its last 50 lines
         Path dir = MizanCli.tempDir("versions");
-        List<String> lines = Files.readAllLines(MizanCli.FIXTURES.resolve("remittances/mto-017_2024-03.csv"));
-        Path full = Files.createDirectories(dir.resolve("full")).resolve("mto-017_2024-03.csv");
-        Path shorter = Files.createDirectories(dir.resolve("shorter")).resolve("mto-017_2024-03.csv");
-        Files.write(full, lines);
-        Files.write(shorter, lines.subList(0, lines.size() - 50));
-        assertThat(cli.run("run", "ingest-remittances", "file=" + shorter).code()).isZero();
+        List<String> full = Files.readAllLines(MizanCli.FIXTURES.resolve("remittances/mto-017_2024-03.csv"));
+        List<String> shorter = full.subList(0, full.size() - 50);
+        Path delivered = dir.resolve("mto-017_2024-03.csv");
+        Files.write(delivered, shorter);
+        assertThat(cli.run("run", "ingest-remittances", "file=" + delivered).code()).isZero();
         String stateShort = "ok " + cli.query(SQL).get(0);
-        assertThat(cli.run("run", "ingest-remittances", "file=" + full).code()).isZero();
+        Files.write(delivered, full);
+        assertThat(cli.run("run", "ingest-remittances", "file=" + delivered).code()).isZero();
         String stateFull = "ok " + cli.query(SQL).get(0);
         assertThat(stateShort).isNotEqualTo(stateFull);
 
@@ -45,8 +45,8 @@ class PublishWhileQueryingIT {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("answers.log").toFile()).start();
         try {
             for (int i = 0; i < 6; i++) {
-                Path version = i % 2 == 0 ? shorter : full;
-                MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + version);
+                Files.write(delivered, i % 2 == 0 ? shorter : full);
+                MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + delivered);
                 assertThat(r.code()).as(r.out() + r.err()).isZero();
             }
         } finally {
