@@ -99,7 +99,7 @@ class ApprovalWorkflowIT {
                 .isEqualTo("NP-P1-D1-M1 approved for 2024 in local-reporting (by asha); the warehouse now shows it\n");
         approve("bhanu", "NP-P1-D1-M2");
         // then the approved views hold exactly their rows: inflows Asha 1000 + 1000, Bhanu 800 (2024-03); scorecard
-        // Asha 78.0, Bhanu 27.5 (GoldenWorldIT's arithmetic); 2023 and every other unit stay provisional
+        // Asha 82.0, Bhanu 7.5 (GoldenWorldIT's scorecard rows); 2023 and every other unit stay provisional
         assertThat(csv("select unit_code, period, amount_usd, txn_count, approval_status from remittance_inflows_approved order by unit_code"))
                 .isEqualTo("""
                         unit_code,period,amount_usd,txn_count,approval_status
@@ -107,7 +107,7 @@ class ApprovalWorkflowIT {
                         NP-P1-D1-M2,2024-03,800.0000,1,approved
                         """);
         assertThat(csv("select unit_code, period, score from coherence_scorecard_approved order by unit_code"))
-                .isEqualTo("unit_code,period,score\nNP-P1-D1-M1,2024,78.0\nNP-P1-D1-M2,2024,27.5\n");
+                .isEqualTo("unit_code,period,score\nNP-P1-D1-M1,2024,82.0\nNP-P1-D1-M2,2024,7.5\n");
         assertThat(csv("select approval_status, count(*) as n from coherence_scorecard group by all order by all"))
                 .isEqualTo("approval_status,n\napproved,2\nunapproved,18\n");
         // and the region's figures are provisional until it approves
@@ -121,14 +121,15 @@ class ApprovalWorkflowIT {
         // given the East's last municipality, then the East
         approve("koshi", "NP-P1-D1-M3");
         approve("koshi", "NP-P1");
-        // then a region's approval covers its district too: East 81.2, Hill District 79.3, Chandra 40.0 join
+        // then a region's approval covers its district too: East and Hill District 44.8 (the mean of their children's
+        // scores, GoldenWorldIT), and Chandra, with too few components to score (insufficient evidence), join
         assertThat(csv("select unit_code, score from coherence_scorecard_approved order by level, unit_code")).isEqualTo("""
                 unit_code,score
-                NP-P1,81.2
-                NP-P1-D1,79.3
-                NP-P1-D1-M1,78.0
-                NP-P1-D1-M2,27.5
-                NP-P1-D1-M3,40.0
+                NP-P1,44.8
+                NP-P1-D1,44.8
+                NP-P1-D1-M1,82.0
+                NP-P1-D1-M2,7.5
+                NP-P1-D1-M3,
                 """);
         // when the nation tries before the West
         assertThat(refused("approve", "--workflow", "local-reporting", "--unit", "NP", "--period", "2024", "--user", "planner").err())
@@ -185,7 +186,7 @@ class ApprovalWorkflowIT {
                 """);
         // and Chandra, which has no row in the file, stays approved (it alone is in the approved views)
         assertThat(csv("select unit_code, score, approval_status from coherence_scorecard_approved"))
-                .isEqualTo("unit_code,score,approval_status\nNP-P1-D1-M3,40.0,approved\n");
+                .isEqualTo("unit_code,score,approval_status\nNP-P1-D1-M3,,approved\n");
         // and the audit trail keeps every step with its reason, never rewritten
         String audit = ok("approvals", "--unit", "NP-P1-D1-M1", "--period", "2024").out();
         assertThat(audit).containsPattern("#1 approve NP-P1-D1-M1: unapproved -> approved by asha at [^\\n]*\\n");

@@ -40,13 +40,13 @@ public class MizanMain implements Runnable {
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             Throwable root = e;
-            while (root.getCause() != null && !(root instanceof MappingException) && !(root instanceof UsageException)) {
+            while (root.getCause() != null && !plain(root)) {
                 root = root.getCause();
             }
             String message = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName() : root.getMessage();
             // one plain line: what failed and what to do; the stack trace only in the log, whose path it names
             message = message.strip().lines().findFirst().orElse(message);
-            if (root instanceof UsageException || root instanceof MappingException) {
+            if (plain(root)) {
                 err.println("mizan: " + message);
             } else {
                 String command = parsed.subcommand() == null ? "mizan" : parsed.subcommand().commandSpec().name();
@@ -58,6 +58,11 @@ public class MizanMain implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A refusal whose message already says what is wrong and what to do: printed as it is, with no log path. */
+    private static boolean plain(Throwable t) {
+        return t instanceof UsageException || t instanceof MappingException || t instanceof org.mizan.approval.ApprovalException;
     }
 
     @Override
