@@ -15,7 +15,9 @@ with facts as (
     select 'ingest-remittances' as job, source_id, source_file, period as partition_period, receiving_unit_code as unit_code, sent_on as on_date
     from fct_remittance_transactions
     union all
-    select 'ingest-remittances', source_id, source_file, period, receiving_unit_code, cast(period || '-01' as date)
+    select 'ingest-remittances', source_id, source_file, period, receiving_unit_code,
+           -- a monthly aggregate's month; an annual one (period YYYY, e.g. a bilateral estimate matrix) counts from its January
+           cast(case when length(period) = 4 then period || '-01-01' else period || '-01' end as date)
     from fct_corridor_aggregates
     union all
     select 'ingest-registries', source_id, source_file, period, home_unit_code, record_on

@@ -163,19 +163,24 @@ class RemittanceSpineIT {
                 .containsExactly("NBT|375607962.3200|885099", "NRB|225204426.5900|615977");
     }
 
+    private static String unit(String fixture) {
+        return org.mizan.lake.Lake.unitOf(MizanCli.FIXTURES.resolve("remittances/" + fixture)) + ".parquet";
+    }
+
     @Test
     void theLakeIsPartitionedByPeriodAndSourceWithOneFileAUnitOfLoad() throws IOException {
         Path dir = cli.home().resolve("lake/remittance_transactions");
         try (var files = Files.walk(dir)) {
             assertThat(files.filter(p -> p.toString().endsWith(".parquet") && !p.endsWith("_schema.parquet"))
                     .map(p -> dir.relativize(p).toString()).sorted().toList()).containsExactly(
-                    "period=2024-02/source=BNK-003/bnk-003_2024-03.jsonl.parquet",
-                    "period=2024-02/source=MTO-017/mto-017_2024-03.csv.parquet",
-                    "period=2024-02/source=MTO-042/dushanbe-express_2024-03.csv.parquet",
-                    "period=2024-03/source=BNK-003/bnk-003_2024-03.jsonl.parquet",
-                    "period=2024-03/source=MTO-017/mto-017_2024-03.csv.parquet",
-                    "period=2024-03/source=MTO-042/dushanbe-express_2024-03.csv.parquet",
-                    "period=2024-04/source=MTO-017/mto-017_2024-03.csv.parquet");
+                    // each delivered file's unit of load: its name and the hash of its path (issue 22's load identity)
+                    "period=2024-02/source=BNK-003/" + unit("bnk-003_2024-03.jsonl"),
+                    "period=2024-02/source=MTO-017/" + unit("mto-017_2024-03.csv"),
+                    "period=2024-02/source=MTO-042/" + unit("dushanbe-express_2024-03.csv"),
+                    "period=2024-03/source=BNK-003/" + unit("bnk-003_2024-03.jsonl"),
+                    "period=2024-03/source=MTO-017/" + unit("mto-017_2024-03.csv"),
+                    "period=2024-03/source=MTO-042/" + unit("dushanbe-express_2024-03.csv"),
+                    "period=2024-04/source=MTO-017/" + unit("mto-017_2024-03.csv"));
         }
     }
 

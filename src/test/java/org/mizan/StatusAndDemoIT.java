@@ -41,9 +41,10 @@ class StatusAndDemoIT {
         assertThat(Files.readString(cli.home().resolve("demo/dashboard/index.html")))
                 // the overview shows each country's latest year (2024): NP 108927.8618 USD in 137 transactions and
                 // TJ 76538.63 in 158, together the 185466.4918 and 295 of fixtures/tools/expected.json
-                .contains("<span class=\"value\">108927.8618</span><span class=\"label\">Inflow (USD)")
+                // (shown with two decimals and thousands separators since issue 20, the full value in the tooltip)
+                .contains("<span class=\"value\"><span class=\"n\" title=\"108927.8618\">108,927.86</span></span><span class=\"label\">Inflow (USD)")
                 .contains("<span class=\"value\">137</span><span class=\"label\">Transactions")
-                .contains("<span class=\"value\">76538.6300</span><span class=\"label\">Inflow (USD)")
+                .contains("<span class=\"value\"><span class=\"n\" title=\"76538.6300\">76,538.63</span></span><span class=\"label\">Inflow (USD)")
                 .contains("<span class=\"value\">158</span><span class=\"label\">Transactions");
         // and with Koshi's regional extract
         assertThat(r.out()).contains("release v1 in " + cli.home().resolve("demo/extracts/NP-P1/2024/v1"));

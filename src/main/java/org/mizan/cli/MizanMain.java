@@ -44,11 +44,12 @@ public class MizanMain implements Runnable {
                 root = root.getCause();
             }
             String message = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName() : root.getMessage();
-            // one plain line: what failed and what to do; the stack trace only in the log, whose path it names
-            message = message.strip().lines().findFirst().orElse(message);
             if (plain(root)) {
-                err.println("mizan: " + message);
+                // a refusal of ours: its message is the plain line (a checked mapping's, one line per error it found)
+                err.println("mizan: " + String.join(System.lineSeparator(), message.strip().lines().limit(20).toList()));
             } else {
+                // one plain line: what failed and what to do; the stack trace only in the log, whose path it names
+                message = message.strip().lines().findFirst().orElse(message);
                 String command = parsed.subcommand() == null ? "mizan" : parsed.subcommand().commandSpec().name();
                 err.println("mizan: " + command + " failed: " + message + " (details in " + ErrorLog.record(command, e) + ")");
             }
