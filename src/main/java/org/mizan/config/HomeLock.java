@@ -75,7 +75,11 @@ public final class HomeLock implements AutoCloseable {
 
     private static void describe(Path lock, String text) {
         try {
-            Files.writeString(lock.resolveSibling(".load.lock.holder"), text, StandardCharsets.UTF_8);
+            // written aside and renamed, so that a waiting process never reads it half-written (or empty)
+            Path holder = lock.resolveSibling(".load.lock.holder");
+            Path tmp = lock.resolveSibling(".load.lock.holder." + ProcessHandle.current().pid());
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, holder, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException ignored) {
             // only the waiting process's message is poorer for it
         }
@@ -83,7 +87,8 @@ public final class HomeLock implements AutoCloseable {
 
     private static String holder(Path lock) {
         try {
-            return Files.readString(lock.resolveSibling(".load.lock.holder"), StandardCharsets.UTF_8).strip();
+            String text = Files.readString(lock.resolveSibling(".load.lock.holder"), StandardCharsets.UTF_8).strip();
+            return text.isEmpty() ? "another Mizan process" : text;
         } catch (IOException e) {
             return "another Mizan process";
         }
@@ -102,6 +107,9 @@ public final class HomeLock implements AutoCloseable {
             }
             HELD.remove(file);
             try {
+                // no description outlives its holder: a process that finds the lock taken before the next holder has
+                // described itself says "another Mizan process" rather than naming a run that has ended
+                Files.deleteIfExists(file.resolveSibling(".load.lock.holder"));
                 held.lock().release();
                 held.channel().close();
             } catch (IOException ignored) {
