@@ -48,7 +48,7 @@ class DashboardPanelsIT {
     void aPanelNamingAMissingViewOrColumnIsReported() {
         Panel wrongColumn = Panel.fromYaml("broken", Map.of("title", "t", "view", "remittance_inflows", "fields", List.of("unit_code", "amount_eur")));
         assertThat(Catalogue.problems(wrongColumn, data)).containsExactly("dashboards/broken.yml: view remittance_inflows has no column"
-                + " 'amount_eur' (it has [unit_code, level, period, amount_usd, txn_count])");
+                + " 'amount_eur' (it has [unit_code, level, period, amount_usd, txn_count, approval_status])");
         Panel privateTable = Panel.fromYaml("broken", Map.of("title", "t", "view", "dim_unit_ancestors", "fields", List.of("unit_code")));
         assertThat(Catalogue.problems(privateTable, data).get(0)).startsWith("dashboards/broken.yml: view 'dim_unit_ancestors' is not a public view");
         Panel unknownQuery = Panel.fromYaml("broken", Map.of("title", "t", "query", "scorecards", "fields", List.of("x")));
