@@ -1,10 +1,5 @@
 package org.mizan.approval;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +8,6 @@ import java.util.Set;
 
 import org.mizan.config.ConfigLocation;
 import org.mizan.config.MizanHome;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The workflows of {@code config/approvals.yml} (or {@code MIZAN_HOME/approvals.yml}, or the file
@@ -34,14 +28,8 @@ public final class Workflows {
     }
 
     public static Workflows load(MizanHome home) {
-        Path file = ConfigLocation.find(home, ENV, "mizan.approvals", "approvals.yml");
-        try (InputStream in = file != null ? Files.newInputStream(file)
-                : Workflows.class.getClassLoader().getResourceAsStream("config/approvals.yml")) {
-            return in == null ? new Workflows(Map.of())
-                    : parse(file != null ? file.toString() : "config/approvals.yml (packaged)", new Yaml().load(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the approval workflows in " + file, e);
-        }
+        ConfigLocation.Document d = ConfigLocation.readYaml(home, ENV, "mizan.approvals", "approvals.yml", "the approval workflows");
+        return d == null ? new Workflows(Map.of()) : parse(d.name(), d.yaml());
     }
 
     @SuppressWarnings("unchecked")

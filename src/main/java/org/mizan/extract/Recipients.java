@@ -1,9 +1,5 @@
 package org.mizan.extract;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,7 +13,6 @@ import org.mizan.config.MizanHome;
 import org.mizan.schedule.Schedules;
 import org.mizan.source.MappingException;
 import org.quartz.CronExpression;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Reads the extract recipients: {@code MIZAN_EXTRACTS} (a file) if set, else {@code MIZAN_HOME/extracts.yml}, else
@@ -36,14 +31,8 @@ public final class Recipients {
     }
 
     public static List<Recipient> load(MizanHome home) {
-        Path file = location(home);
-        String name = file != null ? file.toString() : "config/extracts.yml (packaged)";
-        try (InputStream in = file != null ? Files.newInputStream(file)
-                : Recipients.class.getClassLoader().getResourceAsStream("config/extracts.yml")) {
-            return in == null ? List.of() : parse(name, new Yaml().load(in), home);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the extract recipients in " + name, e);
-        }
+        ConfigLocation.Document d = ConfigLocation.readYaml(home, ENV, "mizan.extracts", "extracts.yml", "the extract recipients");
+        return d == null ? List.of() : parse(d.name(), d.yaml(), home);
     }
 
     /** The recipient with that id; a clear error listing the ids when there is none. */

@@ -178,7 +178,7 @@ public final class Lake {
         // a lake written before loads had an identity named a unit by the file's base name alone, and a file of that
         // name replaced it: that earlier load is this file's, so it is replaced as it was then (once), never kept twice
         String legacy = legacyUnit(unit);
-        if (legacy != null && !Files.exists(root.resolve("_loads").resolve(legacy + ".properties"))) {
+        if (legacy != null && !new Loads(this).recorded(legacy)) {
             for (Path old : filesOf(dataset, legacy)) {
                 if (!kept.contains(old) && old.startsWith(scope)) {
                     Files.delete(old);

@@ -32,6 +32,11 @@ public final class Loads {
         this.dir = lake.root().resolve("_loads");
     }
 
+    /** True when a load of the unit was recorded (every load since loads had an identity is). */
+    boolean recorded(String unit) {
+        return Files.exists(dir.resolve(unit + ".properties"));
+    }
+
     /** The unit's last committed load, if any. */
     public Optional<Load> of(String unit) throws IOException {
         Path f = dir.resolve(unit + ".properties");

@@ -1,9 +1,5 @@
 package org.mizan.quality;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +10,6 @@ import java.util.Set;
 import org.mizan.config.ConfigLocation;
 import org.mizan.config.MizanHome;
 import org.mizan.source.MappingException;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Reads and validates the data-quality checks: {@code MIZAN_QUALITY} (a file path) if set, else
@@ -53,16 +48,15 @@ public final class QualityChecks {
     }
 
     public static List<QualityCheck> load(MizanHome home) {
-        Path file = location(home);
-        String name = file != null ? file.toString() : "config/quality.yml (packaged)";
-        try (InputStream in = file != null ? Files.newInputStream(file)
-                : QualityChecks.class.getClassLoader().getResourceAsStream("config/quality.yml")) {
-            return in == null ? List.of() : parse(name, new Yaml().load(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the quality checks in " + name, e);
+        ConfigLocation.Document d;
+        try {
+            d = ConfigLocation.readYaml(home, ENV, "mizan.quality", "quality.yml", "the quality checks");
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            Path file = location(home);
+            String name = file != null ? file.toString() : "config/quality.yml (packaged)";
             throw new MappingException(name + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
+        return d == null ? List.of() : parse(d.name(), d.yaml());
     }
 
     @SuppressWarnings("unchecked")

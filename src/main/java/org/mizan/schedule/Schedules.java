@@ -1,9 +1,5 @@
 package org.mizan.schedule;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
@@ -19,7 +15,6 @@ import org.mizan.config.MizanHome;
 import org.mizan.source.MappingException;
 import org.mizan.steward.Launches;
 import org.quartz.CronExpression;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Reads the schedules: {@code MIZAN_SCHEDULES} (a file path) if set, else {@code MIZAN_HOME/schedules.yml} if
@@ -38,17 +33,9 @@ public final class Schedules {
     }
 
     public static List<Schedule> load(MizanHome home) {
-        Path file = location(home);
-        try (InputStream in = file != null ? Files.newInputStream(file)
-                : Schedules.class.getClassLoader().getResourceAsStream("config/schedules.yml")) {
-            String name = file != null ? file.toString() : "config/schedules.yml (packaged)";
-            if (in == null) {
-                return List.of();
-            }
-            return parse(name, new Yaml().load(in), home);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the schedules in " + file, e);
-        }
+        org.mizan.config.ConfigLocation.Document d = org.mizan.config.ConfigLocation.readYaml(home, ENV, "mizan.schedules",
+                "schedules.yml", "the schedules");
+        return d == null ? List.of() : parse(d.name(), d.yaml(), home);
     }
 
     @SuppressWarnings("unchecked")
