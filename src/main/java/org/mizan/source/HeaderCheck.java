@@ -14,11 +14,6 @@ final class HeaderCheck {
     private HeaderCheck() {
     }
 
-    static void check(String[] names, String path, Limits limits) {
-        width(names, path, limits, 1);
-        duplicates(names, path, 1);
-    }
-
     /** Refuses a row wider than the column limit (checked on every row offered as a header, before it is matched). */
     static void width(String[] names, String path, Limits limits, long line) {
         if (names.length > limits.columns()) {
