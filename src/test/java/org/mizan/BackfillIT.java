@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * {@code mizan backfill}: a range of partitions loaded one at a time from the source's inbox. Killed with SIGKILL

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
-import org.mizan.warehouse.DuckDb;
+import org.mizan.duckdb.DuckDb;
 
 /**
  * A unit of load the warehouse cannot hold (here a Parquet file whose amounts are not numbers, committed to the

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * Two loads at the same time whose files share a transaction: the one that commits second finds it, leaves the

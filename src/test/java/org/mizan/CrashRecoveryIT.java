@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * A 1,000,000-row ingest killed with SIGKILL at a random point, then {@code mizan rerun}: the warehouse equals a

@@ -79,7 +79,7 @@ public class ApprovalStore {
 
     /** A statement of warehouse/approvals/ (run on the job repository, not on DuckDB). */
     private static String sql(String name) {
-        return org.mizan.warehouse.SqlFiles.statements(org.mizan.warehouse.SqlFiles.text("approvals/" + name + ".sql")).get(0);
+        return org.mizan.duckdb.SqlFiles.statements(org.mizan.duckdb.SqlFiles.text("approvals/" + name + ".sql")).get(0);
     }
 
     private static ApprovalState state(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * The admin units and which of them hold data, as the published warehouse has them: what an approval tree is built

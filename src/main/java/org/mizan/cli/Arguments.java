@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /** Checks of command-line values against the warehouse, before any work: a usage error (exit 2) saying what exists. */
 final class Arguments {

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.warehouse.Warehouse;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;

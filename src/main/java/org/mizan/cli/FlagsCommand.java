@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.mizan.config.MizanHome;
 import org.mizan.quality.QualityChecks;
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.warehouse.Warehouse;
 
 import picocli.CommandLine;

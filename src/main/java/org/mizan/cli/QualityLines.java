@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * The data-quality lines of a run summary and of {@code mizan status}: new and open flags by check, and the rows

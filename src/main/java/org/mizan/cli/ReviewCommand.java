@@ -13,7 +13,7 @@ import org.mizan.quality.QualityChecks;
 import org.mizan.quality.Review;
 import org.mizan.quality.Reviews;
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.warehouse.Warehouse;
 
 import picocli.CommandLine;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.mizan.config.MizanHome;
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.warehouse.Warehouse;
 import org.mizan.steward.Executions;
 import org.springframework.batch.core.repository.JobRepository;

@@ -98,7 +98,7 @@ public final class Figures {
         Map<String, Long> out = new LinkedHashMap<>();
         try {
             String p = PanelData.nz(period);
-            for (List<Object> r : data.run(org.mizan.warehouse.SqlFiles.text("queries/dashboard/quality_marks.sql"),
+            for (List<Object> r : data.run(org.mizan.duckdb.SqlFiles.text("queries/dashboard/quality_marks.sql"),
                     Arrays.asList(unit, p, p)).rows()) {
                 out.put(String.valueOf(r.get(0)), ((Number) r.get(1)).longValue());
             }
@@ -204,14 +204,14 @@ public final class Figures {
         if (parts.isEmpty()) {
             return List.of();
         }
-        String sql = org.mizan.warehouse.SqlFiles.text("queries/dashboard/years.sql").replace("{{panels}}", String.join("\nunion\n", parts));
+        String sql = org.mizan.duckdb.SqlFiles.text("queries/dashboard/years.sql").replace("{{panels}}", String.join("\nunion\n", parts));
         return data.run(sql, values).rows().stream().map(r -> String.valueOf(r.get(0))).toList();
     }
 
     /** The countries (level 0): code → name. */
     public Map<String, String> countries() {
         Map<String, String> out = new LinkedHashMap<>();
-        data.run(org.mizan.warehouse.SqlFiles.text("queries/dashboard/countries.sql"), List.of())
+        data.run(org.mizan.duckdb.SqlFiles.text("queries/dashboard/countries.sql"), List.of())
                 .rows().forEach(r -> out.put(String.valueOf(r.get(0)), String.valueOf(r.get(1))));
         return out;
     }

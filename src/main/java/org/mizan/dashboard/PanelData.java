@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.mizan.warehouse.NamedQuery;
 import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.warehouse.ReadOnlyQuery.Result;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * Runs the dashboard's queries on the published warehouse: the SQL comes from {@code warehouse/queries/dashboard/},

@@ -17,7 +17,7 @@ import org.mizan.extract.disclosure.CountTable;
 import org.mizan.extract.disclosure.Rules;
 import org.mizan.extract.disclosure.Suppression;
 import org.mizan.extract.disclosure.SuppressionPattern;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * Disclosure control of an extract's person counts (the {@code -- counts:} columns of {@code reintegration_coverage}:

@@ -62,7 +62,7 @@ public final class ExtractRun {
         if (warehouse == null) {
             throw new IllegalStateException("no warehouse in " + home.root() + " yet: load data first (./mizan run …)");
         }
-        try (java.sql.Connection c = org.mizan.warehouse.DuckDb.readOnly(warehouse)) {
+        try (java.sql.Connection c = org.mizan.duckdb.DuckDb.readOnly(warehouse)) {
             RegionExtract.checkRegion(c, region);
         }
     }

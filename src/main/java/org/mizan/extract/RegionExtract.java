@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.mizan.extract.disclosure.Rules;
-import org.mizan.warehouse.DuckDb;
+import org.mizan.duckdb.DuckDb;
 import org.mizan.warehouse.NamedQuery;
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * Reads one region's extract from the published warehouse: each view of {@code warehouse/extracts/} for the

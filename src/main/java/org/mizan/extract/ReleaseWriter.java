@@ -32,7 +32,7 @@ final class ReleaseWriter {
     private static String approvalStatus(org.mizan.config.MizanHome home, String region, String year) throws IOException {
         try {
             var rows = org.mizan.warehouse.ReadOnlyQuery.run(home.publishedWarehouse().toRealPath(),
-                    org.mizan.warehouse.SqlFiles.text("queries/extract_approval.sql"), List.of(region, year)).rows();
+                    org.mizan.duckdb.SqlFiles.text("queries/extract_approval.sql"), List.of(region, year)).rows();
             return String.valueOf(rows.get(0).get(0));
         } catch (java.sql.SQLException e) {
             throw new IOException("cannot read the approval status of " + region + " " + year + ": " + e.getMessage(), e);

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.mizan.warehouse.DuckDb;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.DuckDb;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * The duplicate check a load cannot make when it starts: transactions that another load, running at the same

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.mizan.normalise.KeyIndex;
-import org.mizan.warehouse.DuckDb;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.DuckDb;
+import org.mizan.duckdb.SqlFiles;
 
 /** The transaction keys already in the lake from other delivered files, for the cross-file duplicate check. */
 public final class LoadedKeys {

@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.mizan.warehouse.DuckDb;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.DuckDb;
+import org.mizan.duckdb.SqlFiles;
 
 /** Reads the transaction keys back from staged Parquet files, for a restart's duplicate check. */
 final class StagedKeys {

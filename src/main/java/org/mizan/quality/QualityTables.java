@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.SqlFiles;
 
 /** Puts the checks and the review decisions into a warehouse build as the tables its SQL reads. */
 public final class QualityTables {

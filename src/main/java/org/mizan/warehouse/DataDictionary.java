@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.mizan.duckdb.SqlFiles;
+
 /**
  * The data dictionary, kept in the SQL: the doc block above each public view ({@code -- view: name — title}, then
  * {@code -- | column: meaning} per column, in the view's order) in the files of {@code warehouse/build/BUILD}. The

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.mizan.duckdb.SqlFiles;
+
 /**
  * Counts, in a new build, the data-quality flags the previous published build did not have (table
  * {@code quality_new_flags}), by attaching that build read-only for the moment of the comparison.

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.mizan.duckdb.DuckDb;
+
 /**
  * Runs a planner's SQL on the published warehouse. The engine makes it read-only: the file is opened read-only,
  * external access and the local file system are switched off and the configuration locked

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.mizan.config.MizanHome;
+import org.mizan.duckdb.DuckDb;
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
 import org.mizan.quality.QualityChecks;
@@ -75,7 +77,7 @@ public final class Warehouse {
             try (Connection c = DuckDb.readWrite(file); Statement s = c.createStatement()) {
                 QualityTables.load(c, QualityChecks.load(home), new Reviews(home).all());
                 for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
-                    for (String sql : SqlFiles.statements(SqlFiles.withLake("build/" + script, lake))) {
+                    for (String sql : SqlFiles.statements(BuildSql.withLake("build/" + script, lake))) {
                         try {
                             long t0 = System.nanoTime();
                             s.execute(sql);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mizan.schema.AdminUnit;
 import org.mizan.schema.FxRate;
 import org.mizan.schema.RemittanceTransaction;
-import org.mizan.warehouse.DuckDb;
+import org.mizan.duckdb.DuckDb;
 
 /** Avro records written to the Parquet lake and read back, field by field, with parquet-avro and with DuckDB. */
 class ParquetRoundTripTest {

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.mizan.warehouse.DuckDb;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.DuckDb;
+import org.mizan.duckdb.SqlFiles;
 
 /**
  * Golden values for warehouse/build/71_quality_scores.sql, worked out by hand on small series: the modified

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mizan.duckdb.DuckDb;
 
 /**
  * A planner's query cannot change the published warehouse, whatever its shape: the engine refuses every write

@@ -1,4 +1,4 @@
-package org.mizan.warehouse;
+package org.mizan.duckdb;
 
 import java.nio.file.Path;
 import java.sql.Connection;
