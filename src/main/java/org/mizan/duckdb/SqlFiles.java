@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The SQL files under {@code warehouse/} (packaged on the class path), read as text and split into statements. What a
  * placeholder in a build file stands for ({@code {{lake:dataset}}}, {@code {{param:name}}}) is filled in by the
- * warehouse build ({@code org.mizan.warehouse.BuildSql}).
+ * warehouse build.
  */
 public final class SqlFiles {
 

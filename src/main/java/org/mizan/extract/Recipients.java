@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.mizan.config.ConfigLocation;
 import org.mizan.config.MizanHome;
-import org.mizan.schedule.Schedules;
 import org.mizan.source.MappingException;
 import org.quartz.CronExpression;
 
@@ -64,11 +63,11 @@ public final class Recipients {
                     throw new MappingException(where + ": unknown key '" + k + "' (keys: " + KEYS + ")");
                 }
             }
-            String id = Schedules.required(m, "id", where);
+            String id = required(m, "id", where);
             if (!id.matches("[A-Za-z0-9][A-Za-z0-9_-]*") || !ids.add(id)) {
                 throw new MappingException(where + ": id '" + id + "' must be unique, letters, digits, - and _");
             }
-            String region = Schedules.required(m, "region", where);
+            String region = required(m, "region", where);
             List<String> formats = m.get("formats") == null ? Recipient.FORMATS
                     : ((List<Object>) m.get("formats")).stream().map(String::valueOf).toList();
             for (String f : formats) {
@@ -109,5 +108,14 @@ public final class Recipients {
                     Recipient.retry((Map<String, Object>) delivery.get("retry"))));
         }
         return out;
+    }
+
+    /** The entry's value for {@code key}; an error naming the file and entry when it is missing or blank. */
+    private static String required(Map<String, Object> m, String key, String where) {
+        Object v = m.get(key);
+        if (v == null || v.toString().isBlank()) {
+            throw new MappingException(where + ": '" + key + ":' is required");
+        }
+        return v.toString();
     }
 }
