@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.mizan.config.MizanHome;
 import org.mizan.pseudonym.KeyRotation;
+import org.mizan.warehouse.Warehouse;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +43,10 @@ public class RotateKeyCommand implements Callable<Integer> {
             rotation.abandonBegun();
             throw new MizanMain.UsageException(e.getMessage());
         }
+        // the lake now holds the new person_ids: a build of it, and no earlier build that holds the old ones
+        Warehouse warehouse = new Warehouse(MizanHome.fromEnvironment());
+        warehouse.rebuild();
+        warehouse.dropOlderBuilds();
         spec.commandLine().getOut().println((r.resumed() ? "finished an interrupted rotation: " : "rotated: ")
                 + "key version " + r.fromVersion() + " -> " + r.toVersion() + ", " + r.files() + " lake files rewritten"
                 + (r.resumed() ? "" : ", " + r.personIds() + " person_ids re-keyed") + "; warehouse rebuilt");

@@ -21,7 +21,6 @@ import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
 import org.mizan.lake.LakeReader;
 import org.mizan.lake.PartitionedParquetWriter;
-import org.mizan.warehouse.Warehouse;
 
 /**
  * Re-keys every stored person_id with a new key appended to the chain ({@link PseudonymKeys}): p becomes
@@ -90,8 +89,6 @@ public final class KeyRotation {
             Result r = finish(journal, false);
             return new Result(r.fromVersion(), r.toVersion(), staged.files(), staged.personIds(), false);
         });
-        new Warehouse(home).rebuild();
-        dropOlderWarehouseBuilds();
         return result;
     }
 
@@ -233,17 +230,5 @@ public final class KeyRotation {
             }
         }
         return out;
-    }
-
-    /** Earlier warehouse builds hold the old person_ids: only the new one is kept. */
-    private void dropOlderWarehouseBuilds() throws IOException {
-        Path current = home.publishedWarehouse().toRealPath();
-        try (Stream<Path> s = Files.list(home.warehouse())) {
-            for (Path p : s.filter(p -> p.getFileName().toString().matches("mizan-.*\\.duckdb(\\.wal)?")).toList()) {
-                if (!p.toRealPath().equals(current) && !p.getFileName().toString().equals(current.getFileName() + ".wal")) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 }

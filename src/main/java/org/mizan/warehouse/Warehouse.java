@@ -145,6 +145,21 @@ public final class Warehouse {
         }
     }
 
+    /**
+     * Removes every build but the published one: after a key rotation the earlier builds hold the old
+     * person_ids.
+     */
+    public void dropOlderBuilds() throws IOException {
+        Path current = home.publishedWarehouse().toRealPath();
+        try (Stream<Path> s = Files.list(home.warehouse())) {
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("mizan-.*\\.duckdb(\\.wal)?")).toList()) {
+                if (!p.toRealPath().equals(current) && !p.getFileName().toString().equals(current.getFileName() + ".wal")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     /** The lake's commit log size at the last good build (0 when there was none). */
     public long lastGoodCommitOffset() {
         try {
