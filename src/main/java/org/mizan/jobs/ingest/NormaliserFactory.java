@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 
 import org.mizan.lake.Dataset;
 import org.mizan.lake.LakeReader;
-import org.mizan.lake.LoadedKeys;
 import org.mizan.normalise.AdminUnitNormaliser;
 import org.mizan.normalise.CorridorAggregateNormaliser;
 import org.mizan.normalise.CorridorCostNormaliser;
 import org.mizan.normalise.Fields;
 import org.mizan.normalise.FxRateNormaliser;
 import org.mizan.normalise.Gazetteer;
+import org.mizan.normalise.LoadedKeys;
 import org.mizan.normalise.Normaliser;
 import org.mizan.normalise.RemittanceNormaliser;
 import org.mizan.normalise.RegistryPersonNormaliser;
@@ -30,7 +30,7 @@ public final class NormaliserFactory {
     public static Normaliser forContext(IngestContext ctx) {
         Fields f = new Fields(ctx.mapping());
         return switch (ctx.dataset()) {
-            case ADMIN_UNITS -> new AdminUnitNormaliser(f, () -> org.mizan.jobs.gazetteer.HierarchyPrepass.check(ctx));
+            case ADMIN_UNITS -> new AdminUnitNormaliser(f, () -> HierarchyPrepass.check(ctx));
             case FX_RATES -> new FxRateNormaliser(f);
             case CORRIDOR_COSTS -> new CorridorCostNormaliser(f);
             case CORRIDOR_AGGREGATES -> new CorridorAggregateNormaliser(f, gazetteer(ctx));

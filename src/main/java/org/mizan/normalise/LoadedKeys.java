@@ -1,4 +1,4 @@
-package org.mizan.lake;
+package org.mizan.normalise;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mizan.normalise.KeyIndex;
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
+import org.mizan.lake.Dataset;
+import org.mizan.lake.Lake;
 
 /** The transaction keys already in the lake from other delivered files, for the cross-file duplicate check. */
 public final class LoadedKeys {
