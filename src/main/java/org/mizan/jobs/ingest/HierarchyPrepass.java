@@ -1,11 +1,10 @@
-package org.mizan.jobs.gazetteer;
+package org.mizan.jobs.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.mizan.jobs.ingest.IngestContext;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.LakeReader;
 import org.mizan.normalise.Fields;
