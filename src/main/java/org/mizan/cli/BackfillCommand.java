@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mizan.config.MizanHome;
+import org.mizan.jobs.DefaultMappings;
 import org.mizan.lake.Lake;
 import org.mizan.schedule.InboxLoads;
 import org.mizan.schedule.Schedule;

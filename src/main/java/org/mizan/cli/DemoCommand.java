@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
+import org.mizan.jobs.DefaultMappings;
 import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.warehouse.Warehouse;

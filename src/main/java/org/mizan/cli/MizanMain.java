@@ -63,7 +63,7 @@ public class MizanMain implements Runnable {
 
     /** A refusal whose message already says what is wrong and what to do: printed as it is, with no log path. */
     private static boolean plain(Throwable t) {
-        return t instanceof UsageException || t instanceof MappingException || t instanceof org.mizan.approval.ApprovalException;
+        return t instanceof org.mizan.config.UsageException || t instanceof MappingException || t instanceof org.mizan.approval.ApprovalException;
     }
 
     @Override
@@ -72,7 +72,7 @@ public class MizanMain implements Runnable {
     }
 
     /** A command line or configuration that cannot work; exit code 2, with what to do in the message. */
-    public static class UsageException extends RuntimeException {
+    public static class UsageException extends org.mizan.config.UsageException {
         public UsageException(String message) {
             super(message);
         }

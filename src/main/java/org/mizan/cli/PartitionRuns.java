@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.mizan.config.MizanHome;
+import org.mizan.jobs.DefaultMappings;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
 import org.mizan.steward.Launches;

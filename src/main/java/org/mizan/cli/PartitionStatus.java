@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.mizan.config.MizanHome;
+import org.mizan.jobs.DefaultMappings;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
 import org.mizan.schedule.FireLog;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.mizan.cli.DefaultMappings;
+import org.mizan.jobs.DefaultMappings;
 import org.mizan.steward.Executions;
 import org.mizan.steward.Launches;
 import org.springframework.batch.core.BatchStatus;

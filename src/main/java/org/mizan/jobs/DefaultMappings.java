@@ -1,4 +1,4 @@
-package org.mizan.cli;
+package org.mizan.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.mizan.config.UsageException;
 import org.mizan.source.InputFiles;
 import org.mizan.source.Mapping;
 import org.mizan.source.MappingException;
@@ -44,19 +45,19 @@ public final class DefaultMappings {
                 if (header.containsAll(FORMAT_3)) {
                     yield "defaults/corridor-aggregates";
                 }
-                throw new MizanMain.UsageException(file + ": not a standard remittance file (format 2 needs the columns "
+                throw new UsageException(file + ": not a standard remittance file (format 2 needs the columns "
                         + FORMAT_2 + "…, format 3 " + FORMAT_3 + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
             }
             case "ingest-ledgers" -> ledgers(file);
             case "ingest-registries" -> {
                 if (name.endsWith(".xlsx")) {
-                    throw new MizanMain.UsageException(file + ": a workbook needs its municipality's mapping (format: xlsx): pass"
+                    throw new UsageException(file + ": a workbook needs its municipality's mapping (format: xlsx): pass"
                             + " mapping=NAME (e.g. registries/kutaisi-people; see jobs/README.md)");
                 }
                 List<String> header = header(file);
                 yield header.contains("service_id") ? "defaults/service-deliveries" : "defaults/registry-people";
             }
-            default -> throw new MizanMain.UsageException("unknown job '" + job + "'");
+            default -> throw new UsageException("unknown job '" + job + "'");
         };
     }
 
@@ -70,7 +71,7 @@ public final class DefaultMappings {
             return "defaults/iati-codelist";
         }
         if (root != null) {
-            throw new MizanMain.UsageException(file + ": an XML file whose root element is <" + root + ">, neither an IATI activity"
+            throw new UsageException(file + ": an XML file whose root element is <" + root + ">, neither an IATI activity"
                     + " file (<iati-activities>) nor an IATI code list (<codelist>).");
         }
         if (startsAsJson(file)) {
@@ -88,7 +89,7 @@ public final class DefaultMappings {
         if (header.containsAll(FORMAT_7)) {
             return "defaults/plan-allocations";
         }
-        throw new MizanMain.UsageException(file + ": not a standard ledger file (IATI XML, format 6 with the columns " + FORMAT_6
+        throw new UsageException(file + ": not a standard ledger file (IATI XML, format 6 with the columns " + FORMAT_6
                 + ", or format 7 with " + FORMAT_7 + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
     }
 
@@ -106,7 +107,7 @@ public final class DefaultMappings {
         Mapping m = MappingLoader.load(mappingName);
         Set<String> allowed = datasets(job);
         if (!allowed.contains(m.dataset())) {
-            throw new MizanMain.UsageException("mapping '" + mappingName + "' loads " + m.dataset() + ", which job " + job
+            throw new UsageException("mapping '" + mappingName + "' loads " + m.dataset() + ", which job " + job
                     + " does not load (it loads " + allowed + ")");
         }
     }
@@ -120,13 +121,13 @@ public final class DefaultMappings {
             case "ingest-ledgers" -> Set.of("projects", "project_sectors", "project_places", "funding_entries", "plan_allocations",
                     "code_list_items");
             case "ingest-registries" -> Set.of("registry_people", "service_deliveries");
-            default -> throw new MizanMain.UsageException("unknown job '" + job + "'");
+            default -> throw new UsageException("unknown job '" + job + "'");
         };
     }
 
     private static List<String> header(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new MizanMain.UsageException(file + ": no such file. Check the path given as file=.");
+            throw new UsageException(file + ": no such file. Check the path given as file=.");
         }
         // only the first line is decoded: the rest may be in another encoding, which the load itself reports
         try (InputStream in = InputFiles.openText(file).in()) {
@@ -144,7 +145,7 @@ public final class DefaultMappings {
             // not text (a workbook, an archive, a cut-short gzip…): the load refuses it, names what it is, exits 1
             return List.of();
         } catch (IOException e) {
-            throw new MizanMain.UsageException(file + ": cannot read its header (" + e.getMessage() + ").");
+            throw new UsageException(file + ": cannot read its header (" + e.getMessage() + ").");
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.mizan.cli;
+package org.mizan.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.mizan.config.UsageException;
 
 /** Recognises an XML file by its root element's name, read from the file's head without parsing it. */
 final class LedgerFormats {
@@ -20,7 +22,7 @@ final class LedgerFormats {
     /** The root element's local name, or null when the file does not start as XML. */
     static String xmlRoot(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new MizanMain.UsageException(file + ": no such file. Check the path given as file=.");
+            throw new UsageException(file + ": no such file. Check the path given as file=.");
         }
         String head;
         try (InputStream in = org.mizan.source.InputFiles.openXml(file)) {
@@ -28,7 +30,7 @@ final class LedgerFormats {
         } catch (org.mizan.source.MappingException e) {
             return null; // not XML nor text: the load refuses it and says what it is
         } catch (IOException e) {
-            throw new MizanMain.UsageException(file + ": cannot read its head (" + e.getMessage() + ").");
+            throw new UsageException(file + ": cannot read its head (" + e.getMessage() + ").");
         }
         String s = head.stripLeading();
         if (!s.startsWith("<")) {

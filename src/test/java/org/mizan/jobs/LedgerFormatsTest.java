@@ -1,4 +1,4 @@
-package org.mizan.cli;
+package org.mizan.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mizan.config.UsageException;
 
 /** How {@code ingest-ledgers} recognises a file without a mapping: XML by its root element, CSV by its header. */
 class LedgerFormatsTest {
@@ -41,9 +42,9 @@ class LedgerFormatsTest {
     void anythingElseAsksForAMapping() throws IOException {
         Path rss = dir.resolve("feed.xml");
         Files.writeString(rss, "<rss/>");
-        assertThatThrownBy(() -> DefaultMappings.detect("ingest-ledgers", rss)).isInstanceOf(MizanMain.UsageException.class)
+        assertThatThrownBy(() -> DefaultMappings.detect("ingest-ledgers", rss)).isInstanceOf(UsageException.class)
                 .hasMessageContaining("root element is <rss>");
-        assertThatThrownBy(() -> detect("x.csv", "a,b,c\n")).isInstanceOf(MizanMain.UsageException.class)
+        assertThatThrownBy(() -> detect("x.csv", "a,b,c\n")).isInstanceOf(UsageException.class)
                 .hasMessageContaining("not a standard ledger file").hasMessageContaining("mapping=NAME");
     }
 }
