@@ -1,2 +1,6 @@
-/** Where runtime files go (MIZAN_HOME). */
+/**
+ * Where runtime files go (MIZAN_HOME).
+ *
+ * <p>May use: nothing of Mizan.
+ */
 package org.mizan.config;

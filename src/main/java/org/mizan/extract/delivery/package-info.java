@@ -4,5 +4,7 @@
  * ({@link org.mizan.extract.delivery.SftpDelivery}). Both publish under the final name in one rename, so that a
  * recipient never sees a partial release under its final name, and both treat a release already delivered with the
  * same manifest as done: delivery can be repeated after any failure.
+ *
+ * <p>May use: config.
  */
 package org.mizan.extract.delivery;

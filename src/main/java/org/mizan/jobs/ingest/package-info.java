@@ -1,2 +1,7 @@
-/** The steps every ingest job shares: read and check a file, stage it, publish it to the lake, rebuild the warehouse. */
+/**
+ * The steps every ingest job shares: read and check a file, stage it, publish it to the lake, rebuild the
+ * warehouse.
+ *
+ * <p>May use: config, lake, normalise, pseudonym, schema, source, source.derive, warehouse.
+ */
 package org.mizan.jobs.ingest;

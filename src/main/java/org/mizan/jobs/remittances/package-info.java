@@ -1,0 +1,7 @@
+/**
+ * Job {@code ingest-remittances}: remittance transactions, corridor aggregates and costs, in the standard three
+ * ingest steps.
+ *
+ * <p>May use: jobs.ingest, steward.
+ */
+package org.mizan.jobs.remittances;
