@@ -1,10 +1,7 @@
 package org.mizan.jobs.registries;
 
+import org.mizan.jobs.ingest.StandardIngestJob;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +15,7 @@ public class IngestRegistriesJobConfiguration {
     public static final String NAME = "ingest-registries";
 
     @Bean
-    Job ingestRegistriesJob(JobRepository repository, org.mizan.steward.RunRecorder runRecorder, @Qualifier("ingestStep") Step ingest,
-                            @Qualifier("publishLakeStep") Step publish, @Qualifier("buildWarehouseStep") Step build) {
-        return new JobBuilder(NAME, repository).listener(runRecorder).start(ingest).next(publish).next(build).build();
+    Job ingestRegistriesJob(StandardIngestJob jobs) {
+        return jobs.named(NAME);
     }
 }
