@@ -19,7 +19,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * The contracts beside the coherence views ({@code warehouse/contracts/<view>.sql}): each {@code -- check:} is a
  * query that lists the rows breaking it — keys null or repeated, references that do not resolve, arithmetic that
- * does not hold. A warehouse keeps its contracts when every check returns no row.
+ * does not hold. A warehouse keeps its contracts when every check returns no row; the build checks them before it
+ * publishes, and a build that breaks one is not published.
  */
 public final class Contracts {
 
@@ -32,8 +33,15 @@ public final class Contracts {
 
     /** Runs every check on a built warehouse; the breaches, none when it keeps its contracts. */
     public static List<Breach> check(Path warehouse) throws SQLException {
-        List<Breach> out = new ArrayList<>();
         try (Connection c = DuckDb.readOnly(warehouse); Statement s = c.createStatement()) {
+            return check(s);
+        }
+    }
+
+    /** Runs every check through the build's own connection (the build file is not published yet). */
+    static List<Breach> check(Statement s) throws SQLException {
+        List<Breach> out = new ArrayList<>();
+        try {
             for (Resource r : resources()) {
                 String text;
                 try (InputStream in = r.getInputStream()) {
@@ -57,6 +65,19 @@ public final class Contracts {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /**
+     * The build's refusal when its warehouse breaks a contract, one line per breach: the view, the rule, how many
+     * rows and the first of them, and the contract's file.
+     */
+    static String refusal(List<Breach> breaches) {
+        List<String> lines = new ArrayList<>();
+        for (Breach b : breaches) {
+            lines.add("view " + b.file().replaceFirst("\\.sql$", "") + " breaks its contract: " + b.check() + " (" + b.rows()
+                    + (b.rows() == 1 ? " row" : " rows") + ", e.g. " + b.first() + "; warehouse/contracts/" + b.file() + ")");
+        }
+        return "this build is not published: " + String.join("\n", lines);
     }
 
     private static List<Breach> run(Statement s, String file, String check, String sql) throws SQLException {

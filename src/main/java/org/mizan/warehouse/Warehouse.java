@@ -96,6 +96,11 @@ public final class Warehouse {
                             + e.getMessage(), e);
                 }
                 NewFlags.count(s, previous);
+                // before publishing: a build that breaks a contract is discarded and the previous one stays published
+                List<Contracts.Breach> breaches = Contracts.check(s);
+                if (!breaches.isEmpty()) {
+                    throw new IllegalStateException(Contracts.refusal(breaches));
+                }
                 s.execute("CHECKPOINT");
             }
             publish(file);
