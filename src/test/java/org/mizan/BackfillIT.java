@@ -15,6 +15,7 @@ import org.mizan.duckdb.SqlFiles;
  * half way, the same command run again skips what was done, resumes the rest, and the warehouse equals a clean
  * load of the same file; a third run changes nothing.
  */
+@org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.MINUTES) // only against a hang
 class BackfillIT {
 
     @Test
@@ -39,14 +40,21 @@ class BackfillIT {
                 """);
         String[] backfill = {"backfill", "--job", "ingest-remittances", "--source", "MTO-017", "--from", "2024-01", "--to", "2024-06"};
 
-        // the first attempt is killed once it has reached the third of six partitions
+        // the first attempt is killed once it has reached the third of six partitions: its output is read as it
+        // is printed (and kept in backfill.log), and the kill follows the line that says so
         Process p = inProcessOfItsOwn(cli.home(), backfill);
         Path log = cli.home().resolve("backfill.log");
-        for (int i = 0; i < 1200 && !(Files.exists(log) && Files.readString(log).contains("[3/6]")); i++) {
-            assertThat(p.isAlive()).as(Files.exists(log) ? Files.readString(log) : "no output").isTrue();
-            Thread.sleep(50);
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+             var kept = Files.newBufferedWriter(log)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                kept.write(line + "\n");
+                if (line.contains("[3/6]")) {
+                    break;
+                }
+            }
+            assertThat(line).as("the backfill ended before its third partition: " + log).isNotNull();
         }
-        Thread.sleep(150);
         p.destroyForcibly();
         p.waitFor();
         String first = Files.readString(log);
@@ -78,7 +86,7 @@ class BackfillIT {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("MIZAN_HOME", home.toString());
-        return pb.redirectErrorStream(true).redirectOutput(home.resolve("backfill.log").toFile()).start();
+        return pb.redirectErrorStream(true).start();
     }
 
     private static String fingerprint(MizanCli cli) {

@@ -39,12 +39,10 @@ class ConcurrentLoadsIT {
         // when the big file (run 3) is being ingested and the small one (run 4) is loaded meanwhile
         CompletableFuture<MizanCli.Result> bigRun = CompletableFuture.supplyAsync(() -> cli.run("run", "ingest-remittances", "file=" + big));
         Path staging = cli.home().resolve("lake/_staging/ingest-remittances-3");
-        for (int i = 0; i < 600 && !Files.isDirectory(staging); i++) {
-            Thread.sleep(50);
-        }
+        Await.onChangeIn(staging.getParent(), "the big load started staging", () -> Files.isDirectory(staging) || bigRun.isDone());
         assertThat(staging).as("the big load started staging").isDirectory();
         MizanCli.Result smallRun = cli.run("run", "ingest-remittances", "file=" + small);
-        MizanCli.Result first = bigRun.get(5, TimeUnit.MINUTES);
+        MizanCli.Result first = bigRun.get(Await.HANG.toMinutes(), TimeUnit.MINUTES);
 
         // then the small one is in, and the big one stopped before its commit, naming the line and the other file
         assertThat(smallRun.out()).contains("read 1   accepted 1   rejected 0").contains("COMPLETED");

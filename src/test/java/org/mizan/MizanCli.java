@@ -70,6 +70,126 @@ public final class MizanCli {
     }
 
     /**
+     * Starts a command that runs until stopped ({@code serve}) in a thread of its own, with output a test can wait
+     * on line by line.
+     */
+    public Running start(String... args) {
+        System.setProperty("mizan.home", home.toString());
+        return new Running(args);
+    }
+
+    /** A command running in a thread of its own; its output is watched as it is written. */
+    public static final class Running {
+
+        private final Output out = new Output();
+        private final Output err = new Output();
+        private final java.util.concurrent.CompletableFuture<Result> result = new java.util.concurrent.CompletableFuture<>();
+        private final Thread thread;
+
+        private Running(String... args) {
+            thread = new Thread(() -> {
+                try {
+                    int code = MizanMain.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+                    result.complete(new Result(code, out.toString(), err.toString()));
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                } finally {
+                    out.close();
+                    err.close();
+                }
+            }, "mizan-" + args[0]);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Waits until the output has a match of {@code pattern} (the command still running), and returns it. */
+        public java.util.regex.MatchResult awaitOut(java.util.regex.Pattern pattern) {
+            java.util.regex.MatchResult m = out.await(pattern);
+            if (m == null) {
+                throw new AssertionError("the command ended without printing " + pattern + ":\n" + out + err);
+            }
+            return m;
+        }
+
+        /** What the command printed so far. */
+        public String out() {
+            return out.toString();
+        }
+
+        /** Waits for the command to end by itself (as {@code serve --run-for} does). */
+        public Result result() {
+            try {
+                return result.get(Await.HANG.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("hung: the command did not end within " + Await.HANG + ":\n" + out + err);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Stops the command as Ctrl-C would stop serve (its wait is interrupted) and waits for it to end. */
+        public Result stop() {
+            thread.interrupt();
+            return result();
+        }
+    }
+
+    /** Text written by a command, with a wait for a pattern that wakes on each write. */
+    private static final class Output extends java.io.Writer {
+
+        private final StringBuilder text = new StringBuilder();
+        private boolean closed;
+
+        @Override
+        public synchronized void write(char[] buf, int off, int len) {
+            text.append(buf, off, len);
+            notifyAll();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            notifyAll();
+        }
+
+        /** The first match of the pattern once written; null if the command ended without it. */
+        synchronized java.util.regex.MatchResult await(java.util.regex.Pattern pattern) {
+            long until = System.nanoTime() + Await.HANG.toNanos();
+            while (true) {
+                java.util.regex.Matcher m = pattern.matcher(text);
+                if (m.find()) {
+                    return m.toMatchResult();
+                }
+                if (closed) {
+                    return null;
+                }
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("hung: " + pattern + " not printed within " + Await.HANG + ":\n" + text);
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+
+        @Override
+        public synchronized String toString() {
+            return text.toString();
+        }
+    }
+
+    /**
      * Loads the golden world (fixtures/world: East Region NP-P1, West Region NP-P2, 2023 and 2024) in the order
      * its values were worked out in: gazetteer, remittances and corridors, ledger and plan, people and services.
      */

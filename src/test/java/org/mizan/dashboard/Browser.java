@@ -118,7 +118,8 @@ final class Browser {
     }
 
     void waitFor(ExpectedCondition<?> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        // a limit only against a hang: the page state appears when the page has done its work, on any machine
+        new WebDriverWait(driver, Duration.ofMinutes(2)).until(condition);
     }
 
     /** Saves the whole page (the window stretched to the page's height for the shot) under target/dashboard-screenshots/. */

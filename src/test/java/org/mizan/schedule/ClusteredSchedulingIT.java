@@ -12,14 +12,12 @@ import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mizan.Await;
 import org.mizan.MizanCli;
 import org.mizan.PostgresTestSchema;
 import org.mizan.config.MizanHome;
@@ -64,21 +62,21 @@ class ClusteredSchedulingIT {
                     time-zone: UTC
                 """, due.getSecond(), due.getMinute(), due.getHour(), due.getDayOfMonth(), due.getMonthValue(), due.getYear()));
 
-        ExecutorService machines = Executors.newFixedThreadPool(2);
-        try {
-            // in one JVM, Quartz keeps one connection provider per scheduler name: the one started last serves both,
-            // so it is also the one stopped last (on two machines each has its own)
-            Future<MizanCli.Result> a = machines.submit(() -> cli.run("serve", "--run-for", "PT28S"));
-            waitForSchedulers(1);
-            Future<MizanCli.Result> b = machines.submit(() -> cli.run("serve", "--run-for", "PT28S"));
-            waitForSchedulers(2);
-            MizanCli.Result ra = a.get(90, TimeUnit.SECONDS);
-            MizanCli.Result rb = b.get(90, TimeUnit.SECONDS);
-            assertThat(ra.code()).as(ra.err()).isZero();
-            assertThat(rb.code()).as(rb.err()).isZero();
-        } finally {
-            machines.shutdownNow();
-        }
+        // in one JVM, Quartz keeps one connection provider per scheduler name: the one started last serves both,
+        // so it is also the one stopped last (on two machines each has its own)
+        MizanCli.Running a = cli.start("serve");
+        a.awaitOut(STARTED);
+        waitForSchedulers(1);
+        MizanCli.Running b = cli.start("serve");
+        b.awaitOut(STARTED);
+        waitForSchedulers(2);
+        // both run until the trigger has fired and its load is over (the fire log's line is written after the load)
+        Await.onChangeIn(FireLog.file(new MizanHome(cli.home())).getParent(), "the trigger's load is logged",
+                () -> FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017").stream().anyMatch(l -> l.contains("loaded execution")));
+        MizanCli.Result ra = a.stop();
+        MizanCli.Result rb = b.stop();
+        assertThat(ra.code()).as(ra.err()).isZero();
+        assertThat(rb.code()).as(rb.err()).isZero();
         List<String> fires = FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017");
         assertThat(fires).as("fires of the one trigger").hasSize(1);
         assertThat(fires.get(0)).contains("\tdue " + due.toInstant()).contains("loaded execution 3 COMPLETED mto-017_2024-03.csv");
@@ -91,19 +89,17 @@ class ClusteredSchedulingIT {
         assertThat(cli.value("select count(*) from remittance_transactions")).isEqualTo("137");
     }
 
+    private static final Pattern STARTED = Pattern.compile("scheduler \\S+ started");
+
     /** Waits until this many scheduler instances have checked in to the cluster. */
-    private void waitForSchedulers(int n) throws Exception {
-        for (int i = 0; i < 300; i++) {
+    private void waitForSchedulers(int n) {
+        Await.probe(n + " scheduler(s) checked in", () -> {
             try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select count(*) from " + schema + ".qrtz_scheduler_state")) {
-                if (rs.next() && rs.getInt(1) >= n) {
-                    return;
-                }
+                return rs.next() && rs.getInt(1) >= n;
             } catch (SQLException e) {
-                // the tables are not there yet
+                return false; // the tables are not there yet
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(n + " scheduler(s) did not check in within 30 s");
+        });
     }
 }

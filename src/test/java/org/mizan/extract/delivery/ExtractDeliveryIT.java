@@ -49,7 +49,17 @@ class ExtractDeliveryIT {
 
             // on schedule: every 2 seconds, a fixed period; serve fires it and the release is delivered
             Files.writeString(cli.home().resolve("extracts.yml"), config(server.port(), "2024-Q1"));
-            assertThat(cli.run("serve", "--run-for", "PT6S", "--port", "0").code()).isZero();
+            MizanCli.Running serving = cli.start("serve", "--port", "0");
+            org.mizan.Await.onChangeIn(cli.home().resolve("logs"), "the scheduled extract is delivered and logged", () -> {
+                try {
+                    Path log = cli.home().resolve("logs/schedule.log");
+                    return TestReleases.list(incoming).contains("NP-P2_2024-Q1_v1") && Files.exists(log)
+                            && Files.readString(log).contains("extract-region NP-P2 2024-Q1: execution");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(serving.stop().code()).isZero();
             assertThat(TestReleases.list(incoming)).containsExactly("NP-P2_2024-Q1_v1", "NP-P2_2024_v1");
             assertThat(Files.readString(cli.home().resolve("logs/schedule.log"))).contains("extract:madhesh")
                     .contains("extract-region NP-P2 2024-Q1: execution");

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Deliveries to a real SFTP server in-process: password and key, host key pinning, retries, cut connections. */
-class SftpDeliveryTest {
+class SftpDeliveryIT {
 
     private static final String NAME = "NP-P1_2024-Q1_v1";
+    /** The client's connect and read timeout: only against a hang (the server runs in this JVM), never reached. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(5));
 
     @TempDir
@@ -47,7 +49,7 @@ class SftpDeliveryTest {
 
     private SftpSettings password(String hostKey) {
         return new SftpSettings("127.0.0.1", server.port(), SftpTestServer.USER, SftpTestServer.PASSWORD, null,
-                hostKey, "/incoming", Duration.ofSeconds(10));
+                hostKey, "/incoming", TIMEOUT);
     }
 
     private String target() {
@@ -89,7 +91,7 @@ class SftpDeliveryTest {
             new OpenSSHKeyPairResourceWriter().writePrivateKey(clientKey, "mizan", null, out);
         }
         SftpSettings settings = new SftpSettings("127.0.0.1", server.port(), SftpTestServer.USER, null, keyFile,
-                hostFingerprint(), "incoming/", Duration.ofSeconds(10));
+                hostFingerprint(), "incoming/", TIMEOUT);
         Path release = TestReleases.small(tmp.resolve("release"), 1);
         SftpDelivery delivery = new SftpDelivery(settings, FAST);
 
@@ -281,7 +283,7 @@ class SftpDeliveryTest {
     void aMissingRemoteDirectoryIsNamed() throws Exception {
         // given
         SftpSettings settings = new SftpSettings("127.0.0.1", server.port(), SftpTestServer.USER,
-                SftpTestServer.PASSWORD, null, null, "/outgoing", Duration.ofSeconds(10));
+                SftpTestServer.PASSWORD, null, null, "/outgoing", TIMEOUT);
         Path release = TestReleases.small(tmp.resolve("release"), 1);
 
         // when / then
