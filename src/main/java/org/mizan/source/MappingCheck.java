@@ -31,7 +31,7 @@ final class MappingCheck {
     static final List<String> KEYS = List.of("dataset", "format", "encoding", "delimiter", "quote", "decimal_separator",
             "thousands_separator", "timestamp_pattern", "time_zone", "date_pattern", "missing", "source_id", "source_field",
             "constants", "columns", "values", "locality", "pii", "required", "country_codes", "stop_at_blank_row", "unpivot",
-            "base_currency", "templates", "exclude", "sheet", "header_row", "header_rows", "footer", "derive", "levels", "root");
+            "base_currency", "templates", "exclude", "sheet", "header_row", "header_rows", "footer", "derive", "levels", "local_level", "root");
     static final List<String> UNPIVOT_KEYS = List.of("headers", "columns", "key", "key_field", "value_field");
     static final List<String> DERIVE_OPS = List.of("constant", "prefix", "concat", "lookup", "country_name", "scale", "round");
     static final List<String> DERIVE_KEYS = List.of("constant", "prefix", "concat", "lookup", "country_name", "scale", "round",
@@ -124,7 +124,7 @@ final class MappingCheck {
                 });
                 case "stop_at_blank_row" -> oneOf(v, key, Set.of("true", "false"));
                 case "delimiter", "quote", "decimal_separator", "thousands_separator", "source_id", "source_field",
-                     "base_currency", "sheet", "dataset" -> scalar(v, key);
+                     "base_currency", "sheet", "dataset", "local_level" -> scalar(v, key);
                 case "header_row", "header_rows" -> scalar(v, key).ifPresent(s -> {
                     if (!s.matches("\\d+") || ("header_rows".equals(key) && Integer.parseInt(s) < 1)) {
                         error(v, "'" + key + "' must be a row number from 1 (got '" + s + "')");

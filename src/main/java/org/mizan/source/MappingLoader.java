@@ -118,7 +118,29 @@ public final class MappingLoader {
                         y.get("footer") == null ? null : Pattern.compile(String.valueOf(y.get("footer")))),
                 Derivations.of((Map<String, Object>) y.getOrDefault("derive", Map.of())),
                 list(y.get("levels")),
+                localLevel(y.get("local_level"), list(y.get("levels")), where),
                 y.get("root") instanceof Map<?, ?> r ? new Mapping.Root(String.valueOf(r.get("code")), String.valueOf(r.get("name"))) : null);
+    }
+
+    /**
+     * {@code local_level:} as a level number: a number from 0, or one of the mapping's {@code levels} names
+     * (case-insensitive); null when the mapping declares none.
+     */
+    private static Integer localLevel(Object v, List<String> levels, String where) {
+        if (v == null) {
+            return null;
+        }
+        String s = String.valueOf(v).strip();
+        if (s.matches("\\d{1,2}")) {
+            return Integer.parseInt(s);
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).strip().equalsIgnoreCase(s)) {
+                return i;
+            }
+        }
+        throw new MappingException("mapping " + where + ": local_level '" + s + "' is neither a level number nor one of levels "
+                + levels + " (see jobs/README.md, \"Level names\")");
     }
 
     /**
