@@ -121,9 +121,6 @@ public final class AdminUnitNormaliser extends Normaliser {
         String aliases = r.get("aliases");
         List<String> names = r.mapping().levelNames();
         Integer localLevel = r.mapping().localLevel();
-        if (localLevel != null && localLevel > MAX_LEVEL) {
-            throw new RowRejected(Rule.BAD_VALUE, "the mapping's local_level " + localLevel + " is below the deepest level, " + MAX_LEVEL);
-        }
         perLevel.merge((int) level, 1L, Long::sum);
         List<AdminUnit> out = new java.util.ArrayList<>(2);
         Mapping.Root root = r.mapping().root();

@@ -124,7 +124,8 @@ final class MappingCheck {
                 });
                 case "stop_at_blank_row" -> oneOf(v, key, Set.of("true", "false"));
                 case "delimiter", "quote", "decimal_separator", "thousands_separator", "source_id", "source_field",
-                     "base_currency", "sheet", "dataset", "local_level" -> scalar(v, key);
+                     "base_currency", "sheet", "dataset" -> scalar(v, key);
+                case "local_level" -> scalar(v, key).ifPresent(s -> localLevel(v, s, value(m, "levels")));
                 case "header_row", "header_rows" -> scalar(v, key).ifPresent(s -> {
                     if (!s.matches("\\d+") || ("header_rows".equals(key) && Integer.parseInt(s) < 1)) {
                         error(v, "'" + key + "' must be a row number from 1 (got '" + s + "')");
@@ -301,6 +302,21 @@ final class MappingCheck {
         }
         error(v, "'" + key + "' takes one value, not a " + shape(v));
         return java.util.Optional.empty();
+    }
+
+    /** {@code local_level:} a level number from 0 to 12, or one of the mapping's {@code levels} names. */
+    private void localLevel(Node v, String s, Node levels) {
+        if (s.strip().matches("\\d{1,2}") && Integer.parseInt(s.strip()) <= 12) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        if (levels instanceof SequenceNode seq) {
+            seq.getValue().forEach(n -> names.add(n instanceof ScalarNode sn ? sn.getValue() : ""));
+        }
+        if (names.stream().noneMatch(n -> n.strip().equalsIgnoreCase(s.strip()))) {
+            error(v, "local_level '" + s + "' is neither a level number (0 to 12) nor one of levels " + names
+                    + " (docs/formats.md, \"Level names and the local level\")");
+        }
     }
 
     private void list(Node v, String key) {

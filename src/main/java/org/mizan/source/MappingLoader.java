@@ -118,7 +118,7 @@ public final class MappingLoader {
                         y.get("footer") == null ? null : Pattern.compile(String.valueOf(y.get("footer")))),
                 Derivations.of((Map<String, Object>) y.getOrDefault("derive", Map.of())),
                 list(y.get("levels")),
-                localLevel(y.get("local_level"), list(y.get("levels")), where),
+                localLevel(y.get("local_level"), list(y.get("levels"))),
                 y.get("root") instanceof Map<?, ?> r ? new Mapping.Root(String.valueOf(r.get("code")), String.valueOf(r.get("name"))) : null);
     }
 
@@ -126,21 +126,20 @@ public final class MappingLoader {
      * {@code local_level:} as a level number: a number from 0, or one of the mapping's {@code levels} names
      * (case-insensitive); null when the mapping declares none.
      */
-    private static Integer localLevel(Object v, List<String> levels, String where) {
+    private static Integer localLevel(Object v, List<String> levels) {
         if (v == null) {
             return null;
         }
         String s = String.valueOf(v).strip();
-        if (s.matches("\\d{1,2}")) {
-            return Integer.parseInt(s);
+        if (s.matches("\\d{1,2}") && Integer.parseInt(s) <= 12) {
+            return Integer.parseInt(s); // 12: the deepest level a gazetteer may have (AdminUnitNormaliser.MAX_LEVEL)
         }
         for (int i = 0; i < levels.size(); i++) {
             if (levels.get(i).strip().equalsIgnoreCase(s)) {
                 return i;
             }
         }
-        throw new MappingException("mapping " + where + ": local_level '" + s + "' is neither a level number nor one of levels "
-                + levels + " (see jobs/README.md, \"Level names\")");
+        return null; // refused by MappingCheck before it gets here
     }
 
     /**
