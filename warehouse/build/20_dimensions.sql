@@ -8,9 +8,52 @@ with ranked as (
     from stg_admin_units
 ),
 final as (
-    select unit_code, name, level, parent_code, country, valid_from, valid_to, source_id, source_file, source_line
+    select unit_code, name, level, parent_code, country, valid_from, valid_to, level_name, local_level,
+           source_id, source_file, source_line
     from ranked
     where rn = 1
+)
+select * from final;
+
+-- The levels of each country's gazetteer (docs/formats.md, "Level names and the local level"): per country and
+-- level, the name the gazetteer declared (the file's level_name, else its mapping's levels:; the name most of the
+-- level's current units carry, ties alphabetically), else the default; and the country's local level: the one its
+-- gazetteer's mapping declared (local_level:), else 3, the municipality (or the deepest level when the gazetteer
+-- stops above it).
+create table dim_admin_levels as
+with current_units as (
+    select unit_code, level, country, level_name, local_level
+    from dim_admin_units
+    qualify row_number() over (partition by unit_code order by valid_from desc) = 1
+),
+names as (
+    select country, level, level_name, count(*) as n
+    from current_units
+    where level_name is not null
+    group by all
+),
+levels as (
+    select country, level, count(*) as units
+    from current_units
+    group by all
+),
+locals as (
+    select country, coalesce(max(local_level), least(3, max(level))) as local_level
+    from current_units
+    group by all
+),
+final as (
+    select l.country, l.level,
+           coalesce(first(n.level_name order by n.n desc, n.level_name),
+                    case l.level when 0 then 'country' when 1 then 'region' when 2 then 'district'
+                                 when 3 then 'municipality' when 4 then 'ward' else 'level ' || l.level end) as level_name,
+           count(n.level_name) > 0 as is_declared,
+           l.level = any_value(c.local_level) as is_local_level,
+           any_value(l.units) as units
+    from levels l
+    join locals c on c.country = l.country
+    left join names n on n.country = l.country and n.level = l.level
+    group by l.country, l.level
 )
 select * from final;
 

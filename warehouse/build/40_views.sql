@@ -14,6 +14,17 @@ create view admin_units as
 select unit_code, name, level, parent_code, country, valid_from, valid_to
 from dim_admin_units;
 
+-- view: admin_levels — each country's levels, their names, and which one is the local level
+-- | country: ISO 3166-1 alpha-2
+-- | level: 0 (the country) and every level its gazetteer has units at
+-- | level_name: the name its gazetteer declared (a `level_name` column, else the mapping's `levels:`), else the default: 0 country, 1 region, 2 district, 3 municipality, 4 ward, then `level N`
+-- | is_declared: the name comes from the gazetteer, not the default
+-- | is_local_level: the country's local level: the units whose offices report (registries, ledgers), the deepest level of the coherence views; the mapping's `local_level:`, else 3 (or the deepest level when the gazetteer stops above 3)
+-- | units: the level's current units (the latest validity row of each)
+create view admin_levels as
+select country, level, level_name, is_declared, is_local_level, units
+from dim_admin_levels;
+
 -- view: fx_rates — one rate per currency and day
 -- | rate_date: the day of the rate
 -- | currency: ISO 4217

@@ -1,12 +1,15 @@
 -- The coherence views (README.md, "For national planners"): per unit and year, at every level of the
--- hierarchy from the country (0) to the municipality (3). A `period` here is a calendar year (`2024`), except in
+-- hierarchy from the country (0) down to its local level (admin_levels.is_local_level: 3, the municipality, unless
+-- the country's gazetteer declares another, as deep as 12). Below the local level (wards, barangays under a
+-- local city) a fact counts in its local unit and every unit above it; those units have no row of their own.
+-- "Municipality" below means a unit of its country's local level. A `period` here is a calendar year (`2024`), except in
 -- level_reconciliation, which keeps the period the higher level reports in (a month for central banks).
 --
 -- Missing is not zero. A measure is
 --   0 (status `reported`) when its sources covered the unit that year and nothing happened;
 --   null with status `not_reported` when no source covered the unit (or not all the sources it needs);
 --   null with status `not_applicable` when it cannot be computed (a share of nothing).
--- `coverage_pct` is the share of the municipalities in and below the unit (the unit itself at level 3) whose
+-- `coverage_pct` is the share of the municipalities in and below the unit (the unit itself at the local level) whose
 -- sources reported that year.
 --
 -- What counts as reported: remittances, for every unit of a country in a year in which any provider delivered
@@ -14,24 +17,25 @@
 -- in it or below it that year; registries, for a municipality with any registry record (person or service) of its
 -- residents that year; plans, for a region (level 1) with allocations for the fiscal year.
 
--- The units views report on: the latest validity row of each unit of levels 0 to 3.
+-- The units views report on: the latest validity row of each unit from its country (0) to its local level.
 create table int_coherence_units as
-select unit_code, name, level, parent_code, country
-from dim_admin_units
-where level <= 3
-qualify row_number() over (partition by unit_code order by valid_from desc) = 1;
+select u.unit_code, u.name, u.level, u.parent_code, u.country, u.level = l.level as is_local
+from dim_admin_units u
+join dim_admin_levels l on l.country = u.country and l.is_local_level
+where u.level <= l.level
+qualify row_number() over (partition by u.unit_code order by u.valid_from desc) = 1;
 
 -- Each unit with the municipalities in and below it.
 create table int_unit_municipalities as
 select a.ancestor_code as unit_code, a.unit_code as municipality_code
 from dim_unit_ancestors a
-join int_coherence_units m on m.unit_code = a.unit_code and m.level = 3;
+join int_coherence_units m on m.unit_code = a.unit_code and m.is_local;
 
--- The municipality (level 3) each unit of level 3 or below belongs to.
+-- The municipality (local unit) each unit of the local level or below belongs to.
 create table int_unit_to_municipality as
 select a.unit_code, a.ancestor_code as municipality_code
 from dim_unit_ancestors a
-where a.ancestor_level = 3;
+join int_coherence_units m on m.unit_code = a.ancestor_code and m.is_local;
 
 -- Money and people per municipality and year, each with whether its source reported.
 create table int_municipal_year as
@@ -70,7 +74,7 @@ years as (
 grid as (
     select u.unit_code as municipality_code, u.country, y.period
     from int_coherence_units u, years y
-    where u.level = 3
+    where u.is_local
 ),
 final as (
     select g.municipality_code, g.country, g.period,
@@ -244,7 +248,7 @@ emigration as (
     from int_coherence_units u
     left join int_unit_to_municipality um on um.municipality_code = u.unit_code
     left join migrants_abroad m on m.home_unit_code = um.unit_code
-    where u.level = 3
+    where u.is_local
     group by all
 ),
 top_quartile as (
@@ -256,7 +260,7 @@ planned as (
     select m.unit_code, p.sector_code, cast(p.fiscal_year as varchar) as period
     from int_plan_allocations p
     join dim_unit_ancestors a on a.ancestor_code = p.unit_code
-    join int_coherence_units m on m.unit_code = a.unit_code and m.level = 3
+    join int_coherence_units m on m.unit_code = a.unit_code and m.is_local
     where p.planned_amount > 0
 ),
 gaps as (
@@ -276,8 +280,9 @@ final as (
     join int_coherence_units u on u.unit_code = p.unit_code
     where p.national_present or p.local_present
     union all
-    select g.unit_code, 3, g.sector_code, g.period, false, false, 'gap'
+    select g.unit_code, u.level, g.sector_code, g.period, false, false, 'gap'
     from gaps g
+    join int_coherence_units u on u.unit_code = g.unit_code
 )
 select * from final;
 
@@ -327,7 +332,7 @@ from final;
 -- scores); otherwise it is its own_score. rank_in_parent ranks the units with the same parent and year by score
 -- (1 = best; ties share a rank).
 create table mart_coherence_scorecard as
-with rim as (select * from mart_remittance_investment_match),
+with recursive rim as (select * from mart_remittance_investment_match),
 sal as (select unit_code, fiscal_year as period, alignment_score, top_local_sector, top_national_sector from mart_sector_alignment),
 rc as (
     select unit_code, period, returnees, returnees_served, coverage_pct
@@ -428,43 +433,21 @@ own as (
            case when len(parts) >= 2 then round(100 * list_avg(parts), 1) end::decimal(5, 1) as own_score
     from flagged
 ),
--- the score, level by level from the municipalities up: the mean of the scored units one level down, else its own
-s3 as (
-    select unit_code, period, own_score as score, cast(null as varchar) as children
-    from own where level = 3
-),
-s2 as (
-    select p.unit_code, p.period,
-           coalesce(round(avg(c.score), 1)::decimal(5, 1), any_value(p.own_score)) as score,
-           string_agg(c.unit_code || ' ' || c.score, ', ' order by c.unit_code) filter (where c.score is not null) as children
+-- the score, level by level from the deepest units up (any depth): the mean of the scores of the scored units
+-- whose parent it is, else its own. Each step takes the next level up that has units; `recurring` holds every score
+-- reached so far, so a child that skips a level (a city straight under its region) still counts for its parent.
+scores(unit_code, period, level, score, children) using key (unit_code, period) as (
+    select unit_code, period, level, own_score, cast(null as varchar)
+    from own where level = (select max(level) from own)
+    union
+    select p.unit_code, p.period, any_value(p.level),
+           coalesce(round(avg(c.score), 1)::decimal(5, 1), any_value(p.own_score)),
+           string_agg(c.unit_code || ' ' || c.score, ', ' order by c.unit_code) filter (where c.score is not null)
     from own p
-    left join own k on k.parent_code = p.unit_code and k.period = p.period and k.level = 3
-    left join s3 c on c.unit_code = k.unit_code and c.period = k.period
-    where p.level = 2
+    left join own k on k.parent_code = p.unit_code and k.period = p.period
+    left join recurring.scores c on c.unit_code = k.unit_code and c.period = k.period
+    where p.level = (select max(o.level) from own o where o.level < (select min(s.level) from scores s))
     group by p.unit_code, p.period
-),
-s1 as (
-    select p.unit_code, p.period,
-           coalesce(round(avg(c.score), 1)::decimal(5, 1), any_value(p.own_score)) as score,
-           string_agg(c.unit_code || ' ' || c.score, ', ' order by c.unit_code) filter (where c.score is not null) as children
-    from own p
-    left join own k on k.parent_code = p.unit_code and k.period = p.period and k.level = 2
-    left join s2 c on c.unit_code = k.unit_code and c.period = k.period
-    where p.level = 1
-    group by p.unit_code, p.period
-),
-s0 as (
-    select p.unit_code, p.period,
-           coalesce(round(avg(c.score), 1)::decimal(5, 1), any_value(p.own_score)) as score,
-           string_agg(c.unit_code || ' ' || c.score, ', ' order by c.unit_code) filter (where c.score is not null) as children
-    from own p
-    left join own k on k.parent_code = p.unit_code and k.period = p.period and k.level = 1
-    left join s1 c on c.unit_code = k.unit_code and c.period = k.period
-    where p.level = 0
-    group by p.unit_code, p.period
-),
-scores as (
-    select * from s3 union all select * from s2 union all select * from s1 union all select * from s0
 ),
 coverage as (
     -- municipalities in and below the unit for which any source (remittances, ledgers, registries) reported
@@ -499,7 +482,7 @@ from final;
 -- Public views.
 
 -- view: remittance_investment_match — remittances arriving against diaspora money committed to projects, per unit and year
--- | unit_code: any unit of levels 0-3; its row covers it and every unit below it
+-- | unit_code: any unit from level 0 to its country's local level (admin_levels); its row covers it and every unit below it
 -- | level: the unit's level
 -- | period: the year
 -- | remittance_usd: remittances received (sum of `amount_usd`); 0 when providers reported for the country that year and none reached the unit; null when not reported
@@ -513,7 +496,7 @@ select unit_code, level, period, remittance_usd, diaspora_contribution_usd, capt
 from mart_remittance_investment_match;
 
 -- view: sector_alignment — the sector mix of local projects against the national plan for the unit's region, per year
--- | unit_code: any unit of levels 0-3 (a country is compared with all its regions' allocations)
+-- | unit_code: any unit from level 0 to its country's local level (admin_levels) (a country is compared with all its regions' allocations)
 -- | level: the unit's level
 -- | fiscal_year: the plan's fiscal year, and the year of the local commitments
 -- | alignment_score: `1 - ½ Σ |local share - national share|` over sectors, in [0, 1]; null unless both sides have money
@@ -526,7 +509,7 @@ select unit_code, level, fiscal_year, alignment_score, top_local_sector, top_nat
 from mart_sector_alignment;
 
 -- view: programme_complementarity — national programmes and local initiatives per unit, sector and year
--- | unit_code: any unit of levels 0-3 (presence counts the unit and every unit below it)
+-- | unit_code: any unit from level 0 to its country's local level (admin_levels) (presence counts the unit and every unit below it)
 -- | level: the unit's level
 -- | sector_code: DAC 5-digit purpose code
 -- | period: the year
@@ -551,7 +534,7 @@ select indicator, unit_code, level, period, reported_value, sum_of_children, dis
 from mart_level_reconciliation;
 
 -- view: coherence_scorecard — one row per unit and year combining the coherence views, ranked among siblings
--- | unit_code: any unit of levels 0-3 with a coherence measure that year
+-- | unit_code: any unit from level 0 to its country's local level (admin_levels) with a coherence measure that year
 -- | level: the unit's level
 -- | period: the year
 -- | score: the unit's score (0-100): the mean of the scores of its units one level down when they have any, else its own_score; null with insufficient evidence (warehouse/README.md, "The scorecard's score")

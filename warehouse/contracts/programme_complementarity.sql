@@ -9,5 +9,8 @@ where category not in ('complementary', 'duplication_risk', 'local_only', 'natio
    or (category = 'local_only') <> (local_present and not national_present)
    or (category = 'national_only') <> (national_present and not local_present)
    or (category = 'gap') <> (not national_present and not local_present);
--- check: a gap is a municipality
-select * from programme_complementarity where category = 'gap' and level <> 3;
+-- check: a gap is a municipality (a unit of its country's local level)
+select p.* from programme_complementarity p
+join admin_units u on u.unit_code = p.unit_code and u.valid_to is null
+join admin_levels l on l.country = u.country and l.is_local_level
+where p.category = 'gap' and p.level <> l.level;

@@ -36,6 +36,10 @@ class RealExportShapesIT {
         assertThat(cli.query("select level, count(*) from admin_units group by level order by level").toString())
                 .isEqualTo("[[0, 1], [1, 3], [2, 3], [3, 7], [4, 2], [5, 11]]");
         assertThat(cli.value("select name from admin_units where unit_code = '0730600001'")).isEqualTo("Santo Niño (Pob.)");
+        // the mapping's level names and local level, kept in the warehouse
+        assertThat(cli.query("select level, level_name, is_local_level from admin_levels where country = 'PH' order by level").toString())
+                .isEqualTo("[[0, country, false], [1, region, false], [2, province, false], [3, city/municipality, true],"
+                        + " [4, sub-municipality, false], [5, barangay, false]]");
         // a barangay of Manila rolls up through its sub-municipality, city and region to the country: six levels
         assertThat(cli.query("select ancestor_code from dim_unit_ancestors where unit_code = '1380601002' order by ancestor_level").toString())
                 .isEqualTo("[[PH], [1300000000], [1380600000], [1380601000], [1380601002]]");

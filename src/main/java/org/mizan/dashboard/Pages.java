@@ -111,7 +111,8 @@ public final class Pages {
                 h.raw("<span>").text(c.name()).raw("</span> › ");
             }
         }
-        h.raw("</nav>\n<p class=\"unit\">").text(self.code()).raw(" · level ").text(self.level()).raw("</p>\n");
+        h.raw("</nav>\n<p class=\"unit\">").text(self.code()).raw(" · level ").text(self.level())
+                .text(self.levelName() == null ? "" : ", " + self.levelName()).raw("</p>\n");
         h.raw(sections.periodSelector(years, links.unit(unit, null), year));
         sections.tiles(h, visible(scope), scope, unit, year);
         h.raw(extras.section(scope, unit, year));

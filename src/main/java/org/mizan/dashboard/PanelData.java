@@ -22,8 +22,8 @@ import org.mizan.duckdb.SqlFiles;
  */
 public final class PanelData {
 
-    /** A unit on the way down from the top: code, name, level. */
-    public record Crumb(String code, String name, int level) {
+    /** A unit on the way down from the top: code, name, level and the level's name in its country (admin_levels). */
+    public record Crumb(String code, String name, int level, String levelName) {
     }
 
     record Source(String sql, List<String> values) {
@@ -106,7 +106,8 @@ public final class PanelData {
     /** The unit and those above it, top down; empty when there is no such unit. */
     public List<Crumb> breadcrumbs(String unit) {
         return run(SqlFiles.text("queries/dashboard/breadcrumbs.sql"), List.of(unit)).rows().stream()
-                .map(r -> new Crumb(String.valueOf(r.get(0)), String.valueOf(r.get(1)), ((Number) r.get(2)).intValue())).toList();
+                .map(r -> new Crumb(String.valueOf(r.get(0)), String.valueOf(r.get(1)), ((Number) r.get(2)).intValue(),
+                        r.get(3) == null ? null : String.valueOf(r.get(3)))).toList();
     }
 
     /** Every unit code of the gazetteer, top level first. */

@@ -119,6 +119,8 @@ public final class AdminUnitNormaliser extends Normaliser {
         }
         String successors = successors(r.get("successors"), to);
         String aliases = r.get("aliases");
+        List<String> names = r.mapping().levelNames();
+        Integer localLevel = r.mapping().localLevel();
         perLevel.merge((int) level, 1L, Long::sum);
         List<AdminUnit> out = new java.util.ArrayList<>(2);
         Mapping.Root root = r.mapping().root();
@@ -128,12 +130,15 @@ public final class AdminUnitNormaliser extends Normaliser {
             perLevel.merge(0, 1L, Long::sum);
             out.add(AdminUnit.newBuilder().setUnitCode(root.code()).setName(root.name()).setLevel(0).setParentCode(null)
                     .setCountry(IsoCodes.country("root.code", root.code()))
+                    .setLevelName(levelName(null, names, 0)).setLocalLevel(localLevel)
                     .setValidFrom(hierarchy == null ? from : hierarchy.earliest()).setValidTo(null).setPeriod("all")
                     .setSourceId(sourceId(r, "country")).setSourceFile(r.file()).setSourceLine(0L).build());
         }
         out.add(AdminUnit.newBuilder()
                 .setAliases(aliases == null ? null : String.join("|", Gazetteer.aliases(aliases)))
                 .setSuccessors(successors)
+                .setLevelName(levelName(r.get("level_name"), names, (int) level))
+                .setLocalLevel(localLevel)
                 .setUnitCode(r.get("unit_code"))
                 .setName(r.get("name"))
                 .setLevel((int) level)
@@ -147,6 +152,14 @@ public final class AdminUnitNormaliser extends Normaliser {
                 .setSourceLine(r.line())
                 .build());
         return out;
+    }
+
+    /** The level's name: the file's own (a {@code level_name} column), else the mapping's {@code levels:}, else null (the default). */
+    static String levelName(String own, List<String> names, int level) {
+        if (own != null && !own.isBlank()) {
+            return own.strip();
+        }
+        return level < names.size() && !names.get(level).isBlank() ? names.get(level).strip() : null;
     }
 
     /** Deeper than any country's hierarchy; a level beyond it is a data error, not a country. */

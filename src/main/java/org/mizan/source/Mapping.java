@@ -39,6 +39,7 @@ public record Mapping(
         Table table,
         Map<String, org.mizan.source.derive.Derivation> derived,
         List<String> levelNames,
+        Integer localLevel,
         Root root) {
 
     /** Whether rows of this mapping hold personal data: their quarantined lines are then masked ({@link RawRecord#quarantineRaw()}). */

@@ -31,7 +31,7 @@ final class MappingCheck {
     static final List<String> KEYS = List.of("dataset", "format", "encoding", "delimiter", "quote", "decimal_separator",
             "thousands_separator", "timestamp_pattern", "time_zone", "date_pattern", "missing", "source_id", "source_field",
             "constants", "columns", "values", "locality", "pii", "required", "country_codes", "stop_at_blank_row", "unpivot",
-            "base_currency", "templates", "exclude", "sheet", "header_row", "header_rows", "footer", "derive", "levels", "root");
+            "base_currency", "templates", "exclude", "sheet", "header_row", "header_rows", "footer", "derive", "levels", "local_level", "root");
     static final List<String> UNPIVOT_KEYS = List.of("headers", "columns", "key", "key_field", "value_field");
     static final List<String> DERIVE_OPS = List.of("constant", "prefix", "concat", "lookup", "country_name", "scale", "round");
     static final List<String> DERIVE_KEYS = List.of("constant", "prefix", "concat", "lookup", "country_name", "scale", "round",
@@ -125,6 +125,7 @@ final class MappingCheck {
                 case "stop_at_blank_row" -> oneOf(v, key, Set.of("true", "false"));
                 case "delimiter", "quote", "decimal_separator", "thousands_separator", "source_id", "source_field",
                      "base_currency", "sheet", "dataset" -> scalar(v, key);
+                case "local_level" -> scalar(v, key).ifPresent(s -> localLevel(v, s, value(m, "levels")));
                 case "header_row", "header_rows" -> scalar(v, key).ifPresent(s -> {
                     if (!s.matches("\\d+") || ("header_rows".equals(key) && Integer.parseInt(s) < 1)) {
                         error(v, "'" + key + "' must be a row number from 1 (got '" + s + "')");
@@ -301,6 +302,21 @@ final class MappingCheck {
         }
         error(v, "'" + key + "' takes one value, not a " + shape(v));
         return java.util.Optional.empty();
+    }
+
+    /** {@code local_level:} a level number from 0 to 12, or one of the mapping's {@code levels} names. */
+    private void localLevel(Node v, String s, Node levels) {
+        if (s.strip().matches("\\d{1,2}") && Integer.parseInt(s.strip()) <= 12) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        if (levels instanceof SequenceNode seq) {
+            seq.getValue().forEach(n -> names.add(n instanceof ScalarNode sn ? sn.getValue() : ""));
+        }
+        if (names.stream().noneMatch(n -> n.strip().equalsIgnoreCase(s.strip()))) {
+            error(v, "local_level '" + s + "' is neither a level number (0 to 12) nor one of levels " + names
+                    + " (docs/formats.md, \"Level names and the local level\")");
+        }
     }
 
     private void list(Node v, String key) {

@@ -118,7 +118,28 @@ public final class MappingLoader {
                         y.get("footer") == null ? null : Pattern.compile(String.valueOf(y.get("footer")))),
                 Derivations.of((Map<String, Object>) y.getOrDefault("derive", Map.of())),
                 list(y.get("levels")),
+                localLevel(y.get("local_level"), list(y.get("levels"))),
                 y.get("root") instanceof Map<?, ?> r ? new Mapping.Root(String.valueOf(r.get("code")), String.valueOf(r.get("name"))) : null);
+    }
+
+    /**
+     * {@code local_level:} as a level number: a number from 0, or one of the mapping's {@code levels} names
+     * (case-insensitive); null when the mapping declares none.
+     */
+    private static Integer localLevel(Object v, List<String> levels) {
+        if (v == null) {
+            return null;
+        }
+        String s = String.valueOf(v).strip();
+        if (s.matches("\\d{1,2}") && Integer.parseInt(s) <= 12) {
+            return Integer.parseInt(s); // 12: the deepest level a gazetteer may have (AdminUnitNormaliser.MAX_LEVEL)
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).strip().equalsIgnoreCase(s)) {
+                return i;
+            }
+        }
+        return null; // refused by MappingCheck before it gets here
     }
 
     /**

@@ -104,4 +104,17 @@ class MappingCheckTest {
         assertThatThrownBy(() -> parse("dataset: admin_units\nderive:\n  parent_code: {prefix: unit_code, lenghts: [2]}\n"))
                 .hasMessage("mapping jobs/m.yml, line 3: unknown key 'derive.parent_code.lenghts' (did you mean 'lengths'?)");
     }
+
+    @Test
+    void theLocalLevelIsALevelNameOrANumber() {
+        String levels = "dataset: admin_units\nlevels: [country, region, province, city/municipality, sub-municipality, barangay]\n";
+        assertThat(parse(levels).localLevel()).isNull();
+        assertThat(parse(levels + "local_level: Barangay\n").localLevel()).isEqualTo(5);
+        assertThat(parse(levels + "local_level: 3\n").localLevel()).isEqualTo(3);
+        assertThat(refusal(levels + "local_level: parish\n")).isEqualTo("mapping jobs/m.yml, line 3: local_level 'parish' is neither a level"
+                + " number (0 to 12) nor one of levels [country, region, province, city/municipality, sub-municipality, barangay]"
+                + " (docs/formats.md, \"Level names and the local level\")");
+        assertThat(refusal(levels + "local_level: 13\n")).startsWith("mapping jobs/m.yml, line 3: local_level '13' is neither a level number");
+        assertThat(refusal(levels + "local_level: [barangay]\n")).startsWith("mapping jobs/m.yml, line 3: 'local_level' takes one value, not a ");
+    }
 }
