@@ -98,7 +98,15 @@ public class RemotePartitioning {
             handler.afterPropertiesSet();
             ExecutorService wait = Executors.newSingleThreadExecutor();
             try {
-                Future<Collection<StepExecution>> done = wait.submit(() -> handler.handle(splitter, manager));
+                Future<Collection<StepExecution>> done = wait.submit(() -> {
+                    // the splitter asks the partitioner, which reads the run's parameters from the step's context
+                    org.springframework.batch.core.scope.context.StepSynchronizationManager.register(manager);
+                    try {
+                        return handler.handle(splitter, manager);
+                    } finally {
+                        org.springframework.batch.core.scope.context.StepSynchronizationManager.close();
+                    }
+                });
                 while (true) {
                     try {
                         return done.get(poll.toMillis(), TimeUnit.MILLISECONDS);
@@ -177,9 +185,9 @@ public class RemotePartitioning {
                 }
                 running.add(execution);
                 try {
-                    LOG.info("partition {} (step execution {}): taken", execution.getStepName(), execution.getId());
+                    say("partition " + execution.getStepName() + " (step execution " + execution.getId() + "): taken");
                     step.execute(execution);
-                    LOG.info("partition {} (step execution {}): {}", execution.getStepName(), execution.getId(), execution.getStatus());
+                    say("partition " + execution.getStepName() + " (step execution " + execution.getId() + "): " + execution.getStatus());
                 } catch (org.springframework.batch.core.job.JobInterruptedException e) {
                     execution.setStatus(BatchStatus.STOPPED);
                     repository.update(execution);
@@ -197,6 +205,13 @@ public class RemotePartitioning {
 
         private final RabbitAdmin admin;
         private final Queue queue;
+
+        /** A line on the worker's console and in the log: what it took and how that ended. */
+        private static void say(String line) {
+            LOG.info(line);
+            System.out.println("mizan worker: " + line);
+            System.out.flush();
+        }
 
         public void start() {
             admin.declareQueue(queue);
