@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "Runtime files go under MIZAN_HOME (default ./var).",
                 "Exit codes: 0 success, 1 a job failed or rejected its whole input, 2 usage or configuration error."},
         subcommands = {DemoCommand.class, RunCommand.class, QueryCommand.class, StatusCommand.class, HistoryCommand.class,
-                ShowCommand.class, RejectsCommand.class, RerunCommand.class, BackfillCommand.class, AbandonCommand.class, PruneCommand.class, ServeCommand.class, DictionaryCommand.class, RotateKeyCommand.class, DashboardCommand.class,
+                ShowCommand.class, RejectsCommand.class, RerunCommand.class, WorkerCommand.class, BackfillCommand.class, AbandonCommand.class, PruneCommand.class, ServeCommand.class, DictionaryCommand.class, RotateKeyCommand.class, DashboardCommand.class,
                 ApproveCommand.class, UnapproveCommand.class, AcceptCommand.class, ApprovalsCommand.class, CheckMappingCommand.class, FlagsCommand.class, ReviewCommand.class,
                 CommandLine.HelpCommand.class})
 public class MizanMain implements Runnable {

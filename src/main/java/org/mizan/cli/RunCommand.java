@@ -24,6 +24,10 @@ import picocli.CommandLine.Parameters;
                 "any other layout needs mapping=NAME (a file under jobs/, e.g. remittances/dushanbe-express) or mapping=PATH.yml.",
                 "Try a mapping first with: mizan check-mapping --mapping NAME FILE (writes nothing).",
                 "Rejected rows go to MIZAN_HOME/quarantine with file, line, rule and message; good rows are loaded.",
+                "Partitioned (ingest-remittances): several file=PATH of one delivery, or --threads N, or --workers, cut the work",
+                "into partitions: one per file, and a file larger than --partition-size into ranges of whole lines. --threads",
+                "runs them on this machine; --workers sends them over RabbitMQ to mizan worker processes (profile distributed,",
+                "see README). Rows, rejects and duplicates come out as a single-node run of the files in turn would give them.",
                 "Examples:",
                 "  mizan run load-gazetteer file=fixtures/gazetteer/admin_units.csv",
                 "  mizan run ingest-remittances file=feed.jsonl",
@@ -44,6 +48,16 @@ public class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ReopenOption reopen = new ReopenOption();
 
+    @CommandLine.Option(names = "--workers", description = "ingest-remittances: send the partitions to mizan worker processes over RabbitMQ")
+    boolean workers;
+
+    @CommandLine.Option(names = "--threads", paramLabel = "N", description = "ingest-remittances: run the partitions on N threads of this machine")
+    int threads;
+
+    @CommandLine.Option(names = "--partition-size", paramLabel = "SIZE", defaultValue = "64m",
+            description = "a file larger than this is cut into ranges of about this size (e.g. 64m, 500k; default 64m)")
+    String partitionSize;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +71,13 @@ public class RunCommand implements Callable<Integer> {
                     + " or " + ExtractRegionJobConfiguration.NAME);
         }
         Map<String, String> kv = parse(params);
+        List<String> files = params.stream().filter(p -> p.startsWith("file=")).map(p -> p.substring(5)).toList();
+        if ("ingest-remittances".equals(job) && (files.size() > 1 || workers || threads > 0)) {
+            return partitioned(files, kv.get("mapping"));
+        }
+        if (files.size() > 1) {
+            throw new MizanMain.UsageException("run " + job + " takes one file=PATH; only ingest-remittances loads several files in one run");
+        }
         String file = kv.get("file");
         if (file == null) {
             throw new MizanMain.UsageException("run " + job + " needs file=PATH (see mizan run --help)");
@@ -76,6 +97,50 @@ public class RunCommand implements Callable<Integer> {
                 return MizanMain.FAILED;
             }
             return MizanMain.OK;
+        }
+    }
+
+    /** {@code run ingest-remittances file=A [file=B …] [--threads N | --workers]}: one partitioned run. */
+    private Integer partitioned(List<String> files, String mapping) throws Exception {
+        long bytes = size(partitionSize);
+        List<Path> paths = files.stream().map(Path::of).toList();
+        List<String> mappings = new java.util.ArrayList<>();
+        for (Path p : paths) {
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                throw new MizanMain.UsageException("no file " + p + " (run " + job + " file=PATH …)");
+            }
+            String m = mapping != null ? mapping : DefaultMappings.detect(job, p);
+            DefaultMappings.check(job, m);
+            mappings.add(m);
+        }
+        if (threads > 0) {
+            System.setProperty("mizan.partition.threads", String.valueOf(threads));
+        }
+        org.mizan.quality.QualityChecks.load(org.mizan.config.MizanHome.fromEnvironment());
+        try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "run " + job)) {
+            JobExecution execution = runner.launches().loadPartitioned(paths, mappings, bytes, workers);
+            RunSummary.print(execution, mappings.get(0), spec.commandLine().getOut());
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                spec.commandLine().getErr().println(failed(job, execution) + "; fix the file (or its mapping) and run it again,"
+                        + " or ./mizan rerun " + execution.getId() + " (details in " + ErrorLog.file() + ")");
+                return MizanMain.FAILED;
+            }
+            return MizanMain.OK;
+        }
+    }
+
+    /** {@code 64m}, {@code 500k}, {@code 1g} or a number of bytes. */
+    static long size(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = t.endsWith("k") ? 1024 : t.endsWith("m") ? 1024 * 1024 : t.endsWith("g") ? 1024L * 1024 * 1024 : 1;
+        try {
+            long n = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new MizanMain.UsageException("--partition-size " + text + " is not a size: write e.g. 64m, 500k or 1g");
         }
     }
 

@@ -59,7 +59,7 @@ public final class Lake {
         }
     }
 
-    static String unitFileName(String unit, int part) {
+    public static String unitFileName(String unit, int part) {
         return part == 1 ? unit + ".parquet" : unit + "~" + part + ".parquet";
     }
 

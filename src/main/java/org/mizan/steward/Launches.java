@@ -61,6 +61,24 @@ public class Launches {
     }
 
     /**
+     * Loads the files of a delivery as one partitioned run of {@code ingest-remittances}: each file a partition, a
+     * file above {@code partitionBytes} several; on this machine's threads, or on workers when {@code remote}.
+     */
+    public JobExecution loadPartitioned(List<Path> files, List<String> mappings, long partitionBytes, boolean remote) throws Exception {
+        for (Path f : files) {
+            lock.check("ingest-remittances", f, Map.of());
+        }
+        JobParametersBuilder b = parameters(files.get(0), mappings.get(0), Map.of())
+                .addString(org.mizan.jobs.ingest.PartitionedIngestSteps.FILES, String.join("\n",
+                        files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList()))
+                .addString(org.mizan.jobs.ingest.PartitionedIngestSteps.MAPPINGS, String.join("\n", mappings))
+                .addLong(org.mizan.jobs.ingest.PartitionedIngestSteps.PARTITION_BYTES, partitionBytes)
+                .addString(org.mizan.jobs.ingest.PartitionedIngestSteps.WORKERS, remote ? org.mizan.jobs.ingest.PartitionedIngestSteps.REMOTE : "local")
+                .addLong("delivery", System.currentTimeMillis());
+        return operator.start(context.getBean("ingestRemittancesPartitionedJob", Job.class), b.toJobParameters());
+    }
+
+    /**
      * Runs a job instance identified by its parameters alone (a backfill's partition): started when new, restarted
      * from its last checkpoint when it failed or stopped, left alone when it completed.
      */

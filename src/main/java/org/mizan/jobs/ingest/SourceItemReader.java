@@ -23,10 +23,22 @@ public class SourceItemReader implements ItemStreamReader<RawRecord> {
     private final IngestContext context;
     private final IngestProgress progress;
     private RecordSource source;
+    private long afterLine;
+    private long lastLine = Long.MAX_VALUE;
 
     public SourceItemReader(IngestContext context, IngestProgress progress) {
         this.context = context;
         this.progress = progress;
+    }
+
+    /**
+     * Limits the reading to the records that start on lines {@code afterLine + 1} to {@code lastLine} (a partition
+     * of a large file, {@link IngestPartitions}): the lines before are skipped unparsed, the header still read.
+     */
+    public SourceItemReader range(long afterLine, long lastLine) {
+        this.afterLine = afterLine;
+        this.lastLine = lastLine;
+        return this;
     }
 
     @Override
@@ -37,6 +49,8 @@ public class SourceItemReader implements ItemStreamReader<RawRecord> {
             if (resume > 0) {
                 source.skipTo(resume, executionContext.getLong(Checkpoint.SKIPPED, 0));
                 executionContext.putLong(RESUMED_AT, resume + 1);
+            } else if (afterLine > 0) {
+                source.skipTo(afterLine, 0);
             }
         } catch (IOException e) {
             throw new ItemStreamException("cannot read " + context.file() + ": " + e.getMessage(), e);
@@ -46,6 +60,9 @@ public class SourceItemReader implements ItemStreamReader<RawRecord> {
     @Override
     public RawRecord read() throws IOException {
         RawRecord r = source.next();
+        if (r != null && r.line() > lastLine) {
+            return null;
+        }
         if (r != null) {
             progress.read(r.line());
         }

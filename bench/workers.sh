@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Remote partitioning, 1 worker process against 2: bench/workers.sh [ROWS] [PARTITION_SIZE]   (defaults 1000000, 16m)
+#
+# Generates ROWS remittance rows (one CSV), then loads them three ways into fresh homes sharing nothing but the
+# input: on one node (`run ingest-remittances`), and partitioned (`--workers`, ranges of PARTITION_SIZE) with one
+# `mizan worker` process and with two, all on this machine, against the PostgreSQL job repository (a schema of
+# its own) and RabbitMQ (a queue of its own) on 127.0.0.1. DuckDB's own read_csv of the same file is timed in
+# the same run (bench/DuckDbBaseline.java). Prints, for each: wall time of the load (manager start to end), rows/s,
+# the ratio to one worker, and the peak RSS of the manager and of each worker (GNU time).
+# Needs: PostgreSQL and RabbitMQ running (see README), mvn, /usr/bin/time. A measurement, not a test.
+set -euo pipefail
+ROWS=${1:-1000000}
+SIZE=${2:-16m}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/mizan-workers.XXXXXX")
+SCHEMA=mizan_bench_$$
+QUEUE=mizan.partitions.bench.$$
+cleanup() {
+  jobs -p | xargs -r kill 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -d test -qc "drop schema if exists $SCHEMA cascade" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+mvn -q compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >"$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log" >&2; exit 1; }
+CP=$ROOT/target/classes:$(cat "$WORK/cp.txt")
+DUCKDB_JAR=$(tr ':' '\n' <"$WORK/cp.txt" | grep -m1 '/duckdb_jdbc-')
+javac -d "$WORK/classes" bench/GenerateRemittances.java
+javac -d "$WORK/classes" -cp "$DUCKDB_JAR" bench/DuckDbBaseline.java
+java -cp "$WORK/classes" GenerateRemittances "$ROWS" 7 "$WORK/data" >/dev/null
+CSV=$WORK/data/remittances.csv
+psql -h 127.0.0.1 -U postgres -d test -qc "create schema $SCHEMA" >/dev/null
+
+export SPRING_PROFILES_ACTIVE=postgres,distributed MIZAN_PG_SCHEMA=$SCHEMA MIZAN_BROKER_QUEUE=$QUEUE
+mizan() { java -Xmx2g -XX:+UseParallelGC -cp "$CP" org.mizan.cli.MizanMain "$@"; }
+
+prepare() {  # prepare HOME: gazetteer and FX rates, not timed
+  MIZAN_HOME=$1 mizan run load-gazetteer "file=$WORK/data/admin_units.csv" >/dev/null
+  MIZAN_HOME=$1 mizan run load-fx-rates "file=$WORK/data/fx_rates.csv" >/dev/null
+}
+rss() { awk '{ printf "%d MB", $2 / 1024 }' "$1"; }
+
+/usr/bin/time -f '%e %M' -o "$WORK/duckdb.time" java -cp "$WORK/classes:$DUCKDB_JAR" DuckDbBaseline "$CSV" "$WORK/baseline.duckdb" \
+  bench/duckdb_baseline.sql >/dev/null
+echo "rows: $ROWS, partition size $SIZE, $(nproc) cores (a shared machine: other processes ran meanwhile)"
+echo "duckdb read_csv:   $(awk '{ print $1 }' "$WORK/duckdb.time") s, peak RSS $(rss "$WORK/duckdb.time")"
+
+prepare "$WORK/single"
+/usr/bin/time -f '%e %M' -o "$WORK/single.time" env MIZAN_HOME="$WORK/single" SPRING_PROFILES_ACTIVE=postgres \
+  java -Xmx2g -XX:+UseParallelGC -cp "$CP" org.mizan.cli.MizanMain run ingest-remittances "file=$CSV" >"$WORK/single.log" 2>&1
+single=$(awk '{ print $1 }' "$WORK/single.time")
+echo "one node:          $single s, $(awk -v r="$ROWS" -v s="$single" 'BEGIN { printf "%.0f", r / s }') rows/s, peak RSS $(rss "$WORK/single.time")"
+
+for n in 1 2; do
+  home=$WORK/workers-$n
+  prepare "$home"
+  for w in $(seq 1 "$n"); do
+    MIZAN_HOME=$home /usr/bin/time -f '%e %M' -o "$home/worker$w.time" \
+      java -Xmx2g -XX:+UseParallelGC -cp "$CP" org.mizan.cli.MizanMain worker >"$home/worker$w.log" 2>&1 &
+    echo $! >"$home/worker$w.pid"
+    until grep -q 'taking partitions' "$home/worker$w.log" 2>/dev/null; do sleep 0.2; done
+  done
+  /usr/bin/time -f '%e %M' -o "$home/manager.time" env MIZAN_HOME="$home" \
+    java -Xmx2g -XX:+UseParallelGC -cp "$CP" org.mizan.cli.MizanMain run ingest-remittances "file=$CSV" --workers --partition-size "$SIZE" \
+    >"$home/manager.log" 2>&1
+  for w in $(seq 1 "$n"); do
+    pkill -TERM -P "$(cat "$home/worker$w.pid")" 2>/dev/null || kill -TERM "$(cat "$home/worker$w.pid")"
+  done
+  wait
+  wall=$(awk '{ print $1 }' "$home/manager.time")
+  [[ $n == 1 ]] && one=$wall
+  line="$n worker(s):      $wall s, $(awk -v r="$ROWS" -v s="$wall" 'BEGIN { printf "%.0f", r / s }') rows/s"
+  line+=", speed-up $(awk -v a="$one" -v b="$wall" 'BEGIN { printf "%.2f", a / b }') against 1 worker; peak RSS manager $(rss "$home/manager.time")"
+  for w in $(seq 1 "$n"); do line+=", worker$w $(rss "$home/worker$w.time")"; done
+  echo "$line"
+  grep -h "read $ROWS" "$home/manager.log" | head -n 1
+done
