@@ -17,10 +17,15 @@ import java.util.SplittableRandom;
  * Synthetic inputs for the Mizan benchmark: N remittance rows (format 2) plus the gazetteer (format 1) and
  * FX rates (format 8) that an ingest needs to resolve and convert them.
  *
- * <pre>java bench/GenerateRemittances.java N SEED OUTDIR [YEARS]</pre>
+ * <pre>java bench/GenerateRemittances.java N SEED OUTDIR [YEARS] [shuffled]</pre>
  *
  * YEARS (default 1) spreads the rows over that many years ending with 2024 (the warehouse benchmark uses 5:
  * sixty months); FX rates start a month before the first of them.
+ *
+ * {@code shuffled} writes a consolidated national feed instead of a provider's export: 40 providers (480
+ * partitions of month and provider in a year) and every row at a random time of the span, so consecutive rows
+ * fall in unrelated partitions. {@code bench/run.sh} sorts the same file by month and provider to compare the
+ * two orders on identical rows.
  *
  * Everything is drawn from one SplittableRandom seeded with SEED, in a fixed order, so a seed names one exact
  * set of files: two runs compare like with like. The remittance file is written byte by byte into a large
@@ -53,20 +58,23 @@ public class GenerateRemittances {
 
     /** How many years, ending with 2024, the rows spread over. */
     static int years = 1;
+    /** Rows in no order (a consolidated feed of 40 providers) rather than roughly chronological (12 providers). */
+    static boolean shuffled;
 
     static LocalDate firstDay() {
         return LocalDate.of(2025 - years, 1, 1);
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3 && args.length != 4) {
-            System.err.println("usage: java bench/GenerateRemittances.java N SEED OUTDIR [YEARS]");
+        if (args.length < 3 || args.length > 5 || (args.length == 5 && !args[4].equals("shuffled"))) {
+            System.err.println("usage: java bench/GenerateRemittances.java N SEED OUTDIR [YEARS] [shuffled]");
             System.exit(2);
         }
         long n = Long.parseLong(args[0]);
         long seed = Long.parseLong(args[1]);
         Path out = Path.of(args[2]);
-        years = args.length == 4 ? Integer.parseInt(args[3]) : 1;
+        years = args.length >= 4 ? Integer.parseInt(args[3]) : 1;
+        shuffled = args.length == 5;
         Files.createDirectories(out);
         SplittableRandom rnd = new SplittableRandom(seed);
 
@@ -193,9 +201,10 @@ public class GenerateRemittances {
     // ---------------------------------------------------------------- remittances (format 2)
 
     static void writeRemittances(SplittableRandom rnd, Gazetteer gaz, long n, Path file) throws IOException {
-        String[] providers = new String[12];
-        for (int i = 0; i < 8; i++) providers[i] = String.format("MTO-%03d", i + 1);
-        for (int i = 0; i < 4; i++) providers[8 + i] = String.format("BNK-%03d", i + 1);
+        int mtos = shuffled ? 30 : 8, banks = shuffled ? 10 : 4;
+        String[] providers = new String[mtos + banks];
+        for (int i = 0; i < mtos; i++) providers[i] = String.format("MTO-%03d", i + 1);
+        for (int i = 0; i < banks; i++) providers[mtos + i] = String.format("BNK-%03d", i + 1);
         byte[][] providerB = bytes(providers);
         byte[][] countryB = bytes(COUNTRIES), currencyB = bytes(CURRENCIES), offsetB = bytes(OFFSETS);
         byte[][] npB = bytes(gaz.npMunicipalities.toArray(String[]::new));
@@ -215,11 +224,12 @@ public class GenerateRemittances {
             for (long i = 0; i < n; i++) {
                 // Roughly chronological: row i sits at its share of the year plus up to 30 minutes of jitter,
                 // which is how a provider's daily exports concatenate.
-                long t = (long) ((double) i * year / Math.max(n, 1)) + rnd.nextInt(1800);
+                // Shuffled: anywhere in the span, as a year's backfill or a national consolidation arrives.
+                long t = shuffled ? rnd.nextLong(year) : (long) ((double) i * year / Math.max(n, 1)) + rnd.nextInt(1800);
                 if (t >= year) t = year - 1;
                 int c = pick(rnd, countryCum);
                 int p = rnd.nextInt(providers.length);
-                boolean bank = p >= 8;
+                boolean bank = p >= mtos;
 
                 o.ascii("T-").num(i + 1, 10).b(',');
                 o.raw(providerB[p]).b(',');

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Mizan ingest benchmark: bench/run.sh [N] [SEED]   (defaults 5000000 42)
 #
-# Generates N format-2 remittance rows (plus gazetteer and FX rates) and times, on the same file:
-#   (a) ./mizan run ingest-remittances file=...   into a fresh MIZAN_HOME, then proves it is queryable
+# Generates N format-2 remittance rows (plus gazetteer and FX rates) of a consolidated feed: 40 providers over
+# 2024 (480 partitions of month and provider), once in random order (shuffled) and once the same rows sorted by
+# month and provider (sorted), and times:
+#   (a) ./mizan run ingest-remittances file=...   into a fresh MIZAN_HOME, then proves it is queryable, on the
+#       sorted file and (a') on the shuffled one; prints rows/s of each, their ratio and the Parquet files per partition
 #   (b) DuckDB alone: CREATE TABLE AS SELECT * FROM read_csv(...)
 #   (f) the floor: DuckDB alone writing the partitioned lake and the warehouse table, no check (bench/duckdb_floor.sql)
 #   (c) the textbook Spring Batch job (FlatFileItemReader -> JdbcBatchItemWriter into DuckDB), on the first
@@ -45,9 +48,14 @@ javac -d "$CLASSES" -cp "$DUCKDB_JAR" bench/DuckDbBaseline.java
 javac -d "$CLASSES" -cp "$DUCKDB_JAR" bench/DuckDbFloor.java
 javac -d "$CLASSES" -cp "$CP" -parameters bench/TextbookJob.java
 
-log "generating $N rows (seed $SEED) into $DATA"
-java -cp "$CLASSES" GenerateRemittances "$N" "$SEED" "$DATA" >&2
+log "generating $N rows (seed $SEED) in random order into $DATA, and the same rows sorted by month and provider"
+java -cp "$CLASSES" GenerateRemittances "$N" "$SEED" "$DATA" 1 shuffled >&2
+SHUFFLED=$DATA/remittances-shuffled.csv
+mv "$DATA/remittances.csv" "$SHUFFLED"
 CSV=$DATA/remittances.csv
+# sorted by sent_at's month (the provider's local one: a row near a month's end may fall in the next UTC period),
+# then provider; the same bytes per row
+{ head -n 1 "$SHUFFLED"; tail -n +2 "$SHUFFLED" | LC_ALL=C sort -t, -k3.1,3.7 -k2,2 -s -S 25% -T "$WORK"; } >"$CSV"
 CSV_MB=$(( $(stat -c %s "$CSV") / 1024 / 1024 ))
 
 # timed NAME CMD...: runs CMD under /usr/bin/time, output in $WORK/NAME.log; sets WALL (s) and RSS_MB.
@@ -70,36 +78,54 @@ untimed() {
 
 # All three read the same file, just written and so in the page cache for each of them alike.
 
-# --- (a) Mizan
-A_WALL=; A_RSS=; A_NOTE=; A_BUILD_WARN=
-if [[ -x ./mizan ]]; then
-  export MIZAN_HOME=$WORK/mizan-home
+# --- (a) Mizan, on the sorted file, and (a') on the shuffled one
+# mizan_ingest NAME CSV: a fresh home, gazetteer and FX untimed, the ingest timed; sets WALL, RSS_MB, M_STEPS,
+# M_INGEST (the ingest step's s), M_BUILD, M_FACTS (ms), M_START, M_NOTE, M_WARN, M_FILES (Parquet files per
+# partition: min avg max, and the partitions)
+mizan_ingest() {
+  local name=$1 csv=$2
+  export MIZAN_HOME=$WORK/mizan-home-$name
   mkdir -p "$MIZAN_HOME"
-  log "(a) mizan: loading gazetteer and FX rates (not timed)"
-  untimed a-gazetteer ./mizan run load-gazetteer "file=$DATA/admin_units.csv"
-  untimed a-fx ./mizan run load-fx-rates "file=$DATA/fx_rates.csv"
-  log "(a) mizan: ingest-remittances (timed)"
+  log "($name) mizan: loading gazetteer and FX rates (not timed)"
+  untimed "$name-gazetteer" ./mizan run load-gazetteer "file=$DATA/admin_units.csv"
+  untimed "$name-fx" ./mizan run load-fx-rates "file=$DATA/fx_rates.csv"
+  log "($name) mizan: ingest-remittances $(basename "$csv") (timed)"
   # the build's per-statement times go to MIZAN_HOME/logs/mizan.log (a debug logger: a few dozen lines)
   MIZAN_JAVA_OPTS="${MIZAN_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -Dlogging.level.org.mizan.warehouse.BuildTiming=debug" \
-    timed a ./mizan run ingest-remittances "file=$CSV"
-  A_WALL=$WALL; A_RSS=$RSS_MB
-  A_STEPS=$(grep -m1 'steps:' "$WORK/a.log" | sed 's/^ *steps: //' || true)
-  A_BUILD=$(sed -n 's/.*build-warehouse \([0-9.]*\) s.*/\1/p' "$WORK/a.log" | head -n 1)
-  A_FACTS=$(grep 'BuildTiming' "$MIZAN_HOME/logs/mizan.log" | grep 'create table fct_remittance_transactions' \
+    timed "$name" ./mizan run ingest-remittances "file=$csv"
+  M_STEPS=$(grep -m1 'steps:' "$WORK/$name.log" | sed 's/^ *steps: //' || true)
+  M_INGEST=$(sed -n 's/.*steps: ingest \([0-9.]*\) s.*/\1/p' "$WORK/$name.log" | head -n 1)
+  M_BUILD=$(sed -n 's/.*build-warehouse \([0-9.]*\) s.*/\1/p' "$WORK/$name.log" | head -n 1)
+  M_FACTS=$(grep 'BuildTiming' "$MIZAN_HOME/logs/mizan.log" | grep 'create table fct_remittance_transactions' \
     | sed -n 's/.*BuildTiming *: *\([0-9]*\) ms.*/\1/p' | tail -n 1)
   # start-up and shut-down: the process's wall time less the job's own (the summary's "COMPLETED in N s")
-  A_JOB=$(sed -n 's/^COMPLETED in \([0-9.]*\) s.*/\1/p' "$WORK/a.log" | tail -n 1)
-  A_START=$([[ -n "$A_JOB" ]] && awk -v w="$WALL" -v j="$A_JOB" 'BEGIN { printf "%.2f", w - j }' || true)
+  local job
+  job=$(sed -n 's/^COMPLETED in \([0-9.]*\) s.*/\1/p' "$WORK/$name.log" | tail -n 1)
+  M_START=$([[ -n "$job" ]] && awk -v w="$WALL" -v j="$job" 'BEGIN { printf "%.2f", w - j }' || true)
+  M_WARN=
   # The launcher rebuilds its jar when sources are newer: that must not land in the timed step.
-  if grep -q 'building the jar' "$WORK/a.log"; then
-    A_BUILD_WARN="WARNING: ./mizan rebuilt its jar during the timed step (sources changed meanwhile): (a) is not valid, run again"
+  if grep -q 'building the jar' "$WORK/$name.log"; then
+    M_WARN="WARNING: ./mizan rebuilt its jar during the timed step (sources changed meanwhile): ($name) is not valid, run again"
   fi
-  log "(a) mizan: querying the warehouse (not timed)"
-  untimed a-query ./mizan query "select count(*) from remittance_transactions" --format csv
-  A_COUNT=$(tr -d '"\r' <"$WORK/a-query.log" | grep -E '^[0-9]+$' | tail -n 1 || true)
-  A_NOTE="queryable: select count(*) from remittance_transactions = ${A_COUNT:-?}"
-  [[ "${A_COUNT:-}" == "$N" ]] || A_NOTE="$A_NOTE (expected $N; see $WORK/a-query.log)"
+  M_FILES=$(find "$MIZAN_HOME/lake/remittance_transactions" -name '*.parquet' -printf '%h\n' | sort | uniq -c \
+    | awk '{ n++; s += $1; if (min == "" || $1 < min) min = $1; if ($1 > max) max = $1 }
+           END { printf "min %d, mean %.2f, max %d over %d partitions", min, s / n, max, n }')
+  log "($name) mizan: querying the warehouse (not timed)"
+  untimed "$name-query" ./mizan query "select count(*) from remittance_transactions" --format csv
+  local count
+  count=$(tr -d '"\r' <"$WORK/$name-query.log" | grep -E '^[0-9]+$' | tail -n 1 || true)
+  M_NOTE="queryable: select count(*) from remittance_transactions = ${count:-?}"
+  [[ "${count:-}" == "$N" ]] || M_NOTE="$M_NOTE (expected $N; see $WORK/$name-query.log)"
   unset MIZAN_HOME
+}
+
+A_WALL=; A_RSS=; A_NOTE=; A_BUILD_WARN=; S_WALL=; S_RSS=
+if [[ -x ./mizan ]]; then
+  mizan_ingest a "$CSV"
+  A_WALL=$WALL; A_RSS=$RSS_MB; A_STEPS=$M_STEPS; A_INGEST=$M_INGEST; A_BUILD=$M_BUILD; A_FACTS=$M_FACTS
+  A_START=$M_START; A_NOTE=$M_NOTE; A_BUILD_WARN=$M_WARN; A_FILES=$M_FILES
+  mizan_ingest s "$SHUFFLED"
+  S_WALL=$WALL; S_RSS=$RSS_MB; S_STEPS=$M_STEPS; S_INGEST=$M_INGEST; S_NOTE=$M_NOTE; S_WARN=$M_WARN; S_FILES=$M_FILES
 else
   A_NOTE="not measured: ./mizan not found in $ROOT"
 fi
@@ -110,10 +136,14 @@ timed b java -cp "$CLASSES:$DUCKDB_JAR" DuckDbBaseline "$CSV" "$WORK/baseline.du
 B_WALL=$WALL; B_RSS=$RSS_MB
 B_NOTE=$(grep -m1 '^duckdb baseline:' "$WORK/b.log" || true)
 
-# --- (f) the floor: DuckDB alone, lake and warehouse, no check
+# --- (f) the floor: DuckDB alone, lake and warehouse, no check; (f') the same on the shuffled file
 log "(f) duckdb: the floor (partitioned lake + warehouse table, no check)"
 timed f java -cp "$CLASSES:$DUCKDB_JAR" DuckDbFloor "$CSV" "$WORK" bench/duckdb_floor.sql
 F_WALL=$WALL; F_RSS=$RSS_MB
+log "(f') duckdb: the floor on the shuffled file"
+rm -rf "$WORK/floor-lake" "$WORK/floor.duckdb"
+timed fs java -cp "$CLASSES:$DUCKDB_JAR" DuckDbFloor "$SHUFFLED" "$WORK" bench/duckdb_floor.sql
+FS_WALL=$WALL; FS_RSS=$RSS_MB
 
 # --- (c) textbook Spring Batch job, on a prefix
 C_WALL=; C_RSS=; C_NOTE=; C_MEASURED=
@@ -133,9 +163,11 @@ row() { printf '%-52s %10s %10s %14s\n' "$1" "$2" "${3:-n/a}" "${4:-n/a}"; }
 echo
 echo "Mizan ingest benchmark: $N rows, seed $SEED, $CSV_MB MiB CSV, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 row "pipeline" "rows" "wall s" "peak RSS MB"
-row "(a) mizan run ingest-remittances" "$N" "$A_WALL" "$A_RSS"
+row "(a) mizan run ingest-remittances, sorted" "$N" "$A_WALL" "$A_RSS"
+row "(a') mizan run ingest-remittances, shuffled" "$N" "$S_WALL" "$S_RSS"
 row "(b) duckdb CREATE TABLE AS read_csv" "$N" "$B_WALL" "$B_RSS"
 row "(f) duckdb alone: partitioned lake + warehouse" "$N" "$F_WALL" "$F_RSS"
+row "(f') the same, shuffled" "$N" "$FS_WALL" "$FS_RSS"
 if [[ -n "$C_WALL" ]]; then
   if (( C_ROWS < N )); then
     row "(c) textbook FlatFile -> JdbcBatchItemWriter" "$C_ROWS" "$C_MEASURED" "$C_RSS"
@@ -147,6 +179,13 @@ else
   row "(c) textbook FlatFile -> JdbcBatchItemWriter" "$N" "" ""
 fi
 echo
+rps() { [[ -n "$1" ]] && awk -v n="$N" -v w="$1" 'BEGIN { printf "%.0f", n / w }' || echo "n/a"; }
+if [[ -n "$S_WALL" ]]; then
+  echo "rows/s: sorted $(rps "$A_WALL"), shuffled $(rps "$S_WALL") (whole command); ingest step: sorted $(rps "$A_INGEST"), shuffled $(rps "$S_INGEST")"
+  echo "shuffled/sorted = $(ratio "$S_WALL" "$A_WALL") whole command, $(ratio "$S_INGEST" "$A_INGEST") ingest step   (target <= 1.3)"
+  echo "Parquet files per partition: sorted $A_FILES; shuffled $S_FILES"
+  echo "a'/f' = $(ratio "$S_WALL" "$FS_WALL")   a/f = $(ratio "$A_WALL" "$F_WALL")"
+fi
 echo "a/b = $(ratio "$A_WALL" "$B_WALL")   (target <= 2.5)"
 echo "c/a = $(ratio "$C_WALL" "$A_WALL")"
 echo "f/b = $(ratio "$F_WALL" "$B_WALL")   (the floor: no check, no start-up, no marts)"
@@ -159,7 +198,7 @@ if [[ -n "${A_START:-}" && -n "${A_BUILD:-}" && -n "${A_FACTS:-}" ]]; then
   echo "(a) steps: $A_STEPS; of the build, the fact table took $(awk -v f="$A_FACTS" 'BEGIN { printf "%.2f", f / 1000 }') s"
 fi
 if [[ -n "$A_RSS" ]]; then
-  echo "(a) peak RSS $A_RSS MB (target <= 1536 MB)"
+  echo "(a) peak RSS $A_RSS MB, (a') $S_RSS MB (target <= 1536 MB)"
 fi
 echo
 if [[ -n "$C_WALL" ]] && (( C_ROWS < N )); then
@@ -170,6 +209,8 @@ else
 fi
 echo "(a) $A_NOTE"
 [[ -n "$A_BUILD_WARN" ]] && echo "(a) $A_BUILD_WARN"
+[[ -n "${S_NOTE:-}" ]] && echo "(a') $S_NOTE"
+[[ -n "${S_WARN:-}" ]] && echo "(a') $S_WARN"
 [[ -n "$B_NOTE" ]] && echo "(b) $B_NOTE"
 [[ -n "$C_NOTE" ]] && echo "(c) $C_NOTE"
 echo "Wall and RSS are /usr/bin/time's %e and %M of the whole process, JVM start-up included."

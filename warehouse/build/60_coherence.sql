@@ -411,7 +411,7 @@ flagged as (
                case when reintegration_pct < 50 then 'low_reintegration' end,
                case when broken is not null then 'matching_rule_broken' end,
                case when costly is not null then 'costly_corridor' end,
-               case when gaps is not null then 'reconciliation_gap' end], x -> x is not null) as flags,
+               case when gaps is not null then 'reconciliation_gap' end], lambda x: x is not null) as flags,
            list_filter([
                case when rim_flag = 'uncaptured_inflow' then 'remittance_investment_match: ' || remittance_usd
                     || ' USD of remittances arrived and no diaspora contribution to a local project was recorded' end,
@@ -424,8 +424,8 @@ flagged as (
                case when broken is not null then 'matching_leverage: ' || broken end,
                case when costly is not null then 'remittance_cost: corridors into ' || unit_code || ' above the SDG target of 3 %: '
                     || costly end,
-               case when gaps is not null then 'level_reconciliation: ' || gaps end], x -> x is not null) as reasons,
-           list_filter([c_capture, c_alignment, c_reintegration, c_matching, c_cost, c_reconciliation], x -> x is not null) as parts
+               case when gaps is not null then 'level_reconciliation: ' || gaps end], lambda x: x is not null) as reasons,
+           list_filter([c_capture, c_alignment, c_reintegration, c_matching, c_cost, c_reconciliation], lambda x: x is not null) as parts
     from comp
 ),
 own as (

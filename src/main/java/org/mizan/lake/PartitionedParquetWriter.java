@@ -1,16 +1,30 @@
 package org.mizan.lake;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -20,12 +34,32 @@ import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * Writes one delivered file's records into Parquet files under {@code period=…/source=…/} folders of a staging
- * directory (see {@link RecordWriteSupport}). At most {@link #MAX_OPEN} partitions are open at once (each buffers its pages in memory until its row group fills; a wide source such as the World Bank's 39 quarters keeps all of them open); a
- * partition that comes back after being closed gets another part file, so memory stays bounded whatever the order.
+ * directory (see {@link RecordWriteSupport}), whatever the order of the rows.
+ *
+ * <p>Rows are first gathered in memory (at most {@link #BUFFER_ROWS}). When the buffer is full, or at a
+ * checkpoint, a partition holding at least {@link #STREAM_ROWS} of them is written to its Parquet file, which
+ * stays open for its next rows (at most {@link #MAX_OPEN} at once: a file sorted by partition streams as before);
+ * the rows of every other partition are appended, grouped by partition, to one spill file of Avro binary records
+ * under {@code _spill/}. At {@link #close()} each partition's spilled rows are read back and written as one
+ * Parquet file. So a file whose rows fall in hundreds of partitions in no order costs one extra Avro encoding and
+ * decoding of its rows instead of a Parquet file opened and closed per row (bench/README.md, "Any row order"),
+ * and the lake gets one file per partition, not one per checkpoint. One Parquet file is written at a time at a
+ * drain, and memory holds the buffer and the open files' pages.
+ *
+ * <p>Restarts: a checkpoint ({@link #flush()}) finishes the open Parquet files and drains the buffer, and
+ * {@link #written()} then lists the spill files with them; a restart that keeps them ({@link #resumeAfter})
+ * reads their indexes back, so the merge at close covers rows spilled before the checkpoint too. The merged files
+ * are written under new part numbers and the spill files are left in staging (the publish moves only
+ * {@code .parquet} files and then deletes staging), so a crash during the merge loses nothing.
  */
 public final class PartitionedParquetWriter implements Closeable {
 
     static final int MAX_OPEN = 64;
+    /** Rows held in memory before they are written or spilled. */
+    static final int BUFFER_ROWS = 100_000;
+    /** A partition with this many buffered rows at a drain gets its own open Parquet file rather than the spill. */
+    static final int STREAM_ROWS = 4_096;
+    static final String SPILL_DIR = "_spill";
     private static final int ROW_GROUP_BYTES = 32 * 1024 * 1024;
     private static final int PAGE_BYTES = 1024 * 1024;
     // codes (units, currencies, providers) repeat: their dictionaries stay far below this
@@ -40,7 +74,19 @@ public final class PartitionedParquetWriter implements Closeable {
     private final Map<String, String> partitions = new HashMap<>();
     private final LinkedHashMap<String, ParquetWriter<SpecificRecord>> open = new LinkedHashMap<>(16, 0.75f, true);
     private final List<Path> written = new ArrayList<>();
+    /** Buffered rows by partition, in order of arrival. */
+    private final LinkedHashMap<String, List<SpecificRecord>> buffer = new LinkedHashMap<>();
+    private int buffered;
+    /** Spilled rows by partition: where each run of them is, in order. */
+    private final Map<String, List<Segment>> spilled = new TreeMap<>();
+    private final List<Path> spillFiles = new ArrayList<>();
+    private int spills;
+    private boolean merged;
     private long records;
+
+    /** A run of one partition's rows in a spill file (a path relative to the staging root). */
+    private record Segment(Path spill, long offset, int length, int count) {
+    }
 
     public PartitionedParquetWriter(Dataset dataset, Path stagingRoot, String unit) {
         this.dataset = dataset;
@@ -54,12 +100,94 @@ public final class PartitionedParquetWriter implements Closeable {
         String period = String.valueOf(record.get(periodField));
         String source = String.valueOf(record.get(sourceField));
         String partition = partitions.computeIfAbsent(period + '\u0001' + source, k -> Lake.partition(period, source));
-        ParquetWriter<SpecificRecord> w = open.get(partition);
-        if (w == null) {
-            w = openPartition(partition);
-        }
-        w.write(record);
         records++;
+        ParquetWriter<SpecificRecord> w = open.get(partition);
+        if (w != null) {
+            w.write(record);
+            return;
+        }
+        buffer.computeIfAbsent(partition, k -> new ArrayList<>()).add(record);
+        if (++buffered >= BUFFER_ROWS) {
+            drain();
+        }
+    }
+
+    /** Empties the buffer: a large partition into its (then open) Parquet file, the others into one spill file. */
+    private void drain() throws IOException {
+        List<String> small = new ArrayList<>();
+        for (Map.Entry<String, List<SpecificRecord>> e : buffer.entrySet()) {
+            if (e.getValue().size() >= STREAM_ROWS) {
+                ParquetWriter<SpecificRecord> w = openPartition(e.getKey());
+                for (SpecificRecord r : e.getValue()) {
+                    w.write(r);
+                }
+            } else {
+                small.add(e.getKey());
+            }
+        }
+        if (!small.isEmpty()) {
+            spill(small);
+        }
+        buffer.clear();
+        buffered = 0;
+    }
+
+    private void spill(List<String> which) throws IOException {
+        spills++;
+        Path rel = Path.of(SPILL_DIR, String.format("%06d.spill", spills));
+        Path file = stagingRoot.resolve(rel);
+        Files.createDirectories(file.getParent());
+        List<String> index = new ArrayList<>();
+        SpecificDatumWriter<SpecificRecord> datum = new SpecificDatumWriter<>(dataset.schema(), AvroModel.get());
+        try (CountingOutputStream out = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            for (String partition : which) {
+                List<SpecificRecord> rows = buffer.get(partition);
+                long offset = out.count;
+                for (SpecificRecord r : rows) {
+                    datum.write(r, encoder);
+                }
+                Segment segment = new Segment(rel, offset, Math.toIntExact(out.count - offset), rows.size());
+                spilled.computeIfAbsent(partition, k -> new ArrayList<>()).add(segment);
+                index.add(partition + '\t' + segment.offset() + '\t' + segment.length() + '\t' + segment.count());
+            }
+        }
+        Path indexRel = indexOf(rel);
+        Files.write(stagingRoot.resolve(indexRel), index);
+        spillFiles.add(rel);
+        spillFiles.add(indexRel);
+    }
+
+    private static Path indexOf(Path spill) {
+        String name = spill.getFileName().toString();
+        return spill.resolveSibling(name.substring(0, name.length() - ".spill".length()) + ".index");
+    }
+
+    /** Writes each spilled partition's rows, read back in the order they came, as one more Parquet file of it. */
+    private void merge() throws IOException {
+        SpecificDatumReader<SpecificRecord> datum = new SpecificDatumReader<>(dataset.schema(), dataset.schema(), AvroModel.get());
+        BinaryDecoder decoder = null;
+        for (Map.Entry<String, List<Segment>> e : spilled.entrySet()) {
+            try (ParquetWriter<SpecificRecord> w = writer(dataset, newPart(e.getKey()))) {
+                for (Segment s : e.getValue()) {
+                    byte[] bytes = new byte[s.length()];
+                    try (FileChannel ch = FileChannel.open(stagingRoot.resolve(s.spill()), StandardOpenOption.READ)) {
+                        ByteBuffer buf = ByteBuffer.wrap(bytes);
+                        while (buf.hasRemaining()) {
+                            if (ch.read(buf, s.offset() + buf.position()) < 0) {
+                                throw new IOException(stagingRoot.resolve(s.spill()) + " ends before the rows of " + e.getKey());
+                            }
+                        }
+                    }
+                    decoder = DecoderFactory.get().binaryDecoder(bytes, decoder);
+                    for (int i = 0; i < s.count(); i++) {
+                        // a new record each time: Parquet's dictionaries may keep a reference to a value
+                        w.write(datum.read(null, decoder));
+                    }
+                }
+            }
+        }
+        spilled.clear();
     }
 
     private ParquetWriter<SpecificRecord> openPartition(String partition) throws IOException {
@@ -68,13 +196,18 @@ public final class PartitionedParquetWriter implements Closeable {
             eldest.next().getValue().close();
             eldest.remove();
         }
+        ParquetWriter<SpecificRecord> w = writer(dataset, newPart(partition));
+        open.put(partition, w);
+        return w;
+    }
+
+    /** The next part file of a partition, created with its folder and listed as written. */
+    private Path newPart(String partition) throws IOException {
         int part = parts.merge(partition, 1, Integer::sum);
         Path file = stagingRoot.resolve(partition).resolve(Lake.unitFileName(unit, part));
         Files.createDirectories(file.getParent());
-        ParquetWriter<SpecificRecord> w = writer(dataset, file);
-        open.put(partition, w);
         written.add(stagingRoot.relativize(file));
-        return w;
+        return file;
     }
 
     /** A Parquet writer of the dataset's Avro schema over a local file (no HDFS), Snappy, 1 MB pages. */
@@ -90,9 +223,13 @@ public final class PartitionedParquetWriter implements Closeable {
         return builder.build();
     }
 
-    /** Finishes every open file (a checkpoint): what was written so far is complete Parquet on disk. */
+    /**
+     * Finishes every open file and spills the buffer (a checkpoint): every row written so far is on disk, in a
+     * complete Parquet file or a spill file that {@link #written()} lists.
+     */
     public void flush() throws IOException {
-        close();
+        drain();
+        closeOpen();
     }
 
     /**
@@ -101,12 +238,35 @@ public final class PartitionedParquetWriter implements Closeable {
      */
     public void resumeAfter(List<Path> finished) {
         for (Path rel : finished) {
+            if (rel.startsWith(SPILL_DIR)) {
+                resumeSpill(rel);
+                continue;
+            }
             String partition = rel.getParent().toString().replace('\\', '/');
             String name = rel.getFileName().toString();
             int tilde = name.lastIndexOf('~');
             int part = tilde < 0 ? 1 : Integer.parseInt(name.substring(tilde + 1, name.length() - ".parquet".length()));
             parts.merge(partition, part, Math::max);
             written.add(rel);
+        }
+    }
+
+    private void resumeSpill(Path rel) {
+        String name = rel.getFileName().toString();
+        spillFiles.add(rel);
+        spills = Math.max(spills, Integer.parseInt(name.substring(0, name.indexOf('.'))));
+        if (!name.endsWith(".index")) {
+            return;
+        }
+        Path spill = rel.resolveSibling(name.substring(0, name.length() - ".index".length()) + ".spill");
+        try {
+            for (String line : Files.readAllLines(stagingRoot.resolve(rel))) {
+                String[] f = line.split("\t");
+                spilled.computeIfAbsent(f[0], k -> new ArrayList<>())
+                        .add(new Segment(spill, Long.parseLong(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the spill index " + stagingRoot.resolve(rel) + " of a resumed load", e);
         }
     }
 
@@ -131,17 +291,60 @@ public final class PartitionedParquetWriter implements Closeable {
         }
     }
 
-    /** Files written so far, relative to the staging root. */
+    /**
+     * Files written so far, relative to the staging root: after {@link #flush()}, the Parquet files and the spill
+     * files a restart needs; after {@link #close()}, the Parquet files alone (the ones to publish).
+     */
     public List<Path> written() {
-        return written;
+        if (merged) {
+            return written;
+        }
+        List<Path> all = new ArrayList<>(written);
+        all.addAll(spillFiles);
+        return all;
     }
 
     public long records() {
         return records;
     }
 
+    /** Finishes the open files, then writes each spilled partition as one Parquet file. */
     @Override
     public void close() throws IOException {
+        if (merged) {
+            return;
+        }
+        closeOpen();
+        spillOrWriteRest();
+        merge();
+        merged = true;
+    }
+
+    /** The rows still buffered: spilled if other rows of their partition were, else written as they are. */
+    private void spillOrWriteRest() throws IOException {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        List<String> toSpill = new ArrayList<>();
+        for (Map.Entry<String, List<SpecificRecord>> e : buffer.entrySet()) {
+            if (spilled.containsKey(e.getKey())) {
+                toSpill.add(e.getKey());
+            } else {
+                try (ParquetWriter<SpecificRecord> w = writer(dataset, newPart(e.getKey()))) {
+                    for (SpecificRecord r : e.getValue()) {
+                        w.write(r);
+                    }
+                }
+            }
+        }
+        if (!toSpill.isEmpty()) {
+            spill(toSpill);
+        }
+        buffer.clear();
+        buffered = 0;
+    }
+
+    private void closeOpen() throws IOException {
         IOException first = null;
         for (ParquetWriter<SpecificRecord> w : open.values()) {
             try {
@@ -153,6 +356,27 @@ public final class PartitionedParquetWriter implements Closeable {
         open.clear();
         if (first != null) {
             throw first;
+        }
+    }
+
+    /** Counts the bytes written, for the offsets of the spill index. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
         }
     }
 }

@@ -48,6 +48,7 @@ class ParquetRoundTripTest {
             for (RemittanceTransaction t : written) {
                 w.write(t);
             }
+            w.close();
             files = w.written();
         }
         assertThat(files.stream().map(Path::toString).toList()).containsExactly(
@@ -100,6 +101,7 @@ class ParquetRoundTripTest {
             List<Path> files;
             try (PartitionedParquetWriter w = new PartitionedParquetWriter(d, root, "u")) {
                 w.write(r);
+                w.close();
                 files = w.written();
             }
             LakeReader.read(root.resolve(files.get(0)), read::add);
