@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mizan.schema.RemittanceTransaction;
-import org.mizan.warehouse.DuckDb;
+import org.mizan.duckdb.DuckDb;
 
 /**
  * Rows in any order: a shuffled feed over 480 partitions ends as one Parquet file per partition with every row,
