@@ -8,6 +8,9 @@
 #   - each load's wall time and its build-warehouse step: the time to rebuild every view after a load;
 #   - each coherence view's query time on the published warehouse (bench/ViewTimes.java): all rows, and one
 #     municipality's rows of one year. Target: < 1 s per view.
+#   - with BENCH_QUALITY=N: the warehouse build of the loaded home timed N times with and N times without the
+#     data-quality scripts (70-72_quality_*.sql), alternating, in one process (bench/QualityBuildTimes.java), with
+#     the load average before and after; issue 18's target: the checks add less than 20 % to the build.
 # A measurement, never a test. BENCH_KEEP=1 keeps the work directory.
 set -euo pipefail
 
@@ -51,6 +54,13 @@ load ingest-ledgers ledger.csv ledgers/national-consolidated
 load ingest-ledgers plan.csv
 load ingest-registries people.csv registries/national-people
 load ingest-registries services.csv registries/national-services
+
+if [[ -n "${BENCH_QUALITY:-}" ]]; then
+  javac -d "$WORK/classes" -cp "$ROOT/target/classes:$(cat "$WORK/cp.txt")" bench/QualityBuildTimes.java
+  log "warehouse build with and without the quality checks, $BENCH_QUALITY times each (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  java -cp "$WORK/classes:$ROOT/target/classes:$(cat "$WORK/cp.txt")" QualityBuildTimes "$MIZAN_HOME" "$BENCH_QUALITY"
+  log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 WAREHOUSE=$(readlink -f "$MIZAN_HOME/warehouse/mizan.duckdb")
 UNIT=$(awk -F, '$3 == 3 {print $1; exit}' "$DATA/admin_units.csv")

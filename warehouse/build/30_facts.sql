@@ -54,6 +54,21 @@ with final as (
 )
 select * from final;
 
+-- Transactions a steward rejected and excluded (./mizan review FLAG --reject "…" --exclude; cfg_quality_reviews from
+-- MIZAN_HOME/quality/reviews.yml): kept here, with their USD value, for the flags and the public view
+-- quality_exclusions (70_quality_points.sql, 72_quality_flags.sql), and removed from fct_remittance_transactions,
+-- so out of every view built on it.
+create table int_quality_excluded_transactions as
+select t.*
+from int_remittance_transactions t
+where exists (select 1 from cfg_quality_reviews where is_excluded and dataset = 'remittance_transactions')
+  and t.provider_id || '/' || t.txn_id in (
+    select record from cfg_quality_reviews where is_excluded and dataset = 'remittance_transactions');
+
+delete from fct_remittance_transactions
+where exists (select 1 from int_quality_excluded_transactions)
+  and provider_id || '/' || txn_id in (select provider_id || '/' || txn_id from int_quality_excluded_transactions);
+
 create table fct_corridor_aggregates as
 select period, sender_country, receiving_unit_code, amount_usd, txn_count, reporter, source_id, source_file, source_line
 from stg_corridor_aggregates;

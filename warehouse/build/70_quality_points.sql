@@ -4,7 +4,8 @@
 -- with the unit's parent for the comparison across siblings. Nothing here changes a loaded row.
 
 -- Funding entries (excluded ones included: their flag stays visible with its decision), each with the unit it is
--- known at: its own, else the project's one place when it has exactly one. Transactions only when a check wants them.
+-- known at: its own, else the project's one place when it has exactly one. Transactions (excluded ones included) only
+-- when a check wants them.
 create temp view int_quality_records as
 with single_place as (
     select project_id, any_value(unit_code) as unit_code
@@ -31,7 +32,7 @@ transactions as (
     select 'remittance_transactions' as dataset, receiving_unit_code as unit_code, period,
            provider_id || '/' || txn_id as record, source_file, source_line, 'transaction' as entry_type,
            sent_on as record_on, amount::double as amount, amount_usd::double as amount_usd, currency
-    from int_remittance_transactions
+    from (select * from int_remittance_transactions union all select * from int_quality_excluded_transactions)
     where exists (select 1 from cfg_quality_checks where dataset = 'remittance_transactions')
 ),
 final as (

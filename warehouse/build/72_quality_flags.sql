@@ -147,13 +147,13 @@ select distinct check_name, dataset, measure,
 from int_quality_scored
 where verdict like 'not enough %';
 
--- view: quality_exclusions — funding entries a steward rejected and excluded from the coherence views (reviews.yml)
+-- view: quality_exclusions — funding entries and remittance transactions a steward rejected and excluded from the coherence views (reviews.yml)
 -- | flag_id: the flag reviewed
--- | dataset: `project_funding`
--- | record: `project_id/entry_id`
--- | unit_code: the entry's own unit (null when the project's places split it)
--- | period: the entry's month
--- | amount: the entry's amount in its currency
+-- | dataset: `project_funding` or `remittance_transactions`
+-- | record: `project_id/entry_id`, or `provider_id/txn_id`
+-- | unit_code: the entry's own unit (null when the project's places split it), or the transaction's receiving unit
+-- | period: the entry's or the transaction's month
+-- | amount: the amount in its currency
 -- | currency: ISO 4217
 -- | amount_usd: its USD value, left out of every total and coherence view
 -- | reason: the steward's reason
@@ -161,7 +161,12 @@ create view quality_exclusions as
 select r.flag_id, 'project_funding' as dataset, e.project_id || '/' || e.entry_id as record, e.unit_code, e.period,
        e.amount, e.currency, e.amount_usd, r.reason
 from int_quality_excluded_entries e
-join cfg_quality_reviews r on r.record = e.project_id || '/' || e.entry_id and r.is_excluded and r.dataset = 'project_funding';
+join cfg_quality_reviews r on r.record = e.project_id || '/' || e.entry_id and r.is_excluded and r.dataset = 'project_funding'
+union all
+select r.flag_id, 'remittance_transactions', t.provider_id || '/' || t.txn_id, t.receiving_unit_code, t.period,
+       t.amount, t.currency, t.amount_usd, r.reason
+from int_quality_excluded_transactions t
+join cfg_quality_reviews r on r.record = t.provider_id || '/' || t.txn_id and r.is_excluded and r.dataset = 'remittance_transactions';
 
 -- view: rollup_gaps — loaded values left out of the roll-ups, and why
 -- | dataset: `project_funding` or `remittance_transactions`

@@ -197,4 +197,93 @@ class ApprovalWorkflowIT {
         assertThat(audit).containsPattern("#11 reopen NP: approved -> unapproved by planner at [^\\n]* \"provider corrected March\"\\n");
         assertThat(audit).contains("NP-P1-D1-M1 (Asha Municipality, level 3): ready\n");
     }
+
+    @Test
+    @Order(7)
+    void aPartitionRerunOfAnApprovedPeriodIsRefusedThenReopenedUpTheChain() {
+        // given the East approved again (Chandra stayed approved)
+        approve("asha", "NP-P1-D1-M1");
+        approve("bhanu", "NP-P1-D1-M2");
+        approve("koshi", "NP-P1");
+        // when the partition of March is rerun
+        MizanCli.Result r = refused("rerun", "--job", "ingest-remittances", "--source", "WMT-001", "--period", "2024-03");
+        // then refused before any work, naming the nearest approval and how to lift it
+        assertThat(r.err()).startsWith("mizan: ingest-remittances: period 2024-03 of source WMT-001 holds approved figures: NP-P1-D1-M1"
+                + " 2024 is approved in workflow local-reporting (by asha at ");
+        assertThat(r.err()).contains(" and 1 more, so nothing was loaded. To load it anyway, add --reopen \"why\"");
+        assertThat(csv("select unit_code, approval_status from coherence_scorecard_approved where level = 1"))
+                .isEqualTo("unit_code,approval_status\nNP-P1,approved\n");
+
+        // when rerun with --reopen
+        MizanCli.Result reopened = ok("rerun", "--job", "ingest-remittances", "--source", "WMT-001", "--period", "2024-03",
+                "--reopen", "rerun: provider resent March", "--user", "planner");
+        // then Asha and the East above it, and Bhanu, are unapproved with the reason; Chandra (no row in March) stays
+        assertThat(reopened.out()).contains("""
+                reopened (unapproved): local-reporting NP-P1-D1-M1 2024 — "rerun: provider resent March"
+                reopened (unapproved): local-reporting NP-P1 2024 — "rerun: provider resent March"
+                reopened (unapproved): local-reporting NP-P1-D1-M2 2024 — "rerun: provider resent March"
+                """);
+        assertThat(csv("select unit_code from coherence_scorecard_approved")).isEqualTo("unit_code\nNP-P1-D1-M3\n");
+        String audit = ok("approvals", "--unit", "NP-P1-D1-M1", "--period", "2024").out();
+        assertThat(audit).containsPattern("#\\d+ reopen NP-P1-D1-M1: approved -> unapproved by planner at [^\\n]* \"rerun: provider resent March\"\\n");
+        assertThat(audit).containsPattern("#\\d+ reopen NP-P1: approved -> unapproved by planner at [^\\n]* \"rerun: provider resent March\"\\n");
+    }
+
+    @Test
+    @Order(8)
+    void aBackfillOfAnApprovedPeriodIsRefusedThenReopenedUpTheChain() {
+        // given the East approved again
+        approve("asha", "NP-P1-D1-M1");
+        approve("bhanu", "NP-P1-D1-M2");
+        approve("koshi", "NP-P1");
+        // when March is backfilled
+        MizanCli.Result r = refused("backfill", "--job", "ingest-remittances", "--source", "WMT-001", "--from", "2024-03", "--to", "2024-03");
+        assertThat(r.err()).startsWith("mizan: ingest-remittances: period 2024-03 of source WMT-001 holds approved figures: NP-P1-D1-M1"
+                + " 2024 is approved in workflow local-reporting (by asha at ");
+        assertThat(csv("select unit_code from coherence_scorecard_approved order by unit_code"))
+                .isEqualTo("unit_code\nNP-P1\nNP-P1-D1\nNP-P1-D1-M1\nNP-P1-D1-M2\nNP-P1-D1-M3\n");
+
+        // when backfilled with --reopen
+        MizanCli.Result reopened = ok("backfill", "--job", "ingest-remittances", "--source", "WMT-001", "--from", "2024-03", "--to", "2024-03",
+                "--reopen", "backfill: provider resent March", "--user", "planner");
+        // then the same chain is lifted, with its reason in the audit trail
+        assertThat(reopened.out()).contains("""
+                reopened (unapproved): local-reporting NP-P1-D1-M1 2024 — "backfill: provider resent March"
+                reopened (unapproved): local-reporting NP-P1 2024 — "backfill: provider resent March"
+                reopened (unapproved): local-reporting NP-P1-D1-M2 2024 — "backfill: provider resent March"
+                """);
+        assertThat(reopened.out()).contains("backfill complete: 1 partition load(s) run now, 0 done before");
+        assertThat(csv("select unit_code from coherence_scorecard_approved")).isEqualTo("unit_code\nNP-P1-D1-M3\n");
+        String audit = ok("approvals", "--unit", "NP-P1-D1-M1", "--period", "2024").out();
+        assertThat(audit).containsPattern("#\\d+ reopen NP-P1-D1-M1: approved -> unapproved by planner at [^\\n]* \"backfill: provider resent March\"\\n");
+        assertThat(audit).containsPattern("#\\d+ reopen NP-P1: approved -> unapproved by planner at [^\\n]* \"backfill: provider resent March\"\\n");
+    }
+
+    @Test
+    @Order(9)
+    void aFileNeverDeliveredBeforeWithRowsOfAnApprovedUnitIsRefusedAtItsStagedRowsThenReopened() throws Exception {
+        // given a new provider's first file, with one May transaction into Chandra (approved for 2024, by koshi)
+        java.nio.file.Path file = cli.home().resolve("newprovider_2024-05.csv");
+        Files.writeString(file, "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel\n"
+                + "N-1,NEW-001,2024-05-10T10:00:00Z,QA,NP-P1-D1-M3,300.00,USD,6.00,,mto\n");
+        // when it is run: the published warehouse knows neither the file nor the partition, so its staged rows are checked
+        MizanCli.Result r = refused("run", "ingest-remittances", "file=" + file);
+        // then refused before the lake commit, naming the approval and --reopen; nothing loaded
+        assertThat(r.err()).startsWith("mizan: ingest-remittances: newprovider_2024-05.csv holds approved figures: NP-P1-D1-M3 2024 is"
+                + " approved in workflow local-reporting (by koshi at ");
+        assertThat(r.err()).endsWith(", so nothing was loaded. To load it anyway, add --reopen \"why\" (unapproves NP-P1-D1-M3 and every"
+                + " level above it for 2024, and records why), or unapprove first: mizan unapprove --workflow local-reporting --unit"
+                + " NP-P1-D1-M3 --period 2024\n");
+        assertThat(cli.value("select count(*) from remittance_transactions where provider_id = 'NEW-001'")).isEqualTo("0");
+        assertThat(csv("select unit_code from coherence_scorecard_approved")).isEqualTo("unit_code\nNP-P1-D1-M3\n");
+
+        // when run with --reopen
+        MizanCli.Result reopened = ok("run", "ingest-remittances", "file=" + file, "--reopen", "new provider NEW-001", "--user", "planner");
+        // then Chandra is unapproved with the reason, and the row is loaded
+        assertThat(reopened.out()).contains("reopened (unapproved): local-reporting NP-P1-D1-M3 2024 — \"new provider NEW-001\"\n");
+        assertThat(cli.value("select count(*) from remittance_transactions where provider_id = 'NEW-001'")).isEqualTo("1");
+        assertThat(csv("select count(*) as n from coherence_scorecard_approved")).isEqualTo("n\n0\n");
+        assertThat(ok("approvals", "--unit", "NP-P1-D1-M3", "--period", "2024").out())
+                .containsPattern("#\\d+ reopen NP-P1-D1-M3: approved -> unapproved by planner at [^\\n]* \"new provider NEW-001\"\\n");
+    }
 }

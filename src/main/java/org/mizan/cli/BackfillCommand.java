@@ -52,6 +52,7 @@ public class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.mizan.quality.QualityChecks.load(org.mizan.config.MizanHome.fromEnvironment()); // a mistake there: exit 2 before any work
         if (!JobRunner.JOB_BEANS.containsKey(job)) {
             throw new MizanMain.UsageException("unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet());
         }
@@ -92,6 +93,7 @@ public class BackfillCommand implements Callable<Integer> {
                         out.printf("[%d/%d] %s %s: done before (execution %d)%n", step, total, period, f.getKey().getFileName(), e.getId());
                         continue;
                     }
+                    ReopenOption.rethrowRefusal(e);
                     out.printf("[%d/%d] %s %s:%n", step, total, period, f.getKey().getFileName());
                     RunSummary.print(e, f.getValue(), out);
                     if (e.getStatus() != BatchStatus.COMPLETED) {

@@ -2,7 +2,9 @@ package org.mizan.cli;
 
 import java.io.PrintWriter;
 
+import org.mizan.approval.ApprovalException;
 import org.mizan.approval.LoadLock;
+import org.springframework.batch.core.job.JobExecution;
 
 import picocli.CommandLine.Option;
 
@@ -20,6 +22,21 @@ final class ReopenOption {
     void arm(JobRunner runner) {
         if (reason != null) {
             runner.bean(LoadLock.class).reopening(reason, ApprovalAction.approver(user).user());
+        }
+    }
+
+    /**
+     * A load refused at its lake commit because its staged rows fall under an approval (a file never delivered
+     * before): the refusal itself, thrown as it is, so the steward reads the one plain line (exit 2) naming the
+     * approval and --reopen, as for a refusal before the load started.
+     */
+    static void rethrowRefusal(JobExecution execution) {
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof ApprovalException a) {
+                    throw a;
+                }
+            }
         }
     }
 

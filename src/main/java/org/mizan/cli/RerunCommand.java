@@ -51,6 +51,7 @@ public class RerunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.mizan.quality.QualityChecks.load(org.mizan.config.MizanHome.fromEnvironment()); // a mistake there: exit 2 before any work
         if (id != null && job == null && source == null && period == null) {
             return restart();
         }
@@ -100,6 +101,7 @@ public class RerunCommand implements Callable<Integer> {
             out.printf("rerun of partition period=%s source=%s of %s: %d delivered file(s)%n", period, src, job, files.size());
             for (Launches.Delivered d : files.values()) {
                 JobExecution e = runner.launches().load(job, d.file(), d.mapping(), Map.of("period", period, "source", src));
+                ReopenOption.rethrowRefusal(e);
                 RunSummary.print(e, d.mapping(), out);
                 code = e.getStatus() == BatchStatus.COMPLETED ? code : MizanMain.FAILED;
             }

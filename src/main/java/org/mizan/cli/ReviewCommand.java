@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
 /** {@code mizan review FLAG --accept|--reject "reason" [--exclude]}: a steward's decision on a data-quality flag. */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Records a decision on a flag of data_quality_flags (mizan flags lists them): --accept when the value",
-                "is right, --reject when it is wrong; --exclude (with --reject, on a funding entry) also leaves the entry",
-                "out of every total and coherence view (listed in the view quality_exclusions). Decisions are kept in",
+                "is right, --reject when it is wrong; --exclude (with --reject, on a funding entry or a remittance",
+                "transaction) also leaves the record out of every total and coherence view (listed in the view",
+                "quality_exclusions). Decisions are kept in",
                 "MIZAN_HOME/quality/reviews.yml and hold across rebuilds and reloads while the record is unchanged;",
                 "the warehouse is rebuilt at once. A later decision on the same flag replaces the earlier one.",
                 "Example: mizan review 6089defb9b5c --reject \"typo: 1,000 not 1,000,000\" --exclude"})
@@ -73,9 +74,10 @@ public class ReviewCommand implements Callable<Integer> {
             throw new MizanMain.UsageException("no flag '" + flag + "' in the published warehouse (mizan flags lists them)");
         }
         List<Object> f = rows.get(0);
-        if (exclude && !"project_funding".equals(f.get(2))) {
+        if (exclude && !"project_funding".equals(f.get(2)) && !"remittance_transactions".equals(f.get(2))) {
             throw new MizanMain.UsageException("flag " + flag + " is on " + f.get(2) + " (" + f.get(3) + "): only funding entries"
-                    + " (dataset project_funding) can be excluded; reject it without --exclude");
+                    + " and remittance transactions (datasets project_funding, remittance_transactions) can be excluded;"
+                    + " reject it without --exclude");
         }
         Review r = new Review(flag, decision.accept != null ? Review.ACCEPT : Review.REJECT, reason.strip(), exclude,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(), str(f.get(1)), str(f.get(2)),

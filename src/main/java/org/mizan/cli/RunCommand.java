@@ -89,6 +89,7 @@ public class RunCommand implements Callable<Integer> {
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "run " + job)) {
             reopen.arm(runner);
             JobExecution execution = runner.run(job, path, mapping);
+            ReopenOption.rethrowRefusal(execution);
             reopen.report(runner, spec.commandLine().getOut());
             RunSummary.print(execution, mapping, spec.commandLine().getOut());
             if (execution.getStatus() != BatchStatus.COMPLETED) {

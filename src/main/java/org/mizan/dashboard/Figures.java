@@ -91,6 +91,24 @@ public final class Figures {
     }
 
     /**
+     * How many of the rows a panel's headline numbers rest on for the unit and period are provisional (not
+     * approved), and of how many ({@code warehouse/queries/dashboard/provisional.sql}); null when the panel's source
+     * carries no approval_status or is not divided by unit.
+     */
+    public long[] provisional(Panel panel, Scope scope, String unit, String period) {
+        if (panel.unit() == null || panel.headline().isEmpty() || !data.columns(panel).contains("approval_status")) {
+            return null;
+        }
+        data.requireAllowed(panel, scope, unit);
+        String rows = panel.headline().stream().anyMatch(h -> h.rows().equals("below")) ? "below" : "unit";
+        PanelData.Source s = data.source(panel, unit, period);
+        List<String> values = new ArrayList<>(s.values());
+        values.addAll(Arrays.asList(rows, unit, rows, unit, PanelData.nz(period), PanelData.nz(period)));
+        List<Object> row = data.run(PanelData.template("provisional.sql", panel, s), values).rows().get(0);
+        return new long[] {((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue()};
+    }
+
+    /**
      * Per view, the flagged values (open, or rejected and still counted) its figures for the unit and period rest on
      * ({@code warehouse/queries/dashboard/quality_marks.sql}); empty when the warehouse has no flags view yet.
      */

@@ -71,6 +71,13 @@ final class Sections {
                         .link(links.panel(QUALITY_PANEL, unit, period), "includes " + flagged + " flagged value" + (flagged == 1 ? "" : "s"))
                         .raw("</p>\n");
             }
+            long[] provisional = figures.provisional(p, scope, unit, period);
+            if (provisional != null && provisional[0] > 0) {
+                // the tile's numbers include figures not yet signed off: say so on the tile itself, never mixed silently
+                h.raw("<p class=\"approval-mark provisional\" data-provisional-rows=\"").text(String.valueOf(provisional[0]))
+                        .raw("\">provisional: ").text(provisional[0] + " of the " + provisional[1] + " row" + (provisional[1] == 1 ? "" : "s")
+                                + " behind these figures " + (provisional[0] == 1 ? "is" : "are") + " not approved").raw("</p>\n");
+            }
             for (Figures.Figure f : figures.headline(p, scope, unit, period)) {
                 h.raw("<div class=\"headline\" data-panel=\"").text(p.id()).raw("\" data-field=\"").text(f.headline().name())
                         .raw("\" data-unit=\"").text(unit).raw("\">");

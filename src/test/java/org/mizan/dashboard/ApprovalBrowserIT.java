@@ -60,6 +60,14 @@ class ApprovalBrowserIT {
         }
     }
 
+    private static final String PROVISIONAL_ONE_ROW = "<p class=\"approval-mark provisional\" data-provisional-rows=\"1\">provisional:"
+            + " 1 of the 1 row behind these figures is not approved</p>";
+
+    /** The provisional mark of a panel's tile on the page shown, as the page's markup has it. */
+    private String mark(String panel) {
+        return b.find("div.tile[data-panel='" + panel + "'] p.approval-mark").getAttribute("outerHTML");
+    }
+
     private List<String> coverage(int level) {
         return b.findAll("section.approval[data-unit='NP'] table.coverage tr[data-level='" + level + "'] td").stream().map(e -> e.getText()).toList();
     }
@@ -83,6 +91,12 @@ class ApprovalBrowserIT {
         assertThat(coverage(1)).containsExactly("level 1", "2", "0", "0 %");
         assertThat(coverage(0)).containsExactly("level 0", "1", "0", "0 %");
         assertThat(b.findAll("form.approval-action")).as("the planner has no approver role: no button").isEmpty();
+        // and each tile whose figures rest on unapproved rows says so itself: the nation's own scorecard row is not approved
+        assertThat(mark("scorecard")).isEqualTo(PROVISIONAL_ONE_ROW);
+        // while an approved municipality's page has tiles and no provisional mark on any
+        b.get("/unit/NP-P1-D1-M1?period=2024");
+        assertThat(b.findAll("div.tile")).isNotEmpty();
+        assertThat(b.findAll("div.tile p.approval-mark")).isEmpty();
         b.signOut();
 
         // when Koshi's council opens its region's page and approves it
@@ -117,6 +131,11 @@ class ApprovalBrowserIT {
         assertThat(coverage(1)).containsExactly("level 1", "2", "1", "50 %");
         assertThat(coverage(3)).containsExactly("level 3", "5", "3", "60 %");
         b.screenshot("approval-national-coverage.png");
+        // and the East's scorecard tile is final now, the West's still provisional
+        b.get("/unit/NP-P1?period=2024");
+        assertThat(b.findAll("div.tile[data-panel='scorecard'] p.approval-mark")).isEmpty();
+        b.get("/unit/NP-P2?period=2024");
+        assertThat(mark("scorecard")).isEqualTo(PROVISIONAL_ONE_ROW);
         b.signOut();
         // and the audit trail has Koshi's approval with its comment
         assertThat(cli.run("approvals", "--unit", "NP-P1", "--period", "2024").out())

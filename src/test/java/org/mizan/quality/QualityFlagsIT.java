@@ -160,8 +160,66 @@ class QualityFlagsIT {
             assertThat(r.err()).isEqualTo("mizan: " + file + ", check 'z': unknown key 'treshold' for method modified_zscore"
                     + " (keys: check, method, dataset, measure, across, min_points, threshold)\n");
             assertThat(cli.run("flags").code()).isEqualTo(2);
+            // and a partition rerun or a backfill is refused the same way, before it reads the lake or starts a job
+            MizanCli.Result rerun = cli.run("rerun", "--job", "ingest-ledgers", "--source", "QUALITY", "--period", "2023-01");
+            assertThat(rerun.code()).isEqualTo(2);
+            assertThat(rerun.err()).isEqualTo(r.err());
+            MizanCli.Result backfill = cli.run("backfill", "--job", "ingest-ledgers", "--source", "QUALITY", "--from", "2023-01", "--to", "2023-02");
+            assertThat(backfill.code()).isEqualTo(2);
+            assertThat(backfill.err()).isEqualTo(r.err());
         } finally {
             java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void anExcludedRemittanceTransactionChangesTheViewsByExactlyItsAmount() throws Exception {
+        // given: the shipped checks and one more, a transaction above 90 % of its file's USD total
+        java.nio.file.Path checks = cli.home().resolve("quality.yml");
+        java.nio.file.Files.writeString(checks, java.nio.file.Files.readString(java.nio.file.Path.of("config/quality.yml"))
+                + "  - check: remittance_share\n    method: share_of_total\n    dataset: remittance_transactions\n"
+                + "    measure: amount_usd\n    of: file\n    max_share_pct: 90\n");
+        java.nio.file.Path file = cli.home().resolve("share_2024-03.csv");
+        java.nio.file.Files.writeString(file, "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel\n"
+                + "S-1,SHR-001,2024-03-05T10:00:00Z,QA,NP-P1-DHA-M01,100.00,USD,2.00,,mto\n"
+                + "S-2,SHR-001,2024-03-06T10:00:00Z,QA,NP-P1-DHA-M01,100.00,USD,2.00,,mto\n"
+                + "S-3,SHR-001,2024-03-07T10:00:00Z,QA,NP-P1-DHA-M01,100.00,USD,2.00,,mto\n"
+                + "S-4,SHR-001,2024-03-08T10:00:00Z,QA,NP-P1-DHA-M01,10000.00,USD,20.00,,mto\n");
+        try {
+            MizanCli.Result load = cli.run("run", "ingest-remittances", "file=" + file);
+            assertThat(load.code()).as(load.out() + load.err()).isZero();
+            String inflows = "select unit_code, amount_usd, txn_count from remittance_inflows where period = '2024-03' and unit_code in"
+                    + " ('NP', 'NP-P1-DHA-M01') order by unit_code";
+            assertThat(cli.query(inflows).toString()).isEqualTo("[[NP, 10300.0000, 4], [NP-P1-DHA-M01, 10300.0000, 4]]");
+            String match = "select remittance_usd from remittance_investment_match where unit_code = 'NP' and period = '2024'";
+            java.math.BigDecimal before = new java.math.BigDecimal(cli.value(match));
+            String flag = cli.value("select flag_id from data_quality_flags where check_name = 'remittance_share'");
+            assertThat(cli.query("select record, value, review, is_excluded from data_quality_flags where flag_id = '" + flag + "'")
+                    .toString()).isEqualTo("[[SHR-001/S-4, 10000.0000, open, false]]");
+
+            // when: the steward rejects and excludes it
+            MizanCli.Result reject = cli.run("review", flag, "--reject", "a test payment, not a remittance", "--exclude");
+            assertThat(reject.code()).as(reject.out() + reject.err()).isZero();
+            assertThat(reject.out()).startsWith(flag + " rejected: remittance_share SHR-001/S-4 (a test payment, not a remittance)\n"
+                    + "  excluded from the totals and coherence views (quality_exclusions)\n");
+
+            // then: the inflows and the coherence view drop by exactly 10,000.00, the transaction leaves the public
+            // transactions, the exclusion is listed and the flag stays with its decision
+            assertThat(cli.query(inflows).toString()).isEqualTo("[[NP, 300.0000, 3], [NP-P1-DHA-M01, 300.0000, 3]]");
+            assertThat(before.subtract(new java.math.BigDecimal(cli.value(match)))).isEqualByComparingTo("10000");
+            assertThat(cli.value("select count(*) from remittance_transactions where provider_id = 'SHR-001'")).isEqualTo("3");
+            assertThat(cli.query("select * from quality_exclusions where dataset = 'remittance_transactions'").toString()).isEqualTo(
+                    "[[" + flag + ", remittance_transactions, SHR-001/S-4, NP-P1-DHA-M01, 2024-03, 10000.0000, USD, 10000.0000,"
+                            + " a test payment, not a remittance]]");
+            assertThat(cli.query("select record, review, is_excluded from data_quality_flags where flag_id = '" + flag + "'").toString())
+                    .isEqualTo("[[SHR-001/S-4, rejected, true]]");
+
+            // when: the file is delivered again unchanged, the exclusion holds
+            assertThat(cli.run("run", "ingest-remittances", "file=" + file).code()).isZero();
+            assertThat(cli.query(inflows).toString()).isEqualTo("[[NP, 300.0000, 3], [NP-P1-DHA-M01, 300.0000, 3]]");
+        } finally {
+            java.nio.file.Files.delete(checks);
         }
     }
 }

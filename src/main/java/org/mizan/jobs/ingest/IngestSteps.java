@@ -1,5 +1,6 @@
 package org.mizan.jobs.ingest;
 
+import org.mizan.approval.LoadLock;
 import org.mizan.config.MizanHome;
 import org.mizan.normalise.Outcome;
 import org.mizan.source.RawRecord;
@@ -7,6 +8,7 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,8 +66,10 @@ public class IngestSteps {
 
     @Bean
     @JobScope
-    Step publishLakeStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context) {
-        return new StepBuilder(PUBLISH_LAKE, repository).tasklet(new PublishLakeTasklet(context, repository), tx).build();
+    Step publishLakeStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context,
+                         ObjectProvider<LoadLock> lock) {
+        return new StepBuilder(PUBLISH_LAKE, repository)
+                .tasklet(new PublishLakeTasklet(context, repository, lock.getIfAvailable()), tx).build();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.mizan.approval.LoadLock;
 import org.mizan.config.Folders;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
@@ -27,10 +28,18 @@ public class PublishDatasetsTasklet implements Tasklet {
 
     private final JobRepository repository;
 
+    private final LoadLock lock;
+
     public PublishDatasetsTasklet(IngestContext context, List<Dataset> datasets, JobRepository repository) {
+        this(context, datasets, repository, null);
+    }
+
+    /** With the approvals' lock: staged rows of an approved unit and period are refused (or reopen it) before the commits. */
+    public PublishDatasetsTasklet(IngestContext context, List<Dataset> datasets, JobRepository repository, LoadLock lock) {
         this.context = context;
         this.repository = repository;
         this.datasets = datasets;
+        this.lock = lock;
     }
 
     @Override
@@ -45,6 +54,17 @@ public class PublishDatasetsTasklet implements Tasklet {
         if (accepted == 0 && outside == 0) {
             throw new IllegalStateException(context.file() + ": " + (rejected > 0 ? "every one of its " + rejected + " records was rejected"
                     : "holds no record") + ", so the lake was left as it was. Read the reasons in " + context.quarantineFile() + ".");
+        }
+        if (lock != null) {
+            // a file never delivered before is unknown to the published warehouse: its own rows are checked here
+            for (Dataset d : datasets) {
+                Path manifest = MultiDatasetStagingWriter.manifestOf(context, d);
+                if (Files.exists(manifest)) {
+                    Path staging = MultiDatasetStagingWriter.stagingOf(context, d);
+                    lock.checkStaged(context.jobName(), context.file(), d, Files.readAllLines(manifest).stream()
+                            .filter(l -> !l.isBlank()).map(l -> staging.resolve(l)).filter(Files::exists).toList());
+                }
+            }
         }
         Lake lake = context.lake();
         int placed = lake.exclusive(() -> {

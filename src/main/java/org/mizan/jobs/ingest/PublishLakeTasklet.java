@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.mizan.approval.LoadLock;
 import org.mizan.config.Folders;
 import org.mizan.lake.ConcurrentDuplicates;
 import org.mizan.lake.Dataset;
@@ -27,9 +28,17 @@ public class PublishLakeTasklet implements Tasklet {
 
     private final JobRepository repository;
 
+    private final LoadLock lock;
+
     public PublishLakeTasklet(IngestContext context, JobRepository repository) {
+        this(context, repository, null);
+    }
+
+    /** With the approvals' lock: staged rows of an approved unit and period are refused (or reopen it) before the commit. */
+    public PublishLakeTasklet(IngestContext context, JobRepository repository, LoadLock lock) {
         this.context = context;
         this.repository = repository;
+        this.lock = lock;
     }
 
     @Override
@@ -56,6 +65,13 @@ public class PublishLakeTasklet implements Tasklet {
                     "no row of this file falls in " + context.partition());
         }
         Path staging = context.staging();
+        if (lock != null && Files.isDirectory(staging)) {
+            // a file never delivered before is unknown to the published warehouse: its own rows are checked here
+            try (Stream<Path> s = Files.walk(staging)) {
+                lock.checkStaged(context.jobName(), context.file(), context.dataset(),
+                        s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList());
+            }
+        }
         Lake lake = context.lake();
         ExecutionContext step = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         int placed = lake.exclusive(() -> {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.mizan.approval.LoadLock;
 import org.mizan.jobs.ingest.IngestContext;
 import org.mizan.jobs.ingest.IngestSteps;
 import org.mizan.jobs.ingest.MultiDatasetStagingWriter;
@@ -21,6 +22,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,11 +82,12 @@ public class IngestLedgersJobConfiguration {
     @Bean
     @JobScope
     Step publishLedgersStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context,
-                            @Qualifier("publishLakeStep") Step shared) {
+                            @Qualifier("publishLakeStep") Step shared, ObjectProvider<LoadLock> lock) {
         String format = context.mapping().format();
         if (IATI_XML.equals(format) || IATI_CODELIST.equals(format)) {
             return new StepBuilder(IngestSteps.PUBLISH_LAKE, repository)
-                    .tasklet(new PublishDatasetsTasklet(context, IATI_XML.equals(format) ? IATI_DATASETS : CODELIST_DATASETS, repository), tx)
+                    .tasklet(new PublishDatasetsTasklet(context, IATI_XML.equals(format) ? IATI_DATASETS : CODELIST_DATASETS, repository,
+                            lock.getIfAvailable()), tx)
                     .build();
         }
         return shared;
