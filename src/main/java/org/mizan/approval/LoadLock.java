@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 import org.mizan.config.MizanHome;
 import org.mizan.lake.Dataset;
-import org.mizan.warehouse.DuckDb;
-import org.mizan.warehouse.SqlFiles;
+import org.mizan.duckdb.DuckDb;
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.warehouse.Warehouse;
 import org.springframework.stereotype.Component;
 
