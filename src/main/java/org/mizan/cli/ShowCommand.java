@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mizan show <execution>}: one execution's parameters, each step's counts, and why it failed. */
 @Command(name = "show", mixinStandardHelpOptions = true,
+        header = "Shows one execution: steps, counts, rejects, failure reason.",
         description = {"Shows one job execution: its file and mapping, state, each step with its counts and time,",
                 "the rejected rows by rule, where the quarantine file is, and the failure reason in plain words."})
 public class ShowCommand implements Callable<Integer> {
