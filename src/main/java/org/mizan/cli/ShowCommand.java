@@ -52,8 +52,7 @@ public class ShowCommand implements Callable<Integer> {
     }
 
     private static void printRejects(Map<String, Object> ctx, PrintWriter out) {
-        out.printf("  rows:     read %s  accepted %s  rejected %s%n", ctx.getOrDefault(LakeStagingWriter.SOURCE_ROWS, 0),
-                ctx.getOrDefault(LakeStagingWriter.ACCEPTED, 0), ctx.getOrDefault(LakeStagingWriter.REJECTED, 0));
+        out.println("  rows:     " + RunSummary.readLine(ctx, 0));
         LakeStagingWriter.rejectsByRule(ctx).forEach((rule, n) -> out.printf("    %-22s %d%n", rule, n));
         if (ctx.containsKey(LakeStagingWriter.QUARANTINE)) {
             out.println("  rejects:  " + ctx.get(LakeStagingWriter.QUARANTINE));
