@@ -44,7 +44,7 @@ load() { # job file [mapping]
   start=$(date +%s.%N)
   out=$(./mizan run "$1" "file=$DATA/$2" ${3:+mapping=$3} 2>&1) || { echo "$out" >&2; exit 1; }
   end=$(date +%s.%N)
-  printf '%-16s %10s %12.1f %14s\n' "$2" "$(grep -oP 'accepted \K[0-9]+' <<<"$out" | head -1)" "$(echo "$end - $start" | bc)" \
+  printf '%-16s %10s %12.1f %14s\n' "$2" "$(grep -oP 'read: \K[0-9]+' <<<"$out" | head -1)" "$(echo "$end - $start" | bc)" \
     "$(grep -oP 'build-warehouse \K[0-9.]+' <<<"$out")"
 }
 load load-gazetteer admin_units.csv

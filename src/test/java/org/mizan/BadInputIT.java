@@ -79,7 +79,7 @@ class BadInputIT {
         Path f = write("truncated.csv", HEADER + "\nT-1,MTO-017,2024-03-02T09:14:00+03:00,QA,NP-P1-DHA-M01,1500.00,QAR,25.00,,mto\nT-2,MTO-017,2024-03-02T09:1");
         MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + f);
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("read 2   accepted 1   rejected 1").contains("rejected by rule: malformed_line 1");
+        assertThat(r.out()).contains("2 lines read: 1 transaction stored, 1 rejected").contains("rejected by rule: malformed_line 1");
     }
 
     @Test

@@ -45,13 +45,13 @@ class ConcurrentLoadsIT {
         MizanCli.Result first = bigRun.get(Await.HANG.toMinutes(), TimeUnit.MINUTES);
 
         // then the small one is in, and the big one stopped before its commit, naming the line and the other file
-        assertThat(smallRun.out()).contains("read 1   accepted 1   rejected 0").contains("COMPLETED");
+        assertThat(smallRun.out()).contains("1 line read: 1 transaction stored, 0 rejected").contains("COMPLETED");
         assertThat(first.code()).as(first.out()).isEqualTo(1);
         assertThat(first.out()).contains("remittances.csv: 1 of its transactions (the first on line 500001) were loaded from"
                 + " correction.csv by a load that ran at the same time, so the lake was left as it was.");
         // and run again, the big one rejects the shared row and loads the rest: every transaction once
         MizanCli.Result again = cli.run("run", "ingest-remittances", "file=" + big);
-        assertThat(again.out()).contains("read 1000000   accepted 999999   rejected 1").contains("rejected by rule: duplicate_loaded 1");
+        assertThat(again.out()).contains("1000000 lines read: 999999 transactions stored, 1 rejected").contains("rejected by rule: duplicate_loaded 1");
         List<Object> fingerprint = cli.query(SqlFiles.text("queries/checksum.sql")).get(0);
         assertThat(fingerprint.subList(0, 2).toString()).isEqualTo("[1000000, 1000000]");
     }

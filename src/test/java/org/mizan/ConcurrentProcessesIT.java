@@ -45,8 +45,8 @@ class ConcurrentProcessesIT {
             // then both complete
             assertThat(pc.exitValue()).as("trial %d:%n%s", trial, outC).isZero();
             assertThat(pd.exitValue()).as("trial %d:%n%s", trial, outD).isZero();
-            assertThat(outC).contains("read 7   accepted 7   rejected 0").contains("COMPLETED");
-            assertThat(outD).contains("read 5   accepted 5   rejected 0").contains("COMPLETED");
+            assertThat(outC).contains("7 lines read: 7 transactions stored, 0 rejected").contains("COMPLETED");
+            assertThat(outD).contains("5 lines read: 5 transactions stored, 0 rejected").contains("COMPLETED");
             for (String out : List.of(outC, outD)) {
                 if (out.contains("mizan: waiting for ")) {
                     assertThat(out).containsPattern("mizan: waiting for (run \\d+ \\(ingest-remittances \\S+\\) \\(process \\d+\\)"

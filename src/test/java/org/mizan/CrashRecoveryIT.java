@@ -74,8 +74,8 @@ class CrashRecoveryIT {
             }
             assertThat(r.code()).as("trial %d, killed after %d ms:%n%s%s", trials + 1, killAfter, r.out(), r.err()).isZero();
             // then the counts are whole, and the warehouse is exactly the clean run's
-            if (r.out().contains("  read ")) {
-                assertThat(r.out()).contains("read " + ROWS + "   accepted " + ROWS + "   rejected 0");
+            if (r.out().contains(" lines read: ")) {
+                assertThat(r.out()).contains(ROWS + " lines read: " + ROWS + " transactions stored, 0 rejected");
             } else {
                 // killed after the ingest step had completed: the rerun publishes and builds, and reads nothing again
                 assertThat(r.out()).contains("warehouse: published");

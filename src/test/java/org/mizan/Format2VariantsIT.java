@@ -28,7 +28,7 @@ class Format2VariantsIT {
                 "BNK-009,X4,Moscow-3,2024-03-05T12:00:00Z,100,RUB,1,bank,RU,Atlantis") + "\r\n");
         MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + feed);
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("read 4   accepted 2   rejected 2")
+        assertThat(r.out()).contains("4 lines read: 2 transactions stored, 2 rejected")
                 .contains("rejected by rule: ambiguous_locality 1, unresolved_locality 1");
         assertThat(cli.query("select txn_id, sender_country, currency, channel, receiving_unit_code, sent_at::varchar, amount"
                 + " from remittance_transactions order by txn_id").stream().map(Object::toString).toList()).containsExactly(

@@ -30,7 +30,7 @@ class IatiBadInputIT {
     @Test
     void brokenTransactionsAreRejectedWithTheActivityIdAndTheRestIsKept() throws Exception {
         // activity 1: project, 2 sectors, 1 place, 2 of 5 transactions; activity 2 rejected whole
-        assertThat(run.out()).contains("read 3   accepted 6   rejected 5").contains("rejected by rule: duplicate_in_file 1, required 4");
+        assertThat(run.out()).contains("3 activities read: 1 project, 2 project sectors, 1 project place, 2 funding entries stored, 5 rejected").contains("rejected by rule: duplicate_in_file 1, required 4");
         String quarantine = run.out().lines().filter(l -> l.strip().startsWith("quarantine:")).findFirst().orElseThrow()
                 .replaceFirst(".*quarantine: ", "").strip();
         List<String> lines = Files.readAllLines(Path.of(quarantine));

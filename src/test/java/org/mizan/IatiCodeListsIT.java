@@ -26,7 +26,7 @@ class IatiCodeListsIT {
 
     @Test
     void everyCodeOfTheThreeListsIsLoadedWithItsStatus() {
-        assertThat(sector.out()).contains("mapping defaults/iati-codelist").contains("read 325   accepted 325   rejected 0");
+        assertThat(sector.out()).contains("mapping defaults/iati-codelist").contains("325 codes read: 325 code list entries stored, 0 rejected");
         assertThat(cli.query("select code_list, count(*), count(*) filter (where status = 'withdrawn') from code_lists group by all order by 1").toString())
                 .isEqualTo("[[Currency, 176, 9], [Sector, 325, 30], [TransactionType, 13, 0]]");
     }

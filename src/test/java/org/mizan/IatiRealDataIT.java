@@ -28,7 +28,7 @@ class IatiRealDataIT {
     @Test
     void theIomFileIsRecognisedByItsRootElementAndLoadsEveryActivity() {
         // 100 activities: 100 projects + 300 sectors + 100 places + 100 transactions
-        assertThat(iom.out()).contains("mapping defaults/iati-activities").contains("read 100   accepted 600   rejected 0");
+        assertThat(iom.out()).contains("mapping defaults/iati-activities").contains("100 activities read: 100 projects, 300 project sectors, 100 project places, 100 funding entries stored, 0 rejected");
         assertThat(cli.value("select count(*) from projects where source_id = 'XM-DAC-47066'")).isEqualTo("100");
     }
 
@@ -86,7 +86,7 @@ class IatiRealDataIT {
     @Test
     void theStandardsAnnotatedExampleLoads() {
         // one activity: project, 3 sectors, 2 countries + 2 regions, 1 transaction
-        assertThat(example.out()).contains("read 1   accepted 9   rejected 0");
+        assertThat(example.out()).contains("1 activity read: 1 project, 3 project sectors, 4 project places, 1 funding entry stored, 0 rejected");
         assertThat(cli.query("select project_id, reporting_org, status, start_on, end_on from projects where project_id = 'AA-AAA-123456789-ABC123'").toString())
                 .isEqualTo("[[AA-AAA-123456789-ABC123, Organisation name, implementation, 2012-04-28, 2015-12-31]]");
         assertThat(cli.query("select entry_type, amount, currency, entry_on, unit_code, sector_code from fct_funding_entries"

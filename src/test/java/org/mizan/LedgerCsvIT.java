@@ -30,7 +30,7 @@ class LedgerCsvIT {
 
     @Test
     void theLedgerIsRecognisedByItsHeaderAndItsBadRowsAreQuarantinedByRule() {
-        assertThat(ledger.out()).contains("mapping defaults/ledger").contains("read 22   accepted 19   rejected 3")
+        assertThat(ledger.out()).contains("mapping defaults/ledger").contains("22 lines read: 19 funding entries stored, 3 rejected")
                 .contains("rejected by rule: bad_value 1, duplicate_in_file 1, unknown_unit 1");
         assertThat(cli.value("select count(*) from fct_funding_entries where source_file = 'np-p1-p3_ledger_2023.csv'")).isEqualTo("19");
     }
@@ -56,7 +56,7 @@ class LedgerCsvIT {
 
     @Test
     void planAllocationsAreRecognisedByTheirHeaderAndConvertedAtTheFiscalYearsFirstDay() {
-        assertThat(plan.out()).contains("mapping defaults/plan-allocations").contains("read 8   accepted 6   rejected 2")
+        assertThat(plan.out()).contains("mapping defaults/plan-allocations").contains("8 lines read: 6 plan allocations stored, 2 rejected")
                 .contains("rejected by rule: bad_value 1, unknown_unit 1");
         assertThat(cli.query("select plan_id, fiscal_year, unit_code, sector_code, planned_amount, currency, planned_usd from plan_allocations"
                 + " order by plan_id, unit_code, sector_code").toString())
@@ -70,7 +70,7 @@ class LedgerCsvIT {
 
     @Test
     void aLedgerInItsOwnLayoutLoadsThroughItsMapping() {
-        assertThat(sughd.out()).contains("mapping ledgers/sughd-matching").contains("read 4   accepted 4   rejected 0");
+        assertThat(sughd.out()).contains("mapping ledgers/sughd-matching").contains("4 lines read: 4 funding entries stored, 0 rejected");
         assertThat(cli.query("select project_id, entry_id, unit_code, entry_type, entry_on, funder_type, funder_name, amount, currency, amount_usd"
                 + " from project_funding where project_id = 'PNJ-2023-01' order by entry_id").toString())
                 .isEqualTo("[[PNJ-2023-01, E1, TJ-SU-PNJ-J04, commitment, 2023-07-01, diaspora, Мигранты Рудаки, 50000.0000, TJS, 4587.1560],"

@@ -54,7 +54,7 @@ class NewProviderMappingIT {
         MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + export, "mapping=" + mapping);
         // then every row is in, with the provider, amounts, channels and UTC times the mapping describes
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("read 3   accepted 3   rejected 0");
+        assertThat(r.out()).contains("3 lines read: 3 transactions stored, 0 rejected");
         assertThat(cli.query("select txn_id, provider_id, sent_at::varchar, amount, fee, channel, source_id from remittance_transactions order by txn_id")
                 .stream().map(Object::toString).toList()).containsExactly(
                 "[ZK-1, ZK-001, 2024-03-05 07:00:00+00, 25000.0000, 250.0000, bank, ZK]",

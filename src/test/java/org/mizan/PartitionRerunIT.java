@@ -44,8 +44,8 @@ class PartitionRerunIT {
             // the file's 150 rows are read and checked again (the 15 bad ones rejected again); 135 are this partition's,
             // 2 are of February and April (T-0026 and T-0139, by their UTC time) and are left where they are
             assertThat(r.out()).contains("rerun of partition period=2024-03 source=MTO-017 of ingest-remittances: 1 delivered file(s)")
-                    .contains("read 152   accepted 135   rejected 15")
-                    .contains("limited to partition period=2024-03 source=MTO-017: 2 accepted row(s) of other partitions left as they are");
+                    .contains("152 lines read: 135 transactions stored, 15 rejected")
+                    .contains("limited to partition period=2024-03 source=MTO-017: 2 records of other partitions left as they are");
             assertThat(fingerprint(cli)).as("rerun %d", i).isEqualTo(clean);
             assertThat(otherFiles(cli.home(), partition)).as("rerun %d", i).isEqualTo(others);
             assertThat(cli.value("select count(*) from remittance_transactions where period = '2024-03' and provider_id = 'MTO-017'"))

@@ -26,7 +26,7 @@ class RealDataIT {
     @Test
     void theWorldBankFileLoadsEveryPublishedCellAndSkipsItsFooter() {
         // 5,328 corridor rows; ".." cells are missing, not zero; the five footer lines are not data
-        assertThat(worldBank.out()).contains("read 5328   accepted 10417   rejected 0   skipped lines 5");
+        assertThat(worldBank.out()).contains("5328 lines read: 10417 corridor costs stored, 0 rejected; 5 blank or footer lines skipped");
         assertThat(cli.value("select count(*) from corridor_costs")).isEqualTo("10417");
         assertThat(cli.value("select count(distinct quarter) from corridor_costs")).isEqualTo("35");
     }
@@ -61,7 +61,7 @@ class RealDataIT {
 
     @Test
     void theEcbPerEuroRatesAreCrossedThroughTheDollar() {
-        assertThat(ecb.out()).contains("read 6983   accepted 217555   rejected 0");
+        assertThat(ecb.out()).contains("6983 lines read: 217555 FX rates stored, 0 rejected");
         // on 2024-03-01 one euro bought 1.0813 dollars and 162.82 yen
         assertThat(cli.value("select per_usd from fx_rates where currency = 'EUR' and rate_date = '2024-03-01'")).isEqualTo("0.92481273");
         assertThat(cli.value("select per_usd from fx_rates where currency = 'JPY' and rate_date = '2024-03-01'")).isEqualTo("150.57800795");

@@ -54,7 +54,7 @@ class RealExportShapesIT {
         MizanCli.Result r = cli.run("run", "load-gazetteer", "file=" + book, "mapping=gazetteer/psgc");
         // then 26 rows, the country added by the mapping, the note below the table not a row
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("read 26   accepted 27   rejected 0").contains(PER_LEVEL);
+        assertThat(r.out()).contains("26 rows read: 27 units stored, 0 rejected").contains(PER_LEVEL);
         assertGazetteer(cli);
     }
 
@@ -64,7 +64,7 @@ class RealExportShapesIT {
         Path csv = RealShapes.gazetteerCsv(MizanCli.tempDir("psgc-csv"));
         MizanCli.Result r = cli.run("run", "load-gazetteer", "file=" + csv, "mapping=gazetteer/psgc-csv");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("read 26   accepted 27   rejected 0").contains(PER_LEVEL);
+        assertThat(r.out()).contains("26 lines read: 27 units stored, 0 rejected").contains(PER_LEVEL);
         assertGazetteer(cli);
     }
 
@@ -94,7 +94,7 @@ class RealExportShapesIT {
                 + "1380100002,Barangay 2,5,1380100000,PH,2020-01-01,\n");
         MizanCli.Result partly = cli.run("run", "load-gazetteer", "file=" + missing);
         assertThat(partly.code()).as(partly.out() + partly.err()).isZero();
-        assertThat(partly.out()).contains("read 5   accepted 4   rejected 1").contains("rejected by rule: unknown_parent 1");
+        assertThat(partly.out()).contains("5 lines read: 4 units stored, 1 rejected").contains("rejected by rule: unknown_parent 1");
         String quarantine = partly.out().lines().filter(l -> l.strip().startsWith("quarantine:")).findFirst().orElseThrow()
                 .replaceFirst(".*quarantine: ", "").strip();
         assertThat(Files.readAllLines(Path.of(quarantine))).contains("\"ph_units.csv\",5,unknown_parent,\"unit 1380100001: its parent 1380199999"
@@ -120,7 +120,7 @@ class RealExportShapesIT {
         MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + book, "mapping=remittances/wb-bilateral-matrix");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         // 6 rows read (5 senders and the world row); the world row's 4 cells and each sender's world cell excluded
-        assertThat(r.out()).contains("read 6   accepted " + corridors + "   rejected 9").contains("rejected by rule: excluded 9");
+        assertThat(r.out()).contains("6 rows read: " + corridors + " corridor aggregates stored, 9 rejected").contains("rejected by rule: excluded 9");
         assertThat(corridors).isEqualTo(15);
         String sums = cli.query("select receiving_unit_code, sum(amount_usd) from corridor_aggregates group by 1 order by 1").stream()
                 .map(row -> row.get(0) + "=" + ((BigDecimal) row.get(1)).toPlainString()).collect(Collectors.joining(", "));

@@ -53,7 +53,7 @@ class RedeliveryIT {
         MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + correction);
         // then the new transaction is added and the two old ones are rejected, naming the first file
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("read 3   accepted 1   rejected 2").contains("rejected by rule: duplicate_loaded 2");
+        assertThat(r.out()).contains("3 lines read: 1 transaction stored, 2 rejected").contains("rejected by rule: duplicate_loaded 2");
         assertThat(Files.readString(quarantineOf(r))).contains(
                 "\"mto-017_2024-03_b.csv\",2,duplicate_loaded,\"txn_id T-2024-017-0001 of MTO-017 was already loaded from mto-017_2024-03.csv\"");
         assertThat(totals()).isEqualTo("138|3|109202.4965");
@@ -82,7 +82,7 @@ class RedeliveryIT {
     }
 
     private static String summary(MizanCli.Result r) {
-        return r.out().lines().filter(l -> l.startsWith("  read") || l.startsWith("  rejected by rule")).toList().toString();
+        return r.out().lines().filter(l -> l.contains(" lines read: ") || l.startsWith("  rejected by rule")).toList().toString();
     }
 
     private static Path quarantineOf(MizanCli.Result r) {

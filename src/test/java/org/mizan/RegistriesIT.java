@@ -60,19 +60,19 @@ class RegistriesIT {
     @Test
     void eachFileIsReadWithItsCountsAndRejectsByRule() {
         // Dhankuta: 10 rows; record 7 returns before leaving, 8 is born 2015, 9 lives in NP-P1-DHA-M99, 10 has no ID and no name
-        assertThat(dhankutaPeople.out()).contains("read 10   accepted 6   rejected 4")
+        assertThat(dhankutaPeople.out()).contains("10 lines read: 6 people stored, 4 rejected")
                 .contains("rejected by rule: implausible_birth_year 1, required 1, return_before_departure 1, unknown_unit 1");
         // Rudaki: 8 rows; record 21 lives in the retired jamoat J09 in 2024, record 23 left on 31.02.2023
-        assertThat(rudakiPeople.out()).contains("read 8   accepted 6   rejected 2")
+        assertThat(rudakiPeople.out()).contains("8 lines read: 6 people stored, 2 rejected")
                 .contains("rejected by rule: bad_date 1, unknown_unit 1");
         // Kutaisi: 7 rows; 106 born 1850, 107 a returnee without a return date
-        assertThat(kutaisiPeople.out()).contains("read 7   accepted 5   rejected 2")
+        assertThat(kutaisiPeople.out()).contains("7 rows read: 5 people stored, 2 rejected")
                 .contains("rejected by rule: implausible_birth_year 1, required 1");
-        assertThat(dhankutaServices.out()).contains("read 9   accepted 4   rejected 5")
+        assertThat(dhankutaServices.out()).contains("9 lines read: 4 service deliveries stored, 5 rejected")
                 .contains("rejected by rule: amount_not_positive 1, bad_beneficiary_category 1, bad_currency 1, bad_service_type 1, unknown_beneficiary 1");
-        assertThat(rudakiServices.out()).contains("read 6   accepted 4   rejected 2")
+        assertThat(rudakiServices.out()).contains("6 lines read: 4 service deliveries stored, 2 rejected")
                 .contains("rejected by rule: duplicate_in_file 1, required 1");
-        assertThat(kutaisiServices.out()).contains("read 4   accepted 3   rejected 1")
+        assertThat(kutaisiServices.out()).contains("4 rows read: 3 service deliveries stored, 1 rejected")
                 .contains("rejected by rule: amount_not_positive 1");
     }
 

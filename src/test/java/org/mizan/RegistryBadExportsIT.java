@@ -42,7 +42,7 @@ class RegistryBadExportsIT {
         assertThat(r.out()).contains(f + ": line 1 is not valid UTF-8. Declare the file's real encoding in mapping 'rudaki-utf8' (e.g. encoding: windows-1251)");
         assertThat(peopleIn("rudaki_a.csv")).isEqualTo("0");
         // with the right mapping, every good row loads
-        assertThat(cli.run("run", "ingest-registries", "file=" + f, "mapping=registries/rudaki-people").out()).contains("accepted 6   rejected 2");
+        assertThat(cli.run("run", "ingest-registries", "file=" + f, "mapping=registries/rudaki-people").out()).contains("6 people stored, 2 rejected");
         assertThat(peopleIn("rudaki_a.csv")).isEqualTo("6");
     }
 
@@ -106,7 +106,7 @@ class RegistryBadExportsIT {
         Path f = copy("rudaki_f.csv", rudaki.substring(0, rudaki.lastIndexOf("Холова") + 6), CP1251);
         MizanCli.Result r = cli.run("run", "ingest-registries", "file=" + f, "mapping=registries/rudaki-people");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("read 8   accepted 5   rejected 3").contains("malformed_line 1");
+        assertThat(r.out()).contains("8 lines read: 5 people stored, 3 rejected").contains("malformed_line 1");
         assertThat(peopleIn("rudaki_f.csv")).isEqualTo("5");
         // the quarantine names the line, and withholds it: a cut line's cells cannot be told apart, and it holds a name
         String quarantine;
@@ -127,7 +127,7 @@ class RegistryBadExportsIT {
                 + "18;Саидова Нигина;+992 91 555 02 18;A7654321;Ж;1999;TJ-SU-PNJ-J04;RU;03.09.2019;15.01.2024\n").getBytes(StandardCharsets.UTF_8));
         MizanCli.Result r = cli.run("run", "ingest-registries", "file=" + f, "mapping=registries/rudaki-people");
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("read 2   accepted 2   rejected 0");
+        assertThat(r.out()).contains("2 lines read: 2 people stored, 0 rejected");
         assertThat(cli.query("select record_id, registry, sex, departure_on::varchar, returned_on::varchar, record_on::varchar"
                 + " from fct_registry_people where source_file = 'rudaki_g.csv' order by record_id").toString())
                 .isEqualTo("[[17, migrant, M, 2021-04-12, null, 2021-04-12], [18, returnee, F, 2019-09-03, 2024-01-15, 2024-01-15]]");
@@ -142,12 +142,12 @@ class RegistryBadExportsIT {
                 StandardCharsets.UTF_8);
         MizanCli.Result r = cli.run("run", "ingest-registries", "file=" + people);
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("(mapping defaults/registry-people").contains("read 2   accepted 2   rejected 0");
+        assertThat(r.out()).contains("(mapping defaults/registry-people").contains("2 lines read: 2 people stored, 0 rejected");
         Path services = copy("np-dha-m01_services.csv", "service_id,unit_code,service_type,beneficiary_id,beneficiary_record,"
                 + "beneficiary_category,delivered_on,amount,currency,provider\n"
                 + "X-1,NP-P1-DHA-M01,seed_funding,,2,returnee,2024-02-10,20000.00,NPR,MRC\n", StandardCharsets.UTF_8);
         MizanCli.Result s = cli.run("run", "ingest-registries", "file=" + services);
-        assertThat(s.out()).contains("(mapping defaults/service-deliveries").contains("read 1   accepted 1   rejected 0");
+        assertThat(s.out()).contains("(mapping defaults/service-deliveries").contains("1 line read: 1 service delivery stored, 0 rejected");
         // the service named record 2 of the registry of the same unit: Dil Kumar Rai, identified by name, birth year and unit
         assertThat(cli.value("select p.id_basis from fct_service_deliveries s join fct_registry_people p using (person_id)"
                 + " where s.service_id = 'X-1'")).isEqualTo("name_birth_unit");

@@ -44,19 +44,19 @@ class RemittanceSpineIT {
     @Test
     void summariesCountReadAcceptedAndRejectedByRule() {
         assertThat(runs.get("mto").out())
-                .contains("read 152   accepted 137   rejected 15   skipped lines 0")
+                .contains("152 lines read: 137 transactions stored, 15 rejected\n")
                 .contains("rejected by rule: amount_not_positive 1, bad_channel 1, bad_country 2, bad_currency 1, bad_number 1,"
                         + " bad_timestamp 2, duplicate_in_file 2, fee_negative 1, malformed_line 1, required 2, unknown_unit 1\n");
         assertThat(runs.get("bnk").out())
-                .contains("read 103   accepted 89   rejected 14   skipped lines 0")
+                .contains("103 records read: 89 transactions stored, 14 rejected\n")
                 .contains("rejected by rule: amount_not_positive 1, bad_channel 1, bad_country 1, bad_currency 1, bad_number 2,"
                         + " bad_timestamp 1, duplicate_in_file 1, fee_negative 1, malformed_line 2, required 1, unknown_unit 2\n");
         assertThat(runs.get("de").out())
-                .contains("read 80   accepted 69   rejected 11   skipped lines 0")
+                .contains("80 lines read: 69 transactions stored, 11 rejected\n")
                 .contains("rejected by rule: ambiguous_locality 2, bad_channel 1, bad_currency 1, bad_number 1, bad_timestamp 1,"
                         + " duplicate_in_file 1, malformed_line 1, required 1, unresolved_locality 2\n");
-        assertThat(runs.get("nrb").out()).contains("read 8   accepted 8   rejected 0");
-        assertThat(runs.get("nbt").out()).contains("read 4   accepted 4   rejected 0");
+        assertThat(runs.get("nrb").out()).contains("8 lines read: 8 corridor aggregates stored, 0 rejected");
+        assertThat(runs.get("nbt").out()).contains("4 lines read: 4 corridor aggregates stored, 0 rejected");
         assertThat(runs.values()).allSatisfy(r -> assertThat(r.out()).contains("COMPLETED in"));
     }
 

@@ -29,8 +29,8 @@ class StatusAndDemoIT {
         MizanCli.Result r = cli.run("demo", "--fixtures", MizanCli.FIXTURES.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("demo home: " + cli.home().resolve("demo"))
-                .contains("read 152   accepted 137   rejected 15")
-                .contains("read 5328   accepted 10417   rejected 0   skipped lines 5")
+                .contains("152 lines read: 137 transactions stored, 15 rejected")
+                .contains("5328 lines read: 10417 corridor costs stored, 0 rejected; 5 blank or footer lines skipped")
                 .containsPattern("remittance_transactions\\s+295\\n")
                 .containsPattern("NP\\s+0\\s+2024-03\\s+107292.2157\\s+135\\n")
                 .contains("Query it:  MIZAN_HOME=" + cli.home().resolve("demo"));

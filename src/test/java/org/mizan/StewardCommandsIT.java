@@ -69,7 +69,7 @@ class StewardCommandsIT {
         String ok = cli.run("show", "2").out();
         assertThat(ok).startsWith("execution 2  ingest-remittances  COMPLETED\n")
                 .containsPattern("step ingest\\s+COMPLETED\\s+read 152  written 152  commits 1")
-                .contains("  rows:     read 152  accepted 137  rejected 15\n")
+                .contains("  rows:     152 lines read: 137 transactions stored, 15 rejected\n")
                 .contains("    duplicate_in_file      2\n")
                 .contains("    unknown_unit           1\n")
                 .contains("  rejects:  " + cli.home().resolve("quarantine/ingest-remittances/2_mto-017_2024-03.csv.rejects.csv"));

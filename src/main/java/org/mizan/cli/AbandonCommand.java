@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mizan abandon <execution>}: gives up on a failed or stopped run, so that it is never restarted. */
 @Command(name = "abandon", mixinStandardHelpOptions = true,
+        header = "Marks a failed or stopped execution as given up for good.",
         description = {"Marks a failed or stopped execution ABANDONED: it will not be restarted, and its file can be",
                 "delivered again as a new run. A run whose process was killed is first marked FAILED automatically."})
 public class AbandonCommand implements Callable<Integer> {

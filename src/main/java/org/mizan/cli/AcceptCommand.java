@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code mizan accept --workflow W --unit U --period P [--comment …]}. */
 @Command(name = "accept", mixinStandardHelpOptions = true,
+        header = "Accepts the approval of the level below.",
         description = {"Accepts an approval of the level below (for levels listed under accept: in config/approvals.yml).",
                 "The user (--user, MIZAN_USER or the login name) needs the approver role for the unit or a unit above it",
                 "in dashboard-users.yml. Every change is kept in the audit trail (mizan approvals shows it).",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan approvals --unit U --period P [--workflow W]}: the approval tree below a unit, what blocks it, and the audit trail. */
 @Command(name = "approvals", mixinStandardHelpOptions = true,
+        header = "Shows the approval state of a unit and of the units below it.",
         description = {"Shows, per workflow of config/approvals.yml, the approval state of a unit and of the units below it at the",
                 "approving levels that hold data in the period (unapproved, ready: nothing below blocks it, approved,",
                 "accepted; who and when), what keeps the unit from being approved, and the audit trail of every change.",

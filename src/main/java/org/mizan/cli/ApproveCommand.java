@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code mizan approve --workflow W --unit U --period P [--comment …]}. */
 @Command(name = "approve", mixinStandardHelpOptions = true,
+        header = "Approves a unit's figures for a period.",
         description = {"Approves a unit's figures for a period: allowed once every unit below it at the next approving level that holds data is approved.",
                 "The user (--user, MIZAN_USER or the login name) needs the approver role for the unit or a unit above it",
                 "in dashboard-users.yml. Every change is kept in the audit trail (mizan approvals shows it).",

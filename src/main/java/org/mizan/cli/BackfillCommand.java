@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan backfill --job J --source S --from P1 --to P2}: (re)loads a range of partitions, one at a time, resumably. */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
+        header = "Loads a source's partitions over a range of periods.",
         description = {"Loads the partitions of one source from period P1 to P2, one partition at a time, from every file",
                 "delivered for that source: the files its earlier loads read (paths and mappings from the job repository)",
                 "and the files in its schedule's inbox. Each partition replaces exactly that partition in the lake.",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mizan check-mapping --mapping M FILE}: what a load of FILE through M would store and reject, writing nothing. */
 @Command(name = "check-mapping", mixinStandardHelpOptions = true,
+        header = "Shows how a file would load through a mapping; writes nothing.",
         description = {"Checks a mapping against a file without loading it: the mapping is validated (unknown keys, values",
                 "outside their set, fields the dataset lacks), the file's first rows are printed as Mizan would store them",
                 "(or with the rule that rejects them), and the whole file is read to count what a load would accept and",

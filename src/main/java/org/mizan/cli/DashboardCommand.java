@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan dashboard}: the dashboard's pages as a static folder, the panels' check, and password hashes for users. */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
+        header = "Writes the dashboard as a folder of static HTML pages.",
         description = {"Writes the planner dashboard (the pages `mizan serve` serves) as static HTML into a folder: the",
                 "overview, a page per unit, a page and a CSV per panel, with ECharts copied in; links are relative, so the",
                 "folder opens from disk or a mail attachment with no server and no internet.",

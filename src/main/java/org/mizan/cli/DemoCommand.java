@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan demo}: loads {@code fixtures/} into a fresh home and shows what the warehouse then holds. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Loads the fixtures into MIZAN_HOME/demo and shows the results.",
         description = {"Loads the fixtures (a Nepali and a Tajik gazetteer, FX rates, three providers' transactions with",
                 "some bad rows, two central banks' aggregates, the World Bank's corridor costs) into a fresh home",
                 "MIZAN_HOME/demo (wiped first), prints each run's summary and the top lines of the public views."})

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan dictionary [--write FILE]}: the public views and their columns, from the doc blocks in the SQL. */
 @Command(name = "dictionary", mixinStandardHelpOptions = true,
+        header = "Prints the data dictionary of the public views as Markdown.",
         description = {"Prints the data dictionary (every public view and column, with its meaning) as Markdown. It is",
                 "kept in the SQL (the doc block above each view in warehouse/build/*.sql), stored in the warehouse as",
                 "DuckDB comments, and rendered into warehouse/README.md by --write.",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan flags}: the data-quality flags of the published warehouse, for a steward to review. */
 @Command(name = "flags", mixinStandardHelpOptions = true,
+        header = "Lists the values the data-quality checks flagged.",
         description = {"Lists the values the checks of config/quality.yml flagged (view data_quality_flags): the record",
                 "(file and line, or activity and transaction), the value, the range the check expected, the score and",
                 "the reason; open flags first. Review one with: mizan review FLAG_ID --accept|--reject \"reason\".",

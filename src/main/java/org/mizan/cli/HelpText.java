@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * {@code --help} wrapped to the terminal: a command's description is written in the source as lines; here its prose
  * lines are joined into paragraphs and wrapped at the help's width (the terminal's, when picocli can tell), so no
  * sentence breaks in the middle. Example lines (indented, or starting with {@code Example}, {@code mizan},
- * {@code ./mizan} or {@code -}) stay as they are.
+ * {@code ./mizan} or {@code -}) stay as they are. A command's {@code header} is its one-line summary in the parent's
+ * command list only; its own help starts with the usage line, and its description says the same in full.
  */
 final class HelpText {
 
@@ -24,6 +25,9 @@ final class HelpText {
     }
 
     private static void apply(CommandLine c) {
+        if (c.getParent() != null) {
+            c.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_HEADER, help -> "");
+        }
         c.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_DESCRIPTION,
                 help -> wrap(List.of(c.getCommandSpec().usageMessage().description()), help.commandSpec().usageMessage().width()));
         c.getSubcommands().values().forEach(HelpText::apply);

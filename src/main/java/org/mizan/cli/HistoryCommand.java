@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan history [--job J] [--since D]}: every execution with its outcome and counts, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true,
+        header = "Lists job executions, newest first.",
         description = {"Lists job executions, newest first: state, start, duration, rows read / accepted / rejected, file.",
                 "Then: mizan show <execution> for its steps and failure reason, mizan rejects <execution> for its rejected rows.",
                 "Example: mizan history --job ingest-remittances --since 2024-03-01"})

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan prune --older-than D}: forgets finished runs older than a day, with their quarantine files. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
+        header = "Deletes old executions and their quarantine files.",
         description = {"Deletes from the job repository the executions that ended before a day (completed, failed or",
                 "abandoned; never a running one), the job instances left with no execution, and their quarantine files.",
                 "The lake and the warehouse are not touched. Example: mizan prune --older-than 2024-01-01"})

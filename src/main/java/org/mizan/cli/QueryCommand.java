@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
  * query, on the published warehouse; never blocks or is blocked by a load.
  */
 @Command(name = "query", mixinStandardHelpOptions = true,
+        header = "Runs a read-only SQL statement or named query on the warehouse.",
         description = {"Runs one read-only SQL statement, or a named query, on the published warehouse",
                 "(MIZAN_HOME/warehouse/mizan.duckdb). Statements that write (insert, update, create, copy, attach, …)",
                 "are refused with exit code 2.",

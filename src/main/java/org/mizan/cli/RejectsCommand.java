@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mizan rejects <execution> [--rule R]}: the rows a run rejected, with file, line, rule and message. */
 @Command(name = "rejects", mixinStandardHelpOptions = true,
+        header = "Lists the rows an execution rejected, with file, line and rule.",
         description = {"Lists the rows an execution rejected: file, line, rule and message (--format csv adds the raw",
                 "line, for a provider to correct). Rules are listed in jobs/README.md.",
                 "Example: mizan rejects 12 --rule unknown_unit --format csv > unknown-units.csv"})

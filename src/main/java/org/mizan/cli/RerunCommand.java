@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code mizan rerun --job J --source S --period P}: reads one completed partition again from its delivered files.
  */
 @Command(name = "rerun", mixinStandardHelpOptions = true,
+        header = "Restarts a failed run, or reads one partition again.",
         description = {"rerun EXECUTION restarts a failed or stopped execution (also one whose process was killed) with the same",
                 "file and mapping. Steps that completed are not run again; the ingest step resumes at its last checkpoint",
                 "(every 200,000 rows): rows staged before it are kept, none is counted twice.",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mizan review FLAG --accept|--reject "reason" [--exclude]}: a steward's decision on a data-quality flag. */
 @Command(name = "review", mixinStandardHelpOptions = true,
+        header = "Accepts or rejects a value the data-quality checks flagged.",
         description = {"Records a decision on a flag of data_quality_flags (mizan flags lists them): --accept when the value",
                 "is right, --reject when it is wrong; --exclude (with --reject, on a funding entry or a remittance",
                 "transaction) also leaves the record out of every total and coherence view (listed in the view",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code mizan rotate-key}: a new pseudonym key, and every stored person_id re-keyed to it. */
 @Command(name = "rotate-key", mixinStandardHelpOptions = true,
+        header = "Re-keys every stored pseudonym with a new key.",
         description = {"Appends a new key to the pseudonym key chain (MIZAN_HOME/keys) and re-keys",
                 "every stored person_id (registry_people, service_deliveries) as",
                 "HMAC(new key, old person_id), partition by partition through the lake's",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mizan run <job> file=PATH [mapping=NAME]}: runs one job on one delivered file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Runs a job on one file and rebuilds the warehouse.",
         description = {"Runs a job on one file: read, check, stage to the Parquet lake, publish, rebuild the warehouse.",
                 "Jobs: ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer, load-fx-rates.",
                 "A file in a standard format (docs/formats.md describes every input format) needs no mapping;",

@@ -28,19 +28,13 @@ final class RunSummary {
                         .append(String.format("%.1f s", Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0));
             }
             if (IngestSteps.INGEST.equals(step.getStepName())) {
-                out.printf("  read %d   accepted %d   rejected %d   skipped lines %d%n",
-                        ctx.getLong(LakeStagingWriter.SOURCE_ROWS, step.getReadCount()),
-                        ctx.getLong(LakeStagingWriter.ACCEPTED, 0), ctx.getLong(LakeStagingWriter.REJECTED, 0),
-                        ctx.getLong(SourceItemReader.SKIPPED_LINES, 0));
-                if (ctx.containsKey(LakeStagingWriter.OUTSIDE_PARTITION)) {
+                out.println("  " + readLine(ctx.toMap(), step.getReadCount()));
+                if (ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0) > 0 || limitedTo(execution) != null) {
                     // never "null": name only what the run was limited to
-                    String period = execution.getJobParameters().getString("period");
-                    String source = execution.getJobParameters().getString("source");
-                    String partition = (period == null ? "" : "period=" + period) + (period != null && source != null ? " " : "")
-                            + (source == null ? "" : "source=" + source);
-                    out.printf("  limited to %s: %d accepted row(s) of other partitions left as they are%n",
-                            partition.isEmpty() ? "the partition being reread" : "partition " + partition,
-                            ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION));
+                    String partition = limitedTo(execution);
+                    out.printf("  limited to %s: %s of other partitions left as they are%n",
+                            partition == null ? "the partition being reread" : "partition " + partition,
+                            count(ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0), "record", "records"));
                 }
                 if (ctx.containsKey(org.mizan.jobs.ingest.NormaliseProcessor.UNITS_PER_LEVEL)) {
                     out.println("  units per level: " + org.mizan.jobs.ingest.NormaliseProcessor.levels(
@@ -61,8 +55,11 @@ final class RunSummary {
             } else if (IngestSteps.PUBLISH_LAKE.equals(step.getStepName()) && ctx.containsKey("lake_files")) {
                 out.printf("  lake: %d partition file(s) placed%s%n", ctx.getInt("lake_files"),
                         ctx.containsKey("partition_note") ? " (" + ctx.getString("partition_note") + ")" : "");
+                String replaced = stored(LakeStagingWriter.perDataset(ctx.toMap(), LakeStagingWriter.REPLACED_PREFIX));
                 if (ctx.containsKey("replaces")) {
-                    out.println("  replaces " + ctx.getString("replaces"));
+                    out.println("  replaces " + ctx.getString("replaces") + (replaced == null ? "" : "; its " + replaced + " replaced"));
+                } else if (replaced != null) {
+                    out.println("  replaces " + replaced + " this file's earlier load had stored");
                 }
             } else if (IngestSteps.BUILD_WAREHOUSE.equals(step.getStepName()) && ctx.containsKey("warehouse")) {
                 out.println("  warehouse: published " + ctx.getString("warehouse"));
@@ -85,5 +82,68 @@ final class RunSummary {
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         out.printf("%s in %.1f s%n", execution.getStatus(), took.toMillis() / 1000.0);
+    }
+
+    /** The datasets' nouns, singular and plural, as a steward says them. */
+    private static final Map<String, String[]> NOUNS = Map.ofEntries(
+            Map.entry("admin_units", new String[] {"unit", "units"}),
+            Map.entry("fx_rates", new String[] {"FX rate", "FX rates"}),
+            Map.entry("remittance_transactions", new String[] {"transaction", "transactions"}),
+            Map.entry("corridor_aggregates", new String[] {"corridor aggregate", "corridor aggregates"}),
+            Map.entry("corridor_costs", new String[] {"corridor cost", "corridor costs"}),
+            Map.entry("projects", new String[] {"project", "projects"}),
+            Map.entry("project_sectors", new String[] {"project sector", "project sectors"}),
+            Map.entry("project_places", new String[] {"project place", "project places"}),
+            Map.entry("funding_entries", new String[] {"funding entry", "funding entries"}),
+            Map.entry("plan_allocations", new String[] {"plan allocation", "plan allocations"}),
+            Map.entry("code_list_items", new String[] {"code list entry", "code list entries"}),
+            Map.entry("registry_people", new String[] {"person", "people"}),
+            Map.entry("service_deliveries", new String[] {"service delivery", "service deliveries"}));
+
+    private static final Map<String, String> SINGULAR = Map.of("lines", "line", "rows", "row", "records", "record",
+            "activities", "activity", "codes", "code");
+
+    /**
+     * What the ingest step read and stored, per dataset, in a steward's words: "152 lines read: 137 transactions stored,
+     * 15 rejected", "100 activities read: 100 projects, 186 funding entries stored" (one line may make several records).
+     */
+    static String readLine(Map<String, Object> ctx, long readCount) {
+        long read = ctx.get(LakeStagingWriter.SOURCE_ROWS) instanceof Number n ? n.longValue() : readCount;
+        String unit = ctx.get(LakeStagingWriter.READ_AS) instanceof String s ? s : "lines";
+        String stored = stored(LakeStagingWriter.perDataset(ctx, LakeStagingWriter.STORED_PREFIX));
+        if (stored == null) {
+            long accepted = ctx.get(LakeStagingWriter.ACCEPTED) instanceof Number n ? n.longValue() : 0;
+            stored = accepted == 0 ? "nothing" : count(accepted, "record", "records");
+        }
+        long rejected = ctx.get(LakeStagingWriter.REJECTED) instanceof Number n ? n.longValue() : 0;
+        long skipped = ctx.get(SourceItemReader.SKIPPED_LINES) instanceof Number n ? n.longValue() : 0;
+        return count(read, SINGULAR.getOrDefault(unit, unit), unit) + " read: " + stored + " stored, " + rejected + " rejected"
+                + (skipped > 0 ? "; " + count(skipped, "blank or footer line", "blank or footer lines") + " skipped" : "");
+    }
+
+    /** "137 transactions", "100 projects, 186 funding entries": the datasets with records; null when none has any. */
+    static String stored(Map<String, Long> perDataset) {
+        StringBuilder out = new StringBuilder();
+        perDataset.forEach((dataset, n) -> {
+            if (n > 0) {
+                String[] noun = NOUNS.getOrDefault(dataset, new String[] {dataset + " record", dataset + " records"});
+                out.append(out.isEmpty() ? "" : ", ").append(count(n, noun[0], noun[1]));
+            }
+        });
+        return out.isEmpty() ? null : out.toString();
+    }
+
+    private static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+
+    /** The partition a rerun or backfill is limited to ("period=2024-03 source=MTO-017"), or null for a whole file. */
+    private static String limitedTo(JobExecution execution) {
+        String period = execution.getJobParameters().getString("period");
+        String source = execution.getJobParameters().getString("source");
+        if (period == null && source == null) {
+            return null;
+        }
+        return ((period == null ? "" : "period=" + period) + " " + (source == null ? "" : "source=" + source)).strip();
     }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan serve}: the long-running process that fires the schedules. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Runs the schedules and serves the dashboard until stopped.",
         description = {"Runs the scheduler until stopped (Ctrl-C or SIGTERM; a load under way is finished first).",
                 "Schedules come from MIZAN_SCHEDULES, else MIZAN_HOME/schedules.yml, else config/schedules.yml (the format",
                 "is explained in that file). Each fire loads the new files of the schedule's inbox; fires are logged",

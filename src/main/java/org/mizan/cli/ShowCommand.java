@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mizan show <execution>}: one execution's parameters, each step's counts, and why it failed. */
 @Command(name = "show", mixinStandardHelpOptions = true,
+        header = "Shows one execution: steps, counts, rejects, failure reason.",
         description = {"Shows one job execution: its file and mapping, state, each step with its counts and time,",
                 "the rejected rows by rule, where the quarantine file is, and the failure reason in plain words."})
 public class ShowCommand implements Callable<Integer> {
@@ -51,8 +52,7 @@ public class ShowCommand implements Callable<Integer> {
     }
 
     private static void printRejects(Map<String, Object> ctx, PrintWriter out) {
-        out.printf("  rows:     read %s  accepted %s  rejected %s%n", ctx.getOrDefault(LakeStagingWriter.SOURCE_ROWS, 0),
-                ctx.getOrDefault(LakeStagingWriter.ACCEPTED, 0), ctx.getOrDefault(LakeStagingWriter.REJECTED, 0));
+        out.println("  rows:     " + RunSummary.readLine(ctx, 0));
         LakeStagingWriter.rejectsByRule(ctx).forEach((rule, n) -> out.printf("    %-22s %d%n", rule, n));
         if (ctx.containsKey(LakeStagingWriter.QUARANTINE)) {
             out.println("  rejects:  " + ctx.get(LakeStagingWriter.QUARANTINE));

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan status}: the latest loads with their outcome and counts, and what the published warehouse holds. */
 @Command(name = "status", mixinStandardHelpOptions = true,
+        header = "Shows recent loads, partitions, schedules and the warehouse.",
         description = {"Shows the latest job executions (state, file, rows read / accepted / rejected) from the job",
                 "repository; every lake partition (job × source × period) with its rows and the latest load that wrote",
                 "it; every schedule with its next and last fire and its source's freshness (LATE when the newest",

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code mizan unapprove --workflow W --unit U --period P [--comment …]}. */
 @Command(name = "unapprove", mixinStandardHelpOptions = true,
+        header = "Undoes an approval while the level above has not approved.",
         description = {"Undoes an approval, while the unit above has not approved.",
                 "The user (--user, MIZAN_USER or the login name) needs the approver role for the unit or a unit above it",
                 "in dashboard-users.yml. Every change is kept in the audit trail (mizan approvals shows it).",

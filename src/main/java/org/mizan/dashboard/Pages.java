@@ -14,6 +14,8 @@ public final class Pages {
 
     /** Rows a panel page shows; its CSV download has them all. */
     public static final int PAGE_ROWS = 500;
+    /** At most this many rows read for a unit's trend: its own come first (the panel orders by level), one per period. */
+    static final int TREND_ROWS = 2000;
 
     private final PanelData data;
     private final List<Panel> panels;
@@ -115,10 +117,43 @@ public final class Pages {
                 .text(self.levelName() == null ? "" : ", " + self.levelName()).raw("</p>\n");
         h.raw(sections.periodSelector(years, links.unit(unit, null), year));
         sections.tiles(h, visible(scope), scope, unit, year);
+        trend(h, scope, unit);
         h.raw(extras.section(scope, unit, year));
         sections.rankings(h, visible(scope), scope, unit, year, "Units below " + self.name());
         panelList(h, scope, unit, year);
         return h.page(self.name() + periodTitle(year), nav(scope), links);
+    }
+
+    /**
+     * The unit's own trend: the value the overview ranks units by (the inflows' {@code rank}), per period, over every
+     * period it has, as a line and as figures (rows of the unit itself, not of the units below it).
+     */
+    private void trend(Html h, Scope scope, String unit) {
+        Panel p = visible(scope).stream().filter(x -> x.scoped() && x.period() != null && x.rank() != null).findFirst().orElse(null);
+        if (p == null) {
+            return;
+        }
+        String y = p.rank();
+        Result r = data.rows(p, scope, unit, null, TREND_ROWS);
+        int ui = r.columns().indexOf(p.unit());
+        int pi = r.columns().indexOf(p.period());
+        int yi = r.columns().indexOf(y);
+        if (ui < 0 || pi < 0 || yi < 0) {
+            return;
+        }
+        List<List<Object>> own = r.rows().stream().filter(row -> unit.equals(String.valueOf(row.get(ui))))
+                .sorted(java.util.Comparator.comparing(row -> String.valueOf(row.get(pi))))
+                .map(row -> java.util.Arrays.asList(row.get(pi), row.get(yi))).toList();
+        if (own.isEmpty()) {
+            return;
+        }
+        h.raw("<section class=\"trend\"><h2>").text(p.label(y)).raw(" over time</h2>\n");
+        h.chart(Charts.option("line", p.period(), List.of(y), List.of(p.label(y)), new Result(List.of(p.period(), y), own)));
+        h.raw("<table class=\"trend\"><thead><tr><th>").text(p.label(p.period())).raw("</th><th>").text(p.label(y)).raw("</th></tr></thead><tbody>\n");
+        for (List<Object> row : own) {
+            h.raw("<tr data-period=\"").text(row.get(0)).raw("\"><td>").text(row.get(0)).raw("</td><td>").number(y, row.get(1)).raw("</td></tr>\n");
+        }
+        h.raw("</tbody></table></section>\n");
     }
 
     private static String period(List<String> years, String period) {
@@ -127,9 +162,17 @@ public final class Pages {
 
     /** A panel's page: its chart, its table (the first {@value #PAGE_ROWS} rows) and a link to its CSV. */
     public String panel(Scope scope, String id, String unit, String period) {
+        return panel(scope, id, unit, period, null);
+    }
+
+    /**
+     * A panel's page for the units of one level of the gazetteer (null: every level; its chart then draws the top
+     * level its rows have, one level at a time).
+     */
+    public String panel(Scope scope, String id, String unit, String period, Integer level) {
         Panel p = panel(id);
         String u = unit == null && !scope.isNational() ? scope.region() : unit;
-        Result r = data.rows(p, scope, u, period, PAGE_ROWS + 1);
+        Result r = data.rows(p, scope, u, period, level, PAGE_ROWS + 1);
         boolean more = r.rows().size() > PAGE_ROWS;
         Result shown = more ? new Result(r.columns(), r.rows().subList(0, PAGE_ROWS)) : r;
         Html h = new Html();
@@ -138,14 +181,66 @@ public final class Pages {
                 .raw(" · ").text(period == null || period.isBlank() ? "all periods" : "period " + period).raw("</p>\n");
         if (links.live()) {
             h.raw(periodSelectorFor(p, links.panel(id, u, null), period, u));
+            if (p.scoped()) {
+                h.raw(levelSelector(links.panel(id, u, null), u, period, level));
+            }
         }
         List<String> labels = p.chart().y().stream().map(p::label).toList();
-        h.chart(Charts.option(p.chart().type(), p.chart().x(), p.chart().y(), labels, shown));
+        // a series over periods is a line, whatever the panel's default chart
+        String type = "bar".equals(p.chart().type()) && p.chart().x() != null && p.chart().x().equals(p.period()) ? "line" : p.chart().type();
+        h.chart(Charts.option(type, p.chart().x(), p.chart().y(), labels, oneLevel(shown, p.chart().x(), level)));
         h.raw("<p>").link(links.csv(id, u, period), "Download CSV").raw(more ? " (the table shows the first " + PAGE_ROWS + " rows; the CSV has them all)" : "")
                 .raw("</p>\n");
         table(h, p, shown, period);
         meanings(h, p);
         return h.page(p.title() + (u != null ? " — " + u : "") + periodTitle(period), nav(scope), links);
+    }
+
+    /**
+     * The level selector of a panel page: the levels the gazetteer has (admin_units, as deep as the country goes), and
+     * every level. A plain form with a button: no script.
+     */
+    private String levelSelector(String action, String unit, String period, Integer level) {
+        String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
+        StringBuilder f = new StringBuilder("<form class=\"level\" method=\"get\" action=\"").append(Html.esc(path)).append("\">");
+        if (unit != null) {
+            f.append("<input type=\"hidden\" name=\"unit\" value=\"").append(Html.esc(unit)).append("\">");
+        }
+        if (period != null && !period.isBlank()) {
+            f.append("<input type=\"hidden\" name=\"period\" value=\"").append(Html.esc(period)).append("\">");
+        }
+        f.append("<label>Level <select name=\"level\" id=\"level\"><option value=\"\">every level</option>");
+        for (List<Object> l : data.levels()) {
+            String n = String.valueOf(l.get(0));
+            f.append("<option value=\"").append(Html.esc(n)).append('"').append(n.equals(String.valueOf(level)) ? " selected" : "")
+                    .append(">level ").append(Html.esc(n)).append(" (").append(Html.esc(l.get(1))).append(" units)</option>");
+        }
+        return f.append("</select></label> <button>Show</button></form>\n").toString();
+    }
+
+    /**
+     * The rows of one level for the chart: the chosen one; or, when every level is shown and the rows say their level,
+     * the top level with more than one category on the chart's axis (a unit's page charts the units below it, not a
+     * single bar of its own), else the top level.
+     */
+    private static Result oneLevel(Result r, String x, Integer level) {
+        int li = r.columns().indexOf("level");
+        int xi = x == null ? -1 : r.columns().indexOf(x);
+        if (level != null || li < 0 || r.rows().isEmpty()) {
+            return r;
+        }
+        java.util.TreeMap<Integer, java.util.Set<String>> categories = new java.util.TreeMap<>();
+        for (List<Object> row : r.rows()) {
+            if (row.get(li) instanceof Number n) {
+                categories.computeIfAbsent(n.intValue(), k -> new java.util.HashSet<>()).add(xi < 0 ? "" : String.valueOf(row.get(xi)));
+            }
+        }
+        if (categories.isEmpty()) {
+            return r;
+        }
+        int chosen = categories.entrySet().stream().filter(e -> e.getValue().size() > 1).map(java.util.Map.Entry::getKey)
+                .findFirst().orElse(categories.firstKey());
+        return new Result(r.columns(), r.rows().stream().filter(row -> row.get(li) instanceof Number n && n.intValue() == chosen).toList());
     }
 
     /** A panel's rows for the unit and period, every one, as CSV. */
@@ -241,9 +336,20 @@ public final class Pages {
         Html n = new Html();
         n.raw("<strong>Mizan</strong> ");
         n.link(links.overview(null), scope.isNational() ? "Overview" : "Region " + scope.region());
-        for (Panel p : visible(scope)) {
-            n.raw(" · ").link(links.panel(p.id(), null, null), p.title());
+        // grouped: the coherence views planners come for, then the sources behind them, then reference data
+        n.raw("<nav class=\"groups\">");
+        for (String group : Panel.GROUP_ORDER) {
+            List<Panel> in = visible(scope).stream().filter(p -> group.equals(p.group())).toList();
+            if (in.isEmpty()) {
+                continue;
+            }
+            n.raw("<span class=\"group\" data-group=\"").text(group).raw("\"><strong>").text(Panel.GROUPS.get(group)).raw("</strong> ");
+            for (int i = 0; i < in.size(); i++) {
+                n.raw(i == 0 ? "" : " · ").link(links.panel(in.get(i).id(), null, null), in.get(i).title());
+            }
+            n.raw("</span>");
         }
+        n.raw("</nav>");
         if (links.live()) {
             n.raw("<span class=\"user\">signed in as ").text(scope.user()).raw("</span>");
         }

@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
 public record Panel(String id, String title, String description, int position, String view, String query,
                     Map<String, String> params, String unit, String period, List<String> fields, List<String> order,
                     Chart chart, String drill, List<Headline> headline, String rank, Ranking ranking,
-                    Map<String, String> labels, Map<String, String> flags) {
+                    Map<String, String> labels, Map<String, String> flags, String group) {
+
+    /** The navigation's groups, in the order shown, and their headings. */
+    public static final List<String> GROUP_ORDER = List.of("coherence", "sources", "reference");
+    public static final Map<String, String> GROUPS = Map.of("coherence", "Coherence views", "sources", "Sources",
+            "reference", "Reference data");
 
     /** How the panel is charted: type (bar, line, pie or none), the category field and the value fields. */
     public record Chart(String type, String x, List<String> y) {
@@ -26,7 +31,7 @@ public record Panel(String id, String title, String description, int position, S
     static final Set<String> PAGE_VALUES = Set.of("unit", "period");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Set<String> KEYS = Set.of("title", "description", "position", "view", "query", "params", "unit",
-            "period", "fields", "order", "chart", "drill", "headline", "rank", "ranking", "labels", "flags");
+            "period", "fields", "order", "chart", "drill", "headline", "rank", "ranking", "labels", "flags", "group");
 
     /** The panel's source's name, for messages. */
     public String source() {
@@ -152,11 +157,15 @@ public record Panel(String id, String title, String description, int position, S
             throw new PanelException(file + ": two headline numbers have the same name: give one a 'name'");
         }
         Object pos = y.getOrDefault("position", 100);
+        String group = String.valueOf(y.getOrDefault("group", "sources"));
+        if (!GROUPS.containsKey(group)) {
+            throw new PanelException(file + ": group '" + group + "' is not one of " + GROUP_ORDER);
+        }
         return new Panel(id, required(y, "title", file), String.valueOf(y.getOrDefault("description", "")),
                 pos instanceof Number n ? n.intValue() : Integer.parseInt(pos.toString()),
                 identifier(view, "view", file), query, params, unit, identifier(y.get("period"), "period", file), fields,
                 names(y.get("order"), "order", file), chart, identifier(y.get("drill"), "drill", file), List.copyOf(headline), rank, ranking,
-                labels, flags);
+                labels, flags, group);
     }
 
     private static String required(Map<String, Object> y, String key, String file) {

@@ -46,7 +46,12 @@ public final class PanelData {
      * regional viewer, as the region's extract publishes them ({@link Disclosed}).
      */
     public Result rows(Panel panel, Scope scope, String unit, String period, int limit) {
-        Prepared p = prepare(panel, scope, unit, period, limit);
+        return rows(panel, scope, unit, period, null, limit);
+    }
+
+    /** As {@link #rows(Panel, Scope, String, String, int)}, of the units of one level of the gazetteer (null: every level). */
+    public Result rows(Panel panel, Scope scope, String unit, String period, Integer level, int limit) {
+        Prepared p = prepare(panel, scope, unit, period, level, limit);
         Result r = run(p.sql(), p.values());
         if (scope.isNational() || !disclosed.guarded(panel)) {
             return r;
@@ -66,6 +71,15 @@ public final class PanelData {
      * before anything is written.
      */
     public Prepared prepare(Panel panel, Scope scope, String unit, String period, int limit) {
+        return prepare(panel, scope, unit, period, null, limit);
+    }
+
+    /** The gazetteer's levels, top first, each with its number of units. */
+    public List<List<Object>> levels() {
+        return run(SqlFiles.text("queries/dashboard/levels.sql"), List.of()).rows();
+    }
+
+    public Prepared prepare(Panel panel, Scope scope, String unit, String period, Integer level, int limit) {
         requireAllowed(panel, scope, unit);
         checked(panel);
         Source s = source(panel, unit, period);
@@ -76,6 +90,8 @@ public final class PanelData {
         List<String> values = new ArrayList<>(s.values());
         String u = panel.scoped() ? unit : null;
         values.addAll(java.util.Arrays.asList(nz(u), nz(u), nz(scope.region()), nz(scope.region()), nz(period), nz(period)));
+        String l = level == null || !panel.scoped() ? null : level.toString();
+        values.addAll(java.util.Arrays.asList(l, l));
         return new Prepared(this, sql, values, panel, scope);
     }
 

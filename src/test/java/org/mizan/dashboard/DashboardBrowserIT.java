@@ -170,6 +170,49 @@ class DashboardBrowserIT {
         screenshot("readable-panel-inflows.png");
     }
 
+    @Test
+    void navigationIsGroupedAPanelShowsOneLevelAndAUnitPageItsOwnTrend() {
+        // given the planner signed in
+        signIn("planner", DashboardServer.PLANNER_PASSWORD);
+
+        // then the navigation is grouped: coherence views, the sources behind them, reference data
+        assertThat(browser.findElements(By.cssSelector("header nav.groups .group strong")).stream().map(e -> e.getText()).toList())
+                .containsExactly("Coherence views", "Sources", "Reference data");
+        assertThat(b.text("header nav.groups .group[data-group='sources']")).startsWith("Sources Remittance inflows");
+        assertThat(b.text("header nav.groups .group[data-group='reference']"))
+                .isEqualTo("Reference data Published corridor costs (World Bank) · Admin units (gazetteer)");
+
+        // when the inflows panel opens for March 2024: a level selector with the gazetteer's levels and their units
+        browser.get(base + "/panel/inflows?period=2024-03");
+        Select level = new Select(browser.findElement(By.id("level")));
+        assertThat(level.getOptions().stream().map(e -> e.getText()).toList()).containsExactly("every level",
+                "level 0 (2 units)", "level 1 (4 units)", "level 2 (9 units)", "level 3 (18 units)", "level 4 (3 units)");
+        // and level 1 is chosen
+        level.selectByValue("1");
+        browser.findElement(By.cssSelector("form.level button")).click();
+        waitFor(ExpectedConditions.urlContains("level=1"));
+        // then the chart and the table hold the four regions only, with their March figures
+        List<String> rows = browser.findElements(By.cssSelector("table.rows tbody tr")).stream().map(e -> e.getText()).toList();
+        List<String> expected = List.of("NP-P1", "NP-P3", "TJ-KT", "TJ-SU").stream()
+                .map(u -> u + " 1 2024-03 " + DashboardFixture.money(DashboardFixture.inflow(u, "2024-03")[0]) + " "
+                        + DashboardFixture.inflow(u, "2024-03")[1]).toList();
+        assertThat(rows).containsExactlyElementsOf(expected);
+        assertThat(new Select(browser.findElement(By.id("level"))).getFirstSelectedOption().getText()).isEqualTo("level 1 (4 units)");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart canvas")));
+        screenshot("panel-inflows-level-1.png");
+
+        // when Koshi's page opens: its own trend over every month it has, as a line and as figures
+        browser.get(base + "/unit/NP-P1");
+        List<String> trend = browser.findElements(By.cssSelector("section.trend table.trend tbody tr")).stream().map(e -> e.getText()).toList();
+        assertThat(trend).containsExactly(
+                "2024-02 " + DashboardFixture.money(DashboardFixture.inflow("NP-P1", "2024-02")[0]),
+                "2024-03 " + DashboardFixture.money(DashboardFixture.inflow("NP-P1", "2024-03")[0]),
+                "2024-04 " + DashboardFixture.money(DashboardFixture.inflow("NP-P1", "2024-04")[0]));
+        assertThat(b.text("section.trend h2")).isEqualTo("Inflow (USD) over time");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.trend .chart canvas")));
+        screenshot("unit-NP-P1-trend.png");
+    }
+
     private void signIn(String user, String password) {
         b.signIn(user, password);
     }

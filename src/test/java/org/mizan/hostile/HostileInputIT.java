@@ -34,7 +34,7 @@ class HostileInputIT {
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");
         MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + CORPUS.resolve("json_good.jsonl.gz"));
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("read 2   accepted 2   rejected 0");
+        assertThat(r.out()).contains("2 records read: 2 transactions stored, 0 rejected");
     }
 
     @Test
@@ -84,7 +84,7 @@ class HostileInputIT {
         MizanCli.Result iati = cli.run("run", "ingest-ledgers", "file=" + CORPUS.resolve("iati_value_1e30.xml"));
         // then
         assertThat(xlsx.code()).as(xlsx.out() + xlsx.err()).isZero();
-        assertThat(xlsx.out()).contains("read 4   accepted 2   rejected 2").contains("bad_number 1").contains("bad_timestamp 1");
+        assertThat(xlsx.out()).contains("4 rows read: 2 transactions stored, 2 rejected").contains("bad_number 1").contains("bad_timestamp 1");
         assertThat(iati.code()).as(iati.out() + iati.err()).isZero();
         assertThat(cli.value("select count(*) from remittance_transactions where txn_id like 'X-%'")).isEqualTo("2");
         assertThat(cli.value("select sum(amount) from project_funding where project_id = 'XM-TEST-1'")).isEqualTo("300.0000");

@@ -44,7 +44,7 @@ final class DashboardHandler {
     }
 
     ServerResponse panel(ServerRequest r) {
-        return html(r, scope -> pages.panel(scope, r.pathVariable("id"), unit(r.param("unit").orElse(null)), period(r)));
+        return html(r, scope -> pages.panel(scope, r.pathVariable("id"), unit(r.param("unit").orElse(null)), period(r), level(r)));
     }
 
     ServerResponse csv(ServerRequest r) {
@@ -134,6 +134,18 @@ final class DashboardHandler {
             throw new BadRequest("'" + v + "' is not a unit code");
         }
         return v;
+    }
+
+    /** The level of the gazetteer a panel page shows (null: every level). */
+    private static Integer level(ServerRequest r) {
+        String v = r.param("level").orElse(null);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        if (!v.matches("[0-9]{1,2}")) {
+            throw new BadRequest("'" + v + "' is not a level (0 for the countries, 1 for the regions, …)");
+        }
+        return Integer.valueOf(v);
     }
 
     private static String period(ServerRequest r) {

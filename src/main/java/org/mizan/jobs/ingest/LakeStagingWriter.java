@@ -16,6 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.mizan.config.Folders;
+import org.mizan.lake.Dataset;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.Reject;
@@ -38,6 +39,12 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     public static final String QUARANTINE = "quarantine";
     /** Accepted rows of other partitions than the one a partition rerun is limited to: read, checked, not staged. */
     public static final String OUTSIDE_PARTITION = "outside_partition";
+    /** Records stored per dataset: {@code stored.<dataset>}, for the run summary. */
+    public static final String STORED_PREFIX = "stored.";
+    /** Records an earlier load of the same file had per dataset, replaced by this one: {@code replaced.<dataset>}. */
+    public static final String REPLACED_PREFIX = "replaced.";
+    /** What the source's items are, in a steward's word: lines, rows, records, activities, codes. */
+    public static final String READ_AS = "read_as";
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeStagingWriter.class);
 
@@ -142,6 +149,8 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
         ctx.putLong(ACCEPTED, accepted);
         ctx.putLong(REJECTED, rejected);
         ctx.putLong(SOURCE_ROWS, rows);
+        ctx.putLong(STORED_PREFIX + context.dataset().folder(), accepted);
+        ctx.putString(READ_AS, readAs(context.mapping().format()));
         if (context.partition() != null) {
             ctx.putLong(OUTSIDE_PARTITION, outside);
         }
@@ -187,6 +196,28 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
         } catch (IOException e) {
             throw new ItemStreamException("cannot finish the staged Parquet files of " + context.file(), e);
         }
+    }
+
+    /** The word for a source's items: a CSV's data lines, a workbook's rows, JSON Lines' records, IATI's activities. */
+    public static String readAs(String format) {
+        return switch (format == null ? "" : format) {
+            case "xlsx" -> "rows";
+            case "jsonl" -> "records";
+            case "iati_xml" -> "activities";
+            case "iati_codelist" -> "codes";
+            default -> "lines";
+        };
+    }
+
+    /** The records stored per dataset ({@link #STORED_PREFIX}) or replaced ({@link #REPLACED_PREFIX}), from a step's context. */
+    public static Map<String, Long> perDataset(Map<String, Object> ctx, String prefix) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (Dataset d : Dataset.values()) {
+            if (ctx.get(prefix + d.folder()) instanceof Number n) {
+                out.put(d.folder(), n.longValue());
+            }
+        }
+        return out;
     }
 
     /** The rejected rows by rule, from an ingest step's context, rules in alphabetical order. */

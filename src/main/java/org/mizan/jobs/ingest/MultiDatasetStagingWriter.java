@@ -31,6 +31,7 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
     private final List<Dataset> datasets;
     private final Map<Dataset, PartitionedParquetWriter> writers = new EnumMap<>(Dataset.class);
     private final Map<String, Long> byRule = new TreeMap<>();
+    private final Map<Dataset, Long> stored = new EnumMap<>(Dataset.class);
     private QuarantineWriter quarantine;
     private long accepted;
     private long rejected;
@@ -84,6 +85,7 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
                     continue;
                 }
                 writers.get(d).write(r);
+                stored.merge(d, 1L, Long::sum);
                 accepted++;
             }
             for (Reject r : o.rejects()) {
@@ -109,6 +111,8 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
         ctx.putLong(LakeStagingWriter.REJECTED, rejected);
         ctx.putLong(LakeStagingWriter.SOURCE_ROWS, rows);
         ctx.putLong(LakeStagingWriter.OUTSIDE_PARTITION, outside);
+        datasets.forEach(d -> ctx.putLong(LakeStagingWriter.STORED_PREFIX + d.folder(), stored.getOrDefault(d, 0L)));
+        ctx.putString(LakeStagingWriter.READ_AS, LakeStagingWriter.readAs(context.mapping().format()));
         byRule.forEach((rule, n) -> ctx.putLong(LakeStagingWriter.RULE_PREFIX + rule, n));
         if (quarantine != null && quarantine.isOpen()) {
             ctx.putString(LakeStagingWriter.QUARANTINE, quarantine.file().toString());

@@ -85,7 +85,10 @@ public class PublishDatasetsTasklet implements Tasklet {
                 }
                 // the list, not the folder: files a recovered commit already moved are still the load's files
                 List<Path> staged = Files.readAllLines(manifest).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
+                long replaced = ReplacedRecords.count(lake, d, context);
                 n += lake.commit(d, context.unit(), context.partition(), MultiDatasetStagingWriter.stagingOf(context, d), staged).size();
+                chunkContext.getStepContext().getStepExecution().getExecutionContext()
+                        .putLong(LakeStagingWriter.REPLACED_PREFIX + d.folder(), replaced);
                 Files.delete(manifest);
             }
             identity.record();

@@ -95,7 +95,9 @@ public class PublishLakeTasklet implements Tasklet {
                             + " and the others loaded.");
                 }
             }
+            long replaced = ReplacedRecords.count(lake, context.dataset(), context);
             int n = lake.commit(context.dataset(), context.unit(), context.partition(), staging, staged).size();
+            step.putLong(LakeStagingWriter.REPLACED_PREFIX + context.dataset().folder(), replaced);
             identity.record();
             if (replaces != null) {
                 step.putString(LoadIdentity.REPLACES, replaces);
