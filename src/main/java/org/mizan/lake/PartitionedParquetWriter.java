@@ -22,6 +22,8 @@ import org.apache.parquet.io.LocalOutputFile;
  * Writes one delivered file's records into Parquet files under {@code period=…/source=…/} folders of a staging
  * directory (see {@link RecordWriteSupport}). At most {@link #MAX_OPEN} partitions are open at once (each buffers its pages in memory until its row group fills; a wide source such as the World Bank's 39 quarters keeps all of them open); a
  * partition that comes back after being closed gets another part file, so memory stays bounded whatever the order.
+ * A part file is written under a temporary name ({@code …parquet.tmp}) and gets its own name only when finished,
+ * forced to disk and renamed ({@link #flush}, {@link #close}): a file named {@code .parquet} is always complete.
  */
 public final class PartitionedParquetWriter implements Closeable {
 
@@ -40,6 +42,9 @@ public final class PartitionedParquetWriter implements Closeable {
     private final Map<String, String> partitions = new HashMap<>();
     private final LinkedHashMap<String, ParquetWriter<SpecificRecord>> open = new LinkedHashMap<>(16, 0.75f, true);
     private final List<Path> written = new ArrayList<>();
+    /** Part files closed under their temporary name, waiting for {@link #promote}. */
+    private final List<Path> closed = new ArrayList<>();
+    private final Map<String, Path> openFiles = new HashMap<>();
     private long records;
 
     public PartitionedParquetWriter(Dataset dataset, Path stagingRoot, String unit) {
@@ -65,14 +70,19 @@ public final class PartitionedParquetWriter implements Closeable {
     private ParquetWriter<SpecificRecord> openPartition(String partition) throws IOException {
         if (open.size() >= MAX_OPEN) {
             Iterator<Map.Entry<String, ParquetWriter<SpecificRecord>>> eldest = open.entrySet().iterator();
-            eldest.next().getValue().close();
+            Map.Entry<String, ParquetWriter<SpecificRecord>> e = eldest.next();
+            e.getValue().close();
+            closed.add(openFiles.remove(e.getKey()));
             eldest.remove();
         }
         int part = parts.merge(partition, 1, Integer::sum);
         Path file = stagingRoot.resolve(partition).resolve(Lake.unitFileName(unit, part));
         Files.createDirectories(file.getParent());
-        ParquetWriter<SpecificRecord> w = writer(dataset, file);
+        Path tmp = temporary(file);
+        Files.deleteIfExists(tmp);
+        ParquetWriter<SpecificRecord> w = writer(dataset, tmp);
         open.put(partition, w);
+        openFiles.put(partition, file);
         written.add(stagingRoot.relativize(file));
         return w;
     }
@@ -90,9 +100,51 @@ public final class PartitionedParquetWriter implements Closeable {
         return builder.build();
     }
 
-    /** Finishes every open file (a checkpoint): what was written so far is complete Parquet on disk. */
+    /** The name a part file has while it is written: not {@code .parquet}, so no reader takes it for a finished one. */
+    public static Path temporary(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    /** Finishes every open file (a checkpoint): what was written so far is complete Parquet on disk, under its name. */
     public void flush() throws IOException {
-        close();
+        flush(() -> { });
+    }
+
+    /**
+     * As {@link #flush()}, in its order: every open file closed (written), each finished file forced to disk, then
+     * {@code beforeRename} runs, then each gets its own name and its folder is forced to disk (renamed).
+     */
+    public void flush(Runnable beforeRename) throws IOException {
+        closeOpen();
+        for (Path f : closed) {
+            force(temporary(f), false);
+        }
+        beforeRename.run();
+        promote();
+    }
+
+    private void promote() throws IOException {
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        for (Path f : closed) {
+            Files.move(temporary(f), f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            dirs.add(f.getParent());
+        }
+        for (Path d : dirs) {
+            force(d, true);
+        }
+        closed.clear();
+    }
+
+    /** Forces a file's bytes, or a folder's entries, to disk (a folder cannot be forced on every system: tried). */
+    private static void force(Path p, boolean folder) throws IOException {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(p,
+                folder ? java.nio.file.StandardOpenOption.READ : java.nio.file.StandardOpenOption.WRITE)) {
+            c.force(true);
+        } catch (IOException e) {
+            if (!folder) {
+                throw e;
+            }
+        }
     }
 
     /**
@@ -140,17 +192,24 @@ public final class PartitionedParquetWriter implements Closeable {
         return records;
     }
 
+    /** Finishes every file: closed, forced to disk, renamed to its own name. */
     @Override
     public void close() throws IOException {
+        flush();
+    }
+
+    private void closeOpen() throws IOException {
         IOException first = null;
-        for (ParquetWriter<SpecificRecord> w : open.values()) {
+        for (Map.Entry<String, ParquetWriter<SpecificRecord>> e : open.entrySet()) {
             try {
-                w.close();
-            } catch (IOException e) {
-                first = first == null ? e : first;
+                e.getValue().close();
+                closed.add(openFiles.get(e.getKey()));
+            } catch (IOException ex) {
+                first = first == null ? ex : first;
             }
         }
         open.clear();
+        openFiles.clear();
         if (first != null) {
             throw first;
         }
