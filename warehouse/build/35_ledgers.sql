@@ -1,42 +1,46 @@
 -- Project ledgers: IATI activities and local-authority ledgers (projects, sectors, places, funding entries),
 -- national plan allocations and IATI code lists. Staging views only rename; the USD conversion uses the
 -- same rate table as the remittances (dim_fx_rates): the rate of the value date, or the nearest earlier one.
+-- A row's load_unit is its unit of load, the delivered file it came from (the lake file's name without part number
+-- and extension: the file's name and the hash of the path the steward gave, Lake.unitOf). Rows of one file are
+-- told by it, never by source_file (the base name): p1/activities.xml and p2/activities.xml are two files.
 
 create temp view stg_projects as
-select * from {{lake:projects}};
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:projects}};
 
 create temp view stg_project_sectors as
-select * from {{lake:project_sectors}};
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:project_sectors}};
 
 create temp view stg_project_places as
-select * from {{lake:project_places}};
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:project_places}};
 
 create temp view stg_funding_entries as
-select * from {{lake:funding_entries}};
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:funding_entries}};
 
 create temp view stg_plan_allocations as
-select * from {{lake:plan_allocations}};
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:plan_allocations}};
 
 create temp view stg_code_list_items as
-select * from {{lake:code_list_items}};
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:code_list_items}};
 
 -- IATI code lists with their English names; a list delivered again replaces its codes.
 create table dim_code_lists as
 with final as (
     select code_list, code, name, category, status
     from stg_code_list_items
-    qualify row_number() over (partition by code_list, code order by source_file desc, source_line) = 1
+    qualify row_number() over (partition by code_list, code order by source_file desc, load_unit desc, source_line) = 1
 )
 select * from final;
 
 -- One row per project. An IATI activity found in several files is taken from the alphabetically last file
--- (source_file), whose sectors, places and transactions are then the ones used. A ledger project (format 6)
+-- (source_file; of two files of one name, the last unit of load), whose sectors, places and transactions, and
+-- only that file's, are then the ones used. A ledger project (format 6)
 -- is described by its rows: title of its first row, the local authority that funds it as reporting_org.
 create table dim_projects as
 with iati as (
-    select project_id, title, reporting_org, initiative_level, status, start_on, end_on, source_id, source_file
+    select project_id, title, reporting_org, initiative_level, status, start_on, end_on, source_id, source_file, load_unit
     from stg_projects
-    qualify row_number() over (partition by project_id order by source_file desc, source_line) = 1
+    qualify row_number() over (partition by project_id order by source_file desc, load_unit desc, source_line) = 1
 ),
 ledger as (
     select project_id,
@@ -47,7 +51,8 @@ ledger as (
            min(entry_on) as start_on,
            null::date as end_on,
            arg_min(source_id, source_line) as source_id,
-           null::varchar as source_file
+           null::varchar as source_file,
+           null::varchar as load_unit
     from stg_funding_entries
     where entry_type_code is null
       and project_id not in (select project_id from iati)
@@ -68,7 +73,7 @@ with final as (
            e.period, e.source_id, e.source_file, e.source_line
     from stg_funding_entries e
     left join dim_projects p on p.project_id = e.project_id
-    where e.entry_type_code is null or p.source_file = e.source_file
+    where e.entry_type_code is null or p.load_unit = e.load_unit
 )
 select * from final;
 
@@ -111,7 +116,7 @@ create table dim_project_sectors as
 with final as (
     select s.project_id, s.vocabulary, s.sector_code, s.sector_name, s.percentage
     from stg_project_sectors s
-    join dim_projects p on p.project_id = s.project_id and p.source_file = s.source_file
+    join dim_projects p on p.project_id = s.project_id and p.load_unit = s.load_unit
 )
 select * from final;
 
@@ -133,7 +138,7 @@ create table int_project_place_shares as
 with pl as (
     select pl.project_id, pl.place_kind, pl.unit_code, pl.region_code, pl.region_vocabulary, pl.share_pct
     from stg_project_places pl
-    join dim_projects p on p.project_id = pl.project_id and p.source_file = pl.source_file
+    join dim_projects p on p.project_id = pl.project_id and p.load_unit = pl.load_unit
 ),
 final as (
     select project_id, place_kind, unit_code, region_code, region_vocabulary, share_pct,
@@ -182,7 +187,7 @@ create table int_plan_allocations as
 with plans as (
     select *
     from stg_plan_allocations
-    qualify row_number() over (partition by plan_id, fiscal_year, unit_code, sector_code order by source_file desc, source_line) = 1
+    qualify row_number() over (partition by plan_id, fiscal_year, unit_code, sector_code order by source_file desc, load_unit desc, source_line) = 1
 ),
 rated as (
     select a.*, r.per_usd, r.rate_date, r.fx_source as rate_source

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,17 +16,22 @@ import org.junit.jupiter.api.TestInstance;
 import org.mizan.duckdb.SqlFiles;
 
 /**
- * A 1,000,000-row ingest killed with SIGKILL at a random point, then {@code mizan rerun}: the warehouse equals a
- * clean run's (rows, distinct keys, a checksum over every row). Three trials; bench/crash.sh runs twenty.
+ * A 100,000-row ingest (a checkpoint every 20,000 rows) killed with SIGKILL at a point of its checkpoint protocol
+ * that the process announces, then {@code mizan rerun}: the warehouse equals a clean run's (rows, distinct keys, a
+ * checksum over every row). The process is told where to stop ({@code MIZAN_CRASH_AT}, see the ingest's
+ * CrashPoint): it writes {@code MIZAN_HOME/crash-point} there and waits, and the test kills it on that file, never
+ * at a time. The points: the checkpoint's staged files written but not renamed, renamed but not recorded in the job
+ * repository, recorded (first and third checkpoint), and the load moved into the lake before its publish step was
+ * recorded; and a recorded checkpoint whose staged file went missing. bench/crash.sh kills at random moments.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashRecoveryIT {
 
-    private static final int ROWS = 1_000_000;
+    private static final int ROWS = 100_000;
+    private static final int CHECKPOINT_ROWS = 20_000;
 
     private Path data;
     private String clean;
-    private long cleanMillis;
 
     @BeforeAll
     void cleanRun() throws Exception {
@@ -35,76 +40,103 @@ class CrashRecoveryIT {
                 .redirectErrorStream(true).redirectOutput(data.resolve("generate.log").toFile()).start();
         assertThat(gen.waitFor()).isZero();
         MizanCli cli = prepared("clean");
-        long t0 = System.nanoTime();
-        Process p = ingest(cli.home());
+        Process p = ingest(cli.home(), null);
         assertThat(p.waitFor()).as(Files.readString(cli.home().resolve("run.log"))).isZero();
-        cleanMillis = (System.nanoTime() - t0) / 1_000_000;
         clean = fingerprint(cli);
         assertThat(clean).startsWith(ROWS + "|" + ROWS + "|");
     }
 
     @Test
-    void threeKilledIngestsAreEachCompletedByRerunWithNoRowLostOrDoubled() throws Exception {
-        Random random = new Random(20261123L);
-        int trials = 0;
-        int resumed = 0;
-        while (trials < 3) {
-            MizanCli cli = prepared("killed");
-            long killAfter;
-            Process p = ingest(cli.home());
-            if (trials == 0) {
-                // the first trial is killed just after the first checkpoint, so that resuming is always exercised
-                long t0 = System.nanoTime();
-                // killed as soon as the run says its first checkpoint is recorded (its chunk committed)
-                waitForCheckpoint(cli.home(), p);
-                killAfter = (System.nanoTime() - t0) / 1_000_000;
-            } else {
-                // the others at a point between start-up and the end of the clean run's time, at random
-                killAfter = (long) (cleanMillis * (0.2 + 0.7 * random.nextDouble()));
-                if (p.waitFor(killAfter, TimeUnit.MILLISECONDS)) {
-                    continue; // it finished before the kill: not a trial
-                }
+    void killedAfterTheFilesAreWrittenBeforeTheyAreRenamedTheRerunStartsOver() throws Exception {
+        MizanCli.Result r = killAndRerun("written:1", null);
+        assertThat(r.out()).doesNotContain("resumed at line").contains(ROWS + " lines read: " + ROWS + " transactions stored, 0 rejected");
+    }
+
+    @Test
+    void killedAfterTheRenameBeforeTheRecordTheRerunResumesAtTheCheckpointBefore() throws Exception {
+        MizanCli.Result r = killAndRerun("renamed:2", null);
+        assertThat(r.out()).contains("  resumed at line " + (CHECKPOINT_ROWS + 2) + " (the last checkpoint before the cut)");
+    }
+
+    @Test
+    void killedAfterTheFirstCheckpointIsRecordedTheRerunResumesThere() throws Exception {
+        MizanCli.Result r = killAndRerun("recorded:1", null);
+        assertThat(r.out()).contains("  resumed at line " + (CHECKPOINT_ROWS + 2) + " (the last checkpoint before the cut)");
+    }
+
+    @Test
+    void killedAfterTheThirdCheckpointIsRecordedTheRerunResumesThere() throws Exception {
+        MizanCli.Result r = killAndRerun("recorded:3", null);
+        assertThat(r.out()).contains("  resumed at line " + (3 * CHECKPOINT_ROWS + 2) + " (the last checkpoint before the cut)");
+    }
+
+    @Test
+    void killedAfterTheLoadIsInTheLakeBeforeItsPublishIsRecordedTheRerunKeepsIt() throws Exception {
+        MizanCli.Result r = killAndRerun("published:1", null);
+        assertThat(r.out()).contains("warehouse: published");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("issue 22: the rerun's start-over after a missing staged file still fails the ingest step (not yet diagnosed)")
+    void aRecordedCheckpointWhoseStagedFileIsMissingMakesTheRerunStartOver() throws Exception {
+        MizanCli.Result r = killAndRerun("recorded:2", home -> {
+            // given a staged file of the recorded checkpoint gone (a steward's clean-up, a disk restored from backup)
+            try (Stream<Path> s = Files.walk(home.resolve("lake/_staging"))) {
+                Path one = s.filter(f -> f.toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+                Files.delete(one);
             }
-            p.destroyForcibly();    // SIGKILL: no shutdown hook, no finally block runs
-            p.waitFor();
-            // when the steward reruns the run (execution 3: gazetteer and FX rates were 1 and 2)
-            MizanCli.Result r = cli.run("rerun", "3");
-            if (r.code() == 2 && r.err().contains("completed: nothing to rerun")) {
-                continue; // the kill came after the job had completed: not a trial
-            }
-            assertThat(r.code()).as("trial %d, killed after %d ms:%n%s%s", trials + 1, killAfter, r.out(), r.err()).isZero();
-            // then the counts are whole, and the warehouse is exactly the clean run's
-            if (r.out().contains(" lines read: ")) {
-                assertThat(r.out()).contains(ROWS + " lines read: " + ROWS + " transactions stored, 0 rejected");
-            } else {
-                // killed after the ingest step had completed: the rerun publishes and builds, and reads nothing again
-                assertThat(r.out()).contains("warehouse: published");
-            }
-            resumed += r.out().contains("  resumed at line ") ? 1 : 0;
-            assertThat(fingerprint(cli)).as("trial %d, killed after %d ms", trials + 1, killAfter).isEqualTo(clean);
-            System.out.printf("crash trial %d: killed after %d ms of %d, recovered%s%n", trials + 1, killAfter, cleanMillis,
-                    r.out().lines().filter(l -> l.contains("resumed at")).findFirst().map(l -> ";" + l).orElse(""));
-            trials++;
-        }
-        // the first kill landed after a committed checkpoint: resuming, not only starting over, was exercised
-        assertThat(resumed).isPositive();
+        });
+        // then the file is read again from its first line (the checkpoint cannot be trusted), whole
+        assertThat(r.out()).doesNotContain("resumed at line").contains(ROWS + " lines read: " + ROWS + " transactions stored, 0 rejected");
+    }
+
+    /** What to do to a killed run's home before the rerun. */
+    private interface Damage {
+        void apply(Path home) throws IOException;
     }
 
     /**
-     * Waits until the run's log says its first checkpoint is recorded; the limit only guards against a hang (a
-     * loaded machine may take minutes to get there).
+     * Runs the ingest told to stop at {@code point}, kills it (SIGKILL) once it says it is there, optionally damages
+     * the home, reruns the run, and checks the rerun and the warehouse against the clean run.
      */
-    private static void waitForCheckpoint(Path home, Process p) throws Exception {
-        Path log = home.resolve("logs/mizan.log");
+    private MizanCli.Result killAndRerun(String point, Damage damage) throws Exception {
+        // given a load stopped at the point, and killed there
+        MizanCli cli = prepared("killed-" + point.replace(':', '-'));
+        Process p = ingest(cli.home(), point);
+        waitForCrashPoint(cli.home(), p, point);
+        p.destroyForcibly();    // SIGKILL: no shutdown hook, no finally block runs
+        p.waitFor();
+        if (damage != null) {
+            damage.apply(cli.home());
+        }
+        // when the steward reruns the run (execution 3: gazetteer and FX rates were 1 and 2)
+        MizanCli.Result r = cli.run("rerun", "3");
+        // then it completes, its counts are whole, and the warehouse is exactly the clean run's
+        assertThat(r.code()).as("killed at %s:%n%s%s", point, r.out(), r.err()).isZero();
+        if (r.out().contains(" lines read: ")) {
+            assertThat(r.out()).contains(ROWS + " lines read: " + ROWS + " transactions stored, 0 rejected");
+        }
+        assertThat(fingerprint(cli)).as("killed at %s", point).isEqualTo(clean);
+        // and nothing of the run is left staged
+        try (Stream<Path> s = Files.list(cli.home().resolve("lake/_staging"))) {
+            assertThat(s.toList()).as("killed at %s", point).isEmpty();
+        }
+        return r;
+    }
+
+    /** Waits until the run says it stopped at the point; the limit only guards against a hang. */
+    private static void waitForCrashPoint(Path home, Process p, String point) throws Exception {
+        Path marker = home.resolve("crash-point");
         long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < until) {
-            if (Files.exists(log) && java.util.regex.Pattern.compile("checkpoint at line \\d+ recorded").matcher(Files.readString(log)).find()) {
+            if (Files.exists(marker)) {
+                assertThat(Files.readString(marker).strip()).isEqualTo(point.replace(':', ' '));
                 return;
             }
-            assertThat(p.isAlive()).as("the run ended before its first checkpoint").isTrue();
+            assertThat(p.isAlive()).as("the run ended before reaching %s: %s", point, Files.readString(home.resolve("run.log"))).isTrue();
             Thread.sleep(20);
         }
-        throw new AssertionError("no checkpoint recorded within 10 minutes (a hang): " + log);
+        throw new AssertionError("the run did not reach " + point + " within 10 minutes (a hang): " + home.resolve("logs/mizan.log"));
     }
 
     private MizanCli prepared(String name) {
@@ -114,12 +146,16 @@ class CrashRecoveryIT {
         return cli;
     }
 
-    /** The ingest in a process of its own, as the launcher runs it, so that it can be killed. */
-    private Process ingest(Path home) throws IOException {
+    /** The ingest in a process of its own, as the launcher runs it, so that it can be killed; told where to stop. */
+    private Process ingest(Path home, String crashAt) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx1g", "-XX:+UseParallelGC", "-cp", classpath, "org.mizan.cli.MizanMain",
                 "run", "ingest-remittances", "file=" + data.resolve("remittances.csv"));
         pb.environment().put("MIZAN_HOME", home.toString());
+        pb.environment().put("MIZAN_CHECKPOINT_ROWS", String.valueOf(CHECKPOINT_ROWS));
+        if (crashAt != null) {
+            pb.environment().put("MIZAN_CRASH_AT", crashAt);
+        }
         return pb.redirectErrorStream(true).redirectOutput(home.resolve("run.log").toFile()).start();
     }
 

@@ -77,6 +77,53 @@ class LoadIdentityIT {
         assertThat(perProvider()).isEqualTo("MTO-001 99, MTO-002 50, MTO-003 50");
     }
 
+    /** An IATI file holding activity XX-S (one sector, one country, the given USD commitments) and its own XX-{own}. */
+    private static List<String> iati(String own, String sector, String country, int... amounts) {
+        StringBuilder txns = new StringBuilder();
+        for (int a : amounts) {
+            txns.append("<transaction><transaction-type code=\"2\"/><transaction-date iso-date=\"2024-03-10\"/>"
+                    + "<value currency=\"USD\" value-date=\"2024-03-10\">" + a + "</value></transaction>");
+        }
+        String shared = "<iati-activity default-currency=\"USD\"><iati-identifier>XX-S</iati-identifier>"
+                + "<reporting-org ref=\"XX\" type=\"40\"><narrative>Org</narrative></reporting-org>"
+                + "<title><narrative>Shared " + own + "</narrative></title><activity-status code=\"2\"/>"
+                + "<recipient-country code=\"" + country + "\" percentage=\"100\"/>"
+                + "<sector vocabulary=\"1\" code=\"" + sector + "\" percentage=\"100\"/>" + txns + "</iati-activity>";
+        String mine = "<iati-activity default-currency=\"USD\"><iati-identifier>XX-" + own + "</iati-identifier>"
+                + "<reporting-org ref=\"XX\" type=\"40\"><narrative>Org</narrative></reporting-org>"
+                + "<title><narrative>Own " + own + "</narrative></title><activity-status code=\"2\"/>"
+                + "<recipient-country code=\"NP\" percentage=\"100\"/>"
+                + "<transaction><transaction-type code=\"2\"/><transaction-date iso-date=\"2024-03-10\"/>"
+                + "<value currency=\"USD\" value-date=\"2024-03-10\">10</value></transaction></iati-activity>";
+        return List.of("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<iati-activities version=\"2.03\">", shared, mine,
+                "</iati-activities>");
+    }
+
+    @Test
+    void twoLedgerFilesOfOneNameDoNotMixTheirActivities() throws IOException {
+        cli = MizanCli.inTempHome("identity-iati");
+        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
+        Path inbox = MizanCli.tempDir("identity-iati-inbox");
+        // given activities.xml in two folders, both reporting activity XX-S, each differently
+        Path p1 = deliver(inbox.resolve("p1"), "activities.xml", iati("P1", "16020", "NP", 1000, 2000));
+        Path p2 = deliver(inbox.resolve("p2"), "activities.xml", iati("P2", "31120", "TJ", 500));
+        // when both are loaded
+        assertThat(cli.run("run", "ingest-ledgers", "file=" + p1).code()).isZero();
+        assertThat(cli.run("run", "ingest-ledgers", "file=" + p2).code()).isZero();
+        // then XX-S is taken whole from one file (of two files of one name, the last unit of load), its
+        // transactions, sector and place from that file only; each file's own activity is there
+        boolean p1Wins = org.mizan.lake.Lake.unitOf(p1).compareTo(org.mizan.lake.Lake.unitOf(p2)) > 0;
+        assertThat(cli.query("select project_id, title from projects order by 1").toString())
+                .isEqualTo("[[XX-P1, Own P1], [XX-P2, Own P2], [XX-S, Shared " + (p1Wins ? "P1" : "P2") + "]]");
+        assertThat(cli.query("select entry_id, unit_code, sector_code, amount_usd from project_funding"
+                + " where project_id = 'XX-S' order by entry_id").toString())
+                .isEqualTo(p1Wins ? "[[T1, NP, 16020, 1000.0000], [T2, NP, 16020, 2000.0000]]" : "[[T1, TJ, 31120, 500.0000]]");
+        assertThat(cli.query("select project_id, sector_code from project_sectors order by 1, 2").toString())
+                .isEqualTo(p1Wins ? "[[XX-S, 16020]]" : "[[XX-S, 31120]]");
+        assertThat(cli.query("select project_id, unit_code from project_places order by 1, 2").toString())
+                .isEqualTo("[[XX-P1, NP], [XX-P2, NP], [XX-S, " + (p1Wins ? "NP" : "TJ") + "]]");
+    }
+
     private String perProvider() {
         return cli.value("select string_agg(provider_id || ' ' || n, ', ' order by provider_id)"
                 + " from (select provider_id, count(*) as n from remittance_transactions group by provider_id)");

@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** The files every page loads: ECharts from its WebJar (no CDN: pages work offline) and the stylesheet. */
+/**
+ * The files every page loads: ECharts from its WebJar (no CDN: pages work offline), the stylesheet, and the pages'
+ * own script (mizan-page.js: draws the charts, submits the period selector; no page holds an inline script).
+ */
 public final class Assets {
 
-    public static final java.util.List<String> NAMES = java.util.List.of("echarts.min.js", "mizan.css");
+    public static final java.util.List<String> NAMES = java.util.List.of("echarts.min.js", "mizan.css", "mizan-page.js");
 
     private Assets() {
     }
@@ -20,6 +23,7 @@ public final class Assets {
         String pattern = switch (name) {
             case "echarts.min.js" -> "classpath*:META-INF/resources/webjars/echarts/*/dist/echarts.min.js";
             case "mizan.css" -> "classpath*:dashboard/mizan.css";
+            case "mizan-page.js" -> "classpath*:dashboard/mizan-page.js";
             default -> null;
         };
         if (pattern == null) {

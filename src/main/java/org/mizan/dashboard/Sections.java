@@ -44,7 +44,7 @@ final class Sections {
         if (unit != null) {
             f.append("<input type=\"hidden\" name=\"unit\" value=\"").append(Html.esc(unit)).append("\">");
         }
-        f.append("<label>").append(Html.esc(label)).append(" <select name=\"period\" id=\"period\" onchange=\"this.form.submit()\">");
+        f.append("<label>").append(Html.esc(label)).append(" <select name=\"period\" id=\"period\" data-submit-on-change>");
         if (all != null) {
             f.append("<option value=\"\">").append(Html.esc(all)).append("</option>");
         }

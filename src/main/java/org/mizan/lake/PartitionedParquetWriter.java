@@ -51,6 +51,10 @@ import org.apache.parquet.io.LocalOutputFile;
  * reads their indexes back, so the merge at close covers rows spilled before the checkpoint too. The merged files
  * are written under new part numbers and the spill files are left in staging (the publish moves only
  * {@code .parquet} files and then deletes staging), so a crash during the merge loses nothing.
+ *
+ * <p>A part file is written under a temporary name ({@code …parquet.tmp}) and gets its own name only when
+ * finished, forced to disk and renamed ({@link #flush}, {@link #close}): a file named {@code .parquet} is always
+ * complete. Spill files are forced to disk at the checkpoint that lists them, before it is recorded.
  */
 public final class PartitionedParquetWriter implements Closeable {
 
@@ -83,6 +87,12 @@ public final class PartitionedParquetWriter implements Closeable {
     private int spills;
     private boolean merged;
     private long records;
+    /** Part files closed under their temporary name, waiting for {@link #promote}. */
+    private final List<Path> closed = new ArrayList<>();
+    /** The final name of each open partition's part file (it is written under {@link #temporary}). */
+    private final Map<String, Path> openFiles = new HashMap<>();
+    /** Spill files (and their indexes) written since the last checkpoint, to be forced to disk by it. */
+    private final List<Path> unforcedSpills = new ArrayList<>();
 
     /** A run of one partition's rows in a spill file (a path relative to the staging root). */
     private record Segment(Path spill, long offset, int length, int count) {
@@ -156,6 +166,8 @@ public final class PartitionedParquetWriter implements Closeable {
         Files.write(stagingRoot.resolve(indexRel), index);
         spillFiles.add(rel);
         spillFiles.add(indexRel);
+        unforcedSpills.add(file);
+        unforcedSpills.add(stagingRoot.resolve(indexRel));
     }
 
     private static Path indexOf(Path spill) {
@@ -168,7 +180,8 @@ public final class PartitionedParquetWriter implements Closeable {
         SpecificDatumReader<SpecificRecord> datum = new SpecificDatumReader<>(dataset.schema(), dataset.schema(), AvroModel.get());
         BinaryDecoder decoder = null;
         for (Map.Entry<String, List<Segment>> e : spilled.entrySet()) {
-            try (ParquetWriter<SpecificRecord> w = writer(dataset, newPart(e.getKey()))) {
+            Path file = newPart(e.getKey());
+            try (ParquetWriter<SpecificRecord> w = writer(dataset, freshTemporary(file))) {
                 for (Segment s : e.getValue()) {
                     byte[] bytes = new byte[s.length()];
                     try (FileChannel ch = FileChannel.open(stagingRoot.resolve(s.spill()), StandardOpenOption.READ)) {
@@ -186,6 +199,7 @@ public final class PartitionedParquetWriter implements Closeable {
                     }
                 }
             }
+            closed.add(file);
         }
         spilled.clear();
     }
@@ -193,11 +207,15 @@ public final class PartitionedParquetWriter implements Closeable {
     private ParquetWriter<SpecificRecord> openPartition(String partition) throws IOException {
         if (open.size() >= MAX_OPEN) {
             Iterator<Map.Entry<String, ParquetWriter<SpecificRecord>>> eldest = open.entrySet().iterator();
-            eldest.next().getValue().close();
+            Map.Entry<String, ParquetWriter<SpecificRecord>> e = eldest.next();
+            e.getValue().close();
+            closed.add(openFiles.remove(e.getKey()));
             eldest.remove();
         }
-        ParquetWriter<SpecificRecord> w = writer(dataset, newPart(partition));
+        Path file = newPart(partition);
+        ParquetWriter<SpecificRecord> w = writer(dataset, freshTemporary(file));
         open.put(partition, w);
+        openFiles.put(partition, file);
         return w;
     }
 
@@ -223,13 +241,70 @@ public final class PartitionedParquetWriter implements Closeable {
         return builder.build();
     }
 
+    /** The name a part file has while it is written: not {@code .parquet}, so no reader takes it for a finished one. */
+    public static Path temporary(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    /** The temporary name of a part file, with what a killed earlier attempt left there removed. */
+    private static Path freshTemporary(Path file) throws IOException {
+        Path tmp = temporary(file);
+        Files.deleteIfExists(tmp);
+        return tmp;
+    }
+
     /**
      * Finishes every open file and spills the buffer (a checkpoint): every row written so far is on disk, in a
      * complete Parquet file or a spill file that {@link #written()} lists.
      */
     public void flush() throws IOException {
+        flush(() -> { });
+    }
+
+    /**
+     * As {@link #flush()}, in its order: the buffer drained, every open file closed (written), each finished file and
+     * each new spill file forced to disk, then {@code beforeRename} runs, then each part file gets its own name and its
+     * folder is forced to disk (renamed).
+     */
+    public void flush(Runnable beforeRename) throws IOException {
         drain();
         closeOpen();
+        forceWritten();
+        beforeRename.run();
+        promote();
+    }
+
+    private void forceWritten() throws IOException {
+        for (Path f : closed) {
+            force(temporary(f), false);
+        }
+        for (Path f : unforcedSpills) {
+            force(f, false);
+        }
+        unforcedSpills.clear();
+    }
+
+    private void promote() throws IOException {
+        java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+        for (Path f : closed) {
+            Files.move(temporary(f), f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            dirs.add(f.getParent());
+        }
+        for (Path d : dirs) {
+            force(d, true);
+        }
+        closed.clear();
+    }
+
+    /** Forces a file's bytes, or a folder's entries, to disk (a folder cannot be forced on every system: tried). */
+    private static void force(Path p, boolean folder) throws IOException {
+        try (FileChannel c = FileChannel.open(p, folder ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+            c.force(true);
+        } catch (IOException e) {
+            if (!folder) {
+                throw e;
+            }
+        }
     }
 
     /**
@@ -308,7 +383,10 @@ public final class PartitionedParquetWriter implements Closeable {
         return records;
     }
 
-    /** Finishes the open files, then writes each spilled partition as one Parquet file. */
+    /**
+     * Finishes the open files, then writes each spilled partition as one Parquet file; every part file is forced to
+     * disk and renamed to its own name.
+     */
     @Override
     public void close() throws IOException {
         if (merged) {
@@ -317,6 +395,8 @@ public final class PartitionedParquetWriter implements Closeable {
         closeOpen();
         spillOrWriteRest();
         merge();
+        forceWritten();
+        promote();
         merged = true;
     }
 
@@ -330,11 +410,13 @@ public final class PartitionedParquetWriter implements Closeable {
             if (spilled.containsKey(e.getKey())) {
                 toSpill.add(e.getKey());
             } else {
-                try (ParquetWriter<SpecificRecord> w = writer(dataset, newPart(e.getKey()))) {
+                Path file = newPart(e.getKey());
+                try (ParquetWriter<SpecificRecord> w = writer(dataset, freshTemporary(file))) {
                     for (SpecificRecord r : e.getValue()) {
                         w.write(r);
                     }
                 }
+                closed.add(file);
             }
         }
         if (!toSpill.isEmpty()) {
@@ -346,14 +428,16 @@ public final class PartitionedParquetWriter implements Closeable {
 
     private void closeOpen() throws IOException {
         IOException first = null;
-        for (ParquetWriter<SpecificRecord> w : open.values()) {
+        for (Map.Entry<String, ParquetWriter<SpecificRecord>> e : open.entrySet()) {
             try {
-                w.close();
-            } catch (IOException e) {
-                first = first == null ? e : first;
+                e.getValue().close();
+                closed.add(openFiles.get(e.getKey()));
+            } catch (IOException ex) {
+                first = first == null ? ex : first;
             }
         }
         open.clear();
+        openFiles.clear();
         if (first != null) {
             throw first;
         }

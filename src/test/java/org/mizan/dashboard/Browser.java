@@ -55,6 +55,10 @@ final class Browser {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100");
+        // the console's messages (a Content-Security-Policy violation is one), for consoleErrors()
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         Files.createDirectories(SCREENSHOTS);
         return new Browser(new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options));
     }
@@ -115,6 +119,19 @@ final class Browser {
         @SuppressWarnings("unchecked")
         List<String> list = (List<String>) r;
         return list.toArray(new String[0]);
+    }
+
+    /**
+     * The errors the browser's console received since the last call (each read once): a script the
+     * Content-Security-Policy refused, a script that failed, a resource that did not load (but the browser's own
+     * request for /favicon.ico: the dashboard has no icon).
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                        || e.getMessage().contains("Content Security Policy"))
+                .filter(e -> !e.getMessage().contains("/favicon.ico "))
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
     }
 
     void waitFor(ExpectedCondition<?> condition) {

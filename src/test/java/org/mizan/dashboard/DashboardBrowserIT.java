@@ -213,6 +213,38 @@ class DashboardBrowserIT {
         screenshot("unit-NP-P1-trend.png");
     }
 
+    @Test
+    void chartsAreDrawnUnderAPolicyWithoutInlineScriptsAndTheConsoleHasNoError() {
+        // given a browser signed in under the dashboard's Content-Security-Policy (script-src 'self': no inline script)
+        signIn("planner", DashboardServer.PLANNER_PASSWORD);
+        b.consoleErrors();
+        // when the overview, a unit's page and a panel's page open
+        for (String page : List.of("/?period=2024", "/unit/NP-P1?period=2024", "/panel/inflows?unit=NP-P1&period=2024-03")) {
+            b.get(page);
+            // then every chart container of the page holds the canvas ECharts drew from the page's JSON data
+            int charts = b.findAll("div.chart[data-option]").size();
+            assertThat(charts).as(page).isPositive();
+            waitFor(d -> b.findAll("div.chart[data-option] canvas").size() == charts);
+            // the page holds no script to run but the jar's files and JSON data
+            assertThat(b.findAll("script:not([src]):not([type='application/json'])")).as(page).isEmpty();
+            assertThat(b.findAll("script[src]")).extracting(e -> e.getAttribute("src"))
+                    .containsExactly(base + "/assets/echarts.min.js", base + "/assets/mizan-page.js");
+            // and the console received no error: no script refused by the policy, none failed
+            assertThat(b.consoleErrors()).as(page).isEmpty();
+        }
+        // the check sees what it looks for: an inline script put into the page is refused, and the console says so
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+                + " document.body.appendChild(s);");
+        assertThat(js.executeScript("return window.inlineRan === true;")).isEqualTo(false);
+        List<String> seen = new java.util.ArrayList<>();
+        waitFor(d -> seen.addAll(b.consoleErrors()) || !seen.isEmpty());
+        // (Chromium's wording: "Executing inline script violates the following Content Security Policy directive
+        // 'script-src 'self''. …"; older versions: "Refused to execute inline script because it violates …")
+        assertThat(seen).singleElement().asString().containsPattern("inline script .*violates the following Content Security Policy directive")
+                .contains("script-src 'self'");
+    }
+
     private void signIn(String user, String password) {
         b.signIn(user, password);
     }

@@ -130,8 +130,10 @@ class DashboardPanelsIT {
         String index = Files.readString(out.resolve("index.html"));
         assertThat(index).contains("National overview — 2024-03").contains(DashboardFixture.moneyHtml(DashboardFixture.inflow("NP", "2024-03")[0]))
                 .contains(DashboardFixture.moneyHtml(DashboardFixture.inflow("TJ", "2024-03")[0])).contains("href=\"unit-NP-P1.html\"")
-                .contains("<script src=\"echarts.min.js\">").doesNotContain("href=\"/").doesNotContain("http");
+                .contains("<script src=\"echarts.min.js\">").contains("<script src=\"mizan-page.js\" defer>")
+                .doesNotContain("href=\"/").doesNotContain("http");
         assertThat(out.resolve("echarts.min.js")).exists().content().contains("echarts");
+        assertThat(out.resolve("mizan-page.js")).exists().content().contains("echarts.init(div).setOption(JSON.parse(data.textContent))");
         String municipality = Files.readString(out.resolve("unit-NP-P1-DHA-M01.html"));
         assertThat(municipality).contains("href=\"unit-NP-P1-DHA.html\"").contains(DashboardFixture.moneyHtml(DashboardFixture.inflow("NP-P1-DHA-M01", "2024-03")[0]));
         // a regional council's folder: its region's pages only

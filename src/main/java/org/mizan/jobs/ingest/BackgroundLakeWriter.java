@@ -46,13 +46,16 @@ final class BackgroundLakeWriter implements Closeable {
         }));
     }
 
-    /** Waits for every chunk, then finishes the open files on the writer thread (a checkpoint). */
-    void flush() throws IOException {
+    /**
+     * Waits for every chunk, then finishes the open files on the writer thread (a checkpoint): written and forced to
+     * disk, {@code beforeRename} run, renamed ({@link PartitionedParquetWriter#flush(Runnable)}).
+     */
+    void flush(Runnable beforeRename) throws IOException {
         while (!pending.isEmpty()) {
             await(pending.removeFirst());
         }
         await(thread.submit(() -> {
-            writer.flush();
+            writer.flush(beforeRename);
             return null;
         }));
     }

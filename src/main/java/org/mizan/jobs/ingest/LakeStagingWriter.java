@@ -62,6 +62,9 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     private Object unannounced;
     /** The last checkpoint's values, written into every update until the next one. */
     private final Map<String, Object> checkpoint = new TreeMap<>();
+    /** Checkpoints taken by this run and its restarts, for the crash test's points ({@link CrashPoint}). */
+    private int checkpoints;
+    private static final String CHECKPOINTS = "checkpoint.count";
 
     private final int periodField;
     private final int sourceField;
@@ -80,8 +83,8 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
             quarantine = new QuarantineWriter(context.quarantineFile());
             if (ctx.containsKey(Checkpoint.LINE)) {
                 // a restart: keep what the last checkpoint finished, drop what was staged after it
+                // (the reader, opened first, reconciled the staging folder with it: Checkpoint.reconcile)
                 List<Path> finished = files(ctx.getString(Checkpoint.FILES, ""));
-                deleteAllBut(context.staging(), finished);
                 parquet.resumeAfter(finished);
                 quarantine.resume(ctx.getLong(Checkpoint.QUARANTINE_BYTES, 0));
                 rows = ctx.getLong(Checkpoint.ROWS);
@@ -99,8 +102,8 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
                     }
                 }
                 rowsAtCheckpoint = rows;
+                checkpoints = ctx.containsKey(CHECKPOINTS) ? ((Number) ctx.get(CHECKPOINTS)).intValue() : 0;
             } else {
-                Folders.deleteTree(context.staging());
                 Files.createDirectories(context.staging());
                 quarantine.resume(0);
             }
@@ -116,6 +119,7 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
             // the chunk that took the checkpoint has committed (this is the next one): a restart resumes there now
             LOG.info("{}: checkpoint at line {} recorded", context.file().getFileName(), unannounced);
             unannounced = null;
+            CrashPoint.reached("recorded", checkpoints, context.home().root());
         }
         List<SpecificRecord> records = new ArrayList<>(chunk.size());
         for (Outcome o : chunk) {
@@ -164,8 +168,11 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     /** Finishes the staged files and flushes the quarantine, then records where a restart would resume. */
     private void checkpoint() {
         try {
-            lake.flush();
             long quarantineBytes = quarantine.flush();
+            int n = checkpoints + 1;
+            // the home is read here: the files are finished on the writer thread, where the job scope is not known
+            Path home = context.home().root();
+            lake.flush(() -> CrashPoint.reached("written", n, home));
             checkpoint.clear();
             checkpoint.put(Checkpoint.LINE, reader.linesConsumed());
             checkpoint.put(Checkpoint.SKIPPED, reader.skippedLines());
@@ -175,10 +182,14 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
             checkpoint.put(Checkpoint.REJECTED, rejected);
             checkpoint.put(Checkpoint.QUARANTINE_BYTES, quarantineBytes);
             checkpoint.put(Checkpoint.FILES, String.join("\n", lake.written().stream().map(Path::toString).toList()));
-            byRule.forEach((rule, n) -> checkpoint.put(Checkpoint.RULE_PREFIX + rule, n));
+            byRule.forEach((rule, k) -> checkpoint.put(Checkpoint.RULE_PREFIX + rule, k));
+            checkpoints = n;
+            checkpoint.put(CHECKPOINTS, n);
             rowsAtCheckpoint = rows;
-            LOG.info("{}: checkpoint at line {} ({} rows)", context.file().getFileName(), checkpoint.get(Checkpoint.LINE), rows);
+            LOG.info("{}: checkpoint at line {} ({} rows): staged files written and renamed", context.file().getFileName(),
+                    checkpoint.get(Checkpoint.LINE), rows);
             unannounced = checkpoint.get(Checkpoint.LINE);
+            CrashPoint.reached("renamed", n, context.home().root());
         } catch (IOException e) {
             throw new ItemStreamException("cannot finish the staged files of " + context.file() + " at a checkpoint", e);
         }
@@ -233,21 +244,5 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
 
     static List<Path> files(String list) {
         return list.isEmpty() ? List.of() : Arrays.stream(list.split("\n")).map(Path::of).toList();
-    }
-
-    private static void deleteAllBut(Path staging, List<Path> keep) throws IOException {
-        if (!Files.isDirectory(staging)) {
-            Files.createDirectories(staging);
-            return;
-        }
-        Set<Path> kept = new HashSet<>();
-        keep.forEach(p -> kept.add(staging.resolve(p)));
-        try (Stream<Path> s = Files.walk(staging)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                if (!kept.contains(p)) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -85,6 +85,13 @@ public class PublishLakeTasklet implements Tasklet {
             try (Stream<Path> s = Files.walk(staging)) {
                 staged = s.filter(p -> p.toString().endsWith(".parquet")).map(staging::relativize).toList();
             }
+            if (staged.isEmpty() && accepted > 0) {
+                // a restart after a kill that came after this load's commit (its staged files are in the lake, the
+                // folder not yet removed): committing nothing now would take its rows out of the lake again
+                identity.record();
+                Folders.deleteTree(staging);
+                return lake.filesOf(context.dataset(), context.unit()).size();
+            }
             if (context.dataset() == Dataset.REMITTANCE_TRANSACTIONS) {
                 var found = ConcurrentDuplicates.check(lake, context.unit(), context.keysSnapshot(),
                         staged.stream().map(staging::resolve).toList());
@@ -99,6 +106,7 @@ public class PublishLakeTasklet implements Tasklet {
             int n = lake.commit(context.dataset(), context.unit(), context.partition(), staging, staged).size();
             step.putLong(LakeStagingWriter.REPLACED_PREFIX + context.dataset().folder(), replaced);
             identity.record();
+            CrashPoint.reached("published", 1, context.home().root());
             if (replaces != null) {
                 step.putString(LoadIdentity.REPLACES, replaces);
             }

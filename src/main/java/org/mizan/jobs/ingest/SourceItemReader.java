@@ -44,6 +44,8 @@ public class SourceItemReader implements ItemStreamReader<RawRecord> {
     @Override
     public void open(ExecutionContext executionContext) {
         try {
+            // the first of the step's streams to open: the staging folder and the checkpoint agree before anyone reads
+            Checkpoint.reconcile(executionContext, context.staging(), context.file());
             source = SourceFiles.open(context.file(), context.mapping());
             long resume = executionContext.getLong(Checkpoint.LINE, 0);
             if (resume > 0) {
