@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mizan worker}: runs the partitions of partitioned ingests that managers send over RabbitMQ. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
+        header = "Runs the ingest partitions a manager sends over RabbitMQ.",
         description = {"Takes partitions of ingest-remittances runs from RabbitMQ (queue mizan.partitions) and runs the ingest step",
                 "of each: read its files' lines, check them, stage Parquet in the shared lake folder, record progress in the shared",
                 "job repository. A manager sends them with: mizan run ingest-remittances file=… --workers. Start as many workers as",

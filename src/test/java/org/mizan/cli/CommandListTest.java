@@ -30,6 +30,7 @@ class CommandListTest {
                 "  show           Shows one execution: steps, counts, rejects, failure reason.",
                 "  rejects        Lists the rows an execution rejected, with file, line and rule.",
                 "  rerun          Restarts a failed run, or reads one partition again.",
+                "  worker         Runs the ingest partitions a manager sends over RabbitMQ.",
                 "  backfill       Loads a source's partitions over a range of periods.",
                 "  abandon        Marks a failed or stopped execution as given up for good.",
                 "  prune          Deletes old executions and their quarantine files.",
