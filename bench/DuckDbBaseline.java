@@ -28,12 +28,14 @@ public class DuckDbBaseline {
         String sql = Files.readString(sqlFile).replace("${file}", csv.toString().replace("'", "''"));
 
         long t0 = System.nanoTime();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
+                Statement st = c.createStatement()) {
             st.execute(sql);
             double load = (System.nanoTime() - t0) / 1e9;
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM t")) {
                 rs.next();
-                System.out.printf("duckdb baseline: %d rows in table t, CREATE TABLE AS read_csv took %.2f s in-process%n",
+                System.out.printf(
+                        "duckdb baseline: %d rows in table t, CREATE TABLE AS read_csv took %.2f s in-process%n",
                         rs.getLong(1), load);
             }
         }

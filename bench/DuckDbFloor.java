@@ -24,13 +24,17 @@ public class DuckDbFloor {
         Path lake = work.resolve("floor-lake");
         Path warehouse = work.resolve("floor.duckdb");
         if (Files.exists(lake) || Files.exists(warehouse)) {
-            throw new IllegalStateException(work + " already holds floor-lake or floor.duckdb: the floor needs a fresh directory");
+            throw new IllegalStateException(
+                    work + " already holds floor-lake or floor.duckdb: the floor needs a fresh directory");
         }
         String script = Files.readString(Path.of(args.length > 2 ? args[2] : "bench/duckdb_floor.sql"))
-                .replace("${file}", quoted(csv)).replace("${lake}", quoted(lake)).replace("${warehouse}", quoted(warehouse));
+                .replace("${file}", quoted(csv))
+                .replace("${lake}", quoted(lake))
+                .replace("${warehouse}", quoted(warehouse));
         StringBuilder statement = new StringBuilder();
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
             for (String line : script.split("\n")) {
                 if (line.strip().startsWith("--") || line.isBlank()) {
                     continue;
@@ -42,7 +46,9 @@ public class DuckDbFloor {
                     long t0 = System.nanoTime();
                     st.execute(sql.substring(0, sql.length() - 1));
                     String first = sql.replaceAll("\\s+", " ");
-                    System.out.printf("floor: %6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, first.substring(0, Math.min(60, first.length())));
+                    System.out.printf(
+                            "floor: %6.2f s  %s%n",
+                            (System.nanoTime() - t0) / 1e9, first.substring(0, Math.min(60, first.length())));
                 }
             }
         }

@@ -48,6 +48,7 @@ public class GenerateRemittances {
     static final int[] TO_NEPAL_PCT = {92, 95, 90, 92, 10, 20};
     /** Rough units per USD in 2024, the centre of each currency's random walk in fx_rates.csv. */
     static final double[] PER_USD = {3.64, 4.70, 3.6725, 3.75, 92.0, 470.0};
+
     static final boolean[] PEGGED = {true, false, true, true, false, false};
     // Receiving-side currencies are not in remittances.csv but reports convert local budgets with them.
     static final String[] EXTRA_FX = {"NPR", "TJS"};
@@ -84,7 +85,8 @@ public class GenerateRemittances {
         writeFxRates(rnd.split(), out.resolve("fx_rates.csv"));
         writeRemittances(rnd.split(), gaz, n, out.resolve("remittances.csv"));
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("generated %,d remittance rows, %d admin units (%d municipalities) in %.1f s (%.2f M rows/s) into %s%n",
+        System.out.printf(
+                "generated %,d remittance rows, %d admin units (%d municipalities) in %.1f s (%.2f M rows/s) into %s%n",
                 n, gaz.rows.size(), gaz.npMunicipalities.size() + gaz.tjMunicipalities.size(), s, n / s / 1e6, out);
     }
 
@@ -97,19 +99,26 @@ public class GenerateRemittances {
         final List<String> tjMunicipalities = new ArrayList<>();
 
         static final String[][] NP_PROVINCES = {
-                {"NP-P1", "Koshi Province"}, {"NP-P2", "Madhesh Province"}, {"NP-P3", "Bagmati Province"},
-                {"NP-P4", "Gandaki Province"}, {"NP-P5", "Lumbini Province"}, {"NP-P6", "Karnali Province"},
-                {"NP-P7", "Sudurpashchim Province"}};
+            {"NP-P1", "Koshi Province"}, {"NP-P2", "Madhesh Province"}, {"NP-P3", "Bagmati Province"},
+            {"NP-P4", "Gandaki Province"}, {"NP-P5", "Lumbini Province"}, {"NP-P6", "Karnali Province"},
+            {"NP-P7", "Sudurpashchim Province"}
+        };
         // Nepal has 77 districts and 753 local levels; Tajikistan about 60 districts and 370 jamoats. The
         // sizes below keep the total near 800 municipalities while keeping both countries' shapes.
         static final int[] NP_DISTRICTS = {14, 8, 13, 11, 12, 10, 9};
         static final String[][] TJ_REGIONS = {
-                {"TJ-SU", "Sughd Region"}, {"TJ-KT", "Khatlon Region"}, {"TJ-GB", "Gorno-Badakhshan Autonomous Region"},
-                {"TJ-RA", "Districts of Republican Subordination"}, {"TJ-DU", "Dushanbe"}};
+            {"TJ-SU", "Sughd Region"},
+            {"TJ-KT", "Khatlon Region"},
+            {"TJ-GB", "Gorno-Badakhshan Autonomous Region"},
+            {"TJ-RA", "Districts of Republican Subordination"},
+            {"TJ-DU", "Dushanbe"}
+        };
         static final int[] TJ_DISTRICTS = {6, 7, 2, 4, 1};
 
-        static final String[] SYLLABLES = {"ka", "ri", "dha", "nu", "ta", "pa", "lu", "mo", "sa", "ban", "go",
-                "ra", "khu", "bi", "na", "ja", "shi", "ro", "de", "la", "kot", "pur", "ma", "ha", "tu", "bo"};
+        static final String[] SYLLABLES = {
+            "ka", "ri", "dha", "nu", "ta", "pa", "lu", "mo", "sa", "ban", "go", "ra", "khu", "bi", "na", "ja", "shi",
+            "ro", "de", "la", "kot", "pur", "ma", "ha", "tu", "bo"
+        };
 
         static Gazetteer generate(SplittableRandom rnd) {
             Gazetteer g = new Gazetteer();
@@ -128,8 +137,16 @@ public class GenerateRemittances {
             return g;
         }
 
-        void districts(SplittableRandom rnd, String parent, String country, int count, String suffix,
-                       int minMun, int maxMun, String munPrefix, List<String> municipalities) {
+        void districts(
+                SplittableRandom rnd,
+                String parent,
+                String country,
+                int count,
+                String suffix,
+                int minMun,
+                int maxMun,
+                String munPrefix,
+                List<String> municipalities) {
             Set<String> codes = new HashSet<>();
             for (int d = 0; d < count; d++) {
                 String name;
@@ -209,13 +226,14 @@ public class GenerateRemittances {
         byte[][] countryB = bytes(COUNTRIES), currencyB = bytes(CURRENCIES), offsetB = bytes(OFFSETS);
         byte[][] npB = bytes(gaz.npMunicipalities.toArray(String[]::new));
         byte[][] tjB = bytes(gaz.tjMunicipalities.toArray(String[]::new));
-        byte[][] channelMtoB = bytes(CHANNELS_MTO), bankB = bytes(new String[]{"bank"});
+        byte[][] channelMtoB = bytes(CHANNELS_MTO), bankB = bytes(new String[] {"bank"});
         int[] countryCum = cumulative(COUNTRY_WEIGHTS), channelCum = cumulative(CHANNEL_MTO_WEIGHTS);
 
         // "yyyy-MM-dd" strings of every day of the span (366 for 2024 alone), looked up by index instead of formatted.
         int span = (int) java.time.temporal.ChronoUnit.DAYS.between(firstDay(), LocalDate.of(2025, 1, 1));
         byte[][] days = new byte[span][];
-        for (int d = 0; d < span; d++) days[d] = firstDay().plusDays(d).toString().getBytes(StandardCharsets.US_ASCII);
+        for (int d = 0; d < span; d++)
+            days[d] = firstDay().plusDays(d).toString().getBytes(StandardCharsets.US_ASCII);
         long year = (long) span * 86_400;
 
         try (OutputStream os = new FileOutputStream(file.toFile())) {
@@ -225,7 +243,8 @@ public class GenerateRemittances {
                 // Roughly chronological: row i sits at its share of the year plus up to 30 minutes of jitter,
                 // which is how a provider's daily exports concatenate.
                 // Shuffled: anywhere in the span, as a year's backfill or a national consolidation arrives.
-                long t = shuffled ? rnd.nextLong(year) : (long) ((double) i * year / Math.max(n, 1)) + rnd.nextInt(1800);
+                long t =
+                        shuffled ? rnd.nextLong(year) : (long) ((double) i * year / Math.max(n, 1)) + rnd.nextInt(1800);
                 if (t >= year) t = year - 1;
                 int c = pick(rnd, countryCum);
                 int p = rnd.nextInt(providers.length);
@@ -234,8 +253,15 @@ public class GenerateRemittances {
                 o.ascii("T-").num(i + 1, 10).b(',');
                 o.raw(providerB[p]).b(',');
                 int day = (int) (t / 86_400), sec = (int) (t % 86_400);
-                o.raw(days[day]).b('T').num(sec / 3600, 2).b(':').num(sec / 60 % 60, 2).b(':').num(sec % 60, 2);
-                if (rnd.nextInt(10) == 0) o.b('Z'); else o.raw(offsetB[c]);
+                o.raw(days[day])
+                        .b('T')
+                        .num(sec / 3600, 2)
+                        .b(':')
+                        .num(sec / 60 % 60, 2)
+                        .b(':')
+                        .num(sec % 60, 2);
+                if (rnd.nextInt(10) == 0) o.b('Z');
+                else o.raw(offsetB[c]);
                 o.b(',');
                 o.raw(countryB[c]).b(',');
                 byte[][] units = rnd.nextInt(100) < TO_NEPAL_PCT[c] ? npB : tjB;
@@ -246,8 +272,10 @@ public class GenerateRemittances {
                 o.cents(amountCents).b(',');
                 o.raw(currencyB[c]).b(',');
                 // Fees: a flat part plus a percentage; one transfer in ten is a zero-fee promotion.
-                long feeCents = rnd.nextInt(10) == 0 ? 0
-                        : Math.round((2 + rnd.nextDouble() * 6) * PER_USD[c] * 100 + amountCents * rnd.nextDouble() * 0.02);
+                long feeCents = rnd.nextInt(10) == 0
+                        ? 0
+                        : Math.round(
+                                (2 + rnd.nextDouble() * 6) * PER_USD[c] * 100 + amountCents * rnd.nextDouble() * 0.02);
                 o.cents(feeCents).b(',');
                 if (rnd.nextInt(100) >= 30) o.cents(20 + rnd.nextInt(331)); // 0.20..3.50 %, empty in ~30 %
                 o.b(',');
@@ -283,9 +311,16 @@ public class GenerateRemittances {
         final byte[] buf;
         int pos;
 
-        Out(OutputStream os, int size) { this.os = os; this.buf = new byte[size]; }
+        Out(OutputStream os, int size) {
+            this.os = os;
+            this.buf = new byte[size];
+        }
 
-        Out b(char c) throws IOException { if (pos == buf.length) flush(); buf[pos++] = (byte) c; return this; }
+        Out b(char c) throws IOException {
+            if (pos == buf.length) flush();
+            buf[pos++] = (byte) c;
+            return this;
+        }
 
         Out raw(byte[] b) throws IOException {
             if (pos + b.length > buf.length) flush();
@@ -294,21 +329,38 @@ public class GenerateRemittances {
             return this;
         }
 
-        Out ascii(String s) throws IOException { return raw(s.getBytes(StandardCharsets.US_ASCII)); }
+        Out ascii(String s) throws IOException {
+            return raw(s.getBytes(StandardCharsets.US_ASCII));
+        }
 
         /** Zero-padded to at least {@code width} digits. */
         Out num(long v, int width) throws IOException {
             if (pos + 20 > buf.length) flush();
             int len = Math.max(width, digits(v));
-            for (int i = pos + len - 1; i >= pos; i--) { buf[i] = (byte) ('0' + v % 10); v /= 10; }
+            for (int i = pos + len - 1; i >= pos; i--) {
+                buf[i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
             pos += len;
             return this;
         }
 
-        Out cents(long c) throws IOException { return num(c / 100, 1).b('.').num(c % 100, 2); }
+        Out cents(long c) throws IOException {
+            return num(c / 100, 1).b('.').num(c % 100, 2);
+        }
 
-        static int digits(long v) { int d = 1; while (v >= 10) { v /= 10; d++; } return d; }
+        static int digits(long v) {
+            int d = 1;
+            while (v >= 10) {
+                v /= 10;
+                d++;
+            }
+            return d;
+        }
 
-        void flush() throws IOException { os.write(buf, 0, pos); pos = 0; }
+        void flush() throws IOException {
+            os.write(buf, 0, pos);
+            pos = 0;
+        }
     }
 }

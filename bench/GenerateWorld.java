@@ -19,10 +19,20 @@ import java.util.SplittableRandom;
 public class GenerateWorld {
 
     static final String[] DESTINATIONS = {"QA", "MY", "AE", "SA", "KW", "RU", "KZ"};
-    static final String[] SERVICES = {"reintegration_assistance", "financial_literacy", "psychosocial_support",
-            "business_training", "seed_funding", "job_placement"};
-    static final String[] SECTORS = {"31120", "31140", "11120", "12220", "14030", "16020", "21020", "25010", "15190", "11250"};
-    static final String[] FUNDERS = {"local_authority", "national_government", "diaspora", "donor", "private", "community"};
+    static final String[] SERVICES = {
+        "reintegration_assistance",
+        "financial_literacy",
+        "psychosocial_support",
+        "business_training",
+        "seed_funding",
+        "job_placement"
+    };
+    static final String[] SECTORS = {
+        "31120", "31140", "11120", "12220", "14030", "16020", "21020", "25010", "15190", "11250"
+    };
+    static final String[] FUNDERS = {
+        "local_authority", "national_government", "diaspora", "donor", "private", "community"
+    };
     static final String[] SCHEMES = {"none", "none", "1x1", "3x1", "co_financing_85_15"};
 
     public static void main(String[] args) throws IOException {
@@ -49,7 +59,8 @@ public class GenerateWorld {
         writeServices(rnd.split(), municipalities, people, returnees, out.resolve("services.csv"));
         writeLedger(rnd.split(), municipalities, ledgerRows, out.resolve("ledger.csv"));
         writePlan(rnd.split(), regions, out.resolve("plan.csv"));
-        System.out.printf("generated %,d people (%,d returnees), their services, %,d ledger rows and the plan in %.1f s into %s%n",
+        System.out.printf(
+                "generated %,d people (%,d returnees), their services, %,d ledger rows and the plan in %.1f s into %s%n",
                 people, returnees, ledgerRows, (System.nanoTime() - t0) / 1e9, out);
     }
 
@@ -66,21 +77,32 @@ public class GenerateWorld {
     static long writePeople(SplittableRandom rnd, List<String> units, long n, Path file) throws IOException {
         long returnees = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("record_id,registry,full_name,phone,national_id,sex,birth_year,home_unit_code,destination_country,departure_on,returned_on,registered_on\n");
+            w.write(
+                    "record_id,registry,full_name,phone,national_id,sex,birth_year,home_unit_code,destination_country,departure_on,returned_on,registered_on\n");
             for (long i = 0; i < n; i++) {
                 boolean returnee = rnd.nextInt(100) < 40;
                 LocalDate departed = day(rnd, 2012, 2023);
-                LocalDate returned = returnee ? LocalDate.ofEpochDay(Math.min(LocalDate.of(2024, 12, 31).toEpochDay(),
-                        Math.max(LocalDate.of(2020, 1, 1).toEpochDay(), departed.toEpochDay() + 200 + rnd.nextInt(2500)))) : null;
-                LocalDate registered = returnee ? returned.plusDays(rnd.nextInt(30))
-                        : LocalDate.ofEpochDay(Math.max(LocalDate.of(2020, 1, 1).toEpochDay(), departed.toEpochDay() - rnd.nextInt(30)));
+                LocalDate returned = returnee
+                        ? LocalDate.ofEpochDay(Math.min(
+                                LocalDate.of(2024, 12, 31).toEpochDay(),
+                                Math.max(
+                                        LocalDate.of(2020, 1, 1).toEpochDay(),
+                                        departed.toEpochDay() + 200 + rnd.nextInt(2500))))
+                        : null;
+                LocalDate registered = returnee
+                        ? returned.plusDays(rnd.nextInt(30))
+                        : LocalDate.ofEpochDay(Math.max(
+                                LocalDate.of(2020, 1, 1).toEpochDay(), departed.toEpochDay() - rnd.nextInt(30)));
                 if (registered.isAfter(LocalDate.of(2024, 12, 31))) {
                     registered = LocalDate.of(2024, 12, 31);
                 }
                 returnees += returnee ? 1 : 0;
-                w.write(i + 1 + "," + (returnee ? "returnee" : "migrant") + ",Person " + (i + 1) + ",+977 98" + (10_000_000 + i % 90_000_000)
-                        + "," + nationalId(i) + "," + (rnd.nextInt(100) < 70 ? "M" : "F") + "," + (1960 + rnd.nextInt(45)) + ","
-                        + units.get(rnd.nextInt(units.size())) + "," + DESTINATIONS[rnd.nextInt(DESTINATIONS.length)] + "," + departed + ","
+                w.write(i + 1 + "," + (returnee ? "returnee" : "migrant") + ",Person " + (i + 1) + ",+977 98"
+                        + (10_000_000 + i % 90_000_000)
+                        + "," + nationalId(i) + "," + (rnd.nextInt(100) < 70 ? "M" : "F") + ","
+                        + (1960 + rnd.nextInt(45)) + ","
+                        + units.get(rnd.nextInt(units.size())) + "," + DESTINATIONS[rnd.nextInt(DESTINATIONS.length)]
+                        + "," + departed + ","
                         + (returned == null ? "" : returned) + "," + registered + "\n");
             }
         }
@@ -88,22 +110,26 @@ public class GenerateWorld {
     }
 
     /** Services to about half the returnees: the generator draws the same people again (same seed order). */
-    static void writeServices(SplittableRandom rnd, List<String> units, long people, long returnees, Path file) throws IOException {
+    static void writeServices(SplittableRandom rnd, List<String> units, long people, long returnees, Path file)
+            throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("service_id,unit_code,service_type,national_id,beneficiary_category,delivered_on,amount,currency,provider\n");
+            w.write(
+                    "service_id,unit_code,service_type,national_id,beneficiary_category,delivered_on,amount,currency,provider\n");
             long n = returnees / 2;
             for (long i = 0; i < n; i++) {
                 String type = SERVICES[rnd.nextInt(SERVICES.length)];
                 boolean money = type.equals("seed_funding");
-                w.write("S-" + (i + 1) + "," + units.get(rnd.nextInt(units.size())) + "," + type + "," + nationalId(rnd.nextLong(people))
-                        + ",returnee," + day(rnd, 2020, 2024) + "," + (money ? 20_000 + rnd.nextInt(80_000) + ",NPR" : ",") + ",Migrant Resource Centre\n");
+                w.write("S-" + (i + 1) + "," + units.get(rnd.nextInt(units.size())) + "," + type + ","
+                        + nationalId(rnd.nextLong(people)) + ",returnee," + day(rnd, 2020, 2024) + ","
+                        + (money ? 20_000 + rnd.nextInt(80_000) + ",NPR" : ",") + ",Migrant Resource Centre\n");
             }
         }
     }
 
     static void writeLedger(SplittableRandom rnd, List<String> units, long rows, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("project_id,title,unit_code,sector_code,initiative_level,entry_id,entry_date,entry_type,funder_type,funder_name,scheme,amount,currency\n");
+            w.write(
+                    "project_id,title,unit_code,sector_code,initiative_level,entry_id,entry_date,entry_type,funder_type,funder_name,scheme,amount,currency\n");
             long written = 0;
             for (long p = 1; written < rows; p++) {
                 String unit = units.get(rnd.nextInt(units.size()));
@@ -117,7 +143,8 @@ public class GenerateWorld {
                     String funder = FUNDERS[rnd.nextInt(FUNDERS.length)];
                     String type = e <= 2 ? "commitment" : (rnd.nextBoolean() ? "disbursement" : "expenditure");
                     w.write("PRJ-" + p + ",Project " + p + "," + unit + "," + sector + "," + level + ",E" + e + ","
-                            + start.plusDays(rnd.nextInt(120)).withYear(start.getYear()) + "," + type + "," + funder + "," + funder + " " + p
+                            + start.plusDays(rnd.nextInt(120)).withYear(start.getYear()) + "," + type + "," + funder
+                            + "," + funder + " " + p
                             + "," + scheme + "," + (10_000 + rnd.nextInt(2_000_000)) + "," + currency + "\n");
                 }
             }
@@ -131,7 +158,8 @@ public class GenerateWorld {
                 for (String region : regions) {
                     for (String sector : SECTORS) {
                         if (rnd.nextInt(100) < 70) {
-                            w.write("NATIONAL-PLAN," + year + "," + region + "," + sector + "," + (1_000_000 + rnd.nextInt(900_000_000)) + ","
+                            w.write("NATIONAL-PLAN," + year + "," + region + "," + sector + ","
+                                    + (1_000_000 + rnd.nextInt(900_000_000)) + ","
                                     + (region.startsWith("NP") ? "NPR" : "TJS") + "\n");
                         }
                     }

@@ -5,7 +5,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.mizan.config.MizanHome;
 import org.mizan.lake.Lake;
 import org.mizan.quality.QualityChecks;
@@ -29,7 +28,8 @@ public class QualityBuildTimes {
         MizanHome home = new MizanHome(Path.of(args[0]));
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Lake lake = new Lake(home.lake());
-        List<String> scripts = Arrays.asList(SqlFiles.text("build/BUILD").strip().split("\\s+"));
+        List<String> scripts =
+                Arrays.asList(SqlFiles.text("build/BUILD").strip().split("\\s+"));
         List<Double> with = new ArrayList<>();
         List<Double> without = new ArrayList<>();
         System.out.printf("%-4s %-16s %10s %14s%n", "rep", "build", "wall (s)", "quality (s)");
@@ -38,13 +38,18 @@ public class QualityBuildTimes {
             for (boolean checks : new boolean[] {first, !first}) {
                 double[] t = build(home, lake, scripts, checks);
                 (checks ? with : without).add(t[0]);
-                System.out.printf("%-4d %-16s %10.2f %14s%n", r, checks ? "with quality" : "without quality", t[0],
+                System.out.printf(
+                        "%-4d %-16s %10.2f %14s%n",
+                        r,
+                        checks ? "with quality" : "without quality",
+                        t[0],
                         checks ? String.format("%.2f", t[1]) : "-");
             }
         }
         double mw = median(with);
         double mo = median(without);
-        System.out.printf("median with quality %.2f s, without %.2f s: the checks add %.1f %%%n", mw, mo, (mw - mo) / mo * 100);
+        System.out.printf(
+                "median with quality %.2f s, without %.2f s: the checks add %.1f %%%n", mw, mo, (mw - mo) / mo * 100);
     }
 
     /** One build: its wall time, and the time of the quality scripts within it (seconds). */
@@ -52,7 +57,8 @@ public class QualityBuildTimes {
         Path file = home.warehouse().resolve("bench-quality-" + System.nanoTime() + ".duckdb");
         double quality = 0;
         long t0 = System.nanoTime();
-        try (Connection c = DuckDb.readWrite(file); Statement s = c.createStatement()) {
+        try (Connection c = DuckDb.readWrite(file);
+                Statement s = c.createStatement()) {
             QualityTables.load(c, QualityChecks.load(home), new Reviews(home).all());
             for (String script : scripts) {
                 boolean isQuality = script.matches("7[0-2]_quality_.*\\.sql");

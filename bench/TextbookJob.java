@@ -50,9 +50,17 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 public class TextbookJob {
 
     /** One format-2 row. Component names double as the tokenizer's field names and the SQL's parameters. */
-    public record Remittance(String txnId, String providerId, OffsetDateTime sentAt, String senderCountry,
-                             String receivingUnitCode, BigDecimal amount, String currency, BigDecimal fee,
-                             BigDecimal fxMarginPct, String channel) {}
+    public record Remittance(
+            String txnId,
+            String providerId,
+            OffsetDateTime sentAt,
+            String senderCountry,
+            String receivingUnitCode,
+            BigDecimal amount,
+            String currency,
+            BigDecimal fee,
+            BigDecimal fxMarginPct,
+            String channel) {}
 
     static String csv;
     static int limit;
@@ -66,18 +74,26 @@ public class TextbookJob {
         csv = args[0];
         limit = Integer.parseInt(args[1]);
         duckFile = Path.of(args.length > 2 ? args[2] : Files.createTempDirectory("textbook") + "/warehouse.duckdb");
-        if (Files.exists(duckFile)) throw new IllegalStateException(duckFile + " exists: the job needs a fresh database file");
+        if (Files.exists(duckFile))
+            throw new IllegalStateException(duckFile + " exists: the job needs a fresh database file");
 
         long t0 = System.nanoTime();
         try (AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext(BatchConfig.class)) {
             JobOperator operator = ctx.getBean(JobOperator.class);
-            JobExecution execution = operator.start(ctx.getBean(Job.class),
-                    new JobParametersBuilder().addString("file", csv).addLong("limit", (long) limit).toJobParameters());
+            JobExecution execution = operator.start(
+                    ctx.getBean(Job.class),
+                    new JobParametersBuilder()
+                            .addString("file", csv)
+                            .addLong("limit", (long) limit)
+                            .toJobParameters());
             double s = (System.nanoTime() - t0) / 1e9;
-            long written = execution.getStepExecutions().stream().mapToLong(StepExecution::getWriteCount).sum();
+            long written = execution.getStepExecutions().stream()
+                    .mapToLong(StepExecution::getWriteCount)
+                    .sum();
             Long inTable = new JdbcTemplate(ctx.getBean("duckDataSource", DataSource.class))
                     .queryForObject("SELECT count(*) FROM remittances", Long.class);
-            System.out.printf("textbook job: %s, %d items written, %d rows in DuckDB table remittances, %.2f s in-process%n",
+            System.out.printf(
+                    "textbook job: %s, %d items written, %d rows in DuckDB table remittances, %.2f s in-process%n",
                     execution.getStatus(), written, inTable, s);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 execution.getAllFailureExceptions().forEach(Throwable::printStackTrace);
@@ -96,8 +112,11 @@ public class TextbookJob {
         /** The job repository lives in in-memory H2: DuckDB cannot hold it (PITFALLS 1). */
         @Bean
         DataSource dataSource() {
-            return new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
-                    .addScript("classpath:org/springframework/batch/core/schema-h2.sql").build();
+            return new EmbeddedDatabaseBuilder()
+                    .setType(EmbeddedDatabaseType.H2)
+                    .generateUniqueName(true)
+                    .addScript("classpath:org/springframework/batch/core/schema-h2.sql")
+                    .build();
         }
 
         @Bean
@@ -130,16 +149,26 @@ public class TextbookJob {
         FlatFileItemReader<Remittance> reader() {
             // targetType(record) cannot convert OffsetDateTime (PITFALLS 11): give the mapper a converter.
             DefaultConversionService conversions = new DefaultConversionService();
-            conversions.addConverter(String.class, OffsetDateTime.class,
-                    (Converter<String, OffsetDateTime>) OffsetDateTime::parse);
+            conversions.addConverter(
+                    String.class, OffsetDateTime.class, (Converter<String, OffsetDateTime>) OffsetDateTime::parse);
             return new FlatFileItemReaderBuilder<Remittance>()
                     .name("remittanceReader")
                     .resource(new FileSystemResource(csv))
                     .linesToSkip(1)
                     .maxItemCount(limit)
-                    .delimited().delimiter(",")
-                    .names("txnId", "providerId", "sentAt", "senderCountry", "receivingUnitCode", "amount",
-                            "currency", "fee", "fxMarginPct", "channel")
+                    .delimited()
+                    .delimiter(",")
+                    .names(
+                            "txnId",
+                            "providerId",
+                            "sentAt",
+                            "senderCountry",
+                            "receivingUnitCode",
+                            "amount",
+                            "currency",
+                            "fee",
+                            "fxMarginPct",
+                            "channel")
                     .fieldSetMapper(new RecordFieldSetMapper<>(Remittance.class, conversions))
                     .build();
         }
@@ -157,9 +186,11 @@ public class TextbookJob {
         }
 
         @Bean
-        Step loadStep(JobRepository jobRepository, FlatFileItemReader<Remittance> reader,
-                      JdbcBatchItemWriter<Remittance> writer,
-                      @Qualifier("duckTransactionManager") JdbcTransactionManager duckTransactionManager) {
+        Step loadStep(
+                JobRepository jobRepository,
+                FlatFileItemReader<Remittance> reader,
+                JdbcBatchItemWriter<Remittance> writer,
+                @Qualifier("duckTransactionManager") JdbcTransactionManager duckTransactionManager) {
             return new StepBuilder("loadRemittances", jobRepository)
                     .<Remittance, Remittance>chunk(10_000)
                     .transactionManager(duckTransactionManager)
@@ -170,7 +201,9 @@ public class TextbookJob {
 
         @Bean
         Job job(JobRepository jobRepository, Step loadStep) {
-            return new JobBuilder("textbookIngest", jobRepository).start(loadStep).build();
+            return new JobBuilder("textbookIngest", jobRepository)
+                    .start(loadStep)
+                    .build();
         }
     }
 }

@@ -18,9 +18,15 @@ public class ViewTimes {
         Properties ro = new Properties();
         ro.setProperty("duckdb.read_only", "true");
         String[][] views = {
-                {"remittance_investment_match", "period"}, {"sector_alignment", "fiscal_year"}, {"programme_complementarity", "period"},
-                {"reintegration_coverage", "period"}, {"matching_leverage", "period"}, {"remittance_cost", null},
-                {"level_reconciliation", null}, {"coherence_scorecard", "period"}};
+            {"remittance_investment_match", "period"},
+            {"sector_alignment", "fiscal_year"},
+            {"programme_complementarity", "period"},
+            {"reintegration_coverage", "period"},
+            {"matching_leverage", "period"},
+            {"remittance_cost", null},
+            {"level_reconciliation", null},
+            {"coherence_scorecard", "period"}
+        };
         System.out.printf("%-28s %10s %12s %12s %14s%n", "view", "rows", "all (ms)", "worst (ms)", "one unit (ms)");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + args[0], ro)) {
             for (String[] v : views) {
@@ -30,7 +36,8 @@ public class ViewTimes {
                 for (int i = 0; i < 3; i++) {
                     long t0 = System.nanoTime();
                     rows = 0;
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from " + v[0])) {
+                    try (Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("select * from " + v[0])) {
                         int cols = rs.getMetaData().getColumnCount();
                         while (rs.next()) {
                             for (int k = 1; k <= cols; k++) {
@@ -46,7 +53,8 @@ public class ViewTimes {
                 String one = "-";
                 if (v[1] != null) {
                     long t0 = System.nanoTime();
-                    try (PreparedStatement ps = c.prepareStatement("select * from " + v[0] + " where unit_code = ? and " + v[1] + " = ?")) {
+                    try (PreparedStatement ps =
+                            c.prepareStatement("select * from " + v[0] + " where unit_code = ? and " + v[1] + " = ?")) {
                         ps.setString(1, args[1]);
                         ps.setString(2, args[2]);
                         try (ResultSet rs = ps.executeQuery()) {

@@ -3,7 +3,6 @@ package org.mizan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -63,32 +62,99 @@ class ApprovalWorkflowIT {
     void badInputIsRefusedAndChangesNothing() {
         // given nothing approved
         // when / then: each mistake is one plain line, exit 2
-        assertThat(refused("approve", "--workflow", "nope", "--unit", "NP-P1", "--period", "2024", "--user", "koshi").err())
+        assertThat(refused("approve", "--workflow", "nope", "--unit", "NP-P1", "--period", "2024", "--user", "koshi")
+                        .err())
                 .isEqualTo("mizan: unknown workflow 'nope': config/approvals.yml has [local-reporting]\n");
-        assertThat(refused("approve", "--workflow", "local-reporting", "--unit", "NP-P9", "--period", "2024", "--user", "koshi").err())
+        assertThat(refused(
+                                "approve",
+                                "--workflow",
+                                "local-reporting",
+                                "--unit",
+                                "NP-P9",
+                                "--period",
+                                "2024",
+                                "--user",
+                                "koshi")
+                        .err())
                 .startsWith("mizan: unknown unit 'NP-P9': the gazetteer has no such unit code");
-        assertThat(refused("approve", "--workflow", "local-reporting", "--unit", "NP-P1", "--period", "2024-Q1", "--user", "koshi").err())
-                .isEqualTo("mizan: period '2024-Q1' is not a year: workflow local-reporting approves by year (e.g. 2024)\n");
-        assertThat(refused("approve", "--workflow", "local-reporting", "--unit", "NP-P1", "--period", "24", "--user", "koshi").err())
+        assertThat(refused(
+                                "approve",
+                                "--workflow",
+                                "local-reporting",
+                                "--unit",
+                                "NP-P1",
+                                "--period",
+                                "2024-Q1",
+                                "--user",
+                                "koshi")
+                        .err())
+                .isEqualTo(
+                        "mizan: period '2024-Q1' is not a year: workflow local-reporting approves by year (e.g. 2024)\n");
+        assertThat(refused(
+                                "approve",
+                                "--workflow",
+                                "local-reporting",
+                                "--unit",
+                                "NP-P1",
+                                "--period",
+                                "24",
+                                "--user",
+                                "koshi")
+                        .err())
                 .isEqualTo("mizan: period '24' is not a year: workflow local-reporting approves by year (e.g. 2024)\n");
-        assertThat(refused("approve", "--workflow", "local-reporting", "--unit", "NP-P1-D1-M1", "--period", "2024", "--user", "viewer").err())
+        assertThat(refused(
+                                "approve",
+                                "--workflow",
+                                "local-reporting",
+                                "--unit",
+                                "NP-P1-D1-M1",
+                                "--period",
+                                "2024",
+                                "--user",
+                                "viewer")
+                        .err())
                 .isEqualTo("mizan: user viewer has no approver role (dashboard-users.yml: approver: UNIT)\n");
-        assertThat(refused("approve", "--workflow", "local-reporting", "--unit", "NP-P2-D1-M1", "--period", "2024", "--user", "koshi").err())
+        assertThat(refused(
+                                "approve",
+                                "--workflow",
+                                "local-reporting",
+                                "--unit",
+                                "NP-P2-D1-M1",
+                                "--period",
+                                "2024",
+                                "--user",
+                                "koshi")
+                        .err())
                 .isEqualTo("mizan: user koshi approves for NP-P1, so may not approve or unapprove NP-P2-D1-M1\n");
-        assertThat(refused("approve", "--workflow", "local-reporting", "--unit", "NP-P1-D1", "--period", "2024", "--user", "koshi").err())
-                .isEqualTo("mizan: NP-P1-D1 is at level 2, which does not approve in workflow local-reporting (its levels: [3, 1, 0])\n");
+        assertThat(refused(
+                                "approve",
+                                "--workflow",
+                                "local-reporting",
+                                "--unit",
+                                "NP-P1-D1",
+                                "--period",
+                                "2024",
+                                "--user",
+                                "koshi")
+                        .err())
+                .isEqualTo(
+                        "mizan: NP-P1-D1 is at level 2, which does not approve in workflow local-reporting (its levels: [3, 1, 0])\n");
         // then nothing changed
         assertThat(ok("approvals", "--unit", "NP", "--period", "2024").out()).contains("audit: no change yet");
-        assertThat(csv("select count(*) as n from coherence_scorecard where approval_status <> 'unapproved'")).isEqualTo("n\n0\n");
+        assertThat(csv("select count(*) as n from coherence_scorecard where approval_status <> 'unapproved'"))
+                .isEqualTo("n\n0\n");
     }
 
     @Test
     @Order(2)
     void aRegionBeforeItsMunicipalitiesIsRefusedNamingThem() {
-        MizanCli.Result r = refused("approve", "--workflow", "local-reporting", "--unit", "NP-P1", "--period", "2024", "--user", "koshi");
-        assertThat(r.err()).isEqualTo("mizan: NP-P1 cannot be approved for 2024 in local-reporting: NP-P1-D1-M1 (Asha Municipality) is"
-                + " unapproved; NP-P1-D1-M2 (Bhanu Municipality) is unapproved; NP-P1-D1-M3 (Chandra Municipality) is unapproved."
-                + " Approve them first.\n");
+        MizanCli.Result r = refused(
+                "approve", "--workflow", "local-reporting", "--unit", "NP-P1", "--period", "2024", "--user", "koshi");
+        assertThat(r.err())
+                .isEqualTo(
+                        "mizan: NP-P1 cannot be approved for 2024 in local-reporting: NP-P1-D1-M1 (Asha Municipality) is"
+                                + " unapproved; NP-P1-D1-M2 (Bhanu Municipality) is unapproved; NP-P1-D1-M3 (Chandra Municipality) is unapproved."
+                                + " Approve them first.\n");
     }
 
     @Test
@@ -100,7 +166,9 @@ class ApprovalWorkflowIT {
         approve("bhanu", "NP-P1-D1-M2");
         // then the approved views hold exactly their rows: inflows Asha 1000 + 1000, Bhanu 800 (2024-03); scorecard
         // Asha 82.0, Bhanu 7.5 (GoldenWorldIT's scorecard rows); 2023 and every other unit stay provisional
-        assertThat(csv("select unit_code, period, amount_usd, txn_count, approval_status from remittance_inflows_approved order by unit_code"))
+        assertThat(
+                        csv(
+                                "select unit_code, period, amount_usd, txn_count, approval_status from remittance_inflows_approved order by unit_code"))
                 .isEqualTo("""
                         unit_code,period,amount_usd,txn_count,approval_status
                         NP-P1-D1-M1,2024-03,2000.0000,2,approved
@@ -111,7 +179,9 @@ class ApprovalWorkflowIT {
         assertThat(csv("select approval_status, count(*) as n from coherence_scorecard group by all order by all"))
                 .isEqualTo("approval_status,n\napproved,2\nunapproved,18\n");
         // and the region's figures are provisional until it approves
-        assertThat(csv("select unit_code, approval_status from remittance_investment_match where period = '2024' and level <= 1 order by unit_code"))
+        assertThat(
+                        csv(
+                                "select unit_code, approval_status from remittance_investment_match where period = '2024' and level <= 1 order by unit_code"))
                 .isEqualTo("unit_code,approval_status\nNP,unapproved\nNP-P1,unapproved\nNP-P2,unapproved\n");
     }
 
@@ -123,7 +193,8 @@ class ApprovalWorkflowIT {
         approve("koshi", "NP-P1");
         // then a region's approval covers its district too: East and Hill District 44.8 (the mean of their children's
         // scores, GoldenWorldIT), and Chandra, with too few components to score (insufficient evidence), join
-        assertThat(csv("select unit_code, score from coherence_scorecard_approved order by level, unit_code")).isEqualTo("""
+        assertThat(csv("select unit_code, score from coherence_scorecard_approved order by level, unit_code"))
+                .isEqualTo("""
                 unit_code,score
                 NP-P1,44.8
                 NP-P1-D1,44.8
@@ -132,27 +203,63 @@ class ApprovalWorkflowIT {
                 NP-P1-D1-M3,
                 """);
         // when the nation tries before the West
-        assertThat(refused("approve", "--workflow", "local-reporting", "--unit", "NP", "--period", "2024", "--user", "planner").err())
-                .isEqualTo("mizan: NP cannot be approved for 2024 in local-reporting: NP-P2 (West Region) is unapproved. Approve it first.\n");
+        assertThat(refused(
+                                "approve",
+                                "--workflow",
+                                "local-reporting",
+                                "--unit",
+                                "NP",
+                                "--period",
+                                "2024",
+                                "--user",
+                                "planner")
+                        .err())
+                .isEqualTo(
+                        "mizan: NP cannot be approved for 2024 in local-reporting: NP-P2 (West Region) is unapproved. Approve it first.\n");
         approve("planner", "NP-P2-D1-M1");
         approve("planner", "NP-P2-D1-M2");
         approve("karnali", "NP-P2");
         approve("planner", "NP");
         // then every 2024 row is approved, 2023 none
-        assertThat(csv("select period, approval_status, count(*) as n from coherence_scorecard group by all order by all"))
+        assertThat(
+                        csv(
+                                "select period, approval_status, count(*) as n from coherence_scorecard group by all order by all"))
                 .isEqualTo("period,approval_status,n\n2023,unapproved,10\n2024,approved,10\n");
-        assertThat(refused("approve", "--workflow", "local-reporting", "--unit", "NP", "--period", "2024", "--user", "planner").err())
+        assertThat(refused(
+                                "approve",
+                                "--workflow",
+                                "local-reporting",
+                                "--unit",
+                                "NP",
+                                "--period",
+                                "2024",
+                                "--user",
+                                "planner")
+                        .err())
                 .startsWith("mizan: NP is already approved for 2024 in local-reporting (by planner at ");
     }
 
     @Test
     @Order(5)
     void unapproveUnderAnApprovedParentIsRefused() {
-        assertThat(refused("unapprove", "--workflow", "local-reporting", "--unit", "NP-P1", "--period", "2024", "--user", "koshi").err())
-                .isEqualTo("mizan: NP-P1 cannot be unapproved: NP above it approved 2024 (by planner). Unapprove NP first, or reopen the"
-                        + " data with --reopen.\n");
+        assertThat(refused(
+                                "unapprove",
+                                "--workflow",
+                                "local-reporting",
+                                "--unit",
+                                "NP-P1",
+                                "--period",
+                                "2024",
+                                "--user",
+                                "koshi")
+                        .err())
+                .isEqualTo(
+                        "mizan: NP-P1 cannot be unapproved: NP above it approved 2024 (by planner). Unapprove NP first, or reopen the"
+                                + " data with --reopen.\n");
         String tree = ok("approvals", "--unit", "NP-P1", "--period", "2024").out();
-        assertThat(tree).startsWith("workflow local-reporting, year 2024 (levels [3, 1, 0])\nNP-P1 (East Region, level 1): approved by koshi at ");
+        assertThat(tree)
+                .startsWith(
+                        "workflow local-reporting, year 2024 (levels [3, 1, 0])\nNP-P1 (East Region, level 1): approved by koshi at ");
         assertThat(tree).contains("\n  NP-P1-D1-M3 (Chandra Municipality, level 3): approved by koshi at ");
     }
 
@@ -160,20 +267,33 @@ class ApprovalWorkflowIT {
     @Order(6)
     void aReloadOfAnApprovedPartitionIsRefusedThenReopened() {
         // when the March remittances are delivered again
-        MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + MizanCli.FIXTURES.resolve("world/remittances_2024-03.csv"));
+        MizanCli.Result r = cli.run(
+                "run", "ingest-remittances", "file=" + MizanCli.FIXTURES.resolve("world/remittances_2024-03.csv"));
         // then refused before any work, naming the approval and how to lift it
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
-        assertThat(r.err()).startsWith("mizan: ingest-remittances: remittances_2024-03.csv holds approved figures: NP-P1-D1-M1 2024 is"
-                + " approved in workflow local-reporting (by asha at ");
-        assertThat(r.err()).contains(" and 3 more, so nothing was loaded. To load it anyway, add --reopen \"why\" (unapproves NP-P1-D1-M1"
-                + " and every level above it for 2024, and records why), or unapprove first: mizan unapprove --workflow local-reporting"
-                + " --unit NP-P1-D1-M1 --period 2024\n");
-        // nine inflow rows approved: four municipalities, two districts, two regions, the country (Chandra received nothing)
-        assertThat(cli.value("select count(*) from remittance_inflows_approved")).isEqualTo("9");
+        assertThat(r.err())
+                .startsWith(
+                        "mizan: ingest-remittances: remittances_2024-03.csv holds approved figures: NP-P1-D1-M1 2024 is"
+                                + " approved in workflow local-reporting (by asha at ");
+        assertThat(r.err())
+                .contains(
+                        " and 3 more, so nothing was loaded. To load it anyway, add --reopen \"why\" (unapproves NP-P1-D1-M1"
+                                + " and every level above it for 2024, and records why), or unapprove first: mizan unapprove --workflow local-reporting"
+                                + " --unit NP-P1-D1-M1 --period 2024\n");
+        // nine inflow rows approved: four municipalities, two districts, two regions, the country (Chandra received
+        // nothing)
+        assertThat(cli.value("select count(*) from remittance_inflows_approved"))
+                .isEqualTo("9");
 
         // when reopened with a reason
-        MizanCli.Result reopened = ok("run", "ingest-remittances", "file=" + MizanCli.FIXTURES.resolve("world/remittances_2024-03.csv"),
-                "--reopen", "provider corrected March", "--user", "planner");
+        MizanCli.Result reopened = ok(
+                "run",
+                "ingest-remittances",
+                "file=" + MizanCli.FIXTURES.resolve("world/remittances_2024-03.csv"),
+                "--reopen",
+                "provider corrected March",
+                "--user",
+                "planner");
         // then the four municipalities with rows in the file, and everything above them, are unapproved
         assertThat(reopened.out()).contains("""
                 reopened (unapproved): local-reporting NP-P1-D1-M1 2024 — "provider corrected March"
@@ -188,13 +308,20 @@ class ApprovalWorkflowIT {
         assertThat(csv("select unit_code, score, approval_status from coherence_scorecard_approved"))
                 .isEqualTo("unit_code,score,approval_status\nNP-P1-D1-M3,,approved\n");
         // and the audit trail keeps every step with its reason, never rewritten
-        String audit = ok("approvals", "--unit", "NP-P1-D1-M1", "--period", "2024").out();
+        String audit =
+                ok("approvals", "--unit", "NP-P1-D1-M1", "--period", "2024").out();
         assertThat(audit).containsPattern("#1 approve NP-P1-D1-M1: unapproved -> approved by asha at [^\\n]*\\n");
         // (#1-#3 the East's municipalities, #4 the East, #5-#7 the West's, #8 Nepal; the reopen then walks each chain)
         assertThat(audit).containsPattern("#8 approve NP: unapproved -> approved by planner at [^\\n]*\\n");
-        assertThat(audit).containsPattern("#9 reopen NP-P1-D1-M1: approved -> unapproved by planner at [^\\n]* \"provider corrected March\"\\n");
-        assertThat(audit).containsPattern("#10 reopen NP-P1: approved -> unapproved by planner at [^\\n]* \"provider corrected March\"\\n");
-        assertThat(audit).containsPattern("#11 reopen NP: approved -> unapproved by planner at [^\\n]* \"provider corrected March\"\\n");
+        assertThat(audit)
+                .containsPattern(
+                        "#9 reopen NP-P1-D1-M1: approved -> unapproved by planner at [^\\n]* \"provider corrected March\"\\n");
+        assertThat(audit)
+                .containsPattern(
+                        "#10 reopen NP-P1: approved -> unapproved by planner at [^\\n]* \"provider corrected March\"\\n");
+        assertThat(audit)
+                .containsPattern(
+                        "#11 reopen NP: approved -> unapproved by planner at [^\\n]* \"provider corrected March\"\\n");
         assertThat(audit).contains("NP-P1-D1-M1 (Asha Municipality, level 3): ready\n");
     }
 
@@ -206,17 +333,30 @@ class ApprovalWorkflowIT {
         approve("bhanu", "NP-P1-D1-M2");
         approve("koshi", "NP-P1");
         // when the partition of March is rerun
-        MizanCli.Result r = refused("rerun", "--job", "ingest-remittances", "--source", "WMT-001", "--period", "2024-03");
+        MizanCli.Result r =
+                refused("rerun", "--job", "ingest-remittances", "--source", "WMT-001", "--period", "2024-03");
         // then refused before any work, naming the nearest approval and how to lift it
-        assertThat(r.err()).startsWith("mizan: ingest-remittances: period 2024-03 of source WMT-001 holds approved figures: NP-P1-D1-M1"
-                + " 2024 is approved in workflow local-reporting (by asha at ");
+        assertThat(r.err())
+                .startsWith(
+                        "mizan: ingest-remittances: period 2024-03 of source WMT-001 holds approved figures: NP-P1-D1-M1"
+                                + " 2024 is approved in workflow local-reporting (by asha at ");
         assertThat(r.err()).contains(" and 1 more, so nothing was loaded. To load it anyway, add --reopen \"why\"");
         assertThat(csv("select unit_code, approval_status from coherence_scorecard_approved where level = 1"))
                 .isEqualTo("unit_code,approval_status\nNP-P1,approved\n");
 
         // when rerun with --reopen
-        MizanCli.Result reopened = ok("rerun", "--job", "ingest-remittances", "--source", "WMT-001", "--period", "2024-03",
-                "--reopen", "rerun: provider resent March", "--user", "planner");
+        MizanCli.Result reopened = ok(
+                "rerun",
+                "--job",
+                "ingest-remittances",
+                "--source",
+                "WMT-001",
+                "--period",
+                "2024-03",
+                "--reopen",
+                "rerun: provider resent March",
+                "--user",
+                "planner");
         // then Asha and the East above it, and Bhanu, are unapproved with the reason; Chandra (no row in March) stays
         assertThat(reopened.out()).contains("""
                 reopened (unapproved): local-reporting NP-P1-D1-M1 2024 — "rerun: provider resent March"
@@ -224,9 +364,14 @@ class ApprovalWorkflowIT {
                 reopened (unapproved): local-reporting NP-P1-D1-M2 2024 — "rerun: provider resent March"
                 """);
         assertThat(csv("select unit_code from coherence_scorecard_approved")).isEqualTo("unit_code\nNP-P1-D1-M3\n");
-        String audit = ok("approvals", "--unit", "NP-P1-D1-M1", "--period", "2024").out();
-        assertThat(audit).containsPattern("#\\d+ reopen NP-P1-D1-M1: approved -> unapproved by planner at [^\\n]* \"rerun: provider resent March\"\\n");
-        assertThat(audit).containsPattern("#\\d+ reopen NP-P1: approved -> unapproved by planner at [^\\n]* \"rerun: provider resent March\"\\n");
+        String audit =
+                ok("approvals", "--unit", "NP-P1-D1-M1", "--period", "2024").out();
+        assertThat(audit)
+                .containsPattern(
+                        "#\\d+ reopen NP-P1-D1-M1: approved -> unapproved by planner at [^\\n]* \"rerun: provider resent March\"\\n");
+        assertThat(audit)
+                .containsPattern(
+                        "#\\d+ reopen NP-P1: approved -> unapproved by planner at [^\\n]* \"rerun: provider resent March\"\\n");
     }
 
     @Test
@@ -237,15 +382,38 @@ class ApprovalWorkflowIT {
         approve("bhanu", "NP-P1-D1-M2");
         approve("koshi", "NP-P1");
         // when March is backfilled
-        MizanCli.Result r = refused("backfill", "--job", "ingest-remittances", "--source", "WMT-001", "--from", "2024-03", "--to", "2024-03");
-        assertThat(r.err()).startsWith("mizan: ingest-remittances: period 2024-03 of source WMT-001 holds approved figures: NP-P1-D1-M1"
-                + " 2024 is approved in workflow local-reporting (by asha at ");
+        MizanCli.Result r = refused(
+                "backfill",
+                "--job",
+                "ingest-remittances",
+                "--source",
+                "WMT-001",
+                "--from",
+                "2024-03",
+                "--to",
+                "2024-03");
+        assertThat(r.err())
+                .startsWith(
+                        "mizan: ingest-remittances: period 2024-03 of source WMT-001 holds approved figures: NP-P1-D1-M1"
+                                + " 2024 is approved in workflow local-reporting (by asha at ");
         assertThat(csv("select unit_code from coherence_scorecard_approved order by unit_code"))
                 .isEqualTo("unit_code\nNP-P1\nNP-P1-D1\nNP-P1-D1-M1\nNP-P1-D1-M2\nNP-P1-D1-M3\n");
 
         // when backfilled with --reopen
-        MizanCli.Result reopened = ok("backfill", "--job", "ingest-remittances", "--source", "WMT-001", "--from", "2024-03", "--to", "2024-03",
-                "--reopen", "backfill: provider resent March", "--user", "planner");
+        MizanCli.Result reopened = ok(
+                "backfill",
+                "--job",
+                "ingest-remittances",
+                "--source",
+                "WMT-001",
+                "--from",
+                "2024-03",
+                "--to",
+                "2024-03",
+                "--reopen",
+                "backfill: provider resent March",
+                "--user",
+                "planner");
         // then the same chain is lifted, with its reason in the audit trail
         assertThat(reopened.out()).contains("""
                 reopened (unapproved): local-reporting NP-P1-D1-M1 2024 — "backfill: provider resent March"
@@ -254,9 +422,14 @@ class ApprovalWorkflowIT {
                 """);
         assertThat(reopened.out()).contains("backfill complete: 1 partition load(s) run now, 0 done before");
         assertThat(csv("select unit_code from coherence_scorecard_approved")).isEqualTo("unit_code\nNP-P1-D1-M3\n");
-        String audit = ok("approvals", "--unit", "NP-P1-D1-M1", "--period", "2024").out();
-        assertThat(audit).containsPattern("#\\d+ reopen NP-P1-D1-M1: approved -> unapproved by planner at [^\\n]* \"backfill: provider resent March\"\\n");
-        assertThat(audit).containsPattern("#\\d+ reopen NP-P1: approved -> unapproved by planner at [^\\n]* \"backfill: provider resent March\"\\n");
+        String audit =
+                ok("approvals", "--unit", "NP-P1-D1-M1", "--period", "2024").out();
+        assertThat(audit)
+                .containsPattern(
+                        "#\\d+ reopen NP-P1-D1-M1: approved -> unapproved by planner at [^\\n]* \"backfill: provider resent March\"\\n");
+        assertThat(audit)
+                .containsPattern(
+                        "#\\d+ reopen NP-P1: approved -> unapproved by planner at [^\\n]* \"backfill: provider resent March\"\\n");
     }
 
     @Test
@@ -264,26 +437,39 @@ class ApprovalWorkflowIT {
     void aFileNeverDeliveredBeforeWithRowsOfAnApprovedUnitIsRefusedAtItsStagedRowsThenReopened() throws Exception {
         // given a new provider's first file, with one May transaction into Chandra (approved for 2024, by koshi)
         java.nio.file.Path file = cli.home().resolve("newprovider_2024-05.csv");
-        Files.writeString(file, "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel\n"
-                + "N-1,NEW-001,2024-05-10T10:00:00Z,QA,NP-P1-D1-M3,300.00,USD,6.00,,mto\n");
-        // when it is run: the published warehouse knows neither the file nor the partition, so its staged rows are checked
+        Files.writeString(
+                file,
+                "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel\n"
+                        + "N-1,NEW-001,2024-05-10T10:00:00Z,QA,NP-P1-D1-M3,300.00,USD,6.00,,mto\n");
+        // when it is run: the published warehouse knows neither the file nor the partition, so its staged rows are
+        // checked
         MizanCli.Result r = refused("run", "ingest-remittances", "file=" + file);
         // then refused before the lake commit, naming the approval and --reopen; nothing loaded
-        assertThat(r.err()).startsWith("mizan: ingest-remittances: newprovider_2024-05.csv holds approved figures: NP-P1-D1-M3 2024 is"
-                + " approved in workflow local-reporting (by koshi at ");
-        assertThat(r.err()).endsWith(", so nothing was loaded. To load it anyway, add --reopen \"why\" (unapproves NP-P1-D1-M3 and every"
-                + " level above it for 2024, and records why), or unapprove first: mizan unapprove --workflow local-reporting --unit"
-                + " NP-P1-D1-M3 --period 2024\n");
-        assertThat(cli.value("select count(*) from remittance_transactions where provider_id = 'NEW-001'")).isEqualTo("0");
+        assertThat(r.err())
+                .startsWith(
+                        "mizan: ingest-remittances: newprovider_2024-05.csv holds approved figures: NP-P1-D1-M3 2024 is"
+                                + " approved in workflow local-reporting (by koshi at ");
+        assertThat(r.err())
+                .endsWith(
+                        ", so nothing was loaded. To load it anyway, add --reopen \"why\" (unapproves NP-P1-D1-M3 and every"
+                                + " level above it for 2024, and records why), or unapprove first: mizan unapprove --workflow local-reporting --unit"
+                                + " NP-P1-D1-M3 --period 2024\n");
+        assertThat(cli.value("select count(*) from remittance_transactions where provider_id = 'NEW-001'"))
+                .isEqualTo("0");
         assertThat(csv("select unit_code from coherence_scorecard_approved")).isEqualTo("unit_code\nNP-P1-D1-M3\n");
 
         // when run with --reopen
-        MizanCli.Result reopened = ok("run", "ingest-remittances", "file=" + file, "--reopen", "new provider NEW-001", "--user", "planner");
+        MizanCli.Result reopened = ok(
+                "run", "ingest-remittances", "file=" + file, "--reopen", "new provider NEW-001", "--user", "planner");
         // then Chandra is unapproved with the reason, and the row is loaded
-        assertThat(reopened.out()).contains("reopened (unapproved): local-reporting NP-P1-D1-M3 2024 — \"new provider NEW-001\"\n");
-        assertThat(cli.value("select count(*) from remittance_transactions where provider_id = 'NEW-001'")).isEqualTo("1");
-        assertThat(csv("select count(*) as n from coherence_scorecard_approved")).isEqualTo("n\n0\n");
+        assertThat(reopened.out())
+                .contains("reopened (unapproved): local-reporting NP-P1-D1-M3 2024 — \"new provider NEW-001\"\n");
+        assertThat(cli.value("select count(*) from remittance_transactions where provider_id = 'NEW-001'"))
+                .isEqualTo("1");
+        assertThat(csv("select count(*) as n from coherence_scorecard_approved"))
+                .isEqualTo("n\n0\n");
         assertThat(ok("approvals", "--unit", "NP-P1-D1-M3", "--period", "2024").out())
-                .containsPattern("#\\d+ reopen NP-P1-D1-M3: approved -> unapproved by planner at [^\\n]* \"new provider NEW-001\"\\n");
+                .containsPattern(
+                        "#\\d+ reopen NP-P1-D1-M3: approved -> unapproved by planner at [^\\n]* \"new provider NEW-001\"\\n");
     }
 }

@@ -22,8 +22,7 @@ public final class Await {
     /** Far longer than any state takes to appear on a loaded machine: reached only when something hangs. */
     public static final Duration HANG = Duration.ofMinutes(10);
 
-    private Await() {
-    }
+    private Await() {}
 
     /**
      * Returns once {@code condition} holds, re-checking it on every change under {@code dir} (created if missing):
@@ -33,7 +32,10 @@ public final class Await {
         try {
             Files.createDirectories(dir);
             try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                dir.register(
+                        watcher,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
                 long until = System.nanoTime() + HANG.toNanos();
                 // checked after registering, so that a change between the check and the wait is not missed

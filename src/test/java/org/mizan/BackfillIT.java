@@ -6,7 +6,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.mizan.duckdb.SqlFiles;
 
@@ -38,14 +37,17 @@ class BackfillIT {
                     inbox: inbox/mto
                     cron: "0 0 2 * * ?"
                 """);
-        String[] backfill = {"backfill", "--job", "ingest-remittances", "--source", "MTO-017", "--from", "2024-01", "--to", "2024-06"};
+        String[] backfill = {
+            "backfill", "--job", "ingest-remittances", "--source", "MTO-017", "--from", "2024-01", "--to", "2024-06"
+        };
 
         // the first attempt is killed once it has reached the third of six partitions: its output is read as it
         // is printed (and kept in backfill.log), and the kill follows the line that says so
         Process p = inProcessOfItsOwn(cli.home(), backfill);
         Path log = cli.home().resolve("backfill.log");
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-             var kept = Files.newBufferedWriter(log)) {
+        try (var lines = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                var kept = Files.newBufferedWriter(log)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 kept.write(line + "\n");
@@ -53,25 +55,32 @@ class BackfillIT {
                     break;
                 }
             }
-            assertThat(line).as("the backfill ended before its third partition: " + log).isNotNull();
+            assertThat(line)
+                    .as("the backfill ended before its third partition: " + log)
+                    .isNotNull();
         }
         p.destroyForcibly();
         p.waitFor();
         String first = Files.readString(log);
-        assertThat(first).contains("backfill of ingest-remittances source MTO-017, 2024-01 to 2024-06: 6 period(s) × 1 file(s)")
-                .contains("[1/6] 2024-01 mto-017_2024-03.csv:").contains("[2/6] 2024-02 mto-017_2024-03.csv:")
+        assertThat(first)
+                .contains("backfill of ingest-remittances source MTO-017, 2024-01 to 2024-06: 6 period(s) × 1 file(s)")
+                .contains("[1/6] 2024-01 mto-017_2024-03.csv:")
+                .contains("[2/6] 2024-02 mto-017_2024-03.csv:")
                 .doesNotContain("backfill complete");
 
         // the steward runs the same command again
         MizanCli.Result again = cli.run(backfill);
         assertThat(again.code()).as(again.out() + again.err()).isZero();
-        assertThat(again.out()).contains("[1/6] 2024-01 mto-017_2024-03.csv: done before")
+        assertThat(again.out())
+                .contains("[1/6] 2024-01 mto-017_2024-03.csv: done before")
                 .contains("[2/6] 2024-02 mto-017_2024-03.csv: done before")
                 .contains("[6/6] 2024-06 mto-017_2024-03.csv:")
                 .containsPattern("backfill complete: [34] partition load\\(s\\) run now, [23] done before");
         assertThat(fingerprint(cli)).isEqualTo(expected);
-        assertThat(cli.value("select string_agg(period || ':' || n, ' ' order by period) from (select period, count(*) n"
-                + " from remittance_transactions group by period)")).isEqualTo("2024-02:1 2024-03:135 2024-04:1");
+        assertThat(cli.value(
+                        "select string_agg(period || ':' || n, ' ' order by period) from (select period, count(*) n"
+                                + " from remittance_transactions group by period)"))
+                .isEqualTo("2024-02:1 2024-03:135 2024-04:1");
 
         // and once more: nothing left to do, nothing changes
         MizanCli.Result third = cli.run(backfill);
@@ -81,8 +90,13 @@ class BackfillIT {
 
     private static Process inProcessOfItsOwn(Path home, String... args) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                + (File.separatorChar == '\\' ? ".exe" : ""), "-Xmx512m", "-cp", classpath, "org.mizan.cli.MizanMain"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                        + (File.separatorChar == '\\' ? ".exe" : ""),
+                "-Xmx512m",
+                "-cp",
+                classpath,
+                "org.mizan.cli.MizanMain"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("MIZAN_HOME", home.toString());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,11 +36,18 @@ class CoherenceViewsIT {
     @Test
     void everyCoherenceViewKeepsItsContract() throws Exception {
         assertThat(Contracts.count()).isGreaterThanOrEqualTo(17);
-        List<Contracts.Breach> breaches = Contracts.check(cli.home().resolve("warehouse/mizan.duckdb").toRealPath());
+        List<Contracts.Breach> breaches =
+                Contracts.check(cli.home().resolve("warehouse/mizan.duckdb").toRealPath());
         assertThat(breaches).isEmpty();
-        for (String view : List.of("remittance_investment_match", "sector_alignment", "programme_complementarity",
-                "level_reconciliation", "coherence_scorecard")) {
-            assertThat(Long.parseLong(cli.value("select count(*) from " + view))).as(view).isPositive();
+        for (String view : List.of(
+                "remittance_investment_match",
+                "sector_alignment",
+                "programme_complementarity",
+                "level_reconciliation",
+                "coherence_scorecard")) {
+            assertThat(Long.parseLong(cli.value("select count(*) from " + view)))
+                    .as(view)
+                    .isPositive();
         }
     }
 
@@ -49,26 +55,40 @@ class CoherenceViewsIT {
     void theCentralBanksFigureAgainstTheTransactions() throws Exception {
         // NRB's March 2024 rows for Koshi Province, summed from the file here; the transactions' sum is
         // fixtures/tools/expected.json's inflow of NP-P1 in 2024-03 (84977.5985, by fixtures/tools/expected.py)
-        double reported = Files.readAllLines(MizanCli.FIXTURES.resolve("remittances/nrb_corridors_2024-03.csv")).stream()
-                .map(l -> l.split(",")).filter(f -> f[0].equals("2024-03") && f[2].equals("NP-P1"))
-                .mapToDouble(f -> Double.parseDouble(f[3])).sum();
+        double reported =
+                Files.readAllLines(MizanCli.FIXTURES.resolve("remittances/nrb_corridors_2024-03.csv")).stream()
+                        .map(l -> l.split(","))
+                        .filter(f -> f[0].equals("2024-03") && f[2].equals("NP-P1"))
+                        .mapToDouble(f -> Double.parseDouble(f[3]))
+                        .sum();
         assertThat(String.format("%.2f", reported)).isEqualTo("108014098.12");
-        assertThat(cli.query("select reported_value, sum_of_children, discrepancy_pct, is_flagged from level_reconciliation"
-                + " where unit_code = 'NP-P1' and period = '2024-03'").get(0).toString())
-                .isEqualTo("[108014098.12, 84977.60, " + String.format("%.2f", 100 * (108014098.12 - 84977.60) / 108014098.12) + ", true]");
+        assertThat(cli.query(
+                                "select reported_value, sum_of_children, discrepancy_pct, is_flagged from level_reconciliation"
+                                        + " where unit_code = 'NP-P1' and period = '2024-03'")
+                        .get(0)
+                        .toString())
+                .isEqualTo("[108014098.12, 84977.60, "
+                        + String.format("%.2f", 100 * (108014098.12 - 84977.60) / 108014098.12) + ", true]");
         // and the scorecard names the view and the numbers
         assertThat(cli.value("select reasons from coherence_scorecard where unit_code = 'NP-P1' and period = '2024'"))
-                .contains("level_reconciliation: the central bank reported 108014098.12 USD for 2024-03, transactions sum 84977.60 (99.92 % apart)");
+                .contains(
+                        "level_reconciliation: the central bank reported 108014098.12 USD for 2024-03, transactions sum 84977.60 (99.92 % apart)");
     }
 
     @Test
     void missingIsNotZero() {
         // 2024: providers reported for Nepal, but no ledger of any Nepali municipality covers 2024
-        assertThat(cli.query("select remittance_usd is not null, diaspora_contribution_usd, capture_pct, status, coverage_pct"
-                + " from remittance_investment_match where unit_code = 'NP-P1' and period = '2024'").get(0).toString())
+        assertThat(cli.query(
+                                "select remittance_usd is not null, diaspora_contribution_usd, capture_pct, status, coverage_pct"
+                                        + " from remittance_investment_match where unit_code = 'NP-P1' and period = '2024'")
+                        .get(0)
+                        .toString())
                 .isEqualTo("[true, null, null, not_reported, 0.0]");
         // 2023: the ledgers reported, no provider did
-        assertThat(cli.query("select remittance_usd, status from remittance_investment_match where unit_code = 'NP-P1' and period = '2023'")
-                .get(0).toString()).isEqualTo("[null, not_reported]");
+        assertThat(cli.query(
+                                "select remittance_usd, status from remittance_investment_match where unit_code = 'NP-P1' and period = '2023'")
+                        .get(0)
+                        .toString())
+                .isEqualTo("[null, not_reported]");
     }
 }

@@ -47,7 +47,10 @@ class GoldenWorldIT {
         // flagged); Chandra received nothing and its ledger has no diaspora money: 0 and 0, capture not applicable;
         // Dipa 0/500 flagged; Ekta 100/700 = 14.29; the district and East 400/2800 = 14.29; West 100/1200 = 8.33;
         // Nepal 500/4000 = 12.5. Every municipality reported both sources in 2024: coverage 100.
-        assertThat(csv("select * exclude (approval_status) from remittance_investment_match order by period, level, unit_code")).isEqualTo("""
+        assertThat(
+                        csv(
+                                "select * exclude (approval_status) from remittance_investment_match order by period, level, unit_code"))
+                .isEqualTo("""
                 unit_code,level,period,remittance_usd,diaspora_contribution_usd,capture_pct,flag,status,coverage_pct
                 NP,0,2023,,,,,not_reported,0.0
                 NP-P1,1,2023,,,,,not_reported,0.0
@@ -82,8 +85,12 @@ class GoldenWorldIT {
         // ½(.5 + |.375-.5| + .625) = .625 → .375. District and West: 31140 200, 12220 600, 11120 1000 of 1800 →
         // ½(|.1111-.5| + |.3333-.5| + .5556) = .5556 → .4444.
         // Nepal: 31140 1000, 11120 1300, 12220 600, 25010 200 of 3100 against 31140 .55, 11120 .15, 12220 .30 →
-        // ½(.227419 + .269355 + .106452 + .064516) = .333871 → .6661. Ties of the plan's top sector go to the lowest code.
-        assertThat(csv("select * exclude (approval_status) from sector_alignment order by fiscal_year, level, unit_code")).isEqualTo("""
+        // ½(.227419 + .269355 + .106452 + .064516) = .333871 → .6661. Ties of the plan's top sector go to the lowest
+        // code.
+        assertThat(
+                        csv(
+                                "select * exclude (approval_status) from sector_alignment order by fiscal_year, level, unit_code"))
+                .isEqualTo("""
                 unit_code,level,fiscal_year,alignment_score,top_local_sector,top_national_sector,status,coverage_pct
                 NP,0,2024,0.6661,11120,31140,reported,100.0
                 NP-P1,1,2024,0.8308,31140,31140,reported,100.0
@@ -104,7 +111,10 @@ class GoldenWorldIT {
         // Ekta 12220: one local project co-funded by the ministry (P-F): complementary. Bhanu 11250: national only.
         // Chandra has the most migrants abroad (3; the others 1, 1, 0, 0: the top quartile is Chandra alone) and
         // none of East's planned sectors 11120, 12220, 31140: three gaps.
-        assertThat(csv("select * exclude (approval_status) from programme_complementarity order by level, unit_code, sector_code")).isEqualTo("""
+        assertThat(
+                        csv(
+                                "select * exclude (approval_status) from programme_complementarity order by level, unit_code, sector_code"))
+                .isEqualTo("""
                 unit_code,level,sector_code,period,national_present,local_present,category
                 NP,0,11120,2024,false,true,local_only
                 NP,0,11250,2024,true,false,national_only
@@ -141,7 +151,8 @@ class GoldenWorldIT {
     @Test
     void levelReconciliationFlagsTheDiscrepancyBeyondTheTolerance() {
         // East: 100 × (3080 - 2800) / 3080 = 9.09 > 5: flagged. West: 100 × (1224 - 1200) / 1224 = 1.96: within.
-        assertThat(csv("select * exclude (approval_status) from level_reconciliation order by unit_code")).isEqualTo("""
+        assertThat(csv("select * exclude (approval_status) from level_reconciliation order by unit_code"))
+                .isEqualTo("""
                 indicator,unit_code,level,period,reported_value,sum_of_children,discrepancy_pct,is_flagged
                 remittance_inflow_usd,NP-P1,1,2024-03,3080.00,2800.00,9.09,true
                 remittance_inflow_usd,NP-P2,1,2024-03,1224.00,1200.00,1.96,false
@@ -151,18 +162,23 @@ class GoldenWorldIT {
     @Test
     void theScorecardRanksAndExplains() {
         // Components in [0, 1], each on the unit's own evidence; own_score is 100 × their mean when there are at least
-        // 2; a unit whose units one level down have scores takes their mean (warehouse/README.md, "The scorecard's score").
+        // 2; a unit whose units one level down have scores takes their mean (warehouse/README.md, "The scorecard's
+        // score").
         // cost: the share of the unit's own transactions through corridors (sending countries) whose mean cost into the
-        // unit is at most 3 %: Asha's QA at 2 % → 1; Bhanu's one QA transaction at 4 % → 0, its costly corridor; East's QA
+        // unit is at most 3 %: Asha's QA at 2 % → 1; Bhanu's one QA transaction at 4 % → 0, its costly corridor; East's
+        // QA
         // at 2, 2 and 4 % → 2.6667 → 1, not costly (as the unit-cost tile says: 0 corridors above 3 %).
         // Asha: capture 1, alignment .6, reintegration .5, matching 1 (1x1 held), cost 1 → 4.1 / 5 = 82.0
         // Bhanu: 0, .3, 0 (0 of 1 served), cost 0 → .3 / 4 = 7.5
-        // Chandra: alignment 0 only (no transactions, no returnees, capture not applicable): 1 component, insufficient evidence
+        // Chandra: alignment 0 only (no transactions, no returnees, capture not applicable): 1 component, insufficient
+        // evidence
         // Dipa: 0, .5, .5, 1 → 50.0.   Ekta: 1, .375, matching 0 (85/15 broken), 1 → 2.375 / 4 = 59.4
         // Hill District: the mean of Asha 82.0 and Bhanu 7.5 = 44.8 (Chandra has no score); East: Hill's 44.8
         // Plain District: the mean of 50.0 and 59.4 = 54.7; West: 54.7.   Nepal: the mean of 44.8 and 54.7 = 49.8
         // 2023: nothing reported: no score, no rank.
-        assertThat(csv("select unit_code, period, score, rank_in_parent, flags from coherence_scorecard order by period, level, unit_code"))
+        assertThat(
+                        csv(
+                                "select unit_code, period, score, rank_in_parent, flags from coherence_scorecard order by period, level, unit_code"))
                 .isEqualTo("""
                 unit_code,period,score,rank_in_parent,flags
                 NP,2023,,,
@@ -188,7 +204,9 @@ class GoldenWorldIT {
                 """);
         // how each score was reached: a unit with and without a costly corridor of its own (Bhanu, Asha), a parent and
         // its children (Hill District), a unit with too few components (Chandra)
-        assertThat(csv("select unit_code, own_score, score, basis from coherence_scorecard where period = '2024' order by level, unit_code"))
+        assertThat(
+                        csv(
+                                "select unit_code, own_score, score, basis from coherence_scorecard where period = '2024' order by level, unit_code"))
                 .isEqualTo("""
                 unit_code,own_score,score,basis
                 NP,71.3,49.8,"mean of the units below: NP-P1 44.8, NP-P2 54.7"
@@ -202,15 +220,20 @@ class GoldenWorldIT {
                 NP-P2-D1-M1,50.0,50.0,own components (4)
                 NP-P2-D1-M2,59.4,59.4,own components (4)
                 """);
-        assertThat(cli.value("select reasons from coherence_scorecard where unit_code = 'NP-P1-D1-M2' and period = '2024'")).isEqualTo(
-                "remittance_investment_match: 800.00 USD of remittances arrived and no diaspora contribution to a local project was recorded; "
-                        + "sector_alignment: score 0.3000 (local top sector 11120, national top sector 31140); "
-                        + "reintegration_coverage: 0 of 1 returnees served (0.0 %); "
-                        + "remittance_cost: corridors into NP-P1-D1-M2 above the SDG target of 3 %: QA 4.0 % (1 transaction)");
+        assertThat(cli.value(
+                        "select reasons from coherence_scorecard where unit_code = 'NP-P1-D1-M2' and period = '2024'"))
+                .isEqualTo(
+                        "remittance_investment_match: 800.00 USD of remittances arrived and no diaspora contribution to a local project was recorded; "
+                                + "sector_alignment: score 0.3000 (local top sector 11120, national top sector 31140); "
+                                + "reintegration_coverage: 0 of 1 returnees served (0.0 %); "
+                                + "remittance_cost: corridors into NP-P1-D1-M2 above the SDG target of 3 %: QA 4.0 % (1 transaction)");
         // how many components each score rests on, and the share of municipalities with any source that year: in 2023
-        // only the registries reported, for Asha, Bhanu and Chandra (migrants registered then): East 3 of 3, West 0 of 2,
+        // only the registries reported, for Asha, Bhanu and Chandra (migrants registered then): East 3 of 3, West 0 of
+        // 2,
         // Nepal 3 of 5
-        assertThat(csv("select unit_code, period, components, coverage_pct from coherence_scorecard order by period, level, unit_code"))
+        assertThat(
+                        csv(
+                                "select unit_code, period, components, coverage_pct from coherence_scorecard order by period, level, unit_code"))
                 .isEqualTo("""
                 unit_code,period,components,coverage_pct
                 NP,2023,0,60.0
@@ -234,18 +257,22 @@ class GoldenWorldIT {
                 NP-P2-D1-M1,2024,4,100.0
                 NP-P2-D1-M2,2024,4,100.0
                 """);
-        assertThat(cli.value("select reasons from coherence_scorecard where unit_code = 'NP-P1' and period = '2024'")).isEqualTo(
-                "reintegration_coverage: 1 of 3 returnees served (33.3 %); "
-                        + "level_reconciliation: the central bank reported 3080.00 USD for 2024-03, transactions sum 2800.00 (9.09 % apart)");
+        assertThat(cli.value("select reasons from coherence_scorecard where unit_code = 'NP-P1' and period = '2024'"))
+                .isEqualTo(
+                        "reintegration_coverage: 1 of 3 returnees served (33.3 %); "
+                                + "level_reconciliation: the central bank reported 3080.00 USD for 2024-03, transactions sum 2800.00 (9.09 % apart)");
     }
 
     @Test
     void aScorecardRowDrillsToItsSourceRecords() {
-        // Asha 2024: its two transactions, the two commitments of P-A, its two returnees, the service, East's plan lines
-        MizanCli.Result r = cli.run("query", "scorecard-sources", "--unit", "NP-P1-D1-M1", "--period", "2024", "--format", "csv");
+        // Asha 2024: its two transactions, the two commitments of P-A, its two returnees, the service, East's plan
+        // lines
+        MizanCli.Result r =
+                cli.run("query", "scorecard-sources", "--unit", "NP-P1-D1-M1", "--period", "2024", "--format", "csv");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().map(l -> l.startsWith("registry_people") ? l.substring(0, l.lastIndexOf(' ')) : l))
-                .containsExactly("dataset,partition_period,source_id,source_file,source_line,record",
+                .containsExactly(
+                        "dataset,partition_period,source_id,source_file,source_line,record",
                         "funding_entries,2024-04,NP-P1-D1-M1,ledger_2024.csv,2,P-A/E1",
                         "funding_entries,2024-04,NP-P1-D1-M1,ledger_2024.csv,3,P-A/E2",
                         "plan_allocations,2024,WORLD-PLAN,,,WORLD-PLAN 11120",
@@ -257,12 +284,17 @@ class GoldenWorldIT {
                         "remittance_transactions,2024-03,WMT-001,remittances_2024-03.csv,3,WMT-001/W-2",
                         "service_deliveries,2024,NP-P1-D1-M1,services.csv,2,S-1");
         // and the scorecard query ranks within each parent
-        assertThat(cli.run("query", "scorecard", "--unit", "NP-P1-D1", "--period", "2024", "--format", "csv").out().lines().skip(1)
-                .map(l -> l.split(",")[0])).containsExactly("NP-P1-D1", "NP-P1-D1-M1", "NP-P1-D1-M2", "NP-P1-D1-M3");
+        assertThat(cli.run("query", "scorecard", "--unit", "NP-P1-D1", "--period", "2024", "--format", "csv")
+                        .out()
+                        .lines()
+                        .skip(1)
+                        .map(l -> l.split(",")[0]))
+                .containsExactly("NP-P1-D1", "NP-P1-D1-M1", "NP-P1-D1-M2", "NP-P1-D1-M3");
     }
 
     @Test
     void theWorldKeepsEveryContract() throws Exception {
-        assertThat(Contracts.check(cli.home().resolve("warehouse/mizan.duckdb").toRealPath())).isEmpty();
+        assertThat(Contracts.check(cli.home().resolve("warehouse/mizan.duckdb").toRealPath()))
+                .isEmpty();
     }
 }

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** IATI files made on the fly for tests: written activity by activity to disk, never held in memory. */
 final class IatiFiles {
 
-    private IatiFiles() {
-    }
+    private IatiFiles() {}
 
     /** One synthetic activity's XML, about 1.3 KB: two sectors, a country, a location, two transactions. */
     static String activity(long i) {

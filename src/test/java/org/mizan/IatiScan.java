@@ -1,7 +1,6 @@
 package org.mizan;
 
 import java.nio.file.Path;
-
 import org.mizan.normalise.IatiActivityNormaliser;
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.UnitTree;
@@ -14,14 +13,14 @@ import org.mizan.source.iati.IatiActivityReader;
  */
 public final class IatiScan {
 
-    private IatiScan() {
-    }
+    private IatiScan() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         UnitTree units = new UnitTree();
         units.add("NP", null);
-        IatiActivityNormaliser normaliser = new IatiActivityNormaliser(file.getFileName().toString(), units, null);
+        IatiActivityNormaliser normaliser =
+                new IatiActivityNormaliser(file.getFileName().toString(), units, null);
         long activities = 0;
         long records = 0;
         long rejects = 0;
@@ -37,7 +36,7 @@ public final class IatiScan {
             System.out.println("error: " + e.getMessage());
             System.exit(3);
         }
-        System.out.println("activities " + activities + " records " + records + " rejects " + rejects
-                + " heap_used_mb " + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
+        System.out.println("activities " + activities + " records " + records + " rejects " + rejects + " heap_used_mb "
+                + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
     }
 }

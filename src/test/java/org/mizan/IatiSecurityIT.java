@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +39,10 @@ class IatiSecurityIT {
         MizanCli.Result r = cli.run("run", "ingest-ledgers", "file=" + file);
         // then the load fails, says why and what to do, and nothing reached the lake or the output
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("FAILED: " + file + ": the file declares a DOCTYPE (it ends on line 2)")
-                .contains("reads no DTD or external entity").doesNotContain(SECRET);
+        assertThat(r.out())
+                .contains("FAILED: " + file + ": the file declares a DOCTYPE (it ends on line 2)")
+                .contains("reads no DTD or external entity")
+                .doesNotContain(SECRET);
         assertThat(lakeFiles(cli)).isZero();
     }
 
@@ -50,11 +51,17 @@ class IatiSecurityIT {
         MizanCli cli = MizanCli.inTempHome("laughs");
         StringBuilder dtd = new StringBuilder("<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
         for (int i = 1; i <= 9; i++) {
-            dtd.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">\n");
+            dtd.append(" <!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+                    .append("\">\n");
         }
         dtd.append("]>\n");
-        Path file = Files.writeString(MizanCli.tempDir("laughs").resolve("laughs.xml"), "<?xml version=\"1.0\"?>\n" + dtd
-                + "<iati-activities version=\"2.03\"><iati-activity><iati-identifier>&lol9;</iati-identifier></iati-activity></iati-activities>\n");
+        Path file = Files.writeString(
+                MizanCli.tempDir("laughs").resolve("laughs.xml"),
+                "<?xml version=\"1.0\"?>\n" + dtd
+                        + "<iati-activities version=\"2.03\"><iati-activity><iati-identifier>&lol9;</iati-identifier></iati-activity></iati-activities>\n");
         MizanCli.Result r = cli.run("run", "ingest-ledgers", "file=" + file);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("FAILED: " + file + ": the file declares a DOCTYPE (it ends on line 13)");
@@ -72,7 +79,9 @@ class IatiSecurityIT {
                 """);
         MizanCli.Result r = cli.run("run", "ingest-ledgers", "file=" + file);
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("FAILED: " + file + ": line 3: not well-formed IATI XML").contains("xxe");
+        assertThat(r.out())
+                .contains("FAILED: " + file + ": line 3: not well-formed IATI XML")
+                .contains("xxe");
         assertThat(lakeFiles(cli)).isZero();
     }
 
@@ -88,16 +97,24 @@ class IatiSecurityIT {
         assertThat(scan).startsWith("activities " + activities + " records " + 6 * activities + " rejects 0");
         // and the whole job (stage four datasets, publish, build the warehouse) loads it cleanly in a 256 MB heap
         Path home = MizanCli.tempDir("big-home");
-        String run = java("-Xmx256m", "-Dmizan.home=" + home, org.mizan.cli.MizanMain.class.getName(), "run", "ingest-ledgers", "file=" + file);
-        assertThat(run).contains("read " + activities + "   accepted " + 6 * activities + "   rejected 0").contains("COMPLETED");
+        String run = java(
+                "-Xmx256m",
+                "-Dmizan.home=" + home,
+                org.mizan.cli.MizanMain.class.getName(),
+                "run",
+                "ingest-ledgers",
+                "file=" + file);
+        assertThat(run)
+                .contains("read " + activities + "   accepted " + 6 * activities + "   rejected 0")
+                .contains("COMPLETED");
         assertThat(new MizanCli(home).value("select count(*) from projects")).isEqualTo(String.valueOf(activities));
         Files.delete(file);
     }
 
     /** Runs a main class of this class path in a JVM of its own; fails unless it exits with 0. */
     private static String java(String heap, String... mainAndArgs) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap));
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap));
         int at = mainAndArgs[0].startsWith("-D") ? 1 : 0;
         cmd.addAll(java.util.Arrays.asList(mainAndArgs).subList(0, at));
         cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path")));
@@ -115,7 +132,9 @@ class IatiSecurityIT {
             return 0;
         }
         try (var s = Files.walk(lake)) {
-            return s.filter(p -> p.toString().endsWith(".parquet") && !p.getFileName().toString().startsWith("_")).count();
+            return s.filter(p -> p.toString().endsWith(".parquet")
+                            && !p.getFileName().toString().startsWith("_"))
+                    .count();
         }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,12 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class LoadIdentityIT {
 
-    private static final String HEADER = "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel";
+    private static final String HEADER =
+            "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel";
 
     private static List<String> rows(String provider, String prefix, int n) {
         List<String> lines = new ArrayList<>(List.of(HEADER));
         for (int i = 1; i <= n; i++) {
-            lines.add(String.format("%s-%04d,%s,2024-03-%02dT10:00:00+03:00,QA,NP-P1-DHA-M01,100.00,QAR,2.00,,mto",
+            lines.add(String.format(
+                    "%s-%04d,%s,2024-03-%02dT10:00:00+03:00,QA,NP-P1-DHA-M01,100.00,QAR,2.00,,mto",
                     prefix, i, provider, 1 + i % 28));
         }
         return lines;
@@ -53,8 +54,12 @@ class LoadIdentityIT {
         assertThat(perProvider()).isEqualTo("MTO-001 100, MTO-002 50");
 
         // given two names that the lake's file names would once have made alike
-        assertThat(cli.run("run", "ingest-remittances", "file=" + deliver(inbox, "a b.csv", rows("MTO-003", "C", 30))).code()).isZero();
-        assertThat(cli.run("run", "ingest-remittances", "file=" + deliver(inbox, "a_b.csv", rows("MTO-003", "D", 20))).code()).isZero();
+        assertThat(cli.run("run", "ingest-remittances", "file=" + deliver(inbox, "a b.csv", rows("MTO-003", "C", 30)))
+                        .code())
+                .isZero();
+        assertThat(cli.run("run", "ingest-remittances", "file=" + deliver(inbox, "a_b.csv", rows("MTO-003", "D", 20)))
+                        .code())
+                .isZero();
         // then both are kept
         assertThat(perProvider()).isEqualTo("MTO-001 100, MTO-002 50, MTO-003 50");
 
@@ -63,8 +68,10 @@ class LoadIdentityIT {
         MizanCli.Result again = cli.run("run", "ingest-remittances", "file=" + p1);
         // then it replaces its own earlier load, says which, and leaves p2's alone
         assertThat(again.code()).isZero();
-        assertThat(again.out()).containsPattern("  replaces the earlier load of " + java.util.regex.Pattern.quote(p1.toString())
-                + " \\(run \\d+, [0-9-]+ [0-9:]+, SHA-256 [0-9a-f]{12}…\\): new content, SHA-256 [0-9a-f]{12}…");
+        assertThat(again.out())
+                .containsPattern(
+                        "  replaces the earlier load of " + java.util.regex.Pattern.quote(p1.toString())
+                                + " \\(run \\d+, [0-9-]+ [0-9:]+, SHA-256 [0-9a-f]{12}…\\): new content, SHA-256 [0-9a-f]{12}…");
         assertThat(perProvider()).isEqualTo("MTO-001 99, MTO-002 50, MTO-003 50");
 
         // when p2's exact bytes come in again under another folder
@@ -72,7 +79,8 @@ class LoadIdentityIT {
         MizanCli.Result dup = cli.run("run", "ingest-remittances", "file=" + copy);
         // then the load fails, naming the load it repeats, and nothing changed
         assertThat(dup.code()).isEqualTo(1);
-        assertThat(dup.out()).contains("FAILED: " + copy + ": has exactly the content of " + p2 + " (run ")
+        assertThat(dup.out())
+                .contains("FAILED: " + copy + ": has exactly the content of " + p2 + " (run ")
                 .contains("deliver the file again under its own path, " + p2);
         assertThat(perProvider()).isEqualTo("MTO-001 99, MTO-002 50, MTO-003 50");
     }
@@ -95,7 +103,11 @@ class LoadIdentityIT {
                 + "<recipient-country code=\"NP\" percentage=\"100\"/>"
                 + "<transaction><transaction-type code=\"2\"/><transaction-date iso-date=\"2024-03-10\"/>"
                 + "<value currency=\"USD\" value-date=\"2024-03-10\">10</value></transaction></iati-activity>";
-        return List.of("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<iati-activities version=\"2.03\">", shared, mine,
+        return List.of(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<iati-activities version=\"2.03\">",
+                shared,
+                mine,
                 "</iati-activities>");
     }
 
@@ -113,14 +125,21 @@ class LoadIdentityIT {
         // then XX-S is taken whole from one file (of two files of one name, the last unit of load), its
         // transactions, sector and place from that file only; each file's own activity is there
         boolean p1Wins = org.mizan.lake.Lake.unitOf(p1).compareTo(org.mizan.lake.Lake.unitOf(p2)) > 0;
-        assertThat(cli.query("select project_id, title from projects order by 1").toString())
+        assertThat(cli.query("select project_id, title from projects order by 1")
+                        .toString())
                 .isEqualTo("[[XX-P1, Own P1], [XX-P2, Own P2], [XX-S, Shared " + (p1Wins ? "P1" : "P2") + "]]");
         assertThat(cli.query("select entry_id, unit_code, sector_code, amount_usd from project_funding"
-                + " where project_id = 'XX-S' order by entry_id").toString())
-                .isEqualTo(p1Wins ? "[[T1, NP, 16020, 1000.0000], [T2, NP, 16020, 2000.0000]]" : "[[T1, TJ, 31120, 500.0000]]");
-        assertThat(cli.query("select project_id, sector_code from project_sectors order by 1, 2").toString())
+                                + " where project_id = 'XX-S' order by entry_id")
+                        .toString())
+                .isEqualTo(
+                        p1Wins
+                                ? "[[T1, NP, 16020, 1000.0000], [T2, NP, 16020, 2000.0000]]"
+                                : "[[T1, TJ, 31120, 500.0000]]");
+        assertThat(cli.query("select project_id, sector_code from project_sectors order by 1, 2")
+                        .toString())
                 .isEqualTo(p1Wins ? "[[XX-S, 16020]]" : "[[XX-S, 31120]]");
-        assertThat(cli.query("select project_id, unit_code from project_places order by 1, 2").toString())
+        assertThat(cli.query("select project_id, unit_code from project_places order by 1, 2")
+                        .toString())
                 .isEqualTo("[[XX-P1, NP], [XX-P2, NP], [XX-S, " + (p1Wins ? "NP" : "TJ") + "]]");
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-
 import org.mizan.cli.MizanMain;
 import org.mizan.warehouse.ReadOnlyQuery;
 
@@ -18,8 +17,7 @@ public final class MizanCli {
     public static final Path FIXTURES = Path.of("fixtures").toAbsolutePath();
 
     /** What one command printed and returned. */
-    public record Result(int code, String out, String err) {
-    }
+    public record Result(int code, String out, String err) {}
 
     private final Path home;
 
@@ -51,7 +49,8 @@ public final class MizanCli {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not remove " + dir + ": " + e.getMessage());
         }
@@ -83,21 +82,24 @@ public final class MizanCli {
 
         private final Output out = new Output();
         private final Output err = new Output();
-        private final java.util.concurrent.CompletableFuture<Result> result = new java.util.concurrent.CompletableFuture<>();
+        private final java.util.concurrent.CompletableFuture<Result> result =
+                new java.util.concurrent.CompletableFuture<>();
         private final Thread thread;
 
         private Running(String... args) {
-            thread = new Thread(() -> {
-                try {
-                    int code = MizanMain.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-                    result.complete(new Result(code, out.toString(), err.toString()));
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                } finally {
-                    out.close();
-                    err.close();
-                }
-            }, "mizan-" + args[0]);
+            thread = new Thread(
+                    () -> {
+                        try {
+                            int code = MizanMain.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+                            result.complete(new Result(code, out.toString(), err.toString()));
+                        } catch (Throwable t) {
+                            result.completeExceptionally(t);
+                        } finally {
+                            out.close();
+                            err.close();
+                        }
+                    },
+                    "mizan-" + args[0]);
             thread.setDaemon(true);
             thread.start();
         }
@@ -150,8 +152,7 @@ public final class MizanCli {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
         public synchronized void close() {
@@ -220,7 +221,8 @@ public final class MizanCli {
     /** The rows of a read-only query on this home's published warehouse. */
     public List<List<Object>> query(String sql) {
         try {
-            return ReadOnlyQuery.run(home.resolve("warehouse/mizan.duckdb").toRealPath(), sql).rows();
+            return ReadOnlyQuery.run(home.resolve("warehouse/mizan.duckdb").toRealPath(), sql)
+                    .rows();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

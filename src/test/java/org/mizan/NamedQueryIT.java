@@ -22,7 +22,8 @@ class NamedQueryIT {
     @Test
     void inflowsOfADistrictAndEveryUnitBelowIt() {
         // values from fixtures/tools/expected.json (computed by fixtures/tools/expected.py, independently of Mizan)
-        MizanCli.Result r = cli.run("query", "inflows", "--unit", "NP-P1-DHA", "--period", "2024-03", "--format", "csv");
+        MizanCli.Result r =
+                cli.run("query", "inflows", "--unit", "NP-P1-DHA", "--period", "2024-03", "--format", "csv");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("""
                 unit_code,level,period,amount_usd,txn_count
@@ -33,16 +34,21 @@ class NamedQueryIT {
                 NP-P1-DHA-M01-W05,4,2024-03,7894.1563,9
                 """);
         // a year selects its months; a unit with no inflow in them gives no row
-        assertThat(cli.run("query", "inflows", "--unit", "NP-P1", "--period", "2024", "--format", "csv").out().lines()
-                .filter(l -> l.startsWith("NP-P1,"))).containsExactly("NP-P1,1,2024-02,1000.2472,1", "NP-P1,1,2024-03,84977.5985,110",
-                "NP-P1,1,2024-04,635.3989,1");
+        assertThat(cli.run("query", "inflows", "--unit", "NP-P1", "--period", "2024", "--format", "csv")
+                        .out()
+                        .lines()
+                        .filter(l -> l.startsWith("NP-P1,")))
+                .containsExactly(
+                        "NP-P1,1,2024-02,1000.2472,1", "NP-P1,1,2024-03,84977.5985,110", "NP-P1,1,2024-04,635.3989,1");
     }
 
     @Test
     void drillToSourceNamesFileAndLineOfEveryTransaction() {
-        MizanCli.Result r = cli.run("query", "inflow-sources", "--unit", "NP-P1-DHA-M03", "--period", "2024-03", "--format", "csv");
+        MizanCli.Result r =
+                cli.run("query", "inflow-sources", "--unit", "NP-P1-DHA-M03", "--period", "2024-03", "--format", "csv");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out().lines().skip(1)).hasSize(9)
+        assertThat(r.out().lines().skip(1))
+                .hasSize(9)
                 .allMatch(l -> l.startsWith("2024-03,MTO-017,mto-017_2024-03.csv,"));
     }
 
@@ -56,14 +62,17 @@ class NamedQueryIT {
         MizanCli.Result unknown = cli.run("query", "inflows", "--param", "region=NP-P1");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("query inflows takes no parameter 'region' (it takes [unit, period])");
-        assertThat(cli.run("query", "scorecards").err()).contains("no named query 'scorecards' (mizan query --list shows them)");
+        assertThat(cli.run("query", "scorecards").err())
+                .contains("no named query 'scorecards' (mizan query --list shows them)");
     }
 
     @Test
     void listShowsEveryNamedQueryWithItsParameters() {
         String list = cli.run("query", "--list").out();
-        assertThat(list).contains("inflows: Remittance inflows in USD per unit and period")
+        assertThat(list)
+                .contains("inflows: Remittance inflows in USD per unit and period")
                 .contains("    --unit  a unit code: that unit and every unit below it")
-                .contains("inflow-sources: Drill to source").contains("cost: Average cost of sending remittances");
+                .contains("inflow-sources: Drill to source")
+                .contains("cost: Average cost of sending remittances");
     }
 }

@@ -2,6 +2,19 @@ package org.mizan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,23 +31,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.EvaluationResult;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
  * The package layering as the {@code package-info.java} files state it: each says, in a line {@code May use: a, b.}
@@ -61,14 +59,17 @@ class PackageLayeringTest {
     @Test
     void everyPackageStatesWhatItMayUseAndNamesOnlyPackagesThatExist() {
         // given: every package of main code but the generated records
-        Set<String> packages = main.stream().map(JavaClass::getPackageName).filter(p -> !p.equals(GENERATED))
+        Set<String> packages = main.stream()
+                .map(JavaClass::getPackageName)
+                .filter(p -> !p.equals(GENERATED))
                 .collect(Collectors.toCollection(TreeSet::new));
         // then: each has its package-info with a 'May use:' line, and every name there is a package
         assertThat(mayUse.keySet()).containsAll(packages);
         Set<String> known = new HashSet<>(packages);
         known.add(GENERATED);
         Map<String, Set<String>> unknown = new TreeMap<>();
-        mayUse.forEach((p, allowed) -> allowed.stream().filter(a -> !known.contains(a))
+        mayUse.forEach((p, allowed) -> allowed.stream()
+                .filter(a -> !known.contains(a))
                 .forEach(a -> unknown.computeIfAbsent(p, k -> new TreeSet<>()).add(a)));
         assertThat(unknown).as("names in 'May use:' lines that are no package").isEmpty();
     }
@@ -93,7 +94,8 @@ class PackageLayeringTest {
         // then: the lake's use of it is a violation naming the importing class and the imported one
         assertThat(result.hasViolation()).isTrue();
         assertThat(String.join("\n", result.getFailureReport().getDetails()))
-                .contains("org.mizan.lake.ConcurrentDuplicates").contains("org.mizan.duckdb.DuckDb")
+                .contains("org.mizan.lake.ConcurrentDuplicates")
+                .contains("org.mizan.duckdb.DuckDb")
                 .contains("the package-info of org.mizan.lake allows only [org.mizan.schema]");
     }
 
@@ -106,25 +108,34 @@ class PackageLayeringTest {
         // then
         assertThat(result.hasViolation()).isTrue();
         assertThat(String.join("\n", result.getFailureReport().getDetails()))
-                .contains("org.mizan.layering.a").contains("org.mizan.layering.b");
+                .contains("org.mizan.layering.a")
+                .contains("org.mizan.layering.b");
     }
 
     private static ArchRule layering(Map<String, Set<String>> allowedByPackage) {
-        return ArchRuleDefinition.classes().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(GENERATED)
+        return ArchRuleDefinition.classes()
+                .that()
+                .resideInAPackage(ROOT + "..")
+                .and()
+                .resideOutsideOfPackage(GENERATED)
                 .should(new ArchCondition<JavaClass>("import only the Mizan packages their package-info allows") {
                     @Override
                     public void check(JavaClass c, ConditionEvents events) {
                         String from = c.getPackageName();
                         Set<String> allowed = allowedByPackage.get(from);
                         if (allowed == null) {
-                            events.add(SimpleConditionEvent.violated(c, from + " has no package-info.java with a 'May use:' line"));
+                            events.add(SimpleConditionEvent.violated(
+                                    c, from + " has no package-info.java with a 'May use:' line"));
                             return;
                         }
                         for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                            String to = d.getTargetClass().getBaseComponentType().getPackageName();
+                            String to =
+                                    d.getTargetClass().getBaseComponentType().getPackageName();
                             if (isMizan(to) && !to.equals(from) && !allowed.contains(to)) {
-                                events.add(SimpleConditionEvent.violated(d, d.getDescription() + ": the package-info of " + from
-                                        + " allows only " + new TreeSet<>(allowed)));
+                                events.add(SimpleConditionEvent.violated(
+                                        d,
+                                        d.getDescription() + ": the package-info of " + from + " allows only "
+                                                + new TreeSet<>(allowed)));
                             }
                         }
                     }
@@ -132,18 +143,23 @@ class PackageLayeringTest {
     }
 
     private static ArchRule cycles() {
-        return SlicesRuleDefinition.slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass c) {
-                String p = c.getPackageName();
-                return isMizan(p) ? SliceIdentifier.of(p.replaceFirst("\\.internal$", "")) : SliceIdentifier.ignore();
-            }
+        return SlicesRuleDefinition.slices()
+                .assignedFrom(new SliceAssignment() {
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass c) {
+                        String p = c.getPackageName();
+                        return isMizan(p)
+                                ? SliceIdentifier.of(p.replaceFirst("\\.internal$", ""))
+                                : SliceIdentifier.ignore();
+                    }
 
-            @Override
-            public String getDescription() {
-                return "Mizan's packages (an internal package with its parent)";
-            }
-        }).should().beFreeOfCycles();
+                    @Override
+                    public String getDescription() {
+                        return "Mizan's packages (an internal package with its parent)";
+                    }
+                })
+                .should()
+                .beFreeOfCycles();
     }
 
     private static boolean isMizan(String pkg) {
@@ -154,7 +170,8 @@ class PackageLayeringTest {
     static Map<String, Set<String>> statedLayering(Path sources) {
         Map<String, Set<String>> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(sources)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().equals("package-info.java")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().equals("package-info.java"))
+                    .toList()) {
                 String text = Files.readString(f);
                 Matcher pkg = Pattern.compile("(?m)^package\\s+([\\w.]+);").matcher(text);
                 Matcher use = MAY_USE.matcher(text.replaceAll("(?m)^\\s*\\*\\s?", ""));
@@ -174,6 +191,8 @@ class PackageLayeringTest {
             return Set.of();
         }
         List<String> tokens = Arrays.stream(l.split(",")).map(String::strip).toList();
-        return tokens.stream().map(t -> t.equals("application") ? ROOT : ROOT + "." + t).collect(Collectors.toSet());
+        return tokens.stream()
+                .map(t -> t.equals("application") ? ROOT : ROOT + "." + t)
+                .collect(Collectors.toSet());
     }
 }

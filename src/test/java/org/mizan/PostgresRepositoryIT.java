@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,11 @@ class PostgresRepositoryIT {
         MizanCli cli = MizanCli.inTempHome("pg");
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");
         cli.load("ingest-remittances", "remittances/nrb_corridors_2024-03.csv");
-        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select i.job_name, e.status from " + schema + ".batch_job_execution e join "
-                     + schema + ".batch_job_instance i using (job_instance_id) order by e.job_execution_id")) {
+        try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select i.job_name, e.status from " + schema + ".batch_job_execution e join " + schema
+                                + ".batch_job_instance i using (job_instance_id) order by e.job_execution_id")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("load-gazetteer COMPLETED");
             assertThat(rs.next()).isTrue();
@@ -50,6 +51,8 @@ class PostgresRepositoryIT {
         }
         // no H2 file was made: the repository is only in PostgreSQL
         assertThat(cli.home().resolve("repository/batch.mv.db")).doesNotExist();
-        assertThat(cli.run("history").out()).containsPattern("\\n\\s+2  ingest-remittances\\s+COMPLETED .*\\s+8\\s+8\\s+0  nrb_corridors_2024-03.csv\\n");
+        assertThat(cli.run("history").out())
+                .containsPattern(
+                        "\\n\\s+2  ingest-remittances\\s+COMPLETED .*\\s+8\\s+8\\s+0  nrb_corridors_2024-03.csv\\n");
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -27,11 +26,13 @@ public final class PostgresTestSchema {
     /** Creates the schema and selects it for the application, or skips (fails under CI) without a server. */
     public static PostgresTestSchema create(String prefix, String test) {
         String schema = prefix + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
         } catch (SQLException e) {
-            String notice = "PostgreSQL is not reachable at 127.0.0.1:5432 (" + e.getMessage() + "): " + test + " skipped."
-                    + " Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
+            String notice =
+                    "PostgreSQL is not reachable at 127.0.0.1:5432 (" + e.getMessage() + "): " + test + " skipped."
+                            + " Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
             if ("1".equals(System.getenv("MIZAN_REQUIRE_SERVICES"))) {
                 fail(notice);
             }
@@ -55,7 +56,8 @@ public final class PostgresTestSchema {
     public void drop() throws SQLException {
         System.clearProperty("spring.profiles.active");
         System.clearProperty("MIZAN_PG_SCHEMA");
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + schema + " cascade");
         }
     }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.mizan.warehouse.ReadOnlyQuery;
 
@@ -28,20 +27,84 @@ class PseudonymisationIT {
     /** Every name, phone number and ID number of the registry fixtures, as written there and as normalised. */
     static final List<String> PII = List.of(
             // Dhankuta
-            "Ram Bahadur Thapa", "Sita Kumari Rai", "Hari Prasad Shrestha", "Gita Gurung", "Bishnu Magar", "Kamala Tamang",
-            "Mohan Karki", "Nabin Basnet", "9841000001", "9841000002", "9841000003", "9841000004", "9841000005", "9841000007",
-            "9841000008", "9841000009", "9841000010", "12-01-70-00123", "12-01-71-00456", "12-01-72-00789", "12-01-73-01011",
-            "12-01-74-02022", "12-01-75-03033", "12-01-76-04044", "12017000123", "12017100456", "12017200789", "12017301011",
+            "Ram Bahadur Thapa",
+            "Sita Kumari Rai",
+            "Hari Prasad Shrestha",
+            "Gita Gurung",
+            "Bishnu Magar",
+            "Kamala Tamang",
+            "Mohan Karki",
+            "Nabin Basnet",
+            "9841000001",
+            "9841000002",
+            "9841000003",
+            "9841000004",
+            "9841000005",
+            "9841000007",
+            "9841000008",
+            "9841000009",
+            "9841000010",
+            "12-01-70-00123",
+            "12-01-71-00456",
+            "12-01-72-00789",
+            "12-01-73-01011",
+            "12-01-74-02022",
+            "12-01-75-03033",
+            "12-01-76-04044",
+            "12017000123",
+            "12017100456",
+            "12017200789",
+            "12017301011",
             // Rudaki
-            "Каримов Далер", "Саидова Нигина", "Рахимов Фарход", "Назарова Мадина", "Юсупов Бахтиёр", "Шарипов Умед", "Холова Зарина",
-            "Каримов", "Саидова", "555 01 17", "555 02 18", "555 03 19", "555 04 20", "555 05 21", "555 06 23", "555 07 24",
-            "A1234567", "A7654321", "A2345678", "A3456789", "A4567890", "A5678901", "A6789012", "123-4567",
+            "Каримов Далер",
+            "Саидова Нигина",
+            "Рахимов Фарход",
+            "Назарова Мадина",
+            "Юсупов Бахтиёр",
+            "Шарипов Умед",
+            "Холова Зарина",
+            "Каримов",
+            "Саидова",
+            "555 01 17",
+            "555 02 18",
+            "555 03 19",
+            "555 04 20",
+            "555 05 21",
+            "555 06 23",
+            "555 07 24",
+            "A1234567",
+            "A7654321",
+            "A2345678",
+            "A3456789",
+            "A4567890",
+            "A5678901",
+            "A6789012",
+            "123-4567",
             // Kutaisi
-            "გიორგი ბერიძე", "ნინო კაპანაძე", "ლევან ჯაფარიძე", "თამარ გელაშვილი", "დავით ლომიძე", "ანა ხუციშვილი", "ბერიძე",
-            "599 11 22 33", "599 22 33 44", "599 33 44 55", "599 44 55 66", "599 66 77 88", "599 77 88 99",
-            "01001011111", "01001022222", "01001033333", "01001044444", "01001066666", "01001077777");
+            "გიორგი ბერიძე",
+            "ნინო კაპანაძე",
+            "ლევან ჯაფარიძე",
+            "თამარ გელაშვილი",
+            "დავით ლომიძე",
+            "ანა ხუციშვილი",
+            "ბერიძე",
+            "599 11 22 33",
+            "599 22 33 44",
+            "599 33 44 55",
+            "599 44 55 66",
+            "599 66 77 88",
+            "599 77 88 99",
+            "01001011111",
+            "01001022222",
+            "01001033333",
+            "01001044444",
+            "01001066666",
+            "01001077777");
 
-    static final List<Charset> ENCODINGS = List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+    static final List<Charset> ENCODINGS = List.of(
+            StandardCharsets.UTF_8,
+            StandardCharsets.UTF_16LE,
+            StandardCharsets.UTF_16BE,
             Charset.forName("windows-1251"));
 
     static void loadAll(MizanCli cli, List<MizanCli.Result> outputs) {
@@ -49,12 +112,18 @@ class PseudonymisationIT {
         outputs.add(cli.load("load-gazetteer", "registries/admin_units_ge.csv"));
         outputs.add(cli.load("load-fx-rates", "fx/fx_rates.csv"));
         outputs.add(cli.load("load-fx-rates", "registries/fx_rates_gel.csv"));
-        outputs.add(cli.load("ingest-registries", "registries/dhankuta_people_2024.csv", "mapping=registries/dhankuta-people"));
-        outputs.add(cli.load("ingest-registries", "registries/rudaki_migrants_2024.csv", "mapping=registries/rudaki-people"));
-        outputs.add(cli.load("ingest-registries", "registries/kutaisi_people_2024.xlsx", "mapping=registries/kutaisi-people"));
-        outputs.add(cli.load("ingest-registries", "registries/dhankuta_services_2024.csv", "mapping=registries/dhankuta-services"));
-        outputs.add(cli.load("ingest-registries", "registries/rudaki_services_2024.csv", "mapping=registries/rudaki-services"));
-        outputs.add(cli.load("ingest-registries", "registries/kutaisi_services_2024.xlsx", "mapping=registries/kutaisi-services"));
+        outputs.add(cli.load(
+                "ingest-registries", "registries/dhankuta_people_2024.csv", "mapping=registries/dhankuta-people"));
+        outputs.add(cli.load(
+                "ingest-registries", "registries/rudaki_migrants_2024.csv", "mapping=registries/rudaki-people"));
+        outputs.add(cli.load(
+                "ingest-registries", "registries/kutaisi_people_2024.xlsx", "mapping=registries/kutaisi-people"));
+        outputs.add(cli.load(
+                "ingest-registries", "registries/dhankuta_services_2024.csv", "mapping=registries/dhankuta-services"));
+        outputs.add(cli.load(
+                "ingest-registries", "registries/rudaki_services_2024.csv", "mapping=registries/rudaki-services"));
+        outputs.add(cli.load(
+                "ingest-registries", "registries/kutaisi_services_2024.xlsx", "mapping=registries/kutaisi-services"));
     }
 
     @Test
@@ -68,8 +137,10 @@ class PseudonymisationIT {
             outputs.add(cli.run("show", String.valueOf(execution)));
         }
         // the scan finds what it looks for: a fixture holds the names in clear, in its own encoding
-        assertThat(findings(MizanCli.FIXTURES.resolve("registries/rudaki_migrants_2024.csv"))).contains("Каримов Далер in windows-1251");
-        assertThat(findings(MizanCli.FIXTURES.resolve("registries/dhankuta_people_2024.csv"))).contains("Gita Gurung in UTF-8");
+        assertThat(findings(MizanCli.FIXTURES.resolve("registries/rudaki_migrants_2024.csv")))
+                .contains("Каримов Далер in windows-1251");
+        assertThat(findings(MizanCli.FIXTURES.resolve("registries/dhankuta_people_2024.csv")))
+                .contains("Gita Gurung in UTF-8");
 
         List<String> found = new ArrayList<>();
         List<Path> files;
@@ -88,7 +159,8 @@ class PseudonymisationIT {
                 textOfParquet(f).forEach((where, text) -> clearIn(text).forEach(x -> found.add(where + ": " + x)));
             } else if (name.matches("mizan-.*\\.duckdb")) {
                 duckdb++;
-                textOfWarehouse(f).forEach((where, text) -> clearIn(text).forEach(x -> found.add(name + " " + where + ": " + x)));
+                textOfWarehouse(f)
+                        .forEach((where, text) -> clearIn(text).forEach(x -> found.add(name + " " + where + ": " + x)));
             } else if (name.endsWith(".rejects.csv")) {
                 quarantine++;
             }
@@ -109,8 +181,11 @@ class PseudonymisationIT {
         cli.load("load-gazetteer", "gazetteer/admin_units.csv");
         cli.load("ingest-registries", "registries/dhankuta_people_2024.csv", "mapping=registries/dhankuta-people");
         Path key = cli.home().resolve("keys/pseudonym.keys");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent()))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(key.getParent())))
+                .isEqualTo("rwx------");
     }
 
     /** Each PII value found in the file's bytes, with the encoding it was found in. */
@@ -151,8 +226,10 @@ class PseudonymisationIT {
     /** Every cell of a Parquet file read back through DuckDB, as text. */
     private static Map<String, String> textOfParquet(Path file) throws Exception {
         Map<String, String> out = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select * from read_parquet('" + file.toString().replace("'", "''") + "')")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select * from read_parquet('" + file.toString().replace("'", "''") + "')")) {
             out.put(file.toString(), rows(rs));
         }
         return out;
@@ -161,9 +238,13 @@ class PseudonymisationIT {
     /** Every table and view of a warehouse build, read back as text. */
     private static Map<String, String> textOfWarehouse(Path file) throws Exception {
         Map<String, String> out = new TreeMap<>();
-        List<List<Object>> tables = ReadOnlyQuery.run(file, "select table_name from information_schema.tables").rows();
+        List<List<Object>> tables = ReadOnlyQuery.run(file, "select table_name from information_schema.tables")
+                .rows();
         for (List<Object> t : tables) {
-            out.put(String.valueOf(t.get(0)), String.valueOf(ReadOnlyQuery.run(file, "select * from \"" + t.get(0) + "\"").rows()));
+            out.put(
+                    String.valueOf(t.get(0)),
+                    String.valueOf(ReadOnlyQuery.run(file, "select * from \"" + t.get(0) + "\"")
+                            .rows()));
         }
         assertThat(out).containsKeys("fct_registry_people", "returnees", "service_deliveries");
         return out;

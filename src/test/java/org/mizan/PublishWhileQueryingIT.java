@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class PublishWhileQueryingIT {
 
-    private static final String SQL = "select count(*), sum(amount_usd), (select count(*) from remittance_inflows) from remittance_transactions";
+    private static final String SQL =
+            "select count(*), sum(amount_usd), (select count(*) from remittance_inflows) from remittance_transactions";
 
     @Test
     void everyAnswerDuringRepeatedLoadsIsAWholeState() throws Exception {
@@ -30,19 +30,30 @@ class PublishWhileQueryingIT {
         List<String> shorter = full.subList(0, full.size() - 50);
         Path delivered = dir.resolve("mto-017_2024-03.csv");
         Files.write(delivered, shorter);
-        assertThat(cli.run("run", "ingest-remittances", "file=" + delivered).code()).isZero();
+        assertThat(cli.run("run", "ingest-remittances", "file=" + delivered).code())
+                .isZero();
         String stateShort = "ok " + cli.query(SQL).get(0);
         Files.write(delivered, full);
-        assertThat(cli.run("run", "ingest-remittances", "file=" + delivered).code()).isZero();
+        assertThat(cli.run("run", "ingest-remittances", "file=" + delivered).code())
+                .isZero();
         String stateFull = "ok " + cli.query(SQL).get(0);
         assertThat(stateShort).isNotEqualTo(stateFull);
 
         Path stop = dir.resolve("stop");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process planner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                + (File.separatorChar == '\\' ? ".exe" : ""), "-Xmx256m", "-cp", classpath, QueryLoop.class.getName(),
-                cli.home().toString(), stop.toString(), SQL)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("answers.log").toFile()).start();
+        Process planner = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                                + (File.separatorChar == '\\' ? ".exe" : ""),
+                        "-Xmx256m",
+                        "-cp",
+                        classpath,
+                        QueryLoop.class.getName(),
+                        cli.home().toString(),
+                        stop.toString(),
+                        SQL)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("answers.log").toFile())
+                .start();
         try {
             for (int i = 0; i < 6; i++) {
                 Files.write(delivered, i % 2 == 0 ? shorter : full);
@@ -53,11 +64,16 @@ class PublishWhileQueryingIT {
             Files.writeString(stop, "");
             planner.waitFor();
         }
-        List<String> answers = Files.readAllLines(dir.resolve("answers.log")).stream().filter(l -> l.startsWith("ok ") || l.startsWith("error "))
+        List<String> answers = Files.readAllLines(dir.resolve("answers.log")).stream()
+                .filter(l -> l.startsWith("ok ") || l.startsWith("error "))
                 .toList();
         Set<String> distinct = answers.stream().collect(Collectors.toSet());
         assertThat(answers.size()).as("queries answered during six loads").isGreaterThan(20);
-        assertThat(distinct).as("every answer is a whole state, and no query failed").isSubsetOf(stateShort, stateFull);
-        assertThat(distinct).as("the planner saw both states come and go").containsExactlyInAnyOrder(stateShort, stateFull);
+        assertThat(distinct)
+                .as("every answer is a whole state, and no query failed")
+                .isSubsetOf(stateShort, stateFull);
+        assertThat(distinct)
+                .as("the planner saw both states come and go")
+                .containsExactlyInAnyOrder(stateShort, stateFull);
     }
 }

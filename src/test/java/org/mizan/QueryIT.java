@@ -19,7 +19,8 @@ class QueryIT {
 
     @Test
     void printsTableCsvAndJson() {
-        String sql = "select unit_code, name, level from admin_units where unit_code in ('NP', 'TJ') order by unit_code";
+        String sql =
+                "select unit_code, name, level from admin_units where unit_code in ('NP', 'TJ') order by unit_code";
         assertThat(cli.run("query", sql).out()).isEqualTo("""
                 unit_code  name        level
                 ---------  ----------  -----
@@ -27,7 +28,8 @@ class QueryIT {
                 TJ         Tajikistan      0
                 (2 rows)
                 """);
-        assertThat(cli.run("query", sql, "--format", "csv").out()).isEqualTo("unit_code,name,level\nNP,Nepal,0\nTJ,Tajikistan,0\n");
+        assertThat(cli.run("query", sql, "--format", "csv").out())
+                .isEqualTo("unit_code,name,level\nNP,Nepal,0\nTJ,Tajikistan,0\n");
         assertThat(cli.run("query", sql, "--format", "json").out()).isEqualTo("""
                 [
                   {"unit_code": "NP", "name": "Nepal", "level": 0},
@@ -38,9 +40,15 @@ class QueryIT {
 
     @Test
     void refusesEveryStatementThatWrites() {
-        for (String sql : new String[] {"insert into admin_units values (1)", "drop view admin_units", "create table x as select 1",
-                "copy admin_units to '/tmp/x.csv'", "attach '/tmp/other.duckdb'", "select 1; drop view admin_units",
-                "update dim_admin_units set name = 'x'"}) {
+        for (String sql : new String[] {
+            "insert into admin_units values (1)",
+            "drop view admin_units",
+            "create table x as select 1",
+            "copy admin_units to '/tmp/x.csv'",
+            "attach '/tmp/other.duckdb'",
+            "select 1; drop view admin_units",
+            "update dim_admin_units set name = 'x'"
+        }) {
             MizanCli.Result r = cli.run("query", sql);
             assertThat(r.code()).as(sql).isEqualTo(2);
             assertThat(r.err()).as(sql).contains("query ");

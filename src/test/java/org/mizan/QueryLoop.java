@@ -2,7 +2,6 @@ package org.mizan;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.mizan.config.MizanHome;
 import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.warehouse.Warehouse;
@@ -13,8 +12,7 @@ import org.mizan.warehouse.Warehouse;
  */
 public final class QueryLoop {
 
-    private QueryLoop() {
-    }
+    private QueryLoop() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
@@ -23,7 +21,8 @@ public final class QueryLoop {
         Warehouse warehouse = new Warehouse(new MizanHome(home));
         while (!java.nio.file.Files.exists(stop)) {
             try {
-                List<List<Object>> rows = ReadOnlyQuery.run(warehouse.published(), sql).rows();
+                List<List<Object>> rows =
+                        ReadOnlyQuery.run(warehouse.published(), sql).rows();
                 System.out.println("ok " + rows.get(0));
             } catch (Exception e) {
                 System.out.println("error " + e);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,9 +22,11 @@ import org.junit.jupiter.api.TestInstance;
 class ReadmeExamplesIT {
 
     /** Commands that only read: the test runs them on the demo's home. */
-    private static final Set<String> READING = Set.of("query", "flags", "approvals", "history", "show", "rejects", "status");
+    private static final Set<String> READING =
+            Set.of("query", "flags", "approvals", "history", "show", "rejects", "status");
     /** A syntax line, not an example: {@code run <job> file=PATH [mapping=NAME]}. */
     private static final Pattern TEMPLATE = Pattern.compile("<.*|\\[.*|(.*=)?(PATH|NAME|FILE|DIR)");
+
     private static final Pattern INLINE = Pattern.compile("`(\\./mizan [^`]+)`");
 
     private MizanCli demo;
@@ -46,7 +47,18 @@ class ReadmeExamplesIT {
         // the README's examples, counted so that a new block is not missed by the parser
         assertThat(examples).hasSizeGreaterThanOrEqualTo(45);
         assertThat(examples.stream().map(e -> e.get(0)).distinct())
-                .contains("query", "run", "show", "rejects", "flags", "review", "rerun", "backfill", "approve", "approvals", "dashboard");
+                .contains(
+                        "query",
+                        "run",
+                        "show",
+                        "rejects",
+                        "flags",
+                        "review",
+                        "rerun",
+                        "backfill",
+                        "approve",
+                        "approvals",
+                        "dashboard");
     }
 
     @Test
@@ -62,9 +74,13 @@ class ReadmeExamplesIT {
                 } else if (a.startsWith("region=")) {
                     assertUnitWithData(example, a.substring(7), period(args));
                 } else if (a.equals("--source")) {
-                    assertThat(status).as(example + ": source " + next + " in the demo's partitions").contains(" " + next + " ");
+                    assertThat(status)
+                            .as(example + ": source " + next + " in the demo's partitions")
+                            .contains(" " + next + " ");
                 } else if (a.equals("--workflow")) {
-                    assertThat(Files.readString(Path.of("config/approvals.yml"))).as(example).contains("- name: " + next + "\n");
+                    assertThat(Files.readString(Path.of("config/approvals.yml")))
+                            .as(example)
+                            .contains("- name: " + next + "\n");
                 } else if (a.startsWith("file=fixtures/")) {
                     assertThat(Path.of(a.substring(5))).as(example).exists();
                 } else if (a.startsWith("mapping=") || a.equals("--mapping")) {
@@ -72,18 +88,26 @@ class ReadmeExamplesIT {
                     assertThat(Path.of("jobs", mapping + ".yml")).as(example).exists();
                 }
             }
-            if (Set.of("show", "rejects", "rerun", "abandon").contains(command) && args.size() > 1 && args.get(1).matches("\\d+")) {
-                assertThat(demo.run("show", args.get(1)).code()).as(example + ": run " + args.get(1) + " in the demo").isZero();
+            if (Set.of("show", "rejects", "rerun", "abandon").contains(command)
+                    && args.size() > 1
+                    && args.get(1).matches("\\d+")) {
+                assertThat(demo.run("show", args.get(1)).code())
+                        .as(example + ": run " + args.get(1) + " in the demo")
+                        .isZero();
             }
             if (command.equals("review")) {
                 assertThat(demo.value("select count(*) from data_quality_flags where flag_id = '" + args.get(1) + "'"))
-                        .as(example + ": a flag of the demo").isEqualTo("1");
+                        .as(example + ": a flag of the demo")
+                        .isEqualTo("1");
             }
             if (READING.contains(command)) {
                 MizanCli.Result r = demo.run(args.toArray(String[]::new));
                 assertThat(r.code()).as(example + "\n" + r.out() + r.err()).isZero();
                 if (args.contains("--unit") || command.equals("rejects")) {
-                    assertThat(r.out()).as(example + ": rows for what it names").doesNotContain("(0 rows)").isNotBlank();
+                    assertThat(r.out())
+                            .as(example + ": rows for what it names")
+                            .doesNotContain("(0 rows)")
+                            .isNotBlank();
                 }
             }
         }
@@ -91,14 +115,21 @@ class ReadmeExamplesIT {
 
     /** A unit of the demo's gazetteer, and (when the example names a period) one with transactions in that period. */
     private void assertUnitWithData(String example, String unit, String period) {
-        assertThat(demo.value("select count(*) from admin_units where unit_code = '" + unit + "'")).as(example + ": unit " + unit).isEqualTo("1");
+        assertThat(demo.value("select count(*) from admin_units where unit_code = '" + unit + "'"))
+                .as(example + ": unit " + unit)
+                .isEqualTo("1");
         if (period != null) {
-            String months = period.matches("\\d{4}") ? "period like '" + period + "-%'"
-                    : period.matches("\\d{4}-Q\\d") ? "period between '" + period.substring(0, 5) + String.format("%02d", 3 * (period.charAt(6) - '0') - 2)
-                    + "' and '" + period.substring(0, 5) + String.format("%02d", 3 * (period.charAt(6) - '0')) + "'"
-                    : "period = '" + period + "'";
-            assertThat(demo.value("select count(*) > 0 from remittance_inflows where unit_code = '" + unit + "' and " + months))
-                    .as(example + ": the demo has " + unit + "'s inflows in " + period).isEqualTo("true");
+            String months = period.matches("\\d{4}")
+                    ? "period like '" + period + "-%'"
+                    : period.matches("\\d{4}-Q\\d")
+                            ? "period between '" + period.substring(0, 5)
+                                    + String.format("%02d", 3 * (period.charAt(6) - '0') - 2) + "' and '"
+                                    + period.substring(0, 5) + String.format("%02d", 3 * (period.charAt(6) - '0')) + "'"
+                            : "period = '" + period + "'";
+            assertThat(demo.value("select count(*) > 0 from remittance_inflows where unit_code = '" + unit + "' and "
+                            + months))
+                    .as(example + ": the demo has " + unit + "'s inflows in " + period)
+                    .isEqualTo("true");
         }
     }
 
@@ -121,7 +152,9 @@ class ReadmeExamplesIT {
         for (String line : readme.lines().toList()) {
             if (line.startsWith("```")) {
                 block = !block;
-            } else if (block && line.contains("./mizan ") && (!line.contains("#") || line.indexOf("./mizan ") < line.indexOf('#'))) {
+            } else if (block
+                    && line.contains("./mizan ")
+                    && (!line.contains("#") || line.indexOf("./mizan ") < line.indexOf('#'))) {
                 lines.add(line.substring(line.indexOf("./mizan ")));
             } else if (!block) {
                 Matcher m = INLINE.matcher(line);
@@ -133,7 +166,8 @@ class ReadmeExamplesIT {
         List<List<String>> out = new ArrayList<>();
         for (String line : lines) {
             List<String> args = tokens(line.substring("./mizan ".length()));
-            if (!args.isEmpty() && args.stream().noneMatch(a -> TEMPLATE.matcher(a).matches())) {
+            if (!args.isEmpty()
+                    && args.stream().noneMatch(a -> TEMPLATE.matcher(a).matches())) {
                 out.add(args);
             }
         }
@@ -146,7 +180,8 @@ class ReadmeExamplesIT {
         Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
         while (m.find()) {
             String word = m.group(1) != null ? m.group(1) : m.group(2);
-            if (m.group(2) != null && (word.startsWith("#") || word.equals(">") || word.equals("|") || word.equals("&&"))) {
+            if (m.group(2) != null
+                    && (word.startsWith("#") || word.equals(">") || word.equals("|") || word.equals("&&"))) {
                 break;
             }
             out.add(word);

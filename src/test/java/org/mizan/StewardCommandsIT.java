@@ -2,6 +2,7 @@ package org.mizan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import com.sun.net.httpserver.HttpServer;
 
 /** The steward's commands on a home with a good load, a load with bad rows, and a failed one. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,13 +36,17 @@ class StewardCommandsIT {
             exchange.close();
         });
         webhook.start();
-        System.setProperty("mizan.alerts.webhook", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts");
-        cli.load("load-gazetteer", "gazetteer/admin_units.csv");                 // execution 1
-        cli.load("ingest-remittances", "remittances/mto-017_2024-03.csv");       // execution 2, 15 rejects
+        System.setProperty(
+                "mizan.alerts.webhook",
+                "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts");
+        cli.load("load-gazetteer", "gazetteer/admin_units.csv"); // execution 1
+        cli.load("ingest-remittances", "remittances/mto-017_2024-03.csv"); // execution 2, 15 rejects
         Path bad = MizanCli.tempDir("steward").resolve("all-bad.csv");
-        Files.writeString(bad, "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel\n"
-                + "T-1,MTO-017,2024-03-02T09:14:00+03:00,QA,NP-P9-NOWHERE,10,QAR,1,,mto\n");
-        assertThat(cli.run("run", "ingest-remittances", "file=" + bad).code()).isEqualTo(1);   // execution 3, failed
+        Files.writeString(
+                bad,
+                "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,fx_margin_pct,channel\n"
+                        + "T-1,MTO-017,2024-03-02T09:14:00+03:00,QA,NP-P9-NOWHERE,10,QAR,1,,mto\n");
+        assertThat(cli.run("run", "ingest-remittances", "file=" + bad).code()).isEqualTo(1); // execution 3, failed
     }
 
     @AfterAll
@@ -56,10 +58,16 @@ class StewardCommandsIT {
     @Test
     void historyListsEveryRunNewestFirstAndFilters() {
         String all = cli.run("history").out();
-        assertThat(all.lines().skip(1).map(l -> l.strip().split("\\s+")[0] + " " + l.strip().split("\\s+")[2]).toList())
+        assertThat(all.lines()
+                        .skip(1)
+                        .map(l -> l.strip().split("\\s+")[0] + " " + l.strip().split("\\s+")[2])
+                        .toList())
                 .containsExactly("3 FAILED", "2 COMPLETED", "1 COMPLETED");
-        assertThat(all).containsPattern("\\n\\s+2  ingest-remittances\\s+COMPLETED .*\\s+152\\s+137\\s+15  mto-017_2024-03.csv\\n");
-        assertThat(cli.run("history", "--job", "load-gazetteer").out().lines().count()).isEqualTo(2);
+        assertThat(all)
+                .containsPattern(
+                        "\\n\\s+2  ingest-remittances\\s+COMPLETED .*\\s+152\\s+137\\s+15  mto-017_2024-03.csv\\n");
+        assertThat(cli.run("history", "--job", "load-gazetteer").out().lines().count())
+                .isEqualTo(2);
         assertThat(cli.run("history", "--since", "2999-01-01").out()).isEqualTo("no job has run yet\n");
         assertThat(cli.run("history", "--since", "yesterday").err()).contains("--since 'yesterday' is not a day");
     }
@@ -67,28 +75,38 @@ class StewardCommandsIT {
     @Test
     void showGivesEachStepTheRejectsByRuleAndTheReasonOfAFailure() {
         String ok = cli.run("show", "2").out();
-        assertThat(ok).startsWith("execution 2  ingest-remittances  COMPLETED\n")
+        assertThat(ok)
+                .startsWith("execution 2  ingest-remittances  COMPLETED\n")
                 .containsPattern("step ingest\\s+COMPLETED\\s+read 152  written 152  commits 1")
                 .contains("  rows:     152 lines read: 137 transactions stored, 15 rejected\n")
                 .contains("    duplicate_in_file      2\n")
                 .contains("    unknown_unit           1\n")
-                .contains("  rejects:  " + cli.home().resolve("quarantine/ingest-remittances/2_mto-017_2024-03.csv.rejects.csv"));
+                .contains("  rejects:  "
+                        + cli.home().resolve("quarantine/ingest-remittances/2_mto-017_2024-03.csv.rejects.csv"));
         String failed = cli.run("show", "3").out();
-        assertThat(failed).startsWith("execution 3  ingest-remittances  FAILED\n")
-                .contains("  reason:   ").contains("all-bad.csv: every one of its 1 rows was rejected, so the lake was left as it was");
+        assertThat(failed)
+                .startsWith("execution 3  ingest-remittances  FAILED\n")
+                .contains("  reason:   ")
+                .contains("all-bad.csv: every one of its 1 rows was rejected, so the lake was left as it was");
         assertThat(cli.run("show", "99").err()).contains("no execution 99");
     }
 
     @Test
     void rejectsPrintsLinesAndRulesAndExportsCsv() {
         String table = cli.run("rejects", "2", "--rule", "duplicate_in_file").out();
-        assertThat(table).containsPattern("mto-017_2024-03.csv\\s+52\\s+duplicate_in_file\\s+txn_id T-2024-017-0003 of MTO-017 was already accepted at line 4\\n")
-                .containsPattern("mto-017_2024-03.csv\\s+120\\s+duplicate_in_file\\s+txn_id \\S+ of MTO-017 was already accepted at line \\d+\\n")
+        assertThat(table)
+                .containsPattern(
+                        "mto-017_2024-03.csv\\s+52\\s+duplicate_in_file\\s+txn_id T-2024-017-0003 of MTO-017 was already accepted at line 4\\n")
+                .containsPattern(
+                        "mto-017_2024-03.csv\\s+120\\s+duplicate_in_file\\s+txn_id \\S+ of MTO-017 was already accepted at line \\d+\\n")
                 .endsWith("(2 rows)\n");
-        String csv = cli.run("rejects", "2", "--rule", "unknown_unit", "--format", "csv").out();
-        assertThat(csv).isEqualTo("source_file,line,rule,message,raw\n"
-                + "mto-017_2024-03.csv,86,unknown_unit,receiving_unit_code 'NP-P1-DHA-M99' is not in the gazetteer,"
-                + "\"T-2024-017-0085,MTO-017,2024-03-16T15:20:22+03:00,SA,NP-P1-DHA-M99,6482.00,SAR,17.50,1.35,mto\"\n");
+        String csv = cli.run("rejects", "2", "--rule", "unknown_unit", "--format", "csv")
+                .out();
+        assertThat(csv)
+                .isEqualTo(
+                        "source_file,line,rule,message,raw\n"
+                                + "mto-017_2024-03.csv,86,unknown_unit,receiving_unit_code 'NP-P1-DHA-M99' is not in the gazetteer,"
+                                + "\"T-2024-017-0085,MTO-017,2024-03-16T15:20:22+03:00,SA,NP-P1-DHA-M99,6482.00,SAR,17.50,1.35,mto\"\n");
         assertThat(cli.run("rejects", "1").out()).isEqualTo("execution 1 rejected no row\n");
     }
 
@@ -96,10 +114,14 @@ class StewardCommandsIT {
     void aFailedRunIsLoggedAsAnAlertAndPostedToTheWebhook() throws IOException {
         List<String> alerts = Files.readAllLines(cli.home().resolve("alerts.log"));
         assertThat(alerts).hasSize(1);
-        assertThat(alerts.get(0)).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ FAILED ingest-remittances execution 3 file \\S+all-bad.csv: "
-                + "\\S+all-bad.csv: every one of its 1 rows was rejected.*");
+        assertThat(alerts.get(0))
+                .matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ FAILED ingest-remittances execution 3 file \\S+all-bad.csv: "
+                                + "\\S+all-bad.csv: every one of its 1 rows was rejected.*");
         assertThat(posted).hasSize(1);
-        assertThat(posted.get(0)).startsWith("{\"text\": \"" + alerts.get(0).substring(0, 20)).contains("FAILED ingest-remittances execution 3");
+        assertThat(posted.get(0))
+                .startsWith("{\"text\": \"" + alerts.get(0).substring(0, 20))
+                .contains("FAILED ingest-remittances execution 3");
     }
 
     @Test

@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -34,8 +32,7 @@ public class ApprovalStore {
     /** The states of a workflow and period, by unit (units never approved are absent: unapproved). */
     public Map<String, ApprovalState> states(String workflow, String period) {
         Map<String, ApprovalState> out = new LinkedHashMap<>();
-        for (ApprovalState s : jdbc.query(sql("states"),
-                (rs, i) -> state(rs), workflow, period)) {
+        for (ApprovalState s : jdbc.query(sql("states"), (rs, i) -> state(rs), workflow, period)) {
             out.put(s.unitCode(), s);
         }
         return out;
@@ -48,16 +45,27 @@ public class ApprovalStore {
 
     /** The audit trail of a workflow and period, oldest first (every unit when {@code unit} is null). */
     public List<AuditEntry> audit(String workflow, String unit, String period) {
-        return jdbc.query(sql("audit"),
-                (rs, i) -> new AuditEntry(rs.getLong("seq"), rs.getString("workflow"), rs.getString("unit_code"), rs.getString("period"),
-                        rs.getString("action"), rs.getString("from_state"), rs.getString("to_state"), rs.getString("changed_by"),
-                        rs.getTimestamp("changed_at").toLocalDateTime(), rs.getString("comment")),
-                workflow, period, unit, unit);
+        return jdbc.query(
+                sql("audit"),
+                (rs, i) -> new AuditEntry(
+                        rs.getLong("seq"),
+                        rs.getString("workflow"),
+                        rs.getString("unit_code"),
+                        rs.getString("period"),
+                        rs.getString("action"),
+                        rs.getString("from_state"),
+                        rs.getString("to_state"),
+                        rs.getString("changed_by"),
+                        rs.getTimestamp("changed_at").toLocalDateTime(),
+                        rs.getString("comment")),
+                workflow,
+                period,
+                unit,
+                unit);
     }
 
     /** One transition to record: the new state of a unit, and the action that led to it. */
-    public record Change(ApprovalState to, String action, String fromState) {
-    }
+    public record Change(ApprovalState to, String action, String fromState) {}
 
     /** Applies the changes and appends their audit rows, all or none. */
     public void apply(List<Change> changes) {
@@ -66,24 +74,56 @@ public class ApprovalStore {
             for (Change c : changes) {
                 ApprovalState s = c.to();
                 Timestamp at = Timestamp.valueOf(s.changedAt());
-                int n = jdbc.update(sql("update_state"),
-                        s.state(), s.changedBy(), at, s.comment(), s.workflow(), s.unitCode(), s.period());
+                int n = jdbc.update(
+                        sql("update_state"),
+                        s.state(),
+                        s.changedBy(),
+                        at,
+                        s.comment(),
+                        s.workflow(),
+                        s.unitCode(),
+                        s.period());
                 if (n == 0) {
-                    jdbc.update(sql("insert_state"), s.workflow(), s.unitCode(), s.period(), s.state(), s.changedBy(), at, s.comment());
+                    jdbc.update(
+                            sql("insert_state"),
+                            s.workflow(),
+                            s.unitCode(),
+                            s.period(),
+                            s.state(),
+                            s.changedBy(),
+                            at,
+                            s.comment());
                 }
-                jdbc.update(sql("insert_audit"),
-                        ++seq, s.workflow(), s.unitCode(), s.period(), c.action(), c.fromState(), s.state(), s.changedBy(), at, s.comment());
+                jdbc.update(
+                        sql("insert_audit"),
+                        ++seq,
+                        s.workflow(),
+                        s.unitCode(),
+                        s.period(),
+                        c.action(),
+                        c.fromState(),
+                        s.state(),
+                        s.changedBy(),
+                        at,
+                        s.comment());
             }
         });
     }
 
     /** A statement of warehouse/approvals/ (run on the job repository, not on DuckDB). */
     private static String sql(String name) {
-        return org.mizan.duckdb.SqlFiles.statements(org.mizan.duckdb.SqlFiles.text("approvals/" + name + ".sql")).get(0);
+        return org.mizan.duckdb.SqlFiles.statements(org.mizan.duckdb.SqlFiles.text("approvals/" + name + ".sql"))
+                .get(0);
     }
 
     private static ApprovalState state(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new ApprovalState(rs.getString("workflow"), rs.getString("unit_code"), rs.getString("period"), rs.getString("state"),
-                rs.getString("changed_by"), rs.getTimestamp("changed_at").toLocalDateTime(), rs.getString("comment"));
+        return new ApprovalState(
+                rs.getString("workflow"),
+                rs.getString("unit_code"),
+                rs.getString("period"),
+                rs.getString("state"),
+                rs.getString("changed_by"),
+                rs.getTimestamp("changed_at").toLocalDateTime(),
+                rs.getString("comment"));
     }
 }

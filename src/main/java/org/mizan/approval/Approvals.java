@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.mizan.config.MizanHome;
 import org.mizan.warehouse.Warehouse;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,7 @@ public class Approvals {
     }
 
     /** What an approval request is about: workflow, unit and period, checked. */
-    public record Target(Workflow workflow, Hierarchy.Unit unit, String period, Hierarchy hierarchy) {
-    }
+    public record Target(Workflow workflow, Hierarchy.Unit unit, String period, Hierarchy hierarchy) {}
 
     /** Checks a request: the workflow, the period's type, the unit and that its level approves in the workflow. */
     public Target target(String workflow, String unit, String period) {
@@ -39,8 +37,8 @@ public class Approvals {
         Hierarchy h = new Hierarchy(new Warehouse(home).published());
         Hierarchy.Unit u = h.require(unit);
         if (!w.approves(u.level())) {
-            throw new ApprovalException(unit + " is at level " + u.level() + ", which does not approve in workflow " + w.name()
-                    + " (its levels: " + w.levels() + ")");
+            throw new ApprovalException(unit + " is at level " + u.level() + ", which does not approve in workflow "
+                    + w.name() + " (its levels: " + w.levels() + ")");
         }
         return new Target(w, u, period, h);
     }
@@ -63,7 +61,8 @@ public class Approvals {
     }
 
     public ApprovalState state(Target t) {
-        return store.states(t.workflow().name(), t.period()).getOrDefault(t.unit().code(), null);
+        return store.states(t.workflow().name(), t.period())
+                .getOrDefault(t.unit().code(), null);
     }
 
     /** The units that keep this one from being approved: below it, holding data, not (yet) approved or accepted. */
@@ -81,7 +80,8 @@ public class Approvals {
             String state = s == null ? ApprovalState.UNAPPROVED : s.state();
             boolean done = mustAccept ? ApprovalState.ACCEPTED.equals(state) : s != null && s.isApproved();
             if (holding.contains(child.code()) && !done) {
-                out.add(child.code() + " (" + child.name() + ") is " + state + (mustAccept && s != null && s.isApproved() ? ", not yet accepted" : ""));
+                out.add(child.code() + " (" + child.name() + ") is " + state
+                        + (mustAccept && s != null && s.isApproved() ? ", not yet accepted" : ""));
             }
         }
         return out;
@@ -91,13 +91,14 @@ public class Approvals {
         mayAct(t, who, false);
         ApprovalState now = state(t);
         if (now != null && now.isApproved()) {
-            throw new ApprovalException(t.unit().code() + " is already " + now.state() + " for " + t.period() + " in " + t.workflow().name()
-                    + " (by " + now.changedBy() + " at " + now.changedAt() + ")");
+            throw new ApprovalException(t.unit().code() + " is already " + now.state() + " for " + t.period() + " in "
+                    + t.workflow().name() + " (by " + now.changedBy() + " at " + now.changedAt() + ")");
         }
         List<String> blocking = blocking(t);
         if (!blocking.isEmpty()) {
-            throw new ApprovalException(t.unit().code() + " cannot be approved for " + t.period() + " in " + t.workflow().name()
-                    + ": " + String.join("; ", blocking) + ". Approve " + (blocking.size() == 1 ? "it" : "them") + " first.");
+            throw new ApprovalException(t.unit().code() + " cannot be approved for " + t.period() + " in "
+                    + t.workflow().name() + ": " + String.join("; ", blocking) + ". Approve "
+                    + (blocking.size() == 1 ? "it" : "them") + " first.");
         }
         change(t, ApprovalState.APPROVED, "approve", now, who.user(), comment);
     }
@@ -106,12 +107,14 @@ public class Approvals {
         mayAct(t, who, false);
         ApprovalState now = state(t);
         if (now == null || !now.isApproved()) {
-            throw new ApprovalException(t.unit().code() + " is not approved for " + t.period() + " in " + t.workflow().name() + ": nothing to unapprove");
+            throw new ApprovalException(t.unit().code() + " is not approved for " + t.period() + " in "
+                    + t.workflow().name() + ": nothing to unapprove");
         }
         ApprovalState above = approvedAbove(t);
         if (above != null) {
-            throw new ApprovalException(t.unit().code() + " cannot be unapproved: " + above.unitCode() + " above it approved " + t.period()
-                    + " (by " + above.changedBy() + "). Unapprove " + above.unitCode() + " first, or reopen the data with --reopen.");
+            throw new ApprovalException(t.unit().code() + " cannot be unapproved: " + above.unitCode()
+                    + " above it approved " + t.period() + " (by " + above.changedBy() + "). Unapprove "
+                    + above.unitCode() + " first, or reopen the data with --reopen.");
         }
         change(t, ApprovalState.UNAPPROVED, "unapprove", now, who.user(), comment);
     }
@@ -119,13 +122,14 @@ public class Approvals {
     public void accept(Target t, Approver who, String comment) {
         mayAct(t, who, true);
         if (!t.workflow().acceptLevels().contains(t.unit().level())) {
-            throw new ApprovalException("level " + t.unit().level() + " is not accepted in workflow " + t.workflow().name()
-                    + ": its approval needs no acceptance");
+            throw new ApprovalException("level " + t.unit().level() + " is not accepted in workflow "
+                    + t.workflow().name() + ": its approval needs no acceptance");
         }
         ApprovalState now = state(t);
         if (now == null || !ApprovalState.APPROVED.equals(now.state())) {
-            throw new ApprovalException(t.unit().code() + " is " + (now == null ? ApprovalState.UNAPPROVED : now.state()) + " for " + t.period()
-                    + ": only an approved unit can be accepted");
+            throw new ApprovalException(
+                    t.unit().code() + " is " + (now == null ? ApprovalState.UNAPPROVED : now.state()) + " for "
+                            + t.period() + ": only an approved unit can be accepted");
         }
         change(t, ApprovalState.ACCEPTED, "accept", now, who.user(), comment);
     }
@@ -145,12 +149,14 @@ public class Approvals {
     /** Approving and unapproving is for an approver of the unit or above it; accepting for an approver above it. */
     public static void mayAct(Target t, Approver who, boolean above) {
         if (who == null || who.unit() == null) {
-            throw new ApprovalException.NotAllowed("user " + (who == null ? "?" : who.user()) + " has no approver role (dashboard-users.yml: approver: UNIT)");
+            throw new ApprovalException.NotAllowed("user " + (who == null ? "?" : who.user())
+                    + " has no approver role (dashboard-users.yml: approver: UNIT)");
         }
         boolean within = t.hierarchy().isWithin(t.unit().code(), who.unit());
         if (!within || above && who.unit().equals(t.unit().code())) {
-            throw new ApprovalException.NotAllowed("user " + who.user() + " approves for " + who.unit() + ", so may not "
-                    + (above ? "accept " : "approve or unapprove ") + t.unit().code());
+            throw new ApprovalException.NotAllowed("user " + who.user() + " approves for " + who.unit()
+                    + ", so may not " + (above ? "accept " : "approve or unapprove ")
+                    + t.unit().code());
         }
     }
 
@@ -166,8 +172,10 @@ public class Approvals {
         for (Hierarchy.Unit u : h.chain(unit)) {
             ApprovalState s = states.get(u.code());
             if (s != null && s.isApproved()) {
-                changes.add(new ApprovalStore.Change(new ApprovalState(w.name(), u.code(), period, ApprovalState.UNAPPROVED, user, at, reason),
-                        "reopen", s.state()));
+                changes.add(new ApprovalStore.Change(
+                        new ApprovalState(w.name(), u.code(), period, ApprovalState.UNAPPROVED, user, at, reason),
+                        "reopen",
+                        s.state()));
                 units.add(u.code());
             }
         }
@@ -176,8 +184,10 @@ public class Approvals {
     }
 
     private void change(Target t, String to, String action, ApprovalState from, String user, String comment) {
-        store.apply(List.of(new ApprovalStore.Change(new ApprovalState(t.workflow().name(), t.unit().code(), t.period(), to, user, now(), comment),
-                action, from == null ? ApprovalState.UNAPPROVED : from.state())));
+        store.apply(List.of(new ApprovalStore.Change(
+                new ApprovalState(t.workflow().name(), t.unit().code(), t.period(), to, user, now(), comment),
+                action,
+                from == null ? ApprovalState.UNAPPROVED : from.state())));
         publish();
     }
 

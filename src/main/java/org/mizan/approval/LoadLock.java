@@ -10,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.mizan.config.MizanHome;
-import org.mizan.lake.Dataset;
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
+import org.mizan.lake.Dataset;
 import org.mizan.warehouse.Warehouse;
 import org.springframework.stereotype.Component;
 
@@ -62,9 +61,15 @@ public class LoadLock {
             return;
         }
         Hierarchy h = new Hierarchy(published);
-        List<List<Object>> rows = h.loadUnits(job, extra.get("source"), extra.get("period"),
-                file == null || extra.containsKey("period") ? null : file.getFileName().toString());
-        String what = extra.containsKey("period") ? "period " + extra.get("period") + " of source " + extra.get("source")
+        List<List<Object>> rows = h.loadUnits(
+                job,
+                extra.get("source"),
+                extra.get("period"),
+                file == null || extra.containsKey("period")
+                        ? null
+                        : file.getFileName().toString());
+        String what = extra.containsKey("period")
+                ? "period " + extra.get("period") + " of source " + extra.get("source")
                 : (file == null ? "this load" : file.getFileName().toString());
         guard(job, what, rows, h, workflows);
     }
@@ -85,16 +90,21 @@ public class LoadLock {
         if (published == null) {
             return;
         }
-        String list = staged.stream().map(p -> "'" + p.toString().replace("'", "''") + "'").collect(Collectors.joining(", "));
+        String list = staged.stream()
+                .map(p -> "'" + p.toString().replace("'", "''") + "'")
+                .collect(Collectors.joining(", "));
         List<List<Object>> rows = new ArrayList<>();
-        try (Connection c = DuckDb.inMemory(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(SqlFiles.text("queries/" + sql).replace("{{files}}", list))) {
+        try (Connection c = DuckDb.inMemory();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(SqlFiles.text("queries/" + sql).replace("{{files}}", list))) {
             while (rs.next()) {
                 rows.add(List.of(rs.getString(1), rs.getObject(2).toString(), rs.getString(3)));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the staged rows of " + file + " to check them against the approvals: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the staged rows of " + file + " to check them against the approvals: "
+                            + e.getMessage(),
+                    e);
         }
         guard(job, file.getFileName().toString(), rows, new Hierarchy(published), workflows);
     }
@@ -130,7 +140,8 @@ public class LoadLock {
                     continue;
                 }
                 String period = w.periodType().of(month);
-                Map<String, ApprovalState> states = cache.computeIfAbsent(w.name() + "|" + period, k -> approvals.store().states(w.name(), period));
+                Map<String, ApprovalState> states = cache.computeIfAbsent(
+                        w.name() + "|" + period, k -> approvals.store().states(w.name(), period));
                 for (Hierarchy.Unit u : h.chain(unit)) {
                     ApprovalState s = states.get(u.code());
                     if (s != null && s.isApproved()) {
@@ -145,10 +156,14 @@ public class LoadLock {
         }
         if (reopenReason == null) {
             ApprovalState s = covering.values().iterator().next();
-            throw new ApprovalException(job + ": " + what + " holds approved figures: " + s.unitCode() + " " + s.period()
-                    + " is " + s.state() + " in workflow " + s.workflow() + " (by " + s.changedBy() + " at " + s.changedAt() + ")"
-                    + (covering.size() > 1 ? " and " + (covering.size() - 1) + " more" : "") + ", so nothing was loaded."
-                    + " To load it anyway, add --reopen \"why\" (unapproves " + s.unitCode() + " and every level above it for "
+            throw new ApprovalException(job + ": " + what + " holds approved figures: " + s.unitCode() + " "
+                    + s.period()
+                    + " is " + s.state() + " in workflow " + s.workflow() + " (by " + s.changedBy() + " at "
+                    + s.changedAt() + ")"
+                    + (covering.size() > 1 ? " and " + (covering.size() - 1) + " more" : "")
+                    + ", so nothing was loaded."
+                    + " To load it anyway, add --reopen \"why\" (unapproves " + s.unitCode()
+                    + " and every level above it for "
                     + s.period() + ", and records why), or unapprove first: mizan unapprove --workflow " + s.workflow()
                     + " --unit " + s.unitCode() + " --period " + s.period());
         }

@@ -6,13 +6,18 @@ import java.util.List;
  * One approval workflow: the loads it covers (job names, and optionally only some sources), the period it approves,
  * the levels that approve (lowest first, as gazetteer levels) and the levels whose approval must be accepted above.
  */
-public record Workflow(String name, List<String> jobs, List<String> sources, PeriodType periodType, List<Integer> levels,
-                       List<Integer> acceptLevels) {
+public record Workflow(
+        String name,
+        List<String> jobs,
+        List<String> sources,
+        PeriodType periodType,
+        List<Integer> levels,
+        List<Integer> acceptLevels) {
 
     /** Whether a load of this job and source is covered. */
     public boolean covers(String job, String source) {
-        return jobs.contains(job) && (sources.isEmpty() || source == null
-                || sources.stream().anyMatch(s -> s.equalsIgnoreCase(source)));
+        return jobs.contains(job)
+                && (sources.isEmpty() || source == null || sources.stream().anyMatch(s -> s.equalsIgnoreCase(source)));
     }
 
     public boolean approves(int level) {

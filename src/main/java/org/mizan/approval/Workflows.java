@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.mizan.config.ConfigLocation;
 import org.mizan.config.MizanHome;
 
@@ -16,8 +15,8 @@ import org.mizan.config.MizanHome;
 public final class Workflows {
 
     public static final String ENV = "MIZAN_APPROVALS";
-    static final Map<String, String> DATASETS = Map.of(
-            "remittances", "ingest-remittances", "registries", "ingest-registries", "ledgers", "ingest-ledgers");
+    static final Map<String, String> DATASETS =
+            Map.of("remittances", "ingest-remittances", "registries", "ingest-registries", "ledgers", "ingest-ledgers");
     static final Map<String, Integer> LEVELS = Map.of("national", 0, "region", 1, "district", 2, "municipality", 3);
     private static final Set<String> KEYS = Set.of("name", "datasets", "sources", "period", "levels", "accept");
 
@@ -28,7 +27,8 @@ public final class Workflows {
     }
 
     public static Workflows load(MizanHome home) {
-        ConfigLocation.Document d = ConfigLocation.readYaml(home, ENV, "mizan.approvals", "approvals.yml", "the approval workflows");
+        ConfigLocation.Document d =
+                ConfigLocation.readYaml(home, ENV, "mizan.approvals", "approvals.yml", "the approval workflows");
         return d == null ? new Workflows(Map.of()) : parse(d.name(), d.yaml());
     }
 
@@ -38,7 +38,8 @@ public final class Workflows {
         if (doc == null) {
             return new Workflows(out);
         }
-        if (!(doc instanceof Map<?, ?> top) || !(top.get("workflows") == null || top.get("workflows") instanceof List)) {
+        if (!(doc instanceof Map<?, ?> top)
+                || !(top.get("workflows") == null || top.get("workflows") instanceof List)) {
             throw new ApprovalException(file + ": expected a top-level 'workflows:' list (see config/approvals.yml)");
         }
         List<Object> entries = top.get("workflows") == null ? List.of() : (List<Object>) top.get("workflows");
@@ -50,18 +51,21 @@ public final class Workflows {
             Map<String, Object> m = (Map<String, Object>) raw;
             for (String k : m.keySet()) {
                 if (!KEYS.contains(k)) {
-                    throw new ApprovalException(where + ": unknown key '" + k + "' (keys: name, datasets, sources, period, levels, accept)");
+                    throw new ApprovalException(where + ": unknown key '" + k
+                            + "' (keys: name, datasets, sources, period, levels, accept)");
                 }
             }
             Object name = m.get("name");
             if (name == null || !name.toString().matches("[a-z0-9][a-z0-9-]{0,63}")) {
-                throw new ApprovalException(where + ": 'name:' is required: lower-case letters, digits and dashes (e.g. local-reporting)");
+                throw new ApprovalException(
+                        where + ": 'name:' is required: lower-case letters, digits and dashes (e.g. local-reporting)");
             }
             List<String> jobs = new ArrayList<>();
             for (String d : list(m, "datasets", where, true)) {
                 String job = DATASETS.get(d);
                 if (job == null) {
-                    throw new ApprovalException(where + ": dataset '" + d + "' is not one of remittances, registries, ledgers");
+                    throw new ApprovalException(
+                            where + ": dataset '" + d + "' is not one of remittances, registries, ledgers");
                 }
                 jobs.add(job);
             }
@@ -71,10 +75,12 @@ public final class Workflows {
             List<Integer> accept = levels(list(m, "accept", where, false), where);
             for (int a : accept) {
                 if (!levels.contains(a) || levels.stream().noneMatch(l -> l < a)) {
-                    throw new ApprovalException(where + ": accept names a level that does not approve or has no approving level above it");
+                    throw new ApprovalException(
+                            where + ": accept names a level that does not approve or has no approving level above it");
                 }
             }
-            Workflow w = new Workflow(name.toString(), List.copyOf(jobs), list(m, "sources", where, false), type, levels, accept);
+            Workflow w = new Workflow(
+                    name.toString(), List.copyOf(jobs), list(m, "sources", where, false), type, levels, accept);
             if (out.put(w.name(), w) != null) {
                 throw new ApprovalException(where + ": workflow " + w.name() + " is given twice");
             }
@@ -88,7 +94,8 @@ public final class Workflows {
             return List.of();
         }
         if (!(v instanceof List<?> l) || l.isEmpty()) {
-            throw new ApprovalException(where + ": '" + key + ":' must be a non-empty list, e.g. [municipality, region, national]");
+            throw new ApprovalException(
+                    where + ": '" + key + ":' must be a non-empty list, e.g. [municipality, region, national]");
         }
         return l.stream().map(String::valueOf).toList();
     }
@@ -98,7 +105,8 @@ public final class Workflows {
         for (String n : names) {
             Integer level = LEVELS.get(n);
             if (level == null) {
-                throw new ApprovalException(where + ": level '" + n + "' is not one of municipality, district, region, national");
+                throw new ApprovalException(
+                        where + ": level '" + n + "' is not one of municipality, district, region, national");
             }
             out.add(level);
         }

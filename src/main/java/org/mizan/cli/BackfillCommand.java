@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.mizan.config.MizanHome;
 import org.mizan.jobs.DefaultMappings;
 import org.mizan.lake.Lake;
@@ -17,26 +16,32 @@ import org.mizan.schedule.Schedules;
 import org.mizan.steward.Launches;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mizan backfill --job J --source S --from P1 --to P2}: (re)loads a range of partitions, one at a time, resumably. */
-@Command(name = "backfill", mixinStandardHelpOptions = true,
+@Command(
+        name = "backfill",
+        mixinStandardHelpOptions = true,
         header = "Loads a source's partitions over a range of periods.",
-        description = {"Loads the partitions of one source from period P1 to P2, one partition at a time, from every file",
-                "delivered for that source: the files its earlier loads read (paths and mappings from the job repository)",
-                "and the files in its schedule's inbox. Each partition replaces exactly that partition in the lake.",
-                "Resumable: if it stops (a failure, a kill), run the same command again: partitions it completed are",
-                "skipped and the one it stopped in resumes at its last checkpoint. The result is the same as one clean run.",
-                "Example: mizan backfill --job ingest-remittances --source MTO-017 --from 2024-01 --to 2024-06"})
+        description = {
+            "Loads the partitions of one source from period P1 to P2, one partition at a time, from every file",
+            "delivered for that source: the files its earlier loads read (paths and mappings from the job repository)",
+            "and the files in its schedule's inbox. Each partition replaces exactly that partition in the lake.",
+            "Resumable: if it stops (a failure, a kill), run the same command again: partitions it completed are",
+            "skipped and the one it stopped in resumes at its last checkpoint. The result is the same as one clean run.",
+            "Example: mizan backfill --job ingest-remittances --source MTO-017 --from 2024-01 --to 2024-06"
+        })
 public class BackfillCommand implements Callable<Integer> {
 
     @Option(names = "--job", required = true, description = "ingest-remittances, load-gazetteer or load-fx-rates")
     String job;
 
-    @Option(names = "--source", required = true, description = "the source, as in the lake and mizan status (e.g. MTO-017)")
+    @Option(
+            names = "--source",
+            required = true,
+            description = "the source, as in the lake and mizan status (e.g. MTO-017)")
     String source;
 
     @Option(names = "--from", required = true, paramLabel = "P1", description = "first period (2024-01, or 2024-Q1)")
@@ -53,9 +58,11 @@ public class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        org.mizan.quality.QualityChecks.load(org.mizan.config.MizanHome.fromEnvironment()); // a mistake there: exit 2 before any work
+        org.mizan.quality.QualityChecks.load(
+                org.mizan.config.MizanHome.fromEnvironment()); // a mistake there: exit 2 before any work
         if (!JobRunner.JOB_BEANS.containsKey(job)) {
-            throw new MizanMain.UsageException("unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet());
+            throw new MizanMain.UsageException(
+                    "unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet());
         }
         List<String> periods = PartitionRuns.periods(from, to);
         PrintWriter out = spec.commandLine().getOut();
@@ -66,40 +73,54 @@ public class BackfillCommand implements Callable<Integer> {
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "backfill")) {
             reopen.arm(runner);
             Map<Path, String> files = new LinkedHashMap<>();
-            PartitionRuns.files(runner.launches(), job, PartitionRuns.units(lake, job, null, src)).values()
+            PartitionRuns.files(runner.launches(), job, PartitionRuns.units(lake, job, null, src))
+                    .values()
                     .forEach(d -> files.put(d.file(), d.mapping()));
             for (Schedule s : Schedules.load(MizanHome.fromEnvironment())) {
                 if (s.job().equals(job) && s.source().equalsIgnoreCase(source) && Files.isDirectory(s.inbox())) {
                     // the files a fire of this schedule would take: its glob, and no file still being written
                     for (Path f : InboxLoads.pending(s)) {
-                        files.putIfAbsent(f.toAbsolutePath().normalize(), s.mapping() != null ? s.mapping() : DefaultMappings.detect(job, f));
+                        files.putIfAbsent(
+                                f.toAbsolutePath().normalize(),
+                                s.mapping() != null ? s.mapping() : DefaultMappings.detect(job, f));
                     }
                 }
             }
             if (files.isEmpty()) {
-                throw new MizanMain.UsageException("no file was ever delivered for " + job + " source " + source + ": load one with mizan run "
-                        + job + " file=PATH, or put it in the source's inbox (config/schedules.yml)");
+                throw new MizanMain.UsageException(
+                        "no file was ever delivered for " + job + " source " + source + ": load one with mizan run "
+                                + job + " file=PATH, or put it in the source's inbox (config/schedules.yml)");
             }
-            out.printf("backfill of %s source %s, %s to %s: %d period(s) × %d file(s)%n", job, src, from, to, periods.size(), files.size());
+            out.printf(
+                    "backfill of %s source %s, %s to %s: %d period(s) × %d file(s)%n",
+                    job, src, from, to, periods.size(), files.size());
             int step = 0;
             int total = periods.size() * files.size();
             int done = 0;
             for (String period : periods) {
                 for (Map.Entry<Path, String> f : files.entrySet()) {
                     step++;
-                    Launches.Launch l = runner.launches().startOrResume(job, f.getKey(), f.getValue(),
-                            Map.of("period", period, "source", src, "backfill", series));
+                    Launches.Launch l = runner.launches()
+                            .startOrResume(
+                                    job,
+                                    f.getKey(),
+                                    f.getValue(),
+                                    Map.of("period", period, "source", src, "backfill", series));
                     JobExecution e = l.execution();
                     if (l.alreadyComplete()) {
-                        out.printf("[%d/%d] %s %s: done before (execution %d)%n", step, total, period, f.getKey().getFileName(), e.getId());
+                        out.printf(
+                                "[%d/%d] %s %s: done before (execution %d)%n",
+                                step, total, period, f.getKey().getFileName(), e.getId());
                         continue;
                     }
                     ReopenOption.rethrowRefusal(e);
-                    out.printf("[%d/%d] %s %s:%n", step, total, period, f.getKey().getFileName());
+                    out.printf(
+                            "[%d/%d] %s %s:%n", step, total, period, f.getKey().getFileName());
                     RunSummary.print(e, f.getValue(), out);
                     if (e.getStatus() != BatchStatus.COMPLETED) {
-                        out.printf("backfill stopped at period %s, file %s (execution %d). Fix the cause (mizan show %d), then run the"
-                                + " same backfill command again: the %d partition load(s) done are skipped and this one resumes.%n",
+                        out.printf(
+                                "backfill stopped at period %s, file %s (execution %d). Fix the cause (mizan show %d), then run the"
+                                        + " same backfill command again: the %d partition load(s) done are skipped and this one resumes.%n",
                                 period, f.getKey(), e.getId(), e.getId(), step - 1);
                         return MizanMain.FAILED;
                     }

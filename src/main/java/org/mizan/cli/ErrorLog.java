@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.mizan.config.MizanHome;
 
 /**
@@ -18,8 +17,7 @@ import org.mizan.config.MizanHome;
  */
 final class ErrorLog {
 
-    private ErrorLog() {
-    }
+    private ErrorLog() {}
 
     /** The log file of the current home. */
     static Path file() {
@@ -33,8 +31,12 @@ final class ErrorLog {
         t.printStackTrace(new PrintWriter(trace));
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, OffsetDateTime.now(ZoneOffset.UTC) + " ERROR mizan: " + what + System.lineSeparator() + trace,
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    OffsetDateTime.now(ZoneOffset.UTC) + " ERROR mizan: " + what + System.lineSeparator() + trace,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the one line on stderr still names where the log would be; the failure itself is what matters
         }

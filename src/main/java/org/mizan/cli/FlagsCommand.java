@@ -4,24 +4,26 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.mizan.config.MizanHome;
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.quality.QualityChecks;
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.duckdb.SqlFiles;
 import org.mizan.warehouse.Warehouse;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mizan flags}: the data-quality flags of the published warehouse, for a steward to review. */
-@Command(name = "flags", mixinStandardHelpOptions = true,
+@Command(
+        name = "flags",
+        mixinStandardHelpOptions = true,
         header = "Lists the values the data-quality checks flagged.",
-        description = {"Lists the values the checks of config/quality.yml flagged (view data_quality_flags): the record",
-                "(file and line, or activity and transaction), the value, the range the check expected, the score and",
-                "the reason; open flags first. Review one with: mizan review FLAG_ID --accept|--reject \"reason\".",
-                "Example: mizan flags --unit NP-P1 --period 2024 --check negative_funding"})
+        description = {
+            "Lists the values the checks of config/quality.yml flagged (view data_quality_flags): the record",
+            "(file and line, or activity and transaction), the value, the range the check expected, the score and",
+            "the reason; open flags first. Review one with: mizan review FLAG_ID --accept|--reject \"reason\".",
+            "Example: mizan flags --unit NP-P1 --period 2024 --check negative_funding"
+        })
 public class FlagsCommand implements Callable<Integer> {
 
     @Option(names = "--unit", description = "only flags on this unit and the units below it")
@@ -45,13 +47,15 @@ public class FlagsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!review.matches("open|accepted|rejected|all")) {
-            throw new MizanMain.UsageException("--review must be open, accepted, rejected or all, not '" + review + "'");
+            throw new MizanMain.UsageException(
+                    "--review must be open, accepted, rejected or all, not '" + review + "'");
         }
         if (!format.matches("table|csv|json")) {
             throw new MizanMain.UsageException("--format must be table, csv or json, not '" + format + "'");
         }
         if (period != null && !period.matches("\\d{4}(-\\d{2})?")) {
-            throw new MizanMain.UsageException("--period must be a year (2024) or a month (2024-03), not '" + period + "'");
+            throw new MizanMain.UsageException(
+                    "--period must be a year (2024) or a month (2024-03), not '" + period + "'");
         }
         MizanHome home = MizanHome.fromEnvironment();
         QualityChecks.load(home);
@@ -60,7 +64,9 @@ public class FlagsCommand implements Callable<Integer> {
             throw new MizanMain.UsageException("no warehouse published yet: load something first (mizan run …)");
         }
         List<String> values = Arrays.asList(unit, unit, period, period, check, check, review, review);
-        ResultPrinter.print(ReadOnlyQuery.run(warehouse, SqlFiles.text("queries/quality_flags.sql"), values), format,
+        ResultPrinter.print(
+                ReadOnlyQuery.run(warehouse, SqlFiles.text("queries/quality_flags.sql"), values),
+                format,
                 spec.commandLine().getOut());
         return MizanMain.OK;
     }

@@ -2,7 +2,6 @@ package org.mizan.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
@@ -15,8 +14,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  */
 final class HelpText {
 
-    private HelpText() {
-    }
+    private HelpText() {}
 
     /** Installs the wrapping description on the command and every subcommand. */
     static void install(CommandLine cli) {
@@ -28,8 +26,12 @@ final class HelpText {
         if (c.getParent() != null) {
             c.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_HEADER, help -> "");
         }
-        c.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_DESCRIPTION,
-                help -> wrap(List.of(c.getCommandSpec().usageMessage().description()), help.commandSpec().usageMessage().width()));
+        c.getHelpSectionMap()
+                .put(
+                        UsageMessageSpec.SECTION_KEY_DESCRIPTION,
+                        help -> wrap(
+                                List.of(c.getCommandSpec().usageMessage().description()),
+                                help.commandSpec().usageMessage().width()));
         c.getSubcommands().values().forEach(HelpText::apply);
     }
 
@@ -37,8 +39,12 @@ final class HelpText {
         List<String> blocks = new ArrayList<>();
         StringBuilder prose = new StringBuilder();
         for (String line : lines) {
-            boolean verbatim = line.startsWith(" ") || line.startsWith("Example") || line.startsWith("mizan ")
-                    || line.startsWith("./mizan") || line.startsWith("-") || line.isBlank();
+            boolean verbatim = line.startsWith(" ")
+                    || line.startsWith("Example")
+                    || line.startsWith("mizan ")
+                    || line.startsWith("./mizan")
+                    || line.startsWith("-")
+                    || line.isBlank();
             if (verbatim) {
                 if (!prose.isEmpty()) {
                     blocks.add(fill(prose.toString(), width));

@@ -4,25 +4,29 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-
 import org.mizan.steward.Executions;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mizan history [--job J] [--since D]}: every execution with its outcome and counts, newest first. */
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
         header = "Lists job executions, newest first.",
-        description = {"Lists job executions, newest first: state, start, duration, rows read / accepted / rejected, file.",
-                "Then: mizan show <execution> for its steps and failure reason, mizan rejects <execution> for its rejected rows.",
-                "Example: mizan history --job ingest-remittances --since 2024-03-01"})
+        description = {
+            "Lists job executions, newest first: state, start, duration, rows read / accepted / rejected, file.",
+            "Then: mizan show <execution> for its steps and failure reason, mizan rejects <execution> for its rejected rows.",
+            "Example: mizan history --job ingest-remittances --since 2024-03-01"
+        })
 public class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--job", description = "only this job (ingest-remittances, load-gazetteer, load-fx-rates)")
     String job;
 
-    @Option(names = "--since", description = "only executions created on or after this day (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM)")
+    @Option(
+            names = "--since",
+            description = "only executions created on or after this day (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM)")
     String since;
 
     @Option(names = "--limit", defaultValue = "50", description = "at most this many (default 50)")
@@ -35,10 +39,13 @@ public class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         LocalDateTime from = parseSince(since);
         if (job != null && !JobRunner.JOB_BEANS.containsKey(job)) {
-            throw new MizanMain.UsageException("unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet());
+            throw new MizanMain.UsageException(
+                    "unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet());
         }
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
-            ExecutionTable.print(Executions.list(runner.repository(), job, from, limit), spec.commandLine().getOut());
+            ExecutionTable.print(
+                    Executions.list(runner.repository(), job, from, limit),
+                    spec.commandLine().getOut());
         }
         return MizanMain.OK;
     }
@@ -53,9 +60,12 @@ public class HistoryCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return since.contains("T") ? LocalDateTime.parse(since) : LocalDate.parse(since).atStartOfDay();
+            return since.contains("T")
+                    ? LocalDateTime.parse(since)
+                    : LocalDate.parse(since).atStartOfDay();
         } catch (DateTimeParseException e) {
-            throw new MizanMain.UsageException(option + " '" + since + "' is not a day (2024-03-01) or a time (2024-03-01T02:00)");
+            throw new MizanMain.UsageException(
+                    option + " '" + since + "' is not a day (2024-03-01) or a time (2024-03-01T02:00)");
         }
     }
 }

@@ -3,7 +3,6 @@ package org.mizan.cli;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.mizan.MizanApplication;
 import org.mizan.steward.Launches;
 import org.mizan.steward.StaleRuns;
@@ -40,7 +39,8 @@ final class JobRunner implements Closeable {
         this.context = app.run(all);
         // a run left STARTED by a process that is gone can only be rerun or abandoned once it is marked FAILED
         for (var e : new StaleRuns(repository()).markFailed()) {
-            err.println("mizan: execution " + e.getId() + " (" + e.getJobInstance().getJobName() + ") was still marked running,"
+            err.println("mizan: execution " + e.getId() + " ("
+                    + e.getJobInstance().getJobName() + ") was still marked running,"
                     + " but its process is gone: marked FAILED (see ./mizan show " + e.getId() + ")");
         }
     }
@@ -50,7 +50,8 @@ final class JobRunner implements Closeable {
      * loading process on the same home to finish, and holds it until closed.
      */
     static JobRunner forLoad(java.io.PrintWriter err, String what) {
-        org.mizan.config.HomeLock lock = org.mizan.config.HomeLock.acquire(org.mizan.config.MizanHome.fromEnvironment(), what, err);
+        org.mizan.config.HomeLock lock =
+                org.mizan.config.HomeLock.acquire(org.mizan.config.MizanHome.fromEnvironment(), what, err);
         try {
             JobRunner runner = new JobRunner(err);
             runner.homeLock = lock;

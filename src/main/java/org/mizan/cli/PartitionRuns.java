@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import org.mizan.config.MizanHome;
 import org.mizan.jobs.DefaultMappings;
 import org.mizan.lake.Dataset;
@@ -22,8 +21,7 @@ import org.mizan.steward.Launches;
  */
 final class PartitionRuns {
 
-    private PartitionRuns() {
-    }
+    private PartitionRuns() {}
 
     /** The source as the lake's partitions spell it, or as given when no partition of the job has it yet. */
     static String canonicalSource(Lake lake, String job, String source) throws IOException {
@@ -52,13 +50,16 @@ final class PartitionRuns {
             }
         }
         if (!kinds.isEmpty() && !kinds.contains(kind(from))) {
-            throw new MizanMain.UsageException("source " + source + " of " + job + " is partitioned by " + String.join(" and ", kinds)
-                    + ", not by " + kind(from) + ": give --from and --to as " + String.join(" or ", kinds) + "s (mizan status lists its partitions)");
+            throw new MizanMain.UsageException("source " + source + " of " + job + " is partitioned by "
+                    + String.join(" and ", kinds) + ", not by " + kind(from) + ": give --from and --to as "
+                    + String.join(" or ", kinds) + "s (mizan status lists its partitions)");
         }
     }
 
     private static String kind(String period) {
-        return period.matches("\\d{4}-Q\\d") ? "quarter" : period.matches("\\d{4}-\\d{2}") ? "month" : period.matches("\\d{4}") ? "year" : "other";
+        return period.matches("\\d{4}-Q\\d")
+                ? "quarter"
+                : period.matches("\\d{4}-\\d{2}") ? "month" : period.matches("\\d{4}") ? "year" : "other";
     }
 
     /** The units with rows of this source (in any period when {@code period} is null), by dataset walk. */
@@ -67,7 +68,8 @@ final class PartitionRuns {
         for (String dataset : DefaultMappings.datasets(job)) {
             Dataset d = Dataset.of(dataset);
             for (String partition : lake.partitions(d)) {
-                if (partition.endsWith("/source=" + source) && (period == null || partition.startsWith("period=" + period + "/"))) {
+                if (partition.endsWith("/source=" + source)
+                        && (period == null || partition.startsWith("period=" + period + "/"))) {
                     units.addAll(lake.unitsIn(d, partition));
                 }
             }
@@ -82,12 +84,15 @@ final class PartitionRuns {
         for (String unit : units) {
             Launches.Delivered d = delivered.get(unit);
             if (d == null) {
-                throw new MizanMain.UsageException("the lake holds rows of '" + unit + "' but the job repository has no completed " + job
-                        + " load of it (pruned?): load that file again with mizan run " + job + " file=PATH");
+                throw new MizanMain.UsageException(
+                        "the lake holds rows of '" + unit + "' but the job repository has no completed " + job
+                                + " load of it (pruned?): load that file again with mizan run " + job + " file=PATH");
             }
             if (!Files.isRegularFile(d.file())) {
-                throw new MizanMain.UsageException(d.file() + " (loaded by execution " + d.execution().getId() + ") is no longer there:"
-                        + " put the delivered file back at that path, or load its replacement with mizan run " + job + " file=PATH");
+                throw new MizanMain.UsageException(
+                        d.file() + " (loaded by execution " + d.execution().getId() + ") is no longer there:"
+                                + " put the delivered file back at that path, or load its replacement with mizan run "
+                                + job + " file=PATH");
             }
             out.put(unit, d);
         }
@@ -112,7 +117,8 @@ final class PartitionRuns {
                 out.add((q / 4) + "-Q" + (q % 4 + 1));
             }
         } else {
-            throw new MizanMain.UsageException("--from " + from + " --to " + to + ": give two months (2024-01) or two quarters (2024-Q1)");
+            throw new MizanMain.UsageException(
+                    "--from " + from + " --to " + to + ": give two months (2024-01) or two quarters (2024-Q1)");
         }
         if (out.isEmpty()) {
             throw new MizanMain.UsageException("--from " + from + " is after --to " + to);

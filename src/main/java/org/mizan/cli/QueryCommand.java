@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.mizan.config.MizanHome;
 import org.mizan.warehouse.NamedQuery;
 import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.warehouse.Warehouse;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,21 +18,28 @@ import picocli.CommandLine.Parameters;
  * {@code mizan query "<SQL>"} or {@code mizan query NAME [--unit U] [--period P]}: read-only SQL, or a named
  * query, on the published warehouse; never blocks or is blocked by a load.
  */
-@Command(name = "query", mixinStandardHelpOptions = true,
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
         header = "Runs a read-only SQL statement or named query on the warehouse.",
-        description = {"Runs one read-only SQL statement, or a named query, on the published warehouse",
-                "(MIZAN_HOME/warehouse/mizan.duckdb). Statements that write (insert, update, create, copy, attach, …)",
-                "are refused with exit code 2.",
-                "Named queries (warehouse/named/*.sql; mizan query --list shows them with their parameters) take",
-                "--unit and --period, or --param NAME=VALUE; values are bound, never pasted into the SQL.",
-                "Public views: admin_units, fx_rates, remittance_transactions, remittance_inflows, remittance_cost,",
-                "corridor_aggregates, corridor_costs (columns: warehouse/README.md).",
-                "Examples: mizan query \"select * from remittance_inflows where level = 1\" --format csv",
-                "          mizan query --list",
-                "          mizan query inflows --unit NP-P1 --period 2024"})
+        description = {
+            "Runs one read-only SQL statement, or a named query, on the published warehouse",
+            "(MIZAN_HOME/warehouse/mizan.duckdb). Statements that write (insert, update, create, copy, attach, …)",
+            "are refused with exit code 2.",
+            "Named queries (warehouse/named/*.sql; mizan query --list shows them with their parameters) take",
+            "--unit and --period, or --param NAME=VALUE; values are bound, never pasted into the SQL.",
+            "Public views: admin_units, fx_rates, remittance_transactions, remittance_inflows, remittance_cost,",
+            "corridor_aggregates, corridor_costs (columns: warehouse/README.md).",
+            "Examples: mizan query \"select * from remittance_inflows where level = 1\" --format csv",
+            "          mizan query --list",
+            "          mizan query inflows --unit NP-P1 --period 2024"
+        })
 public class QueryCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SQL|NAME",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SQL|NAME",
             description = "one select / with / describe / show / summarize statement, or a named query's name")
     String sql;
 
@@ -68,7 +73,9 @@ public class QueryCommand implements Callable<Integer> {
         if (list) {
             named.values().forEach(q -> {
                 out.println(q.name() + ": " + q.description());
-                q.params().forEach((k, v) -> out.printf("    --%s  %s%n", k.equals("unit") || k.equals("period") ? k : "param " + k + "=…", v));
+                q.params()
+                        .forEach((k, v) -> out.printf(
+                                "    --%s  %s%n", k.equals("unit") || k.equals("period") ? k : "param " + k + "=…", v));
             });
             return MizanMain.OK;
         }
@@ -102,19 +109,21 @@ public class QueryCommand implements Callable<Integer> {
             }
         } else {
             if (unit != null || period != null || !params.isEmpty()) {
-                throw new MizanMain.UsageException("'" + sql + "' is not a named query (mizan query --list); --unit, --period and"
-                        + " --param are for named queries");
+                throw new MizanMain.UsageException(
+                        "'" + sql + "' is not a named query (mizan query --list); --unit, --period and"
+                                + " --param are for named queries");
             }
             String refused = ReadOnlyQuery.refusal(sql);
             if (refused != null) {
-                throw new MizanMain.UsageException(byName
-                        ? "no named query '" + sql.strip() + "' (mizan query --list shows them)" : refused);
+                throw new MizanMain.UsageException(
+                        byName ? "no named query '" + sql.strip() + "' (mizan query --list shows them)" : refused);
             }
         }
         Path warehouse = new Warehouse(MizanHome.fromEnvironment()).published();
         if (warehouse == null) {
-            throw new MizanMain.UsageException("no warehouse in " + MizanHome.fromEnvironment().root()
-                    + " yet: run ./mizan demo, or load files with ./mizan run (or set MIZAN_HOME)");
+            throw new MizanMain.UsageException(
+                    "no warehouse in " + MizanHome.fromEnvironment().root()
+                            + " yet: run ./mizan demo, or load files with ./mizan run (or set MIZAN_HOME)");
         }
         if (unit != null) {
             Arguments.requireUnit(warehouse, unit);
@@ -123,7 +132,8 @@ public class QueryCommand implements Callable<Integer> {
             ResultPrinter.print(ReadOnlyQuery.run(warehouse, statement, values), format, out);
             return MizanMain.OK;
         } catch (java.sql.SQLException e) {
-            throw new MizanMain.UsageException("the query failed: " + e.getMessage().strip());
+            throw new MizanMain.UsageException(
+                    "the query failed: " + e.getMessage().strip());
         }
     }
 }

@@ -1,18 +1,20 @@
 package org.mizan.cli;
 
 import java.io.PrintWriter;
-
 import org.mizan.approval.ApprovalException;
 import org.mizan.approval.LoadLock;
 import org.springframework.batch.core.job.JobExecution;
-
 import picocli.CommandLine.Option;
 
 /** {@code --reopen "reason"} of run, rerun and backfill: load data an approval covers, undoing that approval and the ones above it. */
 final class ReopenOption {
 
-    @Option(names = "--reopen", paramLabel = "REASON", description = "load even where an approval covers the data: unapproves the"
-            + " unit and every level above it for the period, keeping REASON in the audit trail (mizan approvals shows it)")
+    @Option(
+            names = "--reopen",
+            paramLabel = "REASON",
+            description =
+                    "load even where an approval covers the data: unapproves the"
+                            + " unit and every level above it for the period, keeping REASON in the audit trail (mizan approvals shows it)")
     String reason;
 
     @Option(names = "--user", description = "who reopens (default: MIZAN_USER, else the login name)")
@@ -21,7 +23,8 @@ final class ReopenOption {
     /** Arms the lock of this command's loads to reopen instead of refusing, when --reopen was given. */
     void arm(JobRunner runner) {
         if (reason != null) {
-            runner.bean(LoadLock.class).reopening(reason, ApprovalAction.approver(user).user());
+            runner.bean(LoadLock.class)
+                    .reopening(reason, ApprovalAction.approver(user).user());
         }
     }
 

@@ -1,19 +1,16 @@
 package org.mizan.cli;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.mizan.warehouse.ReadOnlyQuery.Result;
-
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /** Prints a query result as an aligned table, CSV (RFC 4180) or JSON (an array of objects). */
 final class ResultPrinter {
 
-    private ResultPrinter() {
-    }
+    private ResultPrinter() {}
 
     static void print(Result r, String format, PrintWriter out) {
         switch (format) {
@@ -66,13 +63,15 @@ final class ResultPrinter {
                 t = t.substring(0, width[i] - 1) + "…";
             }
             boolean right = cells.get(i) instanceof Number;
-            sb.append(i == 0 ? "" : "  ").append(right ? String.format("%" + width[i] + "s", t) : String.format("%-" + width[i] + "s", t));
+            sb.append(i == 0 ? "" : "  ")
+                    .append(right ? String.format("%" + width[i] + "s", t) : String.format("%-" + width[i] + "s", t));
         }
         out.println(sb.toString().stripTrailing());
     }
 
     private static void csv(Result r, PrintWriter out) {
-        out.println(String.join(",", r.columns().stream().map(ResultPrinter::csvCell).toList()));
+        out.println(String.join(
+                ",", r.columns().stream().map(ResultPrinter::csvCell).toList()));
         for (List<Object> row : r.rows()) {
             out.println(String.join(",", row.stream().map(v -> csvCell(text(v))).toList()));
         }
@@ -88,7 +87,10 @@ final class ResultPrinter {
             sb.append(k == 0 ? "\n  {" : ",\n  {");
             List<Object> row = r.rows().get(k);
             for (int i = 0; i < row.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(quote(r.columns().get(i))).append(": ").append(jsonValue(row.get(i)));
+                sb.append(i == 0 ? "" : ", ")
+                        .append(quote(r.columns().get(i)))
+                        .append(": ")
+                        .append(jsonValue(row.get(i)));
             }
             sb.append('}');
         }
@@ -99,8 +101,13 @@ final class ResultPrinter {
         if (v == null) {
             return "null";
         }
-        if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof BigDecimal
-                || v instanceof Double || v instanceof Short || v instanceof java.math.BigInteger) {
+        if (v instanceof Boolean
+                || v instanceof Integer
+                || v instanceof Long
+                || v instanceof BigDecimal
+                || v instanceof Double
+                || v instanceof Short
+                || v instanceof java.math.BigInteger) {
             return text(v);
         }
         return quote(text(v));

@@ -5,57 +5,73 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.mizan.jobs.DefaultMappings;
+import org.mizan.jobs.extracts.ExtractRegionJobConfiguration;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-
-import org.mizan.jobs.extracts.ExtractRegionJobConfiguration;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code mizan run <job> file=PATH [mapping=NAME]}: runs one job on one delivered file. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         header = "Runs a job on one file and rebuilds the warehouse.",
-        description = {"Runs a job on one file: read, check, stage to the Parquet lake, publish, rebuild the warehouse.",
-                "Jobs: ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer, load-fx-rates.",
-                "A file in a standard format (docs/formats.md describes every input format) needs no mapping;",
-                "any other layout needs mapping=NAME (a file under jobs/, e.g. remittances/dushanbe-express) or mapping=PATH.yml.",
-                "Try a mapping first with: mizan check-mapping --mapping NAME FILE (writes nothing).",
-                "Rejected rows go to MIZAN_HOME/quarantine with file, line, rule and message; good rows are loaded.",
-                "Partitioned (ingest-remittances): several file=PATH of one delivery, or --threads N, or --workers, cut the work",
-                "into partitions: one per file, and a file larger than --partition-size into ranges of whole lines. --threads",
-                "runs them on this machine; --workers sends them over RabbitMQ to mizan worker processes (profile distributed,",
-                "see README). Rows, rejects and duplicates come out as a single-node run of the files in turn would give them.",
-                "Examples:",
-                "  mizan run load-gazetteer file=fixtures/gazetteer/admin_units.csv",
-                "  mizan run ingest-remittances file=feed.jsonl",
-                "  mizan run ingest-remittances file=export.csv mapping=remittances/dushanbe-express",
-                "  mizan run ingest-ledgers file=activities.xml     (IATI XML, a ledger or plan CSV, an IATI code list)",
-                "  mizan run ingest-registries file=returnees.xlsx mapping=registries/kutaisi-people",
-                "  mizan run extract-region region=NP-P1 period=2024-Q1 [recipient=ID]",
-                "     (the region's extract: scorecard and coherence views as CSV, XLSX, Parquet and manifest.json, small",
-                "      counts suppressed, a new version only when something changed, delivered as config/extracts.yml says)"})
+        description = {
+            "Runs a job on one file: read, check, stage to the Parquet lake, publish, rebuild the warehouse.",
+            "Jobs: ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer, load-fx-rates.",
+            "A file in a standard format (docs/formats.md describes every input format) needs no mapping;",
+            "any other layout needs mapping=NAME (a file under jobs/, e.g. remittances/dushanbe-express) or mapping=PATH.yml.",
+            "Try a mapping first with: mizan check-mapping --mapping NAME FILE (writes nothing).",
+            "Rejected rows go to MIZAN_HOME/quarantine with file, line, rule and message; good rows are loaded.",
+            "Partitioned (ingest-remittances): several file=PATH of one delivery, or --threads N, or --workers, cut the work",
+            "into partitions: one per file, and a file larger than --partition-size into ranges of whole lines. --threads",
+            "runs them on this machine; --workers sends them over RabbitMQ to mizan worker processes (profile distributed,",
+            "see README). Rows, rejects and duplicates come out as a single-node run of the files in turn would give them.",
+            "Examples:",
+            "  mizan run load-gazetteer file=fixtures/gazetteer/admin_units.csv",
+            "  mizan run ingest-remittances file=feed.jsonl",
+            "  mizan run ingest-remittances file=export.csv mapping=remittances/dushanbe-express",
+            "  mizan run ingest-ledgers file=activities.xml     (IATI XML, a ledger or plan CSV, an IATI code list)",
+            "  mizan run ingest-registries file=returnees.xlsx mapping=registries/kutaisi-people",
+            "  mizan run extract-region region=NP-P1 period=2024-Q1 [recipient=ID]",
+            "     (the region's extract: scorecard and coherence views as CSV, XLSX, Parquet and manifest.json, small",
+            "      counts suppressed, a new version only when something changed, delivered as config/extracts.yml says)"
+        })
 public class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer or load-fx-rates")
+    @Parameters(
+            index = "0",
+            paramLabel = "JOB",
+            description = "ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer or load-fx-rates")
     String job;
 
-    @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "file=PATH (required), mapping=NAME|PATH.yml (optional); extract-region: region=, period=, recipient=")
+    @Parameters(
+            index = "1..*",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "file=PATH (required), mapping=NAME|PATH.yml (optional); extract-region: region=, period=, recipient=")
     List<String> params = List.of();
 
     @CommandLine.Mixin
     ReopenOption reopen = new ReopenOption();
 
-    @CommandLine.Option(names = "--workers", description = "ingest-remittances: send the partitions to mizan worker processes over RabbitMQ")
+    @CommandLine.Option(
+            names = "--workers",
+            description = "ingest-remittances: send the partitions to mizan worker processes over RabbitMQ")
     boolean workers;
 
-    @CommandLine.Option(names = "--threads", paramLabel = "N", description = "ingest-remittances: run the partitions on N threads of this machine")
+    @CommandLine.Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "ingest-remittances: run the partitions on N threads of this machine")
     int threads;
 
-    @CommandLine.Option(names = "--partition-size", paramLabel = "SIZE", defaultValue = "64m",
+    @CommandLine.Option(
+            names = "--partition-size",
+            paramLabel = "SIZE",
+            defaultValue = "64m",
             description = "a file larger than this is cut into ranges of about this size (e.g. 64m, 500k; default 64m)")
     String partitionSize;
 
@@ -68,16 +84,20 @@ public class RunCommand implements Callable<Integer> {
             return extract();
         }
         if (!JobRunner.JOB_BEANS.containsKey(job)) {
-            throw new MizanMain.UsageException("unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet()
-                    + " or " + ExtractRegionJobConfiguration.NAME);
+            throw new MizanMain.UsageException("unknown job '" + job + "': choose one of "
+                    + JobRunner.JOB_BEANS.keySet() + " or " + ExtractRegionJobConfiguration.NAME);
         }
         Map<String, String> kv = parse(params);
-        List<String> files = params.stream().filter(p -> p.startsWith("file=")).map(p -> p.substring(5)).toList();
+        List<String> files = params.stream()
+                .filter(p -> p.startsWith("file="))
+                .map(p -> p.substring(5))
+                .toList();
         if ("ingest-remittances".equals(job) && (files.size() > 1 || workers || threads > 0)) {
             return partitioned(files, kv.get("mapping"));
         }
         if (files.size() > 1) {
-            throw new MizanMain.UsageException("run " + job + " takes one file=PATH; only ingest-remittances loads several files in one run");
+            throw new MizanMain.UsageException(
+                    "run " + job + " takes one file=PATH; only ingest-remittances loads several files in one run");
         }
         String file = kv.get("file");
         if (file == null) {
@@ -86,7 +106,8 @@ public class RunCommand implements Callable<Integer> {
         Path path = Path.of(file);
         String mapping = kv.containsKey("mapping") ? kv.get("mapping") : DefaultMappings.detect(job, path);
         DefaultMappings.check(job, mapping);
-        org.mizan.quality.QualityChecks.load(org.mizan.config.MizanHome.fromEnvironment()); // a mistake there: exit 2 before the load
+        org.mizan.quality.QualityChecks.load(
+                org.mizan.config.MizanHome.fromEnvironment()); // a mistake there: exit 2 before the load
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "run " + job)) {
             reopen.arm(runner);
             JobExecution execution = runner.run(job, path, mapping);
@@ -94,8 +115,10 @@ public class RunCommand implements Callable<Integer> {
             reopen.report(runner, spec.commandLine().getOut());
             RunSummary.print(execution, mapping, spec.commandLine().getOut());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                spec.commandLine().getErr().println(failed(job, execution) + "; fix the file (or its mapping) and run it again,"
-                        + " or ./mizan rerun " + execution.getId() + " (details in " + ErrorLog.file() + ")");
+                spec.commandLine()
+                        .getErr()
+                        .println(failed(job, execution) + "; fix the file (or its mapping) and run it again,"
+                                + " or ./mizan rerun " + execution.getId() + " (details in " + ErrorLog.file() + ")");
                 return MizanMain.FAILED;
             }
             return MizanMain.OK;
@@ -123,8 +146,10 @@ public class RunCommand implements Callable<Integer> {
             JobExecution execution = runner.launches().loadPartitioned(paths, mappings, bytes, workers);
             RunSummary.print(execution, mappings.get(0), spec.commandLine().getOut());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                spec.commandLine().getErr().println(failed(job, execution) + "; fix the file (or its mapping) and run it again,"
-                        + " or ./mizan rerun " + execution.getId() + " (details in " + ErrorLog.file() + ")");
+                spec.commandLine()
+                        .getErr()
+                        .println(failed(job, execution) + "; fix the file (or its mapping) and run it again,"
+                                + " or ./mizan rerun " + execution.getId() + " (details in " + ErrorLog.file() + ")");
                 return MizanMain.FAILED;
             }
             return MizanMain.OK;
@@ -142,7 +167,8 @@ public class RunCommand implements Callable<Integer> {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new MizanMain.UsageException("--partition-size " + text + " is not a size: write e.g. 64m, 500k or 1g");
+            throw new MizanMain.UsageException(
+                    "--partition-size " + text + " is not a size: write e.g. 64m, 500k or 1g");
         }
     }
 
@@ -150,25 +176,34 @@ public class RunCommand implements Callable<Integer> {
     private Integer extract() throws Exception {
         Map<String, String> kv = parse(params, java.util.Set.of("region", "period", "recipient"));
         if (kv.get("region") == null && kv.get("recipient") == null || kv.get("period") == null) {
-            throw new MizanMain.UsageException("run extract-region needs region=CODE (or recipient=ID) and period=YYYY|YYYY-Qn|YYYY-MM,"
-                    + " e.g. mizan run extract-region region=NP-P1 period=2024-Q1");
+            throw new MizanMain.UsageException(
+                    "run extract-region needs region=CODE (or recipient=ID) and period=YYYY|YYYY-Qn|YYYY-MM,"
+                            + " e.g. mizan run extract-region region=NP-P1 period=2024-Q1");
         }
         try {
             org.mizan.extract.ExtractPeriod.parse(kv.get("period"));
             if (kv.get("region") != null) {
-                org.mizan.extract.ExtractRun.requireRegion(org.mizan.config.MizanHome.fromEnvironment(), kv.get("region"));
+                org.mizan.extract.ExtractRun.requireRegion(
+                        org.mizan.config.MizanHome.fromEnvironment(), kv.get("region"));
             }
         } catch (IllegalArgumentException e) {
             throw new MizanMain.UsageException(e.getMessage());
         }
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "run " + job)) {
-            org.springframework.batch.core.job.parameters.JobParametersBuilder b = new org.springframework.batch.core.job.parameters.JobParametersBuilder();
+            org.springframework.batch.core.job.parameters.JobParametersBuilder b =
+                    new org.springframework.batch.core.job.parameters.JobParametersBuilder();
             kv.forEach(b::addString);
             b.addLong("run", System.currentTimeMillis());
-            JobExecution execution = runner.operator().start(runner.bean("extractRegionJob", org.springframework.batch.core.job.Job.class), b.toJobParameters());
+            JobExecution execution = runner.operator()
+                    .start(
+                            runner.bean("extractRegionJob", org.springframework.batch.core.job.Job.class),
+                            b.toJobParameters());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                spec.commandLine().getErr().println("mizan: extract-region failed (execution " + execution.getId() + "): "
-                        + org.mizan.steward.FailureReasons.of(execution) + " (details in " + ErrorLog.file() + ")");
+                spec.commandLine()
+                        .getErr()
+                        .println("mizan: extract-region failed (execution " + execution.getId() + "): "
+                                + org.mizan.steward.FailureReasons.of(execution) + " (details in " + ErrorLog.file()
+                                + ")");
                 return MizanMain.FAILED;
             }
             return MizanMain.OK;
@@ -177,8 +212,8 @@ public class RunCommand implements Callable<Integer> {
 
     /** The one line a steward reads on stderr when a run failed: the job, the file, the reason. */
     static String failed(String job, JobExecution execution) {
-        return "mizan: " + job + " failed on " + execution.getJobParameters().getString("file") + " (execution " + execution.getId()
-                + "): " + org.mizan.steward.FailureReasons.of(execution);
+        return "mizan: " + job + " failed on " + execution.getJobParameters().getString("file") + " (execution "
+                + execution.getId() + "): " + org.mizan.steward.FailureReasons.of(execution);
     }
 
     static Map<String, String> parse(List<String> params) {
@@ -194,7 +229,8 @@ public class RunCommand implements Callable<Integer> {
             }
             String key = p.substring(0, eq);
             if (!keys.contains(key)) {
-                throw new MizanMain.UsageException("unknown parameter '" + key + "': this job takes " + new java.util.TreeSet<>(keys));
+                throw new MizanMain.UsageException(
+                        "unknown parameter '" + key + "': this job takes " + new java.util.TreeSet<>(keys));
             }
             kv.put(key, p.substring(eq + 1));
         }

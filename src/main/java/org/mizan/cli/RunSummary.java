@@ -3,7 +3,6 @@ package org.mizan.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
-
 import org.mizan.jobs.ingest.IngestSteps;
 import org.mizan.jobs.ingest.LakeStagingWriter;
 import org.mizan.jobs.ingest.SourceItemReader;
@@ -14,38 +13,52 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /** The run summary a steward reads: records read, accepted, rejected by rule, where the rejects are, the outcome. */
 final class RunSummary {
 
-    private RunSummary() {
-    }
+    private RunSummary() {}
 
     static void print(JobExecution execution, String mapping, PrintWriter out) {
         String file = execution.getJobParameters().getString("file");
-        out.printf("%s  %s  (mapping %s, execution %d)%n", execution.getJobInstance().getJobName(), file, mapping, execution.getId());
+        out.printf(
+                "%s  %s  (mapping %s, execution %d)%n",
+                execution.getJobInstance().getJobName(), file, mapping, execution.getId());
         StringBuilder timings = new StringBuilder();
         for (StepExecution step : execution.getStepExecutions()) {
             ExecutionContext ctx = step.getExecutionContext();
             if (step.getStartTime() != null && step.getEndTime() != null) {
-                timings.append(timings.isEmpty() ? "" : ", ").append(step.getStepName()).append(' ')
-                        .append(String.format("%.1f s", Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0));
+                timings.append(timings.isEmpty() ? "" : ", ")
+                        .append(step.getStepName())
+                        .append(' ')
+                        .append(String.format(
+                                "%.1f s",
+                                Duration.between(step.getStartTime(), step.getEndTime())
+                                                .toMillis()
+                                        / 1000.0));
             }
             if (IngestSteps.INGEST.equals(step.getStepName())) {
                 out.println("  " + readLine(ctx.toMap(), step.getReadCount()));
                 if (ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0) > 0 || limitedTo(execution) != null) {
                     // never "null": name only what the run was limited to
                     String partition = limitedTo(execution);
-                    out.printf("  limited to %s: %s of other partitions left as they are%n",
+                    out.printf(
+                            "  limited to %s: %s of other partitions left as they are%n",
                             partition == null ? "the partition being reread" : "partition " + partition,
                             count(ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0), "record", "records"));
                 }
                 if (ctx.containsKey(org.mizan.jobs.ingest.NormaliseProcessor.UNITS_PER_LEVEL)) {
-                    out.println("  units per level: " + org.mizan.jobs.ingest.NormaliseProcessor.levels(
-                            ctx.getString(org.mizan.jobs.ingest.NormaliseProcessor.UNITS_PER_LEVEL), mapping));
+                    out.println("  units per level: "
+                            + org.mizan.jobs.ingest.NormaliseProcessor.levels(
+                                    ctx.getString(org.mizan.jobs.ingest.NormaliseProcessor.UNITS_PER_LEVEL), mapping));
                 }
                 if (ctx.containsKey(SourceItemReader.RESUMED_AT)) {
-                    out.printf("  resumed at line %d (the last checkpoint before the cut)%n", ctx.getLong(SourceItemReader.RESUMED_AT));
+                    out.printf(
+                            "  resumed at line %d (the last checkpoint before the cut)%n",
+                            ctx.getLong(SourceItemReader.RESUMED_AT));
                 }
                 StringBuilder rules = new StringBuilder();
-                LakeStagingWriter.rejectsByRule(ctx.toMap()).forEach((rule, n) ->
-                        rules.append(rules.isEmpty() ? "" : ", ").append(rule).append(' ').append(n));
+                LakeStagingWriter.rejectsByRule(ctx.toMap())
+                        .forEach((rule, n) -> rules.append(rules.isEmpty() ? "" : ", ")
+                                .append(rule)
+                                .append(' ')
+                                .append(n));
                 if (!rules.isEmpty()) {
                     out.println("  rejected by rule: " + rules);
                 }
@@ -53,11 +66,14 @@ final class RunSummary {
                     out.println("  quarantine: " + ctx.getString(LakeStagingWriter.QUARANTINE));
                 }
             } else if (IngestSteps.PUBLISH_LAKE.equals(step.getStepName()) && ctx.containsKey("lake_files")) {
-                out.printf("  lake: %d partition file(s) placed%s%n", ctx.getInt("lake_files"),
+                out.printf(
+                        "  lake: %d partition file(s) placed%s%n",
+                        ctx.getInt("lake_files"),
                         ctx.containsKey("partition_note") ? " (" + ctx.getString("partition_note") + ")" : "");
                 String replaced = stored(LakeStagingWriter.perDataset(ctx.toMap(), LakeStagingWriter.REPLACED_PREFIX));
                 if (ctx.containsKey("replaces")) {
-                    out.println("  replaces " + ctx.getString("replaces") + (replaced == null ? "" : "; its " + replaced + " replaced"));
+                    out.println("  replaces " + ctx.getString("replaces")
+                            + (replaced == null ? "" : "; its " + replaced + " replaced"));
                 } else if (replaced != null) {
                     out.println("  replaces " + replaced + " this file's earlier load had stored");
                 }
@@ -79,7 +95,8 @@ final class RunSummary {
         if (!timings.isEmpty()) {
             out.println("  steps: " + timings);
         }
-        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null
+                ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         out.printf("%s in %.1f s%n", execution.getStatus(), took.toMillis() / 1000.0);
     }
@@ -100,8 +117,8 @@ final class RunSummary {
             Map.entry("registry_people", new String[] {"person", "people"}),
             Map.entry("service_deliveries", new String[] {"service delivery", "service deliveries"}));
 
-    private static final Map<String, String> SINGULAR = Map.of("lines", "line", "rows", "row", "records", "record",
-            "activities", "activity", "codes", "code");
+    private static final Map<String, String> SINGULAR =
+            Map.of("lines", "line", "rows", "row", "records", "record", "activities", "activity", "codes", "code");
 
     /**
      * What the ingest step read and stored, per dataset, in a steward's words: "152 lines read: 137 transactions stored,
@@ -117,8 +134,11 @@ final class RunSummary {
         }
         long rejected = ctx.get(LakeStagingWriter.REJECTED) instanceof Number n ? n.longValue() : 0;
         long skipped = ctx.get(SourceItemReader.SKIPPED_LINES) instanceof Number n ? n.longValue() : 0;
-        return count(read, SINGULAR.getOrDefault(unit, unit), unit) + " read: " + stored + " stored, " + rejected + " rejected"
-                + (skipped > 0 ? "; " + count(skipped, "blank or footer line", "blank or footer lines") + " skipped" : "");
+        return count(read, SINGULAR.getOrDefault(unit, unit), unit) + " read: " + stored + " stored, " + rejected
+                + " rejected"
+                + (skipped > 0
+                        ? "; " + count(skipped, "blank or footer line", "blank or footer lines") + " skipped"
+                        : "");
     }
 
     /** "137 transactions", "100 projects, 186 funding entries": the datasets with records; null when none has any. */

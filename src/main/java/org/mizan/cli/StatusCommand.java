@@ -3,25 +3,27 @@ package org.mizan.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import org.mizan.config.MizanHome;
-import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.duckdb.SqlFiles;
-import org.mizan.warehouse.Warehouse;
 import org.mizan.steward.Executions;
+import org.mizan.warehouse.ReadOnlyQuery;
+import org.mizan.warehouse.Warehouse;
 import org.springframework.batch.core.repository.JobRepository;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mizan status}: the latest loads with their outcome and counts, and what the published warehouse holds. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         header = "Shows recent loads, partitions, schedules and the warehouse.",
-        description = {"Shows the latest job executions (state, file, rows read / accepted / rejected) from the job",
-                "repository; every lake partition (job × source × period) with its rows and the latest load that wrote",
-                "it; every schedule with its next and last fire and its source's freshness (LATE when the newest",
-                "load is older than the schedule's late-after); and the published warehouse with the rows of each view."})
+        description = {
+            "Shows the latest job executions (state, file, rows read / accepted / rejected) from the job",
+            "repository; every lake partition (job × source × period) with its rows and the latest load that wrote",
+            "it; every schedule with its next and last fire and its source's freshness (LATE when the newest",
+            "load is older than the schedule's late-after); and the published warehouse with the rows of each view."
+        })
 public class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--last", defaultValue = "15", description = "how many executions to list (default 15)")

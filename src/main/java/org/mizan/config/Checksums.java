@@ -12,8 +12,7 @@ import java.util.HexFormat;
 /** SHA-256 of files, as Mizan records them (delivered files, lake partitions in a manifest, release files). */
 public final class Checksums {
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     /** The file's SHA-256 in lower-case hex. */
     public static String sha256(Path file) {

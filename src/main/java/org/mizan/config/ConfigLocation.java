@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -15,8 +14,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class ConfigLocation {
 
-    private ConfigLocation() {
-    }
+    private ConfigLocation() {}
 
     public static Path find(MizanHome home, String env, String property, String name) {
         String named = System.getenv(env);
@@ -31,13 +29,15 @@ public final class ConfigLocation {
             return inHome;
         }
         String repo = System.getenv("MIZAN_REPO");
-        Path inRepo = (repo != null ? Path.of(repo) : Path.of("")).resolve("config").resolve(name).toAbsolutePath();
+        Path inRepo = (repo != null ? Path.of(repo) : Path.of(""))
+                .resolve("config")
+                .resolve(name)
+                .toAbsolutePath();
         return Files.isRegularFile(inRepo) ? inRepo : null;
     }
 
     /** A configuration file's YAML document, with the name its messages give it (null document: the file is empty). */
-    public record Document(String name, Object yaml) {
-    }
+    public record Document(String name, Object yaml) {}
 
     /**
      * Reads as YAML the file {@link #find} names, else the copy of {@code config/<name>} packaged in the jar; null
@@ -46,7 +46,8 @@ public final class ConfigLocation {
     public static Document readYaml(MizanHome home, String env, String property, String name, String what) {
         Path file = find(home, env, property, name);
         String shown = file != null ? file.toString() : "config/" + name + " (packaged)";
-        try (InputStream in = file != null ? Files.newInputStream(file)
+        try (InputStream in = file != null
+                ? Files.newInputStream(file)
                 : ConfigLocation.class.getClassLoader().getResourceAsStream("config/" + name)) {
             return in == null ? null : new Document(shown, new Yaml().load(in));
         } catch (IOException e) {

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Local folders Mizan writes and throws away: staging, temporary releases, key-rotation copies. */
 public final class Folders {
 
-    private Folders() {
-    }
+    private Folders() {}
 
     /** Deletes a folder and everything under it, deepest first; nothing happens when it does not exist. */
     public static void deleteTree(Path dir) throws IOException {

@@ -24,8 +24,7 @@ public final class HomeLock implements AutoCloseable {
 
     private static final Map<Path, Held> HELD = new HashMap<>();
 
-    private record Held(FileChannel channel, FileLock lock, int users) {
-    }
+    private record Held(FileChannel channel, FileLock lock, int users) {}
 
     private final Path file;
 
@@ -45,7 +44,8 @@ public final class HomeLock implements AutoCloseable {
                     return new HomeLock(file);
                 }
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 err.println("mizan: waiting for " + holder(file) + " to finish: one load at a time on " + home.root());
@@ -77,9 +77,14 @@ public final class HomeLock implements AutoCloseable {
         try {
             // written aside and renamed, so that a waiting process never reads it half-written (or empty)
             Path holder = lock.resolveSibling(".load.lock.holder");
-            Path tmp = lock.resolveSibling(".load.lock.holder." + ProcessHandle.current().pid());
+            Path tmp = lock.resolveSibling(
+                    ".load.lock.holder." + ProcessHandle.current().pid());
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, holder, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    holder,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException ignored) {
             // only the waiting process's message is poorer for it
         }
@@ -87,7 +92,8 @@ public final class HomeLock implements AutoCloseable {
 
     private static String holder(Path lock) {
         try {
-            String text = Files.readString(lock.resolveSibling(".load.lock.holder"), StandardCharsets.UTF_8).strip();
+            String text = Files.readString(lock.resolveSibling(".load.lock.holder"), StandardCharsets.UTF_8)
+                    .strip();
             return text.isEmpty() ? "another Mizan process" : text;
         } catch (IOException e) {
             return "another Mizan process";

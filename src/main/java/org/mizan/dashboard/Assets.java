@@ -3,7 +3,6 @@ package org.mizan.dashboard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -13,10 +12,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 public final class Assets {
 
-    public static final java.util.List<String> NAMES = java.util.List.of("echarts.min.js", "mizan.css", "mizan-page.js");
+    public static final java.util.List<String> NAMES =
+            java.util.List.of("echarts.min.js", "mizan.css", "mizan-page.js");
 
-    private Assets() {
-    }
+    private Assets() {}
 
     /** The asset's bytes, or null when there is no asset of that name. */
     public static byte[] bytes(String name) {
@@ -32,7 +31,8 @@ public final class Assets {
         try {
             Resource[] found = new PathMatchingResourcePatternResolver().getResources(pattern);
             if (found.length == 0) {
-                throw new IllegalStateException("asset " + name + " is not on the class path (" + pattern + "): rebuild the jar");
+                throw new IllegalStateException(
+                        "asset " + name + " is not on the class path (" + pattern + "): rebuild the jar");
             }
             try (InputStream in = found[0].getInputStream()) {
                 return in.readAllBytes();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.mizan.warehouse.DataDictionary;
 import org.mizan.warehouse.NamedQuery;
 
@@ -14,8 +13,7 @@ import org.mizan.warehouse.NamedQuery;
  */
 public final class Catalogue {
 
-    private Catalogue() {
-    }
+    private Catalogue() {}
 
     /** What is wrong with the panel, one message per problem (empty: it resolves). */
     public static List<String> problems(Panel panel, PanelData data) {
@@ -25,18 +23,21 @@ public final class Catalogue {
             Set<String> views = new LinkedHashSet<>();
             DataDictionary.views().forEach(v -> views.add(v.name()));
             if (!views.contains(panel.view())) {
-                out.add(file + ": view '" + panel.view() + "' is not a public view of the warehouse (one of " + views + ")");
+                out.add(file + ": view '" + panel.view() + "' is not a public view of the warehouse (one of " + views
+                        + ")");
                 return out;
             }
         } else {
             NamedQuery q = data.namedQueries().get(panel.query());
             if (q == null) {
-                out.add(file + ": no named query '" + panel.query() + "' (one of " + data.namedQueries().keySet() + ")");
+                out.add(file + ": no named query '" + panel.query() + "' (one of "
+                        + data.namedQueries().keySet() + ")");
                 return out;
             }
             for (String p : panel.params().keySet()) {
                 if (!q.params().containsKey(p)) {
-                    out.add(file + ": named query " + q.name() + " takes no parameter '" + p + "' (it takes " + q.params().keySet() + ")");
+                    out.add(file + ": named query " + q.name() + " takes no parameter '" + p + "' (it takes "
+                            + q.params().keySet() + ")");
                 }
             }
             if (!out.isEmpty()) {

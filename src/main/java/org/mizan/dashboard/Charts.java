@@ -1,22 +1,19 @@
 package org.mizan.dashboard;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.mizan.warehouse.ReadOnlyQuery.Result;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /** ECharts options (JSON) for a result: a category axis from one column and a series per value column. */
 final class Charts {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** The option object for {@code echarts.setOption}, or null for chart type none. */
     static String option(String type, String x, List<String> y, List<String> labels, Result r) {

@@ -3,7 +3,6 @@ package org.mizan.dashboard;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.mizan.warehouse.ReadOnlyQuery.Result;
 
 /**
@@ -12,14 +11,15 @@ import org.mizan.warehouse.ReadOnlyQuery.Result;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static String of(Result r) {
         StringBuilder out = new StringBuilder();
-        out.append(r.columns().stream().map(Csv::field).collect(Collectors.joining(","))).append('\n');
+        out.append(r.columns().stream().map(Csv::field).collect(Collectors.joining(",")))
+                .append('\n');
         for (List<Object> row : r.rows()) {
-            out.append(row.stream().map(v -> field(text(v))).collect(Collectors.joining(","))).append('\n');
+            out.append(row.stream().map(v -> field(text(v))).collect(Collectors.joining(",")))
+                    .append('\n');
         }
         return out.toString();
     }

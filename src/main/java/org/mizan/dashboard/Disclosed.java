@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.mizan.config.MizanHome;
 import org.mizan.extract.PublishedCells;
 
@@ -24,6 +23,7 @@ final class Disclosed {
     private final Path warehouse;
     /** Extract view → the columns it may withhold (empty: published whole). */
     private final Map<String, Set<String>> extractViews = PublishedCells.guardedViews();
+
     private final Set<String> guardedColumns = new HashSet<>();
     private final Map<String, PublishedCells> cache = new ConcurrentHashMap<>();
     private final Map<String, Integer> thresholds = new ConcurrentHashMap<>();
@@ -46,7 +46,8 @@ final class Disclosed {
 
     /** The panel's view is one whose cells the extract may withhold. */
     boolean guarded(Panel panel) {
-        return panel.view() != null && !extractViews.getOrDefault(panel.view(), Set.of()).isEmpty();
+        return panel.view() != null
+                && !extractViews.getOrDefault(panel.view(), Set.of()).isEmpty();
     }
 
     /**
@@ -91,7 +92,8 @@ final class Disclosed {
     }
 
     /** A sink that receives the rows as {@link #row} gives them. */
-    org.mizan.warehouse.ReadOnlyQuery.RowSink sink(Panel panel, Scope scope, org.mizan.warehouse.ReadOnlyQuery.RowSink to) {
+    org.mizan.warehouse.ReadOnlyQuery.RowSink sink(
+            Panel panel, Scope scope, org.mizan.warehouse.ReadOnlyQuery.RowSink to) {
         if (scope.isNational() || !guarded(panel)) {
             return to;
         }
@@ -113,7 +115,9 @@ final class Disclosed {
 
     /** Whether a headline or ranked figure of {@code column} must be withheld because a row it rests on is. */
     boolean withheld(Panel panel, Scope scope, String column) {
-        return !scope.isNational() && guarded(panel) && extractViews.get(panel.view()).contains(column);
+        return !scope.isNational()
+                && guarded(panel)
+                && extractViews.get(panel.view()).contains(column);
     }
 
     /** What {@value PublishedCells#WITHHELD} means, for the viewer's region. */
@@ -142,12 +146,16 @@ final class Disclosed {
             try {
                 return PublishedCells.of(real, region, year, threshold(region));
             } catch (SQLException e) {
-                throw new IllegalStateException("disclosure control of " + region + " " + year + " failed: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "disclosure control of " + region + " " + year + " failed: " + e.getMessage(), e);
             }
         });
     }
 
     private int threshold(String region) {
-        return thresholds.computeIfAbsent(region, r -> PublishedCells.threshold(new MizanHome(warehouse.toAbsolutePath().getParent().getParent()), r));
+        return thresholds.computeIfAbsent(
+                region,
+                r -> PublishedCells.threshold(
+                        new MizanHome(warehouse.toAbsolutePath().getParent().getParent()), r));
     }
 }

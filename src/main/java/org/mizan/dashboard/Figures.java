@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.mizan.warehouse.ReadOnlyQuery.Result;
 
 /**
@@ -17,8 +16,7 @@ import org.mizan.warehouse.ReadOnlyQuery.Result;
 public final class Figures {
 
     /** A headline number: its value, or (value null) the words saying why, never a 0 for a missing figure. */
-    public record Figure(Headline headline, Object value, String missing) {
-    }
+    public record Figure(Headline headline, Object value, String missing) {}
 
     private final PanelData data;
 
@@ -32,7 +30,8 @@ public final class Figures {
         data.checked(panel);
         List<Figure> out = new ArrayList<>();
         for (String rows : List.of("unit", "below")) {
-            List<Headline> items = panel.headline().stream().filter(h -> h.rows().equals(rows)).toList();
+            List<Headline> items =
+                    panel.headline().stream().filter(h -> h.rows().equals(rows)).toList();
             if (items.isEmpty()) {
                 continue;
             }
@@ -44,10 +43,19 @@ public final class Figures {
             PanelData.Source s = data.source(panel, unit, period);
             values.addAll(s.values());
             values.addAll(Arrays.asList(rows, unit, rows, unit, PanelData.nz(period), PanelData.nz(period)));
-            Result r = data.run(PanelData.template("headline.sql", panel, s).replace("{{figures}}", String.join(",\n       ", select)), values);
+            Result r = data.run(
+                    PanelData.template("headline.sql", panel, s)
+                            .replace("{{figures}}", String.join(",\n       ", select)),
+                    values);
             List<Object> row = r.rows().get(0);
             for (int i = 0; i < items.size(); i++) {
-                out.add(figure(panel, items.get(i), unit, ((Number) row.get(3 * i)).longValue(), row.get(3 * i + 1), row.get(3 * i + 2)));
+                out.add(figure(
+                        panel,
+                        items.get(i),
+                        unit,
+                        ((Number) row.get(3 * i)).longValue(),
+                        row.get(3 * i + 1),
+                        row.get(3 * i + 2)));
             }
         }
         // in the order the YAML lists them
@@ -60,7 +68,9 @@ public final class Figures {
      * shows {@value org.mizan.extract.PublishedCells#WITHHELD} when any row it rests on has that cell withheld.
      */
     private List<Figure> withheld(Panel panel, Scope scope, String unit, String period, List<Figure> figures) {
-        if (figures.stream().noneMatch(f -> f.headline().columns().stream().anyMatch(c -> data.disclosed().withheld(panel, scope, c)))) {
+        if (figures.stream()
+                .noneMatch(f -> f.headline().columns().stream()
+                        .anyMatch(c -> data.disclosed().withheld(panel, scope, c)))) {
             return figures;
         }
         Result rows = data.rows(panel, scope, unit, period, -1);
@@ -74,7 +84,9 @@ public final class Figures {
                     continue;
                 }
                 boolean matches = h.where().entrySet().stream()
-                        .allMatch(w -> rows.columns().contains(w.getKey()) && w.getValue().equals(Csv.text(row.get(rows.columns().indexOf(w.getKey())))));
+                        .allMatch(w -> rows.columns().contains(w.getKey())
+                                && w.getValue()
+                                        .equals(Csv.text(row.get(rows.columns().indexOf(w.getKey())))));
                 if (!matches) {
                     continue;
                 }
@@ -96,7 +108,9 @@ public final class Figures {
      * carries no approval_status or is not divided by unit.
      */
     public long[] provisional(Panel panel, Scope scope, String unit, String period) {
-        if (panel.unit() == null || panel.headline().isEmpty() || !data.columns(panel).contains("approval_status")) {
+        if (panel.unit() == null
+                || panel.headline().isEmpty()
+                || !data.columns(panel).contains("approval_status")) {
             return null;
         }
         data.requireAllowed(panel, scope, unit);
@@ -104,7 +118,9 @@ public final class Figures {
         PanelData.Source s = data.source(panel, unit, period);
         List<String> values = new ArrayList<>(s.values());
         values.addAll(Arrays.asList(rows, unit, rows, unit, PanelData.nz(period), PanelData.nz(period)));
-        List<Object> row = data.run(PanelData.template("provisional.sql", panel, s), values).rows().get(0);
+        List<Object> row = data.run(PanelData.template("provisional.sql", panel, s), values)
+                .rows()
+                .get(0);
         return new long[] {((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue()};
     }
 
@@ -116,8 +132,10 @@ public final class Figures {
         Map<String, Long> out = new LinkedHashMap<>();
         try {
             String p = PanelData.nz(period);
-            for (List<Object> r : data.run(org.mizan.duckdb.SqlFiles.text("queries/dashboard/quality_marks.sql"),
-                    Arrays.asList(unit, p, p)).rows()) {
+            for (List<Object> r : data.run(
+                            org.mizan.duckdb.SqlFiles.text("queries/dashboard/quality_marks.sql"),
+                            Arrays.asList(unit, p, p))
+                    .rows()) {
                 out.put(String.valueOf(r.get(0)), ((Number) r.get(1)).longValue());
             }
         } catch (IllegalStateException e) {
@@ -137,7 +155,9 @@ public final class Figures {
         PanelData.Source s = data.source(panel, unit, period);
         String sql = PanelData.template("ranked_rows.sql", panel, s)
                 .replace("{{columns}}", cols.stream().map(PanelData::column).collect(Collectors.joining(", ")))
-                .replace("{{figures}}", cols.stream().map(c -> "f." + PanelData.quote(c)).collect(Collectors.joining(", ")))
+                .replace(
+                        "{{figures}}",
+                        cols.stream().map(c -> "f." + PanelData.quote(c)).collect(Collectors.joining(", ")))
                 .replace("{{by}}", PanelData.quote(panel.ranking().by()));
         List<String> values = new ArrayList<>();
         values.add(unit);
@@ -178,12 +198,19 @@ public final class Figures {
             throw new Scope.Forbidden("a regional viewer's ranking starts at its region");
         }
         data.checked(panel);
-        List<Headline> sums = panel.headline().stream().filter(h -> h.aggregate().equals("sum")).toList();
+        List<Headline> sums = panel.headline().stream()
+                .filter(h -> h.aggregate().equals("sum"))
+                .toList();
         PanelData.Source s = data.source(panel, unit, period);
         String sql = PanelData.template("ranked_units.sql", panel, s)
-                .replace("{{sums}}", sums.stream().map(h -> "sum(" + PanelData.column(h.column()) + ") as " + PanelData.quote(h.name()))
-                        .collect(Collectors.joining(", ")))
-                .replace("{{figures}}", sums.stream().map(h -> "f." + PanelData.quote(h.name())).collect(Collectors.joining(", ")))
+                .replace(
+                        "{{sums}}",
+                        sums.stream()
+                                .map(h -> "sum(" + PanelData.column(h.column()) + ") as " + PanelData.quote(h.name()))
+                                .collect(Collectors.joining(", ")))
+                .replace(
+                        "{{figures}}",
+                        sums.stream().map(h -> "f." + PanelData.quote(h.name())).collect(Collectors.joining(", ")))
                 .replace("{{rank}}", PanelData.quote(panel.rank()));
         List<String> values = new ArrayList<>(Arrays.asList(PanelData.nz(unit), PanelData.nz(unit)));
         values.addAll(s.values());
@@ -222,15 +249,19 @@ public final class Figures {
         if (parts.isEmpty()) {
             return List.of();
         }
-        String sql = org.mizan.duckdb.SqlFiles.text("queries/dashboard/years.sql").replace("{{panels}}", String.join("\nunion\n", parts));
-        return data.run(sql, values).rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+        String sql = org.mizan.duckdb.SqlFiles.text("queries/dashboard/years.sql")
+                .replace("{{panels}}", String.join("\nunion\n", parts));
+        return data.run(sql, values).rows().stream()
+                .map(r -> String.valueOf(r.get(0)))
+                .toList();
     }
 
     /** The countries (level 0): code → name. */
     public Map<String, String> countries() {
         Map<String, String> out = new LinkedHashMap<>();
         data.run(org.mizan.duckdb.SqlFiles.text("queries/dashboard/countries.sql"), List.of())
-                .rows().forEach(r -> out.put(String.valueOf(r.get(0)), String.valueOf(r.get(1))));
+                .rows()
+                .forEach(r -> out.put(String.valueOf(r.get(0)), String.valueOf(r.get(1))));
         return out;
     }
 
@@ -249,12 +280,17 @@ public final class Figures {
             case "sum", "min", "max", "avg" -> h.aggregate() + "(" + c + ")" + filter;
             case "max_abs" -> "max(abs(" + c + "))" + filter;
             case "all" -> "bool_and(" + c + ")" + filter;
-            case "ratio" -> "round(sum(" + c + ")" + filter + " / nullif(sum(" + PanelData.column(h.over()) + ")" + filter + ", 0), 4)";
-            case "count_where" -> "count(*) filter (where " + where + " and cast(" + c + " as varchar) in ("
-                    + h.values().stream().map(v -> "cast(? as varchar)").collect(Collectors.joining(", ")) + "))";
+            case "ratio" ->
+                "round(sum(" + c + ")" + filter + " / nullif(sum(" + PanelData.column(h.over()) + ")" + filter
+                        + ", 0), 4)";
+            case "count_where" ->
+                "count(*) filter (where " + where + " and cast(" + c + " as varchar) in ("
+                        + h.values().stream().map(v -> "cast(? as varchar)").collect(Collectors.joining(", ")) + "))";
             default -> throw new IllegalStateException("aggregate " + h.aggregate());
         };
-        String status = h.status() == null ? "cast(null as varchar)" : "any_value(cast(" + PanelData.column(h.status()) + " as varchar))" + filter;
+        String status = h.status() == null
+                ? "cast(null as varchar)"
+                : "any_value(cast(" + PanelData.column(h.status()) + " as varchar))" + filter;
         values.addAll(whereValues);
         values.addAll(whereValues);
         if (h.aggregate().equals("ratio")) {
@@ -274,8 +310,9 @@ public final class Figures {
             return new Figure(h, null, "not reported");
         }
         if (h.aggregate().equals("value") && rows > 1) {
-            throw new Panel.PanelException("dashboards/" + panel.id() + ".yml: headline " + h.name() + " (aggregate value) matches " + rows
-                    + " rows of unit " + unit + ": narrow it with 'where', or choose another aggregate");
+            throw new Panel.PanelException(
+                    "dashboards/" + panel.id() + ".yml: headline " + h.name() + " (aggregate value) matches " + rows
+                            + " rows of unit " + unit + ": narrow it with 'where', or choose another aggregate");
         }
         if (value != null) {
             return new Figure(h, value, null);

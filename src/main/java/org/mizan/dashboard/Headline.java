@@ -21,12 +21,22 @@ import java.util.Set;
  * @param status    a column whose value says why the number is null (the view's {@code status})
  * @param whenNull  the text shown for a null number when there is no status column (default: not applicable)
  */
-public record Headline(String name, String column, String aggregate, String label, Map<String, String> where,
-                       List<String> values, String over, String rows, String status, String whenNull) {
+public record Headline(
+        String name,
+        String column,
+        String aggregate,
+        String label,
+        Map<String, String> where,
+        List<String> values,
+        String over,
+        String rows,
+        String status,
+        String whenNull) {
 
-    static final Set<String> AGGREGATES = Set.of("value", "sum", "count_where", "min", "max", "max_abs", "avg", "ratio", "all");
-    private static final Set<String> KEYS = Set.of("name", "column", "aggregate", "label", "where", "values", "over", "rows",
-            "status", "when_null");
+    static final Set<String> AGGREGATES =
+            Set.of("value", "sum", "count_where", "min", "max", "max_abs", "avg", "ratio", "all");
+    private static final Set<String> KEYS =
+            Set.of("name", "column", "aggregate", "label", "where", "values", "over", "rows", "status", "when_null");
 
     /** Reads one entry of {@code headline:}; {@code file} names the panel's file in messages. */
     @SuppressWarnings("unchecked")
@@ -44,11 +54,13 @@ public record Headline(String name, String column, String aggregate, String labe
         String what = file + ": headline " + column;
         String aggregate = String.valueOf(y.getOrDefault("aggregate", "value"));
         if (!AGGREGATES.contains(aggregate)) {
-            throw new Panel.PanelException(what + ": aggregate '" + aggregate + "' is not one of " + new java.util.TreeSet<>(AGGREGATES));
+            throw new Panel.PanelException(
+                    what + ": aggregate '" + aggregate + "' is not one of " + new java.util.TreeSet<>(AGGREGATES));
         }
         String rows = String.valueOf(y.getOrDefault("rows", "unit"));
         if (!rows.equals("unit") && !rows.equals("below")) {
-            throw new Panel.PanelException(what + ": rows is '" + rows + "': unit (the page's unit's rows) or below (it and the units below it)");
+            throw new Panel.PanelException(what + ": rows is '" + rows
+                    + "': unit (the page's unit's rows) or below (it and the units below it)");
         }
         Map<String, String> where = new LinkedHashMap<>();
         if (y.get("where") instanceof Map<?, ?> w) {
@@ -60,14 +72,25 @@ public record Headline(String name, String column, String aggregate, String labe
         }
         String over = ids.name(y.get("over"), "headline.over");
         if ("count_where".equals(aggregate) == values.isEmpty()) {
-            throw new Panel.PanelException(what + ": 'values' (the values counted) goes with aggregate count_where, and only with it");
+            throw new Panel.PanelException(
+                    what + ": 'values' (the values counted) goes with aggregate count_where, and only with it");
         }
         if ("ratio".equals(aggregate) == (over == null)) {
-            throw new Panel.PanelException(what + ": 'over' (the denominator column) goes with aggregate ratio, and only with it");
+            throw new Panel.PanelException(
+                    what + ": 'over' (the denominator column) goes with aggregate ratio, and only with it");
         }
         String name = y.get("name") == null ? column : ids.name(y.get("name"), "headline.name");
-        return new Headline(name, column, aggregate, y.get("label") == null ? null : y.get("label").toString(), where, values, over,
-                rows, ids.name(y.get("status"), "headline.status"), y.get("when_null") == null ? null : y.get("when_null").toString());
+        return new Headline(
+                name,
+                column,
+                aggregate,
+                y.get("label") == null ? null : y.get("label").toString(),
+                where,
+                values,
+                over,
+                rows,
+                ids.name(y.get("status"), "headline.status"),
+                y.get("when_null") == null ? null : y.get("when_null").toString());
     }
 
     /** The columns it reads (checked against the catalogue). */

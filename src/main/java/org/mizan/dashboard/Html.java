@@ -38,12 +38,20 @@ final class Html {
         if (shown == null) {
             return text(value);
         }
-        body.append("<span class=\"n\" title=\"").append(esc(value)).append("\">").append(esc(shown)).append("</span>");
+        body.append("<span class=\"n\" title=\"")
+                .append(esc(value))
+                .append("\">")
+                .append(esc(shown))
+                .append("</span>");
         return this;
     }
 
     Html link(String href, Object text) {
-        body.append("<a href=\"").append(esc(href)).append("\">").append(esc(text)).append("</a>");
+        body.append("<a href=\"")
+                .append(esc(href))
+                .append("\">")
+                .append(esc(text))
+                .append("</a>");
         return this;
     }
 
@@ -55,9 +63,16 @@ final class Html {
     Html chart(String option) {
         if (option != null) {
             String id = "chart-" + (++charts);
-            body.append("<div class=\"chart\" id=\"").append(id).append("\" data-option=\"").append(id).append("-option\"></div>\n")
-                    .append("<script type=\"application/json\" id=\"").append(id).append("-option\">")
-                    .append(option.replace("<", "\\u003c")).append("</script>\n");
+            body.append("<div class=\"chart\" id=\"")
+                    .append(id)
+                    .append("\" data-option=\"")
+                    .append(id)
+                    .append("-option\"></div>\n")
+                    .append("<script type=\"application/json\" id=\"")
+                    .append(id)
+                    .append("-option\">")
+                    .append(option.replace("<", "\\u003c"))
+                    .append("</script>\n");
         }
         return this;
     }
@@ -68,10 +83,12 @@ final class Html {
     }
 
     String page(String title, String nav, Links links) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + " — Mizan</title>\n"
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
+                + " — Mizan</title>\n"
                 + "<link rel=\"stylesheet\" href=\"" + esc(links.asset("mizan.css")) + "\">\n"
                 + "<script src=\"" + esc(links.asset("echarts.min.js")) + "\"></script>\n"
                 + "<script src=\"" + esc(links.asset("mizan-page.js")) + "\" defer></script></head>\n<body>\n"
-                + "<header>" + nav + "</header>\n<main>\n<h1>" + esc(title) + "</h1>\n" + body + "</main>\n</body></html>\n";
+                + "<header>" + nav + "</header>\n<main>\n<h1>" + esc(title) + "</h1>\n" + body
+                + "</main>\n</body></html>\n";
     }
 }

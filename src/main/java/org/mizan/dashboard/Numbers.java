@@ -16,8 +16,7 @@ final class Numbers {
 
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** The value as the page shows it, or null when it is shown as it is (not a number, or nothing to format). */
     static String format(String column, Object v) {

@@ -2,7 +2,6 @@ package org.mizan.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.mizan.warehouse.DataDictionary;
 import org.mizan.warehouse.ReadOnlyQuery.Result;
 
@@ -70,8 +69,11 @@ public final class Pages {
         Html h = new Html();
         h.raw(sections.periodSelector(years, links.overview(null), year));
         for (var country : figures.countries().entrySet()) {
-            h.raw("<section class=\"country\" data-unit=\"").text(country.getKey()).raw("\">\n<h2>")
-                    .link(links.unit(country.getKey(), year), country.getValue()).raw("</h2>\n");
+            h.raw("<section class=\"country\" data-unit=\"")
+                    .text(country.getKey())
+                    .raw("\">\n<h2>")
+                    .link(links.unit(country.getKey(), year), country.getValue())
+                    .raw("</h2>\n");
             sections.tiles(h, visible(scope), scope, country.getKey(), year);
             h.raw(extras.section(scope, country.getKey(), year));
             sections.rankings(h, visible(scope), scope, country.getKey(), year, "Regions of " + country.getValue());
@@ -113,8 +115,12 @@ public final class Pages {
                 h.raw("<span>").text(c.name()).raw("</span> › ");
             }
         }
-        h.raw("</nav>\n<p class=\"unit\">").text(self.code()).raw(" · level ").text(self.level())
-                .text(self.levelName() == null ? "" : ", " + self.levelName()).raw("</p>\n");
+        h.raw("</nav>\n<p class=\"unit\">")
+                .text(self.code())
+                .raw(" · level ")
+                .text(self.level())
+                .text(self.levelName() == null ? "" : ", " + self.levelName())
+                .raw("</p>\n");
         h.raw(sections.periodSelector(years, links.unit(unit, null), year));
         sections.tiles(h, visible(scope), scope, unit, year);
         trend(h, scope, unit);
@@ -129,7 +135,10 @@ public final class Pages {
      * period it has, as a line and as figures (rows of the unit itself, not of the units below it).
      */
     private void trend(Html h, Scope scope, String unit) {
-        Panel p = visible(scope).stream().filter(x -> x.scoped() && x.period() != null && x.rank() != null).findFirst().orElse(null);
+        Panel p = visible(scope).stream()
+                .filter(x -> x.scoped() && x.period() != null && x.rank() != null)
+                .findFirst()
+                .orElse(null);
         if (p == null) {
             return;
         }
@@ -141,17 +150,30 @@ public final class Pages {
         if (ui < 0 || pi < 0 || yi < 0) {
             return;
         }
-        List<List<Object>> own = r.rows().stream().filter(row -> unit.equals(String.valueOf(row.get(ui))))
+        List<List<Object>> own = r.rows().stream()
+                .filter(row -> unit.equals(String.valueOf(row.get(ui))))
                 .sorted(java.util.Comparator.comparing(row -> String.valueOf(row.get(pi))))
-                .map(row -> java.util.Arrays.asList(row.get(pi), row.get(yi))).toList();
+                .map(row -> java.util.Arrays.asList(row.get(pi), row.get(yi)))
+                .toList();
         if (own.isEmpty()) {
             return;
         }
         h.raw("<section class=\"trend\"><h2>").text(p.label(y)).raw(" over time</h2>\n");
-        h.chart(Charts.option("line", p.period(), List.of(y), List.of(p.label(y)), new Result(List.of(p.period(), y), own)));
-        h.raw("<table class=\"trend\"><thead><tr><th>").text(p.label(p.period())).raw("</th><th>").text(p.label(y)).raw("</th></tr></thead><tbody>\n");
+        h.chart(Charts.option(
+                "line", p.period(), List.of(y), List.of(p.label(y)), new Result(List.of(p.period(), y), own)));
+        h.raw("<table class=\"trend\"><thead><tr><th>")
+                .text(p.label(p.period()))
+                .raw("</th><th>")
+                .text(p.label(y))
+                .raw("</th></tr></thead><tbody>\n");
         for (List<Object> row : own) {
-            h.raw("<tr data-period=\"").text(row.get(0)).raw("\"><td>").text(row.get(0)).raw("</td><td>").number(y, row.get(1)).raw("</td></tr>\n");
+            h.raw("<tr data-period=\"")
+                    .text(row.get(0))
+                    .raw("\"><td>")
+                    .text(row.get(0))
+                    .raw("</td><td>")
+                    .number(y, row.get(1))
+                    .raw("</td></tr>\n");
         }
         h.raw("</tbody></table></section>\n");
     }
@@ -177,8 +199,13 @@ public final class Pages {
         Result shown = more ? new Result(r.columns(), r.rows().subList(0, PAGE_ROWS)) : r;
         Html h = new Html();
         h.raw("<p class=\"description\">").text(p.description()).raw("</p>\n");
-        h.raw("<p class=\"filter\">").text(p.source()).raw(u != null ? " · unit " : "").text(u == null ? "" : u)
-                .raw(" · ").text(period == null || period.isBlank() ? "all periods" : "period " + period).raw("</p>\n");
+        h.raw("<p class=\"filter\">")
+                .text(p.source())
+                .raw(u != null ? " · unit " : "")
+                .text(u == null ? "" : u)
+                .raw(" · ")
+                .text(period == null || period.isBlank() ? "all periods" : "period " + period)
+                .raw("</p>\n");
         if (links.live()) {
             h.raw(periodSelectorFor(p, links.panel(id, u, null), period, u));
             if (p.scoped()) {
@@ -187,9 +214,20 @@ public final class Pages {
         }
         List<String> labels = p.chart().y().stream().map(p::label).toList();
         // a series over periods is a line, whatever the panel's default chart
-        String type = "bar".equals(p.chart().type()) && p.chart().x() != null && p.chart().x().equals(p.period()) ? "line" : p.chart().type();
-        h.chart(Charts.option(type, p.chart().x(), p.chart().y(), labels, oneLevel(shown, p.chart().x(), level)));
-        h.raw("<p>").link(links.csv(id, u, period), "Download CSV").raw(more ? " (the table shows the first " + PAGE_ROWS + " rows; the CSV has them all)" : "")
+        String type = "bar".equals(p.chart().type())
+                        && p.chart().x() != null
+                        && p.chart().x().equals(p.period())
+                ? "line"
+                : p.chart().type();
+        h.chart(Charts.option(
+                type,
+                p.chart().x(),
+                p.chart().y(),
+                labels,
+                oneLevel(shown, p.chart().x(), level)));
+        h.raw("<p>")
+                .link(links.csv(id, u, period), "Download CSV")
+                .raw(more ? " (the table shows the first " + PAGE_ROWS + " rows; the CSV has them all)" : "")
                 .raw("</p>\n");
         table(h, p, shown, period);
         meanings(h, p);
@@ -202,18 +240,31 @@ public final class Pages {
      */
     private String levelSelector(String action, String unit, String period, Integer level) {
         String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
-        StringBuilder f = new StringBuilder("<form class=\"level\" method=\"get\" action=\"").append(Html.esc(path)).append("\">");
+        StringBuilder f = new StringBuilder("<form class=\"level\" method=\"get\" action=\"")
+                .append(Html.esc(path))
+                .append("\">");
         if (unit != null) {
-            f.append("<input type=\"hidden\" name=\"unit\" value=\"").append(Html.esc(unit)).append("\">");
+            f.append("<input type=\"hidden\" name=\"unit\" value=\"")
+                    .append(Html.esc(unit))
+                    .append("\">");
         }
         if (period != null && !period.isBlank()) {
-            f.append("<input type=\"hidden\" name=\"period\" value=\"").append(Html.esc(period)).append("\">");
+            f.append("<input type=\"hidden\" name=\"period\" value=\"")
+                    .append(Html.esc(period))
+                    .append("\">");
         }
         f.append("<label>Level <select name=\"level\" id=\"level\"><option value=\"\">every level</option>");
         for (List<Object> l : data.levels()) {
             String n = String.valueOf(l.get(0));
-            f.append("<option value=\"").append(Html.esc(n)).append('"').append(n.equals(String.valueOf(level)) ? " selected" : "")
-                    .append(">level ").append(Html.esc(n)).append(" (").append(Html.esc(l.get(1))).append(" units)</option>");
+            f.append("<option value=\"")
+                    .append(Html.esc(n))
+                    .append('"')
+                    .append(n.equals(String.valueOf(level)) ? " selected" : "")
+                    .append(">level ")
+                    .append(Html.esc(n))
+                    .append(" (")
+                    .append(Html.esc(l.get(1)))
+                    .append(" units)</option>");
         }
         return f.append("</select></label> <button>Show</button></form>\n").toString();
     }
@@ -232,15 +283,24 @@ public final class Pages {
         java.util.TreeMap<Integer, java.util.Set<String>> categories = new java.util.TreeMap<>();
         for (List<Object> row : r.rows()) {
             if (row.get(li) instanceof Number n) {
-                categories.computeIfAbsent(n.intValue(), k -> new java.util.HashSet<>()).add(xi < 0 ? "" : String.valueOf(row.get(xi)));
+                categories
+                        .computeIfAbsent(n.intValue(), k -> new java.util.HashSet<>())
+                        .add(xi < 0 ? "" : String.valueOf(row.get(xi)));
             }
         }
         if (categories.isEmpty()) {
             return r;
         }
-        int chosen = categories.entrySet().stream().filter(e -> e.getValue().size() > 1).map(java.util.Map.Entry::getKey)
-                .findFirst().orElse(categories.firstKey());
-        return new Result(r.columns(), r.rows().stream().filter(row -> row.get(li) instanceof Number n && n.intValue() == chosen).toList());
+        int chosen = categories.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElse(categories.firstKey());
+        return new Result(
+                r.columns(),
+                r.rows().stream()
+                        .filter(row -> row.get(li) instanceof Number n && n.intValue() == chosen)
+                        .toList());
     }
 
     /** A panel's rows for the unit and period, every one, as CSV. */
@@ -263,7 +323,9 @@ public final class Pages {
 
     /** The panels the scope may open (a regional viewer: those divided by unit). */
     public List<Panel> visible(Scope scope) {
-        return panels.stream().filter(p -> scope.isNational() || (p.scoped() && data.disclosable(p, scope))).toList();
+        return panels.stream()
+                .filter(p -> scope.isNational() || (p.scoped() && data.disclosable(p, scope)))
+                .toList();
     }
 
     private Panel panel(String id) {
@@ -277,7 +339,11 @@ public final class Pages {
     private void panelList(Html h, Scope scope, String unit, String period) {
         h.raw("<section class=\"panels\"><h2>Views</h2><ul>\n");
         for (Panel p : visible(scope)) {
-            h.raw("<li>").link(links.panel(p.id(), p.scoped() ? unit : null, period), p.title()).raw(" — ").text(p.description()).raw("</li>\n");
+            h.raw("<li>")
+                    .link(links.panel(p.id(), p.scoped() ? unit : null, period), p.title())
+                    .raw(" — ")
+                    .text(p.description())
+                    .raw("</li>\n");
         }
         h.raw("</ul></section>\n");
     }
@@ -308,9 +374,17 @@ public final class Pages {
         }
         for (DataDictionary.View v : DataDictionary.views()) {
             if (v.name().equals(p.view())) {
-                h.raw("<details class=\"dictionary\"><summary>Columns of ").text(v.name()).raw(" — ").text(v.title()).raw("</summary><dl>\n");
+                h.raw("<details class=\"dictionary\"><summary>Columns of ")
+                        .text(v.name())
+                        .raw(" — ")
+                        .text(v.title())
+                        .raw("</summary><dl>\n");
                 for (String f : p.fields()) {
-                    h.raw("<dt>").text(f).raw("</dt><dd>").text(v.columns().getOrDefault(f, "")).raw("</dd>\n");
+                    h.raw("<dt>")
+                            .text(f)
+                            .raw("</dt><dd>")
+                            .text(v.columns().getOrDefault(f, ""))
+                            .raw("</dd>\n");
                 }
                 h.raw("</dl></details>\n");
             }
@@ -339,13 +413,19 @@ public final class Pages {
         // grouped: the coherence views planners come for, then the sources behind them, then reference data
         n.raw("<nav class=\"groups\">");
         for (String group : Panel.GROUP_ORDER) {
-            List<Panel> in = visible(scope).stream().filter(p -> group.equals(p.group())).toList();
+            List<Panel> in =
+                    visible(scope).stream().filter(p -> group.equals(p.group())).toList();
             if (in.isEmpty()) {
                 continue;
             }
-            n.raw("<span class=\"group\" data-group=\"").text(group).raw("\"><strong>").text(Panel.GROUPS.get(group)).raw("</strong> ");
+            n.raw("<span class=\"group\" data-group=\"")
+                    .text(group)
+                    .raw("\"><strong>")
+                    .text(Panel.GROUPS.get(group))
+                    .raw("</strong> ");
             for (int i = 0; i < in.size(); i++) {
-                n.raw(i == 0 ? "" : " · ").link(links.panel(in.get(i).id(), null, null), in.get(i).title());
+                n.raw(i == 0 ? "" : " · ")
+                        .link(links.panel(in.get(i).id(), null, null), in.get(i).title());
             }
             n.raw("</span>");
         }
@@ -366,8 +446,8 @@ public final class Pages {
             return "<p class=\"release internal\">Internal, not for release: national figures, small counts not suppressed."
                     + " Regions receive their extract's figures.</p>";
         }
-        return "<p class=\"release regional\">Figures of region " + Html.esc(scope.region()) + " as its extract publishes them. "
-                + Html.esc(data.disclosed().explanation(scope)) + ".</p>";
+        return "<p class=\"release regional\">Figures of region " + Html.esc(scope.region())
+                + " as its extract publishes them. " + Html.esc(data.disclosed().explanation(scope)) + ".</p>";
     }
 
     private static String periodTitle(String period) {

@@ -12,15 +12,32 @@ import java.util.regex.Pattern;
  * which columns it shows, how it is charted, and which columns carry the unit and the period (see
  * {@code dashboards/README.md} for the format).
  */
-public record Panel(String id, String title, String description, int position, String view, String query,
-                    Map<String, String> params, String unit, String period, List<String> fields, List<String> order,
-                    Chart chart, String drill, List<Headline> headline, String rank, Ranking ranking,
-                    Map<String, String> labels, Map<String, String> flags, String group) {
+public record Panel(
+        String id,
+        String title,
+        String description,
+        int position,
+        String view,
+        String query,
+        Map<String, String> params,
+        String unit,
+        String period,
+        List<String> fields,
+        List<String> order,
+        Chart chart,
+        String drill,
+        List<Headline> headline,
+        String rank,
+        Ranking ranking,
+        Map<String, String> labels,
+        Map<String, String> flags,
+        String group) {
 
     /** The navigation's groups, in the order shown, and their headings. */
     public static final List<String> GROUP_ORDER = List.of("coherence", "sources", "reference");
-    public static final Map<String, String> GROUPS = Map.of("coherence", "Coherence views", "sources", "Sources",
-            "reference", "Reference data");
+
+    public static final Map<String, String> GROUPS =
+            Map.of("coherence", "Coherence views", "sources", "Sources", "reference", "Reference data");
 
     /** How the panel is charted: type (bar, line, pie or none), the category field and the value fields. */
     public record Chart(String type, String x, List<String> y) {
@@ -29,9 +46,27 @@ public record Panel(String id, String title, String description, int position, S
 
     /** Page values a named query's parameter can take. */
     static final Set<String> PAGE_VALUES = Set.of("unit", "period");
+
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
-    private static final Set<String> KEYS = Set.of("title", "description", "position", "view", "query", "params", "unit",
-            "period", "fields", "order", "chart", "drill", "headline", "rank", "ranking", "labels", "flags", "group");
+    private static final Set<String> KEYS = Set.of(
+            "title",
+            "description",
+            "position",
+            "view",
+            "query",
+            "params",
+            "unit",
+            "period",
+            "fields",
+            "order",
+            "chart",
+            "drill",
+            "headline",
+            "rank",
+            "ranking",
+            "labels",
+            "flags",
+            "group");
 
     /** The panel's source's name, for messages. */
     public String source() {
@@ -76,7 +111,8 @@ public record Panel(String id, String title, String description, int position, S
     static void requireKnownKeys(Map<String, ?> y, Set<String> keys, String where) {
         for (String k : y.keySet()) {
             if (!keys.contains(k)) {
-                throw new PanelException(where + ": unknown key '" + k + "' (known: " + new java.util.TreeSet<>(keys) + ")");
+                throw new PanelException(
+                        where + ": unknown key '" + k + "' (known: " + new java.util.TreeSet<>(keys) + ")");
             }
         }
     }
@@ -101,23 +137,27 @@ public record Panel(String id, String title, String description, int position, S
         Map<String, Object> c = y.get("chart") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         String type = c.getOrDefault("type", "none").toString();
         if (!Chart.TYPES.contains(type)) {
-            throw new PanelException(file + ": chart type '" + type + "' is not one of " + new java.util.TreeSet<>(Chart.TYPES));
+            throw new PanelException(
+                    file + ": chart type '" + type + "' is not one of " + new java.util.TreeSet<>(Chart.TYPES));
         }
         Chart chart = new Chart(type, identifier(c.get("x"), "chart.x", file), names(c.get("y"), "chart.y", file));
         if (!"none".equals(type) && (chart.x() == null || chart.y().isEmpty())) {
-            throw new PanelException(file + ": a " + type + " chart needs chart.x (a field) and chart.y (one or more fields)");
+            throw new PanelException(
+                    file + ": a " + type + " chart needs chart.x (a field) and chart.y (one or more fields)");
         }
         Map<String, String> params = new LinkedHashMap<>();
         if (y.get("params") instanceof Map<?, ?> p) {
             p.forEach((k, v) -> {
                 if (!PAGE_VALUES.contains(String.valueOf(v))) {
-                    throw new PanelException(file + ": params." + k + " is '" + v + "': a parameter takes the page's 'unit' or 'period'");
+                    throw new PanelException(file + ": params." + k + " is '" + v
+                            + "': a parameter takes the page's 'unit' or 'period'");
                 }
                 params.put(String.valueOf(k), String.valueOf(v));
             });
         }
         if (view != null && !params.isEmpty()) {
-            throw new PanelException(file + ": 'params' is for a named query; a view is filtered through 'unit' and 'period'");
+            throw new PanelException(
+                    file + ": 'params' is for a named query; a view is filtered through 'unit' and 'period'");
         }
         Map<String, String> labels = new LinkedHashMap<>();
         if (y.get("labels") instanceof Map<?, ?> l) {
@@ -135,23 +175,32 @@ public record Panel(String id, String title, String description, int position, S
         }
         flags.forEach((col, reason) -> {
             if (!fields.contains(col) || (reason.startsWith("=") && !fields.contains(reason.substring(1)))) {
-                throw new PanelException(file + ": flags." + col + ": the flag's column and a reason column (=name) must be among the fields");
+                throw new PanelException(file + ": flags." + col
+                        + ": the flag's column and a reason column (=name) must be among the fields");
             }
         });
         String rank = identifier(y.get("rank"), "rank", file);
         Headline.Identifiers ids = (v, key) -> identifier(v, key, file);
         List<Headline> headline = new ArrayList<>();
-        for (Object o : y.get("headline") instanceof List<?> l ? l : y.get("headline") == null ? List.of() : List.of(y.get("headline"))) {
+        for (Object o : y.get("headline") instanceof List<?> l
+                ? l
+                : y.get("headline") == null ? List.of() : List.of(y.get("headline"))) {
             headline.add(Headline.fromYaml(o, file, ids));
         }
         Ranking ranking = Ranking.fromYaml(y.get("ranking"), file, ids);
         String unit = identifier(y.get("unit"), "unit", file);
         if ((rank != null || ranking != null || !headline.isEmpty()) && unit == null) {
-            throw new PanelException(file + ": 'headline', 'rank' and 'ranking' are per unit: name the unit column in 'unit'");
+            throw new PanelException(
+                    file + ": 'headline', 'rank' and 'ranking' are per unit: name the unit column in 'unit'");
         }
-        if (rank != null && headline.stream().noneMatch(h -> h.name().equals(rank) && h.aggregate().equals("sum"))) {
+        if (rank != null
+                && headline.stream()
+                        .noneMatch(h -> h.name().equals(rank) && h.aggregate().equals("sum"))) {
             throw new PanelException(file + ": rank '" + rank + "' must be one of the summed headline fields "
-                    + headline.stream().filter(h -> h.aggregate().equals("sum")).map(Headline::name).toList());
+                    + headline.stream()
+                            .filter(h -> h.aggregate().equals("sum"))
+                            .map(Headline::name)
+                            .toList());
         }
         if (headline.stream().map(Headline::name).distinct().count() < headline.size()) {
             throw new PanelException(file + ": two headline numbers have the same name: give one a 'name'");
@@ -161,11 +210,26 @@ public record Panel(String id, String title, String description, int position, S
         if (!GROUPS.containsKey(group)) {
             throw new PanelException(file + ": group '" + group + "' is not one of " + GROUP_ORDER);
         }
-        return new Panel(id, required(y, "title", file), String.valueOf(y.getOrDefault("description", "")),
+        return new Panel(
+                id,
+                required(y, "title", file),
+                String.valueOf(y.getOrDefault("description", "")),
                 pos instanceof Number n ? n.intValue() : Integer.parseInt(pos.toString()),
-                identifier(view, "view", file), query, params, unit, identifier(y.get("period"), "period", file), fields,
-                names(y.get("order"), "order", file), chart, identifier(y.get("drill"), "drill", file), List.copyOf(headline), rank, ranking,
-                labels, flags, group);
+                identifier(view, "view", file),
+                query,
+                params,
+                unit,
+                identifier(y.get("period"), "period", file),
+                fields,
+                names(y.get("order"), "order", file),
+                chart,
+                identifier(y.get("drill"), "drill", file),
+                List.copyOf(headline),
+                rank,
+                ranking,
+                labels,
+                flags,
+                group);
     }
 
     private static String required(Map<String, Object> y, String key, String file) {
@@ -199,7 +263,8 @@ public record Panel(String id, String title, String description, int position, S
         }
         String s = v.toString();
         if (!IDENTIFIER.matcher(s).matches()) {
-            throw new PanelException(file + ": " + key + " '" + s + "' is not a column or view name (lower-case letters, digits, '_')");
+            throw new PanelException(
+                    file + ": " + key + " '" + s + "' is not a column or view name (lower-case letters, digits, '_')");
         }
         return s;
     }

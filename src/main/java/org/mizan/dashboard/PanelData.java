@@ -8,11 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.warehouse.NamedQuery;
 import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.warehouse.ReadOnlyQuery.Result;
-import org.mizan.duckdb.SqlFiles;
 
 /**
  * Runs the dashboard's queries on the published warehouse: the SQL comes from {@code warehouse/queries/dashboard/},
@@ -23,11 +22,9 @@ import org.mizan.duckdb.SqlFiles;
 public final class PanelData {
 
     /** A unit on the way down from the top: code, name, level and the level's name in its country (admin_levels). */
-    public record Crumb(String code, String name, int level, String levelName) {
-    }
+    public record Crumb(String code, String name, int level, String levelName) {}
 
-    record Source(String sql, List<String> values) {
-    }
+    record Source(String sql, List<String> values) {}
 
     private final Path warehouse;
     private final Map<String, NamedQuery> named = NamedQuery.all();
@@ -84,12 +81,19 @@ public final class PanelData {
         checked(panel);
         Source s = source(panel, unit, period);
         String sql = template("panel_rows.sql", panel, s)
-                .replace("{{columns}}", panel.fields().stream().map(PanelData::column).collect(Collectors.joining(", ")))
-                .replace("{{order}}", panel.order().isEmpty() ? "all" : panel.order().stream().map(PanelData::column).collect(Collectors.joining(", ")))
+                .replace(
+                        "{{columns}}",
+                        panel.fields().stream().map(PanelData::column).collect(Collectors.joining(", ")))
+                .replace(
+                        "{{order}}",
+                        panel.order().isEmpty()
+                                ? "all"
+                                : panel.order().stream().map(PanelData::column).collect(Collectors.joining(", ")))
                 .replace("{{limit}}", limit < 0 ? "all" : Integer.toString(limit));
         List<String> values = new ArrayList<>(s.values());
         String u = panel.scoped() ? unit : null;
-        values.addAll(java.util.Arrays.asList(nz(u), nz(u), nz(scope.region()), nz(scope.region()), nz(period), nz(period)));
+        values.addAll(
+                java.util.Arrays.asList(nz(u), nz(u), nz(scope.region()), nz(scope.region()), nz(period), nz(period)));
         String l = level == null || !panel.scoped() ? null : level.toString();
         values.addAll(java.util.Arrays.asList(l, l));
         return new Prepared(this, sql, values, panel, scope);
@@ -116,19 +120,27 @@ public final class PanelData {
         }
         checked(panel);
         Source s = source(panel, null, null);
-        return run(template("periods.sql", panel, s), s.values()).rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+        return run(template("periods.sql", panel, s), s.values()).rows().stream()
+                .map(r -> String.valueOf(r.get(0)))
+                .toList();
     }
 
     /** The unit and those above it, top down; empty when there is no such unit. */
     public List<Crumb> breadcrumbs(String unit) {
         return run(SqlFiles.text("queries/dashboard/breadcrumbs.sql"), List.of(unit)).rows().stream()
-                .map(r -> new Crumb(String.valueOf(r.get(0)), String.valueOf(r.get(1)), ((Number) r.get(2)).intValue(),
-                        r.get(3) == null ? null : String.valueOf(r.get(3)))).toList();
+                .map(r -> new Crumb(
+                        String.valueOf(r.get(0)),
+                        String.valueOf(r.get(1)),
+                        ((Number) r.get(2)).intValue(),
+                        r.get(3) == null ? null : String.valueOf(r.get(3))))
+                .toList();
     }
 
     /** Every unit code of the gazetteer, top level first. */
     public List<String> units() {
-        return run(SqlFiles.text("queries/dashboard/units.sql"), List.of()).rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+        return run(SqlFiles.text("queries/dashboard/units.sql"), List.of()).rows().stream()
+                .map(r -> String.valueOf(r.get(0)))
+                .toList();
     }
 
     /** True when the scope includes the unit (a national scope includes every unit). */
@@ -136,7 +148,10 @@ public final class PanelData {
         if (scope.isNational() || unit == null) {
             return scope.isNational();
         }
-        Object n = run(SqlFiles.text("queries/dashboard/in_scope.sql"), List.of(unit, scope.region())).rows().get(0).get(0);
+        Object n = run(SqlFiles.text("queries/dashboard/in_scope.sql"), List.of(unit, scope.region()))
+                .rows()
+                .get(0)
+                .get(0);
         return ((Number) n).longValue() > 0;
     }
 
@@ -175,7 +190,8 @@ public final class PanelData {
             throw new Scope.Forbidden("panel " + panel.id() + " is not divided by unit: national viewers only");
         }
         if (!disclosable(panel, scope)) {
-            throw new Scope.Forbidden("panel " + panel.id() + " carries person counts outside the regional extract: national viewers only");
+            throw new Scope.Forbidden("panel " + panel.id()
+                    + " carries person counts outside the regional extract: national viewers only");
         }
         if (unit != null && !allows(scope, unit)) {
             throw new Scope.Forbidden("unit " + unit + " is outside region " + scope.region());
@@ -196,7 +212,8 @@ public final class PanelData {
         }
         NamedQuery q = named.get(panel.query());
         if (q == null) {
-            throw new Panel.PanelException("dashboards/" + panel.id() + ".yml: no named query '" + panel.query() + "' (mizan query --list shows them)");
+            throw new Panel.PanelException("dashboards/" + panel.id() + ".yml: no named query '" + panel.query()
+                    + "' (mizan query --list shows them)");
         }
         Map<String, String> given = new HashMap<>();
         panel.params().forEach((param, page) -> given.put(param, "unit".equals(page) ? unit : period));
@@ -226,7 +243,8 @@ public final class PanelData {
 
     private Path currentWarehouse() {
         if (!Files.exists(warehouse)) {
-            throw new IllegalStateException("no warehouse yet at " + warehouse + ": load data first (./mizan run …, or ./mizan demo)");
+            throw new IllegalStateException(
+                    "no warehouse yet at " + warehouse + ": load data first (./mizan run …, or ./mizan demo)");
         }
         try {
             return warehouse.toRealPath();

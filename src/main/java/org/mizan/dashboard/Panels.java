@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.Yaml;
@@ -18,8 +17,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The dashboard's panels, read from {@code dashboards/*.yml}, in the order of their {@code position}, then id. */
 public final class Panels {
 
-    private Panels() {
-    }
+    private Panels() {}
 
     /** The panels packaged with Mizan (the checkout's {@code dashboards/} folder). */
     public static List<Panel> packaged() {
@@ -40,7 +38,8 @@ public final class Panels {
     public static List<Panel> fromDirectory(Path dir) {
         List<Panel> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".yml")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".yml"))
+                    .toList()) {
                 try (InputStream in = Files.newInputStream(f)) {
                     out.add(parse(f.getFileName().toString(), in));
                 }
@@ -62,10 +61,12 @@ public final class Panels {
         try {
             doc = new Yaml().load(in);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new Panel.PanelException("dashboards/" + fileName + " is not valid YAML (quote a text that holds ': '): " + e.getMessage());
+            throw new Panel.PanelException(
+                    "dashboards/" + fileName + " is not valid YAML (quote a text that holds ': '): " + e.getMessage());
         }
         if (doc != null && !(doc instanceof Map)) {
-            throw new Panel.PanelException("dashboards/" + fileName + " is not a YAML mapping of keys (title: …, view: …)");
+            throw new Panel.PanelException(
+                    "dashboards/" + fileName + " is not a YAML mapping of keys (title: …, view: …)");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) doc;

@@ -20,7 +20,8 @@ public record Ranking(String by, List<String> columns, String why) {
             return null;
         }
         if (!(entry instanceof Map<?, ?> raw)) {
-            throw new Panel.PanelException(file + ": 'ranking' is a mapping: {by: a rank column, columns: [...], why: a column}");
+            throw new Panel.PanelException(
+                    file + ": 'ranking' is a mapping: {by: a rank column, columns: [...], why: a column}");
         }
         Map<String, Object> y = (Map<String, Object>) raw;
         Panel.requireKnownKeys(y, KEYS, file + ": ranking");

@@ -2,7 +2,6 @@ package org.mizan.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.mizan.warehouse.ReadOnlyQuery.Result;
 
 /**
@@ -40,19 +39,31 @@ final class Sections {
      */
     static String selector(String action, String unit, String label, String all, List<String> options, String period) {
         String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
-        StringBuilder f = new StringBuilder("<form class=\"period\" method=\"get\" action=\"").append(Html.esc(path)).append("\">");
+        StringBuilder f = new StringBuilder("<form class=\"period\" method=\"get\" action=\"")
+                .append(Html.esc(path))
+                .append("\">");
         if (unit != null) {
-            f.append("<input type=\"hidden\" name=\"unit\" value=\"").append(Html.esc(unit)).append("\">");
+            f.append("<input type=\"hidden\" name=\"unit\" value=\"")
+                    .append(Html.esc(unit))
+                    .append("\">");
         }
-        f.append("<label>").append(Html.esc(label)).append(" <select name=\"period\" id=\"period\" data-submit-on-change>");
+        f.append("<label>")
+                .append(Html.esc(label))
+                .append(" <select name=\"period\" id=\"period\" data-submit-on-change>");
         if (all != null) {
             f.append("<option value=\"\">").append(Html.esc(all)).append("</option>");
         }
         for (String o : options) {
-            f.append("<option value=\"").append(Html.esc(o)).append('"').append(o.equals(period) ? " selected" : "").append('>')
-                    .append(Html.esc(o)).append("</option>");
+            f.append("<option value=\"")
+                    .append(Html.esc(o))
+                    .append('"')
+                    .append(o.equals(period) ? " selected" : "")
+                    .append('>')
+                    .append(Html.esc(o))
+                    .append("</option>");
         }
-        return f.append("</select></label> <noscript><button>Show</button></noscript></form>\n").toString();
+        return f.append("</select></label> <noscript><button>Show</button></noscript></form>\n")
+                .toString();
     }
 
     /** One tile per panel with headline numbers: each number, or why it is missing, and a link to the panel's rows. */
@@ -63,30 +74,54 @@ final class Sections {
             if (p.headline().isEmpty()) {
                 continue;
             }
-            h.raw("<div class=\"tile\" data-panel=\"").text(p.id()).raw("\"><h3>").link(links.panel(p.id(), unit, period), p.title()).raw("</h3>\n");
+            h.raw("<div class=\"tile\" data-panel=\"")
+                    .text(p.id())
+                    .raw("\"><h3>")
+                    .link(links.panel(p.id(), unit, period), p.title())
+                    .raw("</h3>\n");
             Long flagged = p.view() == null ? null : marks.get(p.view());
             if (flagged != null) {
                 // the tile's numbers rest on values a data-quality check flagged: say so, linked to the flags
-                h.raw("<p class=\"quality-mark\" data-flags=\"").text(String.valueOf(flagged)).raw("\">⚑ ")
-                        .link(links.panel(QUALITY_PANEL, unit, period), "includes " + flagged + " flagged value" + (flagged == 1 ? "" : "s"))
+                h.raw("<p class=\"quality-mark\" data-flags=\"")
+                        .text(String.valueOf(flagged))
+                        .raw("\">⚑ ")
+                        .link(
+                                links.panel(QUALITY_PANEL, unit, period),
+                                "includes " + flagged + " flagged value" + (flagged == 1 ? "" : "s"))
                         .raw("</p>\n");
             }
             long[] provisional = figures.provisional(p, scope, unit, period);
             if (provisional != null && provisional[0] > 0) {
-                // the tile's numbers include figures not yet signed off: say so on the tile itself, never mixed silently
-                h.raw("<p class=\"approval-mark provisional\" data-provisional-rows=\"").text(String.valueOf(provisional[0]))
-                        .raw("\">provisional: ").text(provisional[0] + " of the " + provisional[1] + " row" + (provisional[1] == 1 ? "" : "s")
-                                + " behind these figures " + (provisional[0] == 1 ? "is" : "are") + " not approved").raw("</p>\n");
+                // the tile's numbers include figures not yet signed off: say so on the tile itself, never mixed
+                // silently
+                h.raw("<p class=\"approval-mark provisional\" data-provisional-rows=\"")
+                        .text(String.valueOf(provisional[0]))
+                        .raw("\">provisional: ")
+                        .text(provisional[0] + " of the " + provisional[1] + " row" + (provisional[1] == 1 ? "" : "s")
+                                + " behind these figures " + (provisional[0] == 1 ? "is" : "are") + " not approved")
+                        .raw("</p>\n");
             }
             for (Figures.Figure f : figures.headline(p, scope, unit, period)) {
-                h.raw("<div class=\"headline\" data-panel=\"").text(p.id()).raw("\" data-field=\"").text(f.headline().name())
-                        .raw("\" data-unit=\"").text(unit).raw("\">");
+                h.raw("<div class=\"headline\" data-panel=\"")
+                        .text(p.id())
+                        .raw("\" data-field=\"")
+                        .text(f.headline().name())
+                        .raw("\" data-unit=\"")
+                        .text(unit)
+                        .raw("\">");
                 if (f.value() != null) {
-                    h.raw("<span class=\"value\">").number(f.headline().aggregate().equals("ratio") ? f.headline().name() : f.headline().column(), f.value());
+                    h.raw("<span class=\"value\">")
+                            .number(
+                                    f.headline().aggregate().equals("ratio")
+                                            ? f.headline().name()
+                                            : f.headline().column(),
+                                    f.value());
                 } else {
                     h.raw("<span class=\"value missing\">").text(f.missing());
                 }
-                h.raw("</span><span class=\"label\">").text(p.label(f.headline())).raw("</span></div>\n");
+                h.raw("</span><span class=\"label\">")
+                        .text(p.label(f.headline()))
+                        .raw("</span></div>\n");
             }
             h.raw("</div>\n");
         }
@@ -107,7 +142,13 @@ final class Sections {
 
     private void ranking(Html h, Panel p, Result r, String period, String heading) {
         Ranking k = p.ranking();
-        h.raw("<section class=\"ranking\" data-panel=\"").text(p.id()).raw("\">\n<h2>").text(heading).raw(" ranked: ").text(p.title()).raw("</h2>\n");
+        h.raw("<section class=\"ranking\" data-panel=\"")
+                .text(p.id())
+                .raw("\">\n<h2>")
+                .text(heading)
+                .raw(" ranked: ")
+                .text(p.title())
+                .raw("</h2>\n");
         if (r.rows().isEmpty()) {
             h.raw("<p>No units below this one.</p>\n</section>\n");
             return;
@@ -119,17 +160,34 @@ final class Sections {
         for (List<Object> row : r.rows()) {
             String code = String.valueOf(row.get(0));
             boolean ranked = row.get(rank) != null;
-            h.raw("<tr data-unit=\"").text(code).raw(ranked ? "\">" : "\" class=\"unranked\">").raw("<td class=\"rank\">")
-                    .text(ranked ? row.get(rank) : "—").raw("</td><td>").link(links.unit(code, period), row.get(1)).raw("</td><td>").text(code).raw("</td>");
+            h.raw("<tr data-unit=\"")
+                    .text(code)
+                    .raw(ranked ? "\">" : "\" class=\"unranked\">")
+                    .raw("<td class=\"rank\">")
+                    .text(ranked ? row.get(rank) : "—")
+                    .raw("</td><td>")
+                    .link(links.unit(code, period), row.get(1))
+                    .raw("</td><td>")
+                    .text(code)
+                    .raw("</td>");
             if (ranked) {
                 for (String c : k.columns()) {
                     cell(h, p, r.columns(), row, r.columns().indexOf(c), period);
                 }
             } else {
                 // missing is not zero: say why there is no rank
-                String why = !Boolean.TRUE.equals(row.get(2)) ? "not reported"
-                        : "not ranked" + (k.why() == null ? "" : ": " + p.label(k.why()) + " " + Csv.text(row.get(r.columns().indexOf(k.why()))));
-                h.raw("<td class=\"missing\" colspan=\"").text(Math.max(1, k.columns().size())).raw("\">").text(why).raw("</td>");
+                String why = !Boolean.TRUE.equals(row.get(2))
+                        ? "not reported"
+                        : "not ranked"
+                                + (k.why() == null
+                                        ? ""
+                                        : ": " + p.label(k.why()) + " "
+                                                + Csv.text(row.get(r.columns().indexOf(k.why()))));
+                h.raw("<td class=\"missing\" colspan=\"")
+                        .text(Math.max(1, k.columns().size()))
+                        .raw("\">")
+                        .text(why)
+                        .raw("</td>");
             }
             h.raw("</tr>\n");
         }
@@ -137,23 +195,39 @@ final class Sections {
     }
 
     private void ranked(Html h, Panel p, Result r, String period, String heading) {
-        h.raw("<section class=\"ranked\" data-panel=\"").text(p.id()).raw("\">\n<h2>").text(heading).raw(" by ").text(p.label(p.rank())).raw("</h2>\n");
+        h.raw("<section class=\"ranked\" data-panel=\"")
+                .text(p.id())
+                .raw("\">\n<h2>")
+                .text(heading)
+                .raw(" by ")
+                .text(p.label(p.rank()))
+                .raw("</h2>\n");
         if (r.rows().isEmpty()) {
             h.raw("<p>No units below this one.</p>\n</section>\n");
             return;
         }
         h.chart(Charts.option("bar", "name", List.of(p.rank()), List.of(p.label(p.rank())), r));
         h.raw("<table class=\"ranked\"><thead><tr><th>#</th><th>unit</th><th>code</th>");
-        List<Headline> sums = p.headline().stream().filter(x -> x.aggregate().equals("sum")).toList();
+        List<Headline> sums =
+                p.headline().stream().filter(x -> x.aggregate().equals("sum")).toList();
         sums.forEach(x -> h.raw("<th>").text(p.label(x)).raw("</th>"));
         h.raw("</tr></thead><tbody>\n");
         int rank = 0;
         for (List<Object> row : r.rows()) {
             String code = String.valueOf(row.get(0));
-            h.raw("<tr data-unit=\"").text(code).raw("\"><td>").text(++rank).raw("</td><td>").link(links.unit(code, period), row.get(1))
-                    .raw("</td><td>").text(code).raw("</td>");
+            h.raw("<tr data-unit=\"")
+                    .text(code)
+                    .raw("\"><td>")
+                    .text(++rank)
+                    .raw("</td><td>")
+                    .link(links.unit(code, period), row.get(1))
+                    .raw("</td><td>")
+                    .text(code)
+                    .raw("</td>");
             for (int i = 3; i < row.size(); i++) {
-                h.raw("<td class=\"num\">").number(sums.get(i - 3).column(), row.get(i)).raw("</td>");
+                h.raw("<td class=\"num\">")
+                        .number(sums.get(i - 3).column(), row.get(i))
+                        .raw("</td>");
             }
             h.raw("</tr>\n");
         }
@@ -170,7 +244,9 @@ final class Sections {
         } else if (flag != null && Boolean.TRUE.equals(v)) {
             // a raised flag with its reason beside it: a fixed text, or another column's value (=column)
             Object reason = flag.startsWith("=") ? row.get(columns.indexOf(flag.substring(1))) : flag;
-            h.raw("<span class=\"flag\">yes</span> <span class=\"reason\">").text(reason).raw("</span>");
+            h.raw("<span class=\"flag\">yes</span> <span class=\"reason\">")
+                    .text(reason)
+                    .raw("</span>");
         } else {
             h.number(columns.get(i), v);
         }

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class StaticSite {
 
-    private StaticSite() {
-    }
+    private StaticSite() {}
 
     /** Writes the pages into {@code out} (created) and returns the files written, index.html first. */
     public static List<Path> write(PanelData data, List<Panel> panels, Scope scope, String period, Path out)
@@ -40,7 +39,8 @@ public final class StaticSite {
             }
         }
         for (Panel p : pages.visible(scope)) {
-            written.add(write(out.resolve(Links.STATIC.panel(p.id(), null, period)), pages.panel(scope, p.id(), null, period)));
+            written.add(write(
+                    out.resolve(Links.STATIC.panel(p.id(), null, period)), pages.panel(scope, p.id(), null, period)));
             Path csv = out.resolve(Links.STATIC.csv(p.id(), null, period));
             try (var w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                 pages.csvQuery(scope, p.id(), null, period).stream(Csv.writer(w));

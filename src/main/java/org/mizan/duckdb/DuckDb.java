@@ -17,8 +17,7 @@ public final class DuckDb {
     private static final List<String> SESSION =
             SqlFiles.statements(SqlFiles.text("queries/session.sql").replace("{{memory_limit}}", MEMORY_LIMIT));
 
-    private DuckDb() {
-    }
+    private DuckDb() {}
 
     public static Connection inMemory() throws SQLException {
         return configure(DriverManager.getConnection("jdbc:duckdb:"));
@@ -48,7 +47,8 @@ public final class DuckDb {
         p.setProperty("autoload_known_extensions", "false");
         Connection c = configure(DriverManager.getConnection("jdbc:duckdb:", p));
         try (Statement s = c.createStatement()) {
-            String script = SqlFiles.text("queries/lock_down.sql").replace("{{warehouse}}", file.toString().replace("'", "''"));
+            String script = SqlFiles.text("queries/lock_down.sql")
+                    .replace("{{warehouse}}", file.toString().replace("'", "''"));
             for (String sql : SqlFiles.statements(script)) {
                 s.execute(sql);
             }

@@ -14,14 +14,14 @@ import java.util.List;
  */
 public final class SqlFiles {
 
-    private SqlFiles() {
-    }
+    private SqlFiles() {}
 
     public static String text(String name) {
         String resource = "warehouse/" + name;
         try (InputStream in = SqlFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing SQL file " + resource + " (is the jar built from this checkout?)");
+                throw new IllegalStateException(
+                        "missing SQL file " + resource + " (is the jar built from this checkout?)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -8,8 +8,7 @@ final class Cells {
     /** What a suppressed cell shows in CSV and XLSX (an empty cell in Parquet), explained in every extract. */
     static final String SUPPRESSED = "[c]";
 
-    private Cells() {
-    }
+    private Cells() {}
 
     static String text(Object v) {
         if (v == null) {

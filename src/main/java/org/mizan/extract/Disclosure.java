@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.extract.disclosure.Audit;
 import org.mizan.extract.disclosure.CellStatus;
 import org.mizan.extract.disclosure.CountTable;
 import org.mizan.extract.disclosure.Rules;
 import org.mizan.extract.disclosure.Suppression;
 import org.mizan.extract.disclosure.SuppressionPattern;
-import org.mizan.duckdb.SqlFiles;
 
 /**
  * Disclosure control of an extract's person counts (the {@code -- counts:} columns of {@code reintegration_coverage}:
@@ -30,11 +29,9 @@ import org.mizan.duckdb.SqlFiles;
 final class Disclosure {
 
     /** What was suppressed: cells per count, for the manifest. */
-    record Summary(Map<String, Integer> suppressed, int cells) {
-    }
+    record Summary(Map<String, Integer> suppressed, int cells) {}
 
-    private Disclosure() {
-    }
+    private Disclosure() {}
 
     static Summary apply(Connection c, String region, Rules rules) throws SQLException {
         Map<String, String> parents = parents(c, region);
@@ -44,19 +41,22 @@ final class Disclosure {
         List<String[]> rows = new ArrayList<>();
         String[] counts = {"returnees", "returnees_served"};
         try (PreparedStatement ps = c.prepareStatement(SqlFiles.text("queries/extract_reintegration_counts.sql"));
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String[] r = {rs.getString(1), rs.getString(2), rs.getString(3)};
                 rows.add(r);
                 for (int i = 0; i < counts.length; i++) {
-                    values.computeIfAbsent(counts[i], k -> new TreeMap<>()).computeIfAbsent(r[1], k -> new TreeMap<>())
-                            .computeIfAbsent(r[0], k -> new TreeMap<>()).put(r[2], rs.getLong(4 + i));
+                    values.computeIfAbsent(counts[i], k -> new TreeMap<>())
+                            .computeIfAbsent(r[1], k -> new TreeMap<>())
+                            .computeIfAbsent(r[0], k -> new TreeMap<>())
+                            .put(r[2], rs.getLong(4 + i));
                 }
             }
         }
         Map<String, Map<String, CountTable.Builder>> tables = new TreeMap<>();
-        values.forEach((count, byPeriod) -> byPeriod.forEach((period, byUnit) ->
-                tables.computeIfAbsent(count, k -> new TreeMap<>()).put(period, table(count + " " + period, parents, byUnit))));
+        values.forEach((count, byPeriod) ->
+                byPeriod.forEach((period, byUnit) -> tables.computeIfAbsent(count, k -> new TreeMap<>())
+                        .put(period, table(count + " " + period, parents, byUnit))));
         Map<String, SuppressionPattern> patterns = new LinkedHashMap<>();
         Map<String, Integer> suppressed = new TreeMap<>();
         for (var byCount : tables.entrySet()) {
@@ -114,14 +114,16 @@ final class Disclosure {
      * One count's table for one year. A unit that also counts people registered at its own level (a district's
      * returnees with no municipality) is more than the sum of its children: its relations are then inequalities.
      */
-    private static CountTable.Builder table(String name, Map<String, String> parents, Map<String, Map<String, Long>> byUnit) {
+    private static CountTable.Builder table(
+            String name, Map<String, String> parents, Map<String, Map<String, Long>> byUnit) {
         CountTable.Builder b = CountTable.builder(name).totalColumn("all");
         Map<String, Map<String, Long>> childSums = new TreeMap<>();
         byUnit.forEach((unit, bySex) -> {
             String parent = parents.get(unit);
             if (parent != null && byUnit.containsKey(parent)) {
                 b.parent(unit, parent);
-                bySex.forEach((sex, v) -> childSums.computeIfAbsent(parent, k -> new TreeMap<>()).merge(sex, v, Long::sum));
+                bySex.forEach((sex, v) ->
+                        childSums.computeIfAbsent(parent, k -> new TreeMap<>()).merge(sex, v, Long::sum));
             }
             bySex.forEach((sex, v) -> b.cell(unit, sex, v));
         });

@@ -7,13 +7,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -31,8 +29,7 @@ final class ExtractFiles {
 
     static final String SUPPRESSED_COLUMN = "suppressed";
 
-    private ExtractFiles() {
-    }
+    private ExtractFiles() {}
 
     /** What a cell shows: {@code [c]} when its column is named in the row's {@code suppressed} column. */
     static String shown(Table t, List<Object> row, int column) {
@@ -157,10 +154,10 @@ final class ExtractFiles {
         }
         String m = meanings.getOrDefault(view, Map.of()).get(column);
         if (m == null) {
-            throw new IllegalStateException("extract column " + view + "." + column + " has no meaning in the data dictionary");
+            throw new IllegalStateException(
+                    "extract column " + view + "." + column + " has no meaning in the data dictionary");
         }
         String plain = m.replace("`", "");
         return view.equals("remittance_cost") ? plain + " (transactions received in the region only)" : plain;
     }
-
 }

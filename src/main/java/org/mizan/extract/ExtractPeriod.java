@@ -23,7 +23,8 @@ public record ExtractPeriod(String label, String year, String fromMonth, String 
         if (t.matches("\\d{4}-(0[1-9]|1[0-2])")) {
             return new ExtractPeriod(t, t.substring(0, 4), t, t);
         }
-        throw new IllegalArgumentException("period '" + text + "' is not a year (2024), a quarter (2024-Q1) or a month (2024-03)");
+        throw new IllegalArgumentException(
+                "period '" + text + "' is not a year (2024), a quarter (2024-Q1) or a month (2024-03)");
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.extract.delivery.Delivery;
@@ -38,8 +37,12 @@ public final class ExtractRun {
     public static final String SCHEMA_VERSION = "1";
 
     /** What a run did. {@code failures} lists deliveries that failed (the run then fails, after trying them all). */
-    public record Outcome(Releases.Release release, boolean created, int changes, List<DeliveryReport> delivered,
-                          List<String> failures) {
+    public record Outcome(
+            Releases.Release release,
+            boolean created,
+            int changes,
+            List<DeliveryReport> delivered,
+            List<String> failures) {
 
         public int version() {
             return release.version();
@@ -50,8 +53,7 @@ public final class ExtractRun {
         }
     }
 
-    private ExtractRun() {
-    }
+    private ExtractRun() {}
 
     /**
      * Checks, before any work, that {@code region} is a region (level 1) of the published warehouse's gazetteer;
@@ -86,9 +88,14 @@ public final class ExtractRun {
         int changes = 0;
         try {
             out.println("extract " + recipient.id() + ": region " + recipient.region() + ", period " + period.label()
-                    + " (yearly views: " + period.year() + "; monthly and quarterly: " + period.fromMonth() + ".." + period.toMonth() + ")");
-            RegionExtract.Result result = RegionExtract.read(warehouse, recipient.region(), period,
-                    new Rules(recipient.threshold(), true), recipient.formats().contains("parquet") ? tmp : null);
+                    + " (yearly views: " + period.year() + "; monthly and quarterly: " + period.fromMonth() + ".."
+                    + period.toMonth() + ")");
+            RegionExtract.Result result = RegionExtract.read(
+                    warehouse,
+                    recipient.region(),
+                    period,
+                    new Rules(recipient.threshold(), true),
+                    recipient.formats().contains("parquet") ? tmp : null);
             if (result.tables().stream().allMatch(t -> t.rows().isEmpty())) {
                 throw new IllegalStateException("no data for region " + recipient.region() + " in " + period.label()
                         + ": nothing was published (./mizan status lists the periods loaded)");
@@ -101,16 +108,21 @@ public final class ExtractRun {
                 created = false;
             } else {
                 List<Releases.Change> diff = latest.isPresent()
-                        ? Releases.changes(Releases.readCells(latest.get().cells()), cells) : List.of();
+                        ? Releases.changes(Releases.readCells(latest.get().cells()), cells)
+                        : List.of();
                 changes = diff.size();
-                Map<String, Object> manifest = ReleaseWriter.write(tmp, home, recipient, period, next, result, diff, new Lake(home.lake()));
+                Map<String, Object> manifest =
+                        ReleaseWriter.write(tmp, home, recipient, period, next, result, diff, new Lake(home.lake()));
                 release = new Releases.Release(recipient.id(), period.label(), next, dir.resolve("v" + next));
                 Releases.writeCells(release.cells(), cells);
                 Files.move(tmp, release.dir(), StandardCopyOption.ATOMIC_MOVE);
                 readOnly(release.dir());
                 created = true;
                 out.println("  release v" + next + " in " + release.dir() + ": " + manifest.get("files_summary")
-                        + (latest.isPresent() ? "; " + changes + " cell(s) changed since v" + latest.get().version() + " (CHANGES.csv)" : ""));
+                        + (latest.isPresent()
+                                ? "; " + changes + " cell(s) changed since v"
+                                        + latest.get().version() + " (CHANGES.csv)"
+                                : ""));
             }
         } catch (IOException | SQLException | RuntimeException e) {
             Folders.deleteTree(tmp);
@@ -124,10 +136,11 @@ public final class ExtractRun {
                 String name = r.deliveryName(recipient.region());
                 try {
                     DeliveryReport report = delivery.deliver(r.dir(), name);
-                    Files.writeString(r.delivered(), Instant.now() + " " + report.summary() + "\n", StandardCharsets.UTF_8);
+                    Files.writeString(
+                            r.delivered(), Instant.now() + " " + report.summary() + "\n", StandardCharsets.UTF_8);
                     delivered.add(report);
-                    out.println("  delivered " + name + " to " + delivery.describe() + " (" + report.files() + " files, "
-                            + report.attempts() + " attempt(s))");
+                    out.println("  delivered " + name + " to " + delivery.describe() + " (" + report.files()
+                            + " files, " + report.attempts() + " attempt(s))");
                 } catch (DeliveryException e) {
                     failures.add(name + ": " + e.getMessage());
                     out.println("  NOT delivered " + name + " to " + delivery.describe() + ": " + e.getMessage()
@@ -145,7 +158,9 @@ public final class ExtractRun {
             return new OutboxDelivery(r.outbox());
         }
         // the password's variable: the environment's, else a JVM system property of that name (-DNAME=…)
-        return new SftpDelivery(SftpSettings.fromMap(r.sftp(), n -> System.getenv(n) != null ? System.getenv(n) : System.getProperty(n)),
+        return new SftpDelivery(
+                SftpSettings.fromMap(
+                        r.sftp(), n -> System.getenv(n) != null ? System.getenv(n) : System.getProperty(n)),
                 r.retry());
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-
 import org.mizan.warehouse.NamedQuery;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -22,14 +21,21 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  *
  * @param withheld every column disclosure control may withhold: the counts, the derived columns and {@code -- withheld:}
  */
-public record ExtractView(String name, String description, List<String> key, String periodKind, List<String> counts,
-                          NamedQuery query, List<String> withheld) {
+public record ExtractView(
+        String name,
+        String description,
+        List<String> key,
+        String periodKind,
+        List<String> counts,
+        NamedQuery query,
+        List<String> withheld) {
 
     /** Every extract view, in file order (the order of the files and sheets of an extract). */
     public static List<ExtractView> all() {
         List<ExtractView> out = new ArrayList<>();
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:warehouse/extracts/*.sql");
+            Resource[] files =
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:warehouse/extracts/*.sql");
             Arrays.sort(files, Comparator.comparing(Resource::getFilename));
             for (Resource r : files) {
                 try (InputStream in = r.getInputStream()) {
@@ -51,9 +57,18 @@ public record ExtractView(String name, String description, List<String> key, Str
         List<String> period = header(text, "period");
         List<String> withheld = new ArrayList<>(header(text, "counts"));
         // "-- derived: coverage_pct from returnees, returnees_served": the column before "from"
-        header(text, "derived").stream().map(d -> d.split("\\s+")[0]).filter(d -> !d.isEmpty()).forEach(withheld::add);
+        header(text, "derived").stream()
+                .map(d -> d.split("\\s+")[0])
+                .filter(d -> !d.isEmpty())
+                .forEach(withheld::add);
         withheld.addAll(header(text, "withheld"));
-        return new ExtractView(q.name(), q.description(), key, period.isEmpty() ? "year" : period.get(0), header(text, "counts"), q,
+        return new ExtractView(
+                q.name(),
+                q.description(),
+                key,
+                period.isEmpty() ? "year" : period.get(0),
+                header(text, "counts"),
+                q,
                 List.copyOf(withheld));
     }
 

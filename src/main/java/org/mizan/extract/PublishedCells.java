@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.mizan.config.MizanHome;
 import org.mizan.extract.disclosure.Rules;
 
@@ -26,8 +25,7 @@ public final class PublishedCells {
      * A guarded view of the extract: its key columns, the columns disclosure control may withhold, and each row's
      * cells as published (key text {@code NP-P1|2024|F} → column → text).
      */
-    public record View(String name, List<String> key, Set<String> withheld, Map<String, Map<String, String>> rows) {
-    }
+    public record View(String name, List<String> key, Set<String> withheld, Map<String, Map<String, String>> rows) {}
 
     private final int threshold;
     private final Map<String, View> views;
@@ -39,7 +37,8 @@ public final class PublishedCells {
 
     /** The region's extract for the year (a region of level 1; a four-digit year), read as an extract run reads it. */
     public static PublishedCells of(Path warehouse, String region, String year, int threshold) throws SQLException {
-        RegionExtract.Result r = RegionExtract.read(warehouse, region, ExtractPeriod.parse(year), new Rules(threshold, true), null);
+        RegionExtract.Result r =
+                RegionExtract.read(warehouse, region, ExtractPeriod.parse(year), new Rules(threshold, true), null);
         Map<String, View> views = new HashMap<>();
         for (Table t : r.tables()) {
             if (t.view().withheld().isEmpty()) {
@@ -53,7 +52,13 @@ public final class PublishedCells {
                 }
                 rows.put(t.key(row), cells);
             }
-            views.put(t.name(), new View(t.name(), t.view().key(), new LinkedHashSet<>(t.view().withheld()), rows));
+            views.put(
+                    t.name(),
+                    new View(
+                            t.name(),
+                            t.view().key(),
+                            new LinkedHashSet<>(t.view().withheld()),
+                            rows));
         }
         return new PublishedCells(threshold, views);
     }
@@ -83,7 +88,10 @@ public final class PublishedCells {
 
     /** The threshold the region's extracts use: its recipient's in {@code extracts.yml}, else the default. */
     public static int threshold(MizanHome home, String region) {
-        return Recipients.load(home).stream().filter(r -> r.region().equals(region)).mapToInt(Recipient::threshold)
-                .max().orElse(Rules.DEFAULT_THRESHOLD);
+        return Recipients.load(home).stream()
+                .filter(r -> r.region().equals(region))
+                .mapToInt(Recipient::threshold)
+                .max()
+                .orElse(Rules.DEFAULT_THRESHOLD);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
 import org.mizan.extract.delivery.RetryPolicy;
 
 /**
@@ -18,15 +17,33 @@ import org.mizan.extract.delivery.RetryPolicy;
  * @param outbox   outbox folder, or null
  * @param sftp     the SFTP settings as written (password from the environment when used), or null
  */
-public record Recipient(String id, String region, List<String> formats, int threshold, String cron, ZoneId zone,
-                        String period, Path outbox, Map<String, Object> sftp, RetryPolicy retry) {
+public record Recipient(
+        String id,
+        String region,
+        List<String> formats,
+        int threshold,
+        String cron,
+        ZoneId zone,
+        String period,
+        Path outbox,
+        Map<String, Object> sftp,
+        RetryPolicy retry) {
 
     public static final List<String> FORMATS = List.of("csv", "xlsx", "parquet");
 
     /** A recipient for a region that no entry names: every format, kept in the home, not delivered. */
     public static Recipient adHoc(String region) {
-        return new Recipient(region, region, FORMATS, org.mizan.extract.disclosure.Rules.DEFAULT_THRESHOLD, null,
-                ZoneId.of("UTC"), null, null, null, RetryPolicy.DEFAULT);
+        return new Recipient(
+                region,
+                region,
+                FORMATS,
+                org.mizan.extract.disclosure.Rules.DEFAULT_THRESHOLD,
+                null,
+                ZoneId.of("UTC"),
+                null,
+                null,
+                null,
+                RetryPolicy.DEFAULT);
     }
 
     public boolean delivers() {
@@ -40,7 +57,10 @@ public record Recipient(String id, String region, List<String> formats, int thre
         }
         int attempts = Integer.parseInt(String.valueOf(m.getOrDefault("attempts", RetryPolicy.DEFAULT.attempts())));
         double first = Double.parseDouble(String.valueOf(m.getOrDefault("first-delay-seconds", 2)));
-        return new RetryPolicy(attempts, Duration.ofMillis((long) (first * 1000)), RetryPolicy.DEFAULT.multiplier(),
+        return new RetryPolicy(
+                attempts,
+                Duration.ofMillis((long) (first * 1000)),
+                RetryPolicy.DEFAULT.multiplier(),
                 RetryPolicy.DEFAULT.maxDelay());
     }
 }

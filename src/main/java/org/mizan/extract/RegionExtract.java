@@ -9,12 +9,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.mizan.extract.disclosure.Rules;
 import org.mizan.duckdb.DuckDb;
+import org.mizan.duckdb.SqlFiles;
+import org.mizan.extract.disclosure.Rules;
 import org.mizan.warehouse.NamedQuery;
 import org.mizan.warehouse.ReadOnlyQuery;
-import org.mizan.duckdb.SqlFiles;
 
 /**
  * Reads one region's extract from the published warehouse: each view of {@code warehouse/extracts/} for the
@@ -25,24 +24,31 @@ import org.mizan.duckdb.SqlFiles;
 final class RegionExtract {
 
     /** The extract's tables and what disclosure control withheld. */
-    record Result(List<Table> tables, Disclosure.Summary disclosure) {
-    }
+    record Result(List<Table> tables, Disclosure.Summary disclosure) {}
 
-    private RegionExtract() {
-    }
+    private RegionExtract() {}
 
     /** @param parquetDir where to write {@code <view>.parquet}, or null for no Parquet */
-    static Result read(Path warehouse, String region, ExtractPeriod period, Rules rules, Path parquetDir) throws SQLException {
+    static Result read(Path warehouse, String region, ExtractPeriod period, Rules rules, Path parquetDir)
+            throws SQLException {
         try (Connection c = DuckDb.readOnly(warehouse)) {
             checkRegion(c, region);
             List<ExtractView> views = ExtractView.all();
-            Map<String, String> values = Map.of("region", region, "year", period.year(),
-                    "from_month", period.fromMonth(), "to_month", period.toMonth());
+            Map<String, String> values = Map.of(
+                    "region",
+                    region,
+                    "year",
+                    period.year(),
+                    "from_month",
+                    period.fromMonth(),
+                    "to_month",
+                    period.toMonth());
             for (ExtractView v : views) {
                 Map<String, String> mine = new java.util.HashMap<>();
                 v.query().params().keySet().forEach(p -> mine.put(p, values.get(p)));
                 NamedQuery.Bound b = v.query().bind(mine);
-                try (PreparedStatement ps = c.prepareStatement(template("extract_table", v).replace("{{query}}", b.sql()))) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(template("extract_table", v).replace("{{query}}", b.sql()))) {
                     for (int i = 0; i < b.values().size(); i++) {
                         ps.setString(i + 1, b.values().get(i));
                     }
@@ -55,7 +61,10 @@ final class RegionExtract {
                 for (ExtractView v : views) {
                     tables.add(rows(s, v));
                     if (parquetDir != null) {
-                        String file = parquetDir.resolve(v.name() + ".parquet").toString().replace("'", "''");
+                        String file = parquetDir
+                                .resolve(v.name() + ".parquet")
+                                .toString()
+                                .replace("'", "''");
                         s.execute(template("extract_parquet", v).replace("{{file}}", file));
                     }
                 }
@@ -65,7 +74,9 @@ final class RegionExtract {
     }
 
     private static String template(String name, ExtractView v) {
-        return SqlFiles.statements(SqlFiles.text("queries/" + name + ".sql")).get(0).replace("{{table}}", table(v));
+        return SqlFiles.statements(SqlFiles.text("queries/" + name + ".sql"))
+                .get(0)
+                .replace("{{table}}", table(v));
     }
 
     /** The temporary table of a view; its name comes from the SQL file's header, a lower-case identifier. */
@@ -81,12 +92,13 @@ final class RegionExtract {
             ps.setString(1, region);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalArgumentException("region '" + region + "' is not in the gazetteer (./mizan query \"select unit_code, name"
-                            + " from admin_units where level = 1\" lists the regions)");
+                    throw new IllegalArgumentException(
+                            "region '" + region + "' is not in the gazetteer (./mizan query \"select unit_code, name"
+                                    + " from admin_units where level = 1\" lists the regions)");
                 }
                 if (rs.getInt(3) != 1) {
-                    throw new IllegalArgumentException(region + " (" + rs.getString(2) + ") is a unit of level " + rs.getInt(3)
-                            + ", not a region (level 1): extracts are per region");
+                    throw new IllegalArgumentException(region + " (" + rs.getString(2) + ") is a unit of level "
+                            + rs.getInt(3) + ", not a region (level 1): extracts are per region");
                 }
             }
         }

@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.mizan.lake.Lake;
-
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,24 +21,37 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ReleaseWriter {
 
-    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private ReleaseWriter() {
-    }
+    private ReleaseWriter() {}
 
     /** The approval status of the region and year in the published warehouse (warehouse/queries/extract_approval.sql). */
-    private static String approvalStatus(org.mizan.config.MizanHome home, String region, String year) throws IOException {
+    private static String approvalStatus(org.mizan.config.MizanHome home, String region, String year)
+            throws IOException {
         try {
-            var rows = org.mizan.warehouse.ReadOnlyQuery.run(home.publishedWarehouse().toRealPath(),
-                    org.mizan.duckdb.SqlFiles.text("queries/extract_approval.sql"), List.of(region, year)).rows();
+            var rows = org.mizan.warehouse.ReadOnlyQuery.run(
+                            home.publishedWarehouse().toRealPath(),
+                            org.mizan.duckdb.SqlFiles.text("queries/extract_approval.sql"),
+                            List.of(region, year))
+                    .rows();
             return String.valueOf(rows.get(0).get(0));
         } catch (java.sql.SQLException e) {
-            throw new IOException("cannot read the approval status of " + region + " " + year + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot read the approval status of " + region + " " + year + ": " + e.getMessage(), e);
         }
     }
 
-    static Map<String, Object> write(Path dir, org.mizan.config.MizanHome home, Recipient r, ExtractPeriod period, int version,
-                                     RegionExtract.Result result, List<Releases.Change> changes, Lake lake) throws IOException {
+    static Map<String, Object> write(
+            Path dir,
+            org.mizan.config.MizanHome home,
+            Recipient r,
+            ExtractPeriod period,
+            int version,
+            RegionExtract.Result result,
+            List<Releases.Change> changes,
+            Lake lake)
+            throws IOException {
         List<Map<String, Object>> files = new ArrayList<>();
         for (Table t : result.tables()) {
             if (r.formats().contains("csv")) {
@@ -49,17 +60,31 @@ final class ReleaseWriter {
                 files.add(file(dir, f, "csv", t.name(), t.rows().size()));
             }
             if (r.formats().contains("parquet")) {
-                files.add(file(dir, dir.resolve(t.name() + ".parquet"), "parquet", t.name(), t.rows().size()));
+                files.add(file(
+                        dir,
+                        dir.resolve(t.name() + ".parquet"),
+                        "parquet",
+                        t.name(),
+                        t.rows().size()));
             }
         }
         Map<String, String> about = new LinkedHashMap<>();
         about.put("region", r.region());
-        about.put("period", period.label() + " (views kept per year give the year " + period.year() + "; the others its months "
-                + period.fromMonth() + " to " + period.toMonth() + ")");
-        about.put("release", "version " + version + (version > 1 ? " (CHANGES.csv lists what changed since version " + (version - 1) + ")" : ""));
+        about.put(
+                "period",
+                period.label() + " (views kept per year give the year " + period.year() + "; the others its months "
+                        + period.fromMonth() + " to " + period.toMonth() + ")");
+        about.put(
+                "release",
+                "version " + version
+                        + (version > 1 ? " (CHANGES.csv lists what changed since version " + (version - 1) + ")" : ""));
         String approval = approvalStatus(home, r.region(), String.valueOf(period.year()));
-        about.put("approval", r.region() + " " + period.year() + ": " + approval + (approval.equals("unapproved")
-                ? " (provisional: the figures are not yet signed off and may change)" : " (signed off: final figures)"));
+        about.put(
+                "approval",
+                r.region() + " " + period.year() + ": " + approval
+                        + (approval.equals("unapproved")
+                                ? " (provisional: the figures are not yet signed off and may change)"
+                                : " (signed off: final figures)"));
         about.put(Cells.SUPPRESSED, PublishedCells.explanation(r.threshold()));
         if (r.formats().contains("xlsx")) {
             Path f = dir.resolve(r.region() + "_" + period.label() + ".xlsx");
@@ -72,7 +97,9 @@ final class ReleaseWriter {
             try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
                 w.write("view,key,column,before,after\r\n");
                 for (Releases.Change c : changes) {
-                    w.write(String.join(",", csv(c.view()), csv(c.key()), csv(c.column()), csv(c.before()), csv(c.after())) + "\r\n");
+                    w.write(String.join(
+                                    ",", csv(c.view()), csv(c.key()), csv(c.column()), csv(c.before()), csv(c.after()))
+                            + "\r\n");
                 }
             }
             files.add(file(dir, f, "csv", "change notice", changes.size()));
@@ -86,9 +113,21 @@ final class ReleaseWriter {
         m.put("year", period.year());
         m.put("months", List.of(period.fromMonth(), period.toMonth()));
         m.put("generated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        m.put("approval", ExtractRun.map("unit_code", r.region(), "period", String.valueOf(period.year()), "approval_status", approval));
-        m.put("disclosure_control", ExtractRun.map("threshold", r.threshold(), "marker", Cells.SUPPRESSED,
-                "suppressed_counts", result.disclosure().suppressed(), "cells_withheld", result.disclosure().cells()));
+        m.put(
+                "approval",
+                ExtractRun.map(
+                        "unit_code", r.region(), "period", String.valueOf(period.year()), "approval_status", approval));
+        m.put(
+                "disclosure_control",
+                ExtractRun.map(
+                        "threshold",
+                        r.threshold(),
+                        "marker",
+                        Cells.SUPPRESSED,
+                        "suppressed_counts",
+                        result.disclosure().suppressed(),
+                        "cells_withheld",
+                        result.disclosure().cells()));
         if (version > 1) {
             m.put("previous_version", version - 1);
             m.put("changed_cells", changes.size());
@@ -101,8 +140,19 @@ final class ReleaseWriter {
     }
 
     private static Map<String, Object> file(Path dir, Path f, String format, String view, int rows) throws IOException {
-        return ExtractRun.map("file", dir.relativize(f).toString(), "format", format, "view", view, "rows", rows,
-                "bytes", Files.size(f), "sha256", org.mizan.config.Checksums.sha256(f));
+        return ExtractRun.map(
+                "file",
+                dir.relativize(f).toString(),
+                "format",
+                format,
+                "view",
+                view,
+                "rows",
+                rows,
+                "bytes",
+                Files.size(f),
+                "sha256",
+                org.mizan.config.Checksums.sha256(f));
     }
 
     private static String csv(String s) {

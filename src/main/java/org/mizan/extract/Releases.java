@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.mizan.config.MizanHome;
 
 /**
@@ -108,7 +107,10 @@ final class Releases {
 
     static void writeCells(Path file, Map<String, String> cells) throws IOException {
         StringBuilder b = new StringBuilder();
-        cells.forEach((k, v) -> b.append(k).append('\t').append(v.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")).append('\n'));
+        cells.forEach((k, v) -> b.append(k)
+                .append('\t')
+                .append(v.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t"))
+                .append('\n'));
         Files.writeString(file, b, StandardCharsets.UTF_8);
     }
 
@@ -123,8 +125,7 @@ final class Releases {
     }
 
     /** A changed cell: its view, row key, column, and the value before and after ("" when the row was not there). */
-    record Change(String view, String key, String column, String before, String after) {
-    }
+    record Change(String view, String key, String column, String before, String after) {}
 
     static List<Change> changes(Map<String, String> before, Map<String, String> after) {
         TreeMap<String, String[]> all = new TreeMap<>();

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
-
 import org.mizan.duckdb.SqlFiles;
 
 /**
@@ -16,16 +15,17 @@ import org.mizan.duckdb.SqlFiles;
 final class Scorecard {
 
     static final String REASON = "reintegration_coverage: [^;]*";
-    static final String REDACTED = "reintegration_coverage: under 50 % of returnees served (counts suppressed: fewer than the threshold)";
+    static final String REDACTED =
+            "reintegration_coverage: under 50 % of returnees served (counts suppressed: fewer than the threshold)";
 
-    private Scorecard() {
-    }
+    private Scorecard() {}
 
     /**
      * Redacts the rows ({@code unit \u0001 period}), and the scores of the units above them (a parent's score is the
      * mean of its children's, from which a withheld one could be worked back); returns the cells withheld.
      */
-    static int redact(Connection c, Set<String> unitPeriods, java.util.Map<String, String> parents) throws SQLException {
+    static int redact(Connection c, Set<String> unitPeriods, java.util.Map<String, String> parents)
+            throws SQLException {
         int cells = 0;
         Set<String> above = new java.util.TreeSet<>();
         for (String key : unitPeriods) {
@@ -38,7 +38,7 @@ final class Scorecard {
             }
         }
         try (PreparedStatement read = c.prepareStatement(SqlFiles.text("queries/extract_scorecard_reasons.sql"));
-             PreparedStatement up = c.prepareStatement(SqlFiles.text("queries/extract_suppress_scorecard.sql"))) {
+                PreparedStatement up = c.prepareStatement(SqlFiles.text("queries/extract_suppress_scorecard.sql"))) {
             Set<String> all = new java.util.TreeSet<>(unitPeriods);
             all.addAll(above);
             for (String key : all) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.mizan.config.Checksums;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
@@ -20,8 +19,7 @@ import org.mizan.lake.Lake;
  */
 final class SourcePartitions {
 
-    private SourcePartitions() {
-    }
+    private SourcePartitions() {}
 
     static List<Map<String, Object>> of(Lake lake, String year) throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -33,7 +31,9 @@ final class SourcePartitions {
                 }
                 List<Map<String, Object>> files = new ArrayList<>();
                 try (Stream<Path> s = Files.list(lake.dir(d).resolve(partition))) {
-                    for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
+                    for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                            .sorted()
+                            .toList()) {
                         Map<String, Object> file = new LinkedHashMap<>();
                         file.put("file", lake.root().relativize(f).toString().replace('\\', '/'));
                         file.put("bytes", Files.size(f));

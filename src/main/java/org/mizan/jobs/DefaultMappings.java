@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.mizan.config.UsageException;
 import org.mizan.source.InputFiles;
 import org.mizan.source.Mapping;
@@ -20,12 +19,14 @@ import org.mizan.source.MappingLoader;
 public final class DefaultMappings {
 
     private static final List<String> FORMAT_2 = List.of("txn_id", "provider_id", "sent_at");
-    private static final List<String> FORMAT_3 = List.of("period", "sender_country", "receiving_unit_code", "amount_usd", "txn_count", "reporter");
-    private static final List<String> FORMAT_6 = List.of("project_id", "unit_code", "entry_id", "entry_date", "entry_type", "funder_type", "amount", "currency");
-    private static final List<String> FORMAT_7 = List.of("plan_id", "fiscal_year", "unit_code", "sector_code", "planned_amount", "currency");
+    private static final List<String> FORMAT_3 =
+            List.of("period", "sender_country", "receiving_unit_code", "amount_usd", "txn_count", "reporter");
+    private static final List<String> FORMAT_6 = List.of(
+            "project_id", "unit_code", "entry_id", "entry_date", "entry_type", "funder_type", "amount", "currency");
+    private static final List<String> FORMAT_7 =
+            List.of("plan_id", "fiscal_year", "unit_code", "sector_code", "planned_amount", "currency");
 
-    private DefaultMappings() {
-    }
+    private DefaultMappings() {}
 
     public static String detect(String job, Path file) {
         // a gzip file is read as what it holds: x.jsonl.gz as JSON Lines
@@ -46,7 +47,8 @@ public final class DefaultMappings {
                     yield "defaults/corridor-aggregates";
                 }
                 throw new UsageException(file + ": not a standard remittance file (format 2 needs the columns "
-                        + FORMAT_2 + "…, format 3 " + FORMAT_3 + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
+                        + FORMAT_2 + "…, format 3 " + FORMAT_3
+                        + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
             }
             case "ingest-ledgers" -> ledgers(file);
             case "ingest-registries" -> {
@@ -71,8 +73,8 @@ public final class DefaultMappings {
             return "defaults/iati-codelist";
         }
         if (root != null) {
-            throw new UsageException(file + ": an XML file whose root element is <" + root + ">, neither an IATI activity"
-                    + " file (<iati-activities>) nor an IATI code list (<codelist>).");
+            throw new UsageException(file + ": an XML file whose root element is <" + root
+                    + ">, neither an IATI activity" + " file (<iati-activities>) nor an IATI code list (<codelist>).");
         }
         if (startsAsJson(file)) {
             // a JSON export sent as the activity file: the IATI load refuses it as what it is, in the run's history
@@ -90,12 +92,15 @@ public final class DefaultMappings {
             return "defaults/plan-allocations";
         }
         throw new UsageException(file + ": not a standard ledger file (IATI XML, format 6 with the columns " + FORMAT_6
-                + ", or format 7 with " + FORMAT_7 + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
+                + ", or format 7 with " + FORMAT_7
+                + "). Describe it with a mapping under jobs/ and pass mapping=NAME.");
     }
 
     private static boolean startsAsJson(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            String s = new String(in.readNBytes(1024), StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+            String s = new String(in.readNBytes(1024), StandardCharsets.UTF_8)
+                    .replace("\uFEFF", "")
+                    .stripLeading();
             return s.startsWith("{") || s.startsWith("[");
         } catch (IOException e) {
             return false;
@@ -118,8 +123,14 @@ public final class DefaultMappings {
             case "load-gazetteer" -> Set.of("admin_units");
             case "load-fx-rates" -> Set.of("fx_rates");
             case "ingest-remittances" -> Set.of("remittance_transactions", "corridor_aggregates", "corridor_costs");
-            case "ingest-ledgers" -> Set.of("projects", "project_sectors", "project_places", "funding_entries", "plan_allocations",
-                    "code_list_items");
+            case "ingest-ledgers" ->
+                Set.of(
+                        "projects",
+                        "project_sectors",
+                        "project_places",
+                        "funding_entries",
+                        "plan_allocations",
+                        "code_list_items");
             case "ingest-registries" -> Set.of("registry_people", "service_deliveries");
             default -> throw new UsageException("unknown job '" + job + "'");
         };
@@ -140,7 +151,9 @@ public final class DefaultMappings {
                 end++;
             }
             String line = new String(head, 0, end, StandardCharsets.UTF_8);
-            return Arrays.stream(line.replace("\uFEFF", "").split(",")).map(s -> s.strip().replace("\"", "")).toList();
+            return Arrays.stream(line.replace("\uFEFF", "").split(","))
+                    .map(s -> s.strip().replace("\"", ""))
+                    .toList();
         } catch (MappingException e) {
             // not text (a workbook, an archive, a cut-short gzip…): the load refuses it, names what it is, exits 1
             return List.of();

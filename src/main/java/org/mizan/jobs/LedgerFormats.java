@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.mizan.config.UsageException;
 
 /** Recognises an XML file by its root element's name, read from the file's head without parsing it. */
@@ -16,8 +15,7 @@ final class LedgerFormats {
     // the first element start that is not a declaration, processing instruction or comment
     private static final Pattern ROOT = Pattern.compile("<([A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
 
-    private LedgerFormats() {
-    }
+    private LedgerFormats() {}
 
     /** The root element's local name, or null when the file does not start as XML. */
     static String xmlRoot(Path file) {
@@ -37,7 +35,9 @@ final class LedgerFormats {
             return null;
         }
         // drop comments, the declaration, processing instructions and a DOCTYPE's opening (the reader refuses DOCTYPEs)
-        s = s.replaceAll("(?s)<!--.*?-->", "").replaceAll("(?s)<\\?.*?\\?>", "").replaceAll("(?s)<!DOCTYPE[^\\[>]*(\\[.*?\\])?\\s*>", "");
+        s = s.replaceAll("(?s)<!--.*?-->", "")
+                .replaceAll("(?s)<\\?.*?\\?>", "")
+                .replaceAll("(?s)<!DOCTYPE[^\\[>]*(\\[.*?\\])?\\s*>", "");
         Matcher m = ROOT.matcher(s);
         return m.find() ? m.group(2) : null;
     }

@@ -9,8 +9,7 @@ public final class AvroModel {
 
     private static final SpecificData MODEL = build();
 
-    private AvroModel() {
-    }
+    private AvroModel() {}
 
     public static SpecificData get() {
         return MODEL;

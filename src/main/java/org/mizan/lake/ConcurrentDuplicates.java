@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
 
@@ -20,11 +19,9 @@ import org.mizan.duckdb.SqlFiles;
 public final class ConcurrentDuplicates {
 
     /** What was found: how many, the first line in this load, and a file of the other load. */
-    public record Found(long count, long firstLine, String otherFile) {
-    }
+    public record Found(long count, long firstLine, String otherFile) {}
 
-    private ConcurrentDuplicates() {
-    }
+    private ConcurrentDuplicates() {}
 
     /**
      * @param snapshot the commit log's size when this load read the loaded keys, or 0 when unknown (a restart):
@@ -45,16 +42,23 @@ public final class ConcurrentDuplicates {
         if (others.isEmpty() || staged.isEmpty()) {
             return new Found(0, 0, null);
         }
-        String sql = SqlFiles.text("queries/overlapping_txn_keys.sql").replace("{{staged}}", list(staged)).replace("{{loaded}}", list(others));
-        try (Connection c = DuckDb.inMemory(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        String sql = SqlFiles.text("queries/overlapping_txn_keys.sql")
+                .replace("{{staged}}", list(staged))
+                .replace("{{loaded}}", list(others));
+        try (Connection c = DuckDb.inMemory();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return new Found(rs.getLong(1), rs.getLong(2), rs.getString(3));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot compare this load with the loads committed meanwhile: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot compare this load with the loads committed meanwhile: " + e.getMessage(), e);
         }
     }
 
     private static String list(List<Path> files) {
-        return files.stream().map(p -> "'" + p.toString().replace("'", "''") + "'").collect(Collectors.joining(", "));
+        return files.stream()
+                .map(p -> "'" + p.toString().replace("'", "''") + "'")
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,7 +1,6 @@
 package org.mizan.lake;
 
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.mizan.schema.AdminUnit;
 import org.mizan.schema.CodeListItem;
@@ -21,9 +20,17 @@ import org.mizan.schema.ServiceDelivery;
 public enum Dataset {
     ADMIN_UNITS("admin_units", AdminUnit.getClassSchema(), "source_line"),
     FX_RATES("fx_rates", FxRate.getClassSchema(), "per_usd", "source_line"),
-    REMITTANCE_TRANSACTIONS("remittance_transactions", RemittanceTransaction.getClassSchema(),
-            "txn_id", "sent_at", "amount", "fee", "fx_margin_pct", "source_line"),
-    CORRIDOR_AGGREGATES("corridor_aggregates", CorridorAggregate.getClassSchema(), "amount_usd", "txn_count", "source_line"),
+    REMITTANCE_TRANSACTIONS(
+            "remittance_transactions",
+            RemittanceTransaction.getClassSchema(),
+            "txn_id",
+            "sent_at",
+            "amount",
+            "fee",
+            "fx_margin_pct",
+            "source_line"),
+    CORRIDOR_AGGREGATES(
+            "corridor_aggregates", CorridorAggregate.getClassSchema(), "amount_usd", "txn_count", "source_line"),
     CORRIDOR_COSTS("corridor_costs", CorridorCost.getClassSchema(), "avg_cost_pct", "source_line"),
     PROJECTS("projects", Project.getClassSchema(), "project_id", "title", "source_line"),
     PROJECT_SECTORS("project_sectors", ProjectSector.getClassSchema(), "source_line"),
@@ -32,7 +39,8 @@ public enum Dataset {
     PLAN_ALLOCATIONS("plan_allocations", PlanAllocation.getClassSchema(), "planned_amount", "source_line"),
     CODE_LIST_ITEMS("code_list_items", CodeListItem.getClassSchema(), "source_line"),
     REGISTRY_PEOPLE("registry_people", RegistryPerson.getClassSchema(), "person_id", "source_line"),
-    SERVICE_DELIVERIES("service_deliveries", ServiceDelivery.getClassSchema(), "service_id", "person_id", "source_line");
+    SERVICE_DELIVERIES(
+            "service_deliveries", ServiceDelivery.getClassSchema(), "service_id", "person_id", "source_line");
 
     /** The datasets whose records hold a person_id: what a key rotation rewrites. */
     public static final List<Dataset> WITH_PERSON_IDS = List.of(REGISTRY_PEOPLE, SERVICE_DELIVERIES);

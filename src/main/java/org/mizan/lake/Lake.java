@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 
@@ -53,7 +52,8 @@ public final class Lake {
         try {
             byte[] h = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(p.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return safe(p.getFileName().toString()) + "-" + java.util.HexFormat.of().formatHex(h, 0, 4);
+            return safe(p.getFileName().toString()) + "-"
+                    + java.util.HexFormat.of().formatHex(h, 0, 4);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -81,9 +81,11 @@ public final class Lake {
      * As {@link #commit(Dataset, String, Path, List)}, limited to one partition when {@code partition} is given
      * ({@code period=…/source=…}, see {@link #partition}): the unit's files in other partitions stay as they are.
      */
-    public List<Path> commit(Dataset dataset, String unit, String partition, Path staging, List<Path> staged) throws IOException {
+    public List<Path> commit(Dataset dataset, String unit, String partition, Path staging, List<Path> staged)
+            throws IOException {
         Path journal = journals().resolve(dataset.folder() + "__" + unit + ".commit");
-        List<String> lines = new ArrayList<>(List.of(dataset.folder(), unit, partition == null ? "" : partition, staging.toString()));
+        List<String> lines = new ArrayList<>(
+                List.of(dataset.folder(), unit, partition == null ? "" : partition, staging.toString()));
         staged.forEach(p -> lines.add(p.toString()));
         Path tmp = journal.resolveSibling(journal.getFileName() + ".tmp");
         Files.write(tmp, lines);
@@ -100,7 +102,11 @@ public final class Lake {
     }
 
     private void logCommit(Dataset dataset, String unit) throws IOException {
-        Files.writeString(commitLog(), dataset.folder() + "\t" + unit + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                commitLog(),
+                dataset.folder() + "\t" + unit + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     /** Where the commit log ends now: what {@link #unitsCommittedSince} compares with. */
@@ -118,7 +124,9 @@ public final class Lake {
         }
         try (var channel = FileChannel.open(log, StandardOpenOption.READ)) {
             channel.position(offset);
-            String tail = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String tail = new String(
+                    java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
             for (String line : tail.split("\n")) {
                 String[] f = line.split("\t");
                 if (f.length == 2 && f[0].equals(dataset.folder())) {
@@ -138,14 +146,17 @@ public final class Lake {
     public int recover() throws IOException {
         int finished = 0;
         try (Stream<Path> s = Files.list(journals())) {
-            for (Path journal : s.filter(p -> p.toString().endsWith(".commit")).sorted().toList()) {
+            for (Path journal :
+                    s.filter(p -> p.toString().endsWith(".commit")).sorted().toList()) {
                 // a commit log line may already be there if the crash came after it: a unit listed twice is harmless
                 List<String> lines = Files.readAllLines(journal);
                 // dataset, unit, [partition: empty for the whole unit, or period=…/source=…], staging, staged files…
                 // (journals of earlier versions have no partition line: their third line is the staging path)
                 boolean scoped = lines.get(2).isEmpty() || lines.get(2).startsWith("period=");
                 int first = scoped ? 4 : 3;
-                List<Path> staged = lines.subList(first, lines.size()).stream().map(Path::of).toList();
+                List<Path> staged = lines.subList(first, lines.size()).stream()
+                        .map(Path::of)
+                        .toList();
                 String partition = scoped && !lines.get(2).isEmpty() ? lines.get(2) : null;
                 apply(Dataset.of(lines.get(0)), lines.get(1), partition, Path.of(lines.get(first - 1)), staged);
                 logCommit(Dataset.of(lines.get(0)), lines.get(1));
@@ -156,7 +167,8 @@ public final class Lake {
         return finished;
     }
 
-    private List<Path> apply(Dataset dataset, String unit, String partition, Path staging, List<Path> staged) throws IOException {
+    private List<Path> apply(Dataset dataset, String unit, String partition, Path staging, List<Path> staged)
+            throws IOException {
         Path dir = dir(dataset);
         Path scope = partition == null ? dir : dir.resolve(partition);
         Set<Path> kept = new HashSet<>();
@@ -204,8 +216,9 @@ public final class Lake {
     public <T> T exclusive(IoAction<T> action) throws IOException {
         synchronized (Lake.class) {
             Files.createDirectories(root);
-            try (FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
                 return action.run();
             }
         }
@@ -218,8 +231,7 @@ public final class Lake {
     }
 
     /** Where a lake file sits: its partition's period and source, and its unit (delivered file). */
-    public record Located(String period, String source, String unit) {
-    }
+    public record Located(String period, String source, String unit) {}
 
     /** The partition and unit of a lake file ({@code …/period=P/source=S/unit[~n].parquet}); null for others. */
     public static Located locate(Path file) {
@@ -250,7 +262,9 @@ public final class Lake {
             return units;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).forEach(n -> units.add(unitOfFile(n)));
+            s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".parquet"))
+                    .forEach(n -> units.add(unitOfFile(n)));
         }
         return units;
     }
@@ -262,8 +276,11 @@ public final class Lake {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(dir, 2)) {
-            return s.filter(p -> dir.relativize(p).getNameCount() == 2 && p.getFileName().toString().startsWith("source="))
-                    .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            return s.filter(p -> dir.relativize(p).getNameCount() == 2
+                            && p.getFileName().toString().startsWith("source="))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -284,9 +301,10 @@ public final class Lake {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.endsWith(".parquet") && name.test(n);
-            }).toList();
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".parquet") && name.test(n);
+                    })
+                    .toList();
         }
     }
 

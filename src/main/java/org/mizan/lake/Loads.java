@@ -47,8 +47,13 @@ public final class Loads {
         try (Reader r = Files.newBufferedReader(f)) {
             p.load(r);
         }
-        return Optional.of(new Load(unit, p.getProperty("path"), p.getProperty("sha256"), p.getProperty("job"),
-                Long.parseLong(p.getProperty("run")), p.getProperty("committed_at")));
+        return Optional.of(new Load(
+                unit,
+                p.getProperty("path"),
+                p.getProperty("sha256"),
+                p.getProperty("job"),
+                Long.parseLong(p.getProperty("run")),
+                p.getProperty("committed_at")));
     }
 
     /** A load of another unit whose file had exactly this content. */
@@ -57,10 +62,13 @@ public final class Loads {
             return Optional.empty();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+            for (Path f :
+                    s.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
                 String unit = f.getFileName().toString().replaceFirst("\\.properties$", "");
                 Optional<Load> load = of(unit);
-                if (!unit.equals(exceptUnit) && load.isPresent() && sha256.equals(load.get().sha256())) {
+                if (!unit.equals(exceptUnit)
+                        && load.isPresent()
+                        && sha256.equals(load.get().sha256())) {
                     return load;
                 }
             }
@@ -81,7 +89,11 @@ public final class Loads {
         try (Writer w = Files.newBufferedWriter(tmp)) {
             p.store(w, "a unit of load of the lake: the file it was read from");
         }
-        Files.move(tmp, dir.resolve(load.unit() + ".properties"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                tmp,
+                dir.resolve(load.unit() + ".properties"),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Forgets a unit (its files are gone from the lake). */

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -27,8 +26,8 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 
@@ -63,6 +62,7 @@ public final class PartitionedParquetWriter implements Closeable {
     static final int BUFFER_ROWS = 100_000;
     /** A partition with this many buffered rows at a drain gets its own open Parquet file rather than the spill. */
     static final int STREAM_ROWS = 4_096;
+
     static final String SPILL_DIR = "_spill";
     private static final int ROW_GROUP_BYTES = 32 * 1024 * 1024;
     private static final int PAGE_BYTES = 1024 * 1024;
@@ -80,9 +80,11 @@ public final class PartitionedParquetWriter implements Closeable {
     private final List<Path> written = new ArrayList<>();
     /** Buffered rows by partition, in order of arrival. */
     private final LinkedHashMap<String, List<SpecificRecord>> buffer = new LinkedHashMap<>();
+
     private int buffered;
     /** Spilled rows by partition: where each run of them is, in order. */
     private final Map<String, List<Segment>> spilled = new TreeMap<>();
+
     private final List<Path> spillFiles = new ArrayList<>();
     private int spills;
     private boolean merged;
@@ -95,8 +97,7 @@ public final class PartitionedParquetWriter implements Closeable {
     private final List<Path> unforcedSpills = new ArrayList<>();
 
     /** A run of one partition's rows in a spill file (a path relative to the staging root). */
-    private record Segment(Path spill, long offset, int length, int count) {
-    }
+    private record Segment(Path spill, long offset, int length, int count) {}
 
     public PartitionedParquetWriter(Dataset dataset, Path stagingRoot, String unit) {
         this.dataset = dataset;
@@ -149,7 +150,8 @@ public final class PartitionedParquetWriter implements Closeable {
         Files.createDirectories(file.getParent());
         List<String> index = new ArrayList<>();
         SpecificDatumWriter<SpecificRecord> datum = new SpecificDatumWriter<>(dataset.schema(), AvroModel.get());
-        try (CountingOutputStream out = new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+        try (CountingOutputStream out =
+                new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             for (String partition : which) {
                 List<SpecificRecord> rows = buffer.get(partition);
@@ -177,7 +179,8 @@ public final class PartitionedParquetWriter implements Closeable {
 
     /** Writes each spilled partition's rows, read back in the order they came, as one more Parquet file of it. */
     private void merge() throws IOException {
-        SpecificDatumReader<SpecificRecord> datum = new SpecificDatumReader<>(dataset.schema(), dataset.schema(), AvroModel.get());
+        SpecificDatumReader<SpecificRecord> datum =
+                new SpecificDatumReader<>(dataset.schema(), dataset.schema(), AvroModel.get());
         BinaryDecoder decoder = null;
         for (Map.Entry<String, List<Segment>> e : spilled.entrySet()) {
             Path file = newPart(e.getKey());
@@ -188,7 +191,8 @@ public final class PartitionedParquetWriter implements Closeable {
                         ByteBuffer buf = ByteBuffer.wrap(bytes);
                         while (buf.hasRemaining()) {
                             if (ch.read(buf, s.offset() + buf.position()) < 0) {
-                                throw new IOException(stagingRoot.resolve(s.spill()) + " ends before the rows of " + e.getKey());
+                                throw new IOException(
+                                        stagingRoot.resolve(s.spill()) + " ends before the rows of " + e.getKey());
                             }
                         }
                     }
@@ -206,7 +210,8 @@ public final class PartitionedParquetWriter implements Closeable {
 
     private ParquetWriter<SpecificRecord> openPartition(String partition) throws IOException {
         if (open.size() >= MAX_OPEN) {
-            Iterator<Map.Entry<String, ParquetWriter<SpecificRecord>>> eldest = open.entrySet().iterator();
+            Iterator<Map.Entry<String, ParquetWriter<SpecificRecord>>> eldest =
+                    open.entrySet().iterator();
             Map.Entry<String, ParquetWriter<SpecificRecord>> e = eldest.next();
             e.getValue().close();
             closed.add(openFiles.remove(e.getKey()));
@@ -258,7 +263,7 @@ public final class PartitionedParquetWriter implements Closeable {
      * complete Parquet file or a spill file that {@link #written()} lists.
      */
     public void flush() throws IOException {
-        flush(() -> { });
+        flush(() -> {});
     }
 
     /**
@@ -287,7 +292,11 @@ public final class PartitionedParquetWriter implements Closeable {
     private void promote() throws IOException {
         java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
         for (Path f : closed) {
-            Files.move(temporary(f), f, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temporary(f),
+                    f,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             dirs.add(f.getParent());
         }
         for (Path d : dirs) {
@@ -341,7 +350,8 @@ public final class PartitionedParquetWriter implements Closeable {
                         .add(new Segment(spill, Long.parseLong(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the spill index " + stagingRoot.resolve(rel) + " of a resumed load", e);
+            throw new UncheckedIOException(
+                    "cannot read the spill index " + stagingRoot.resolve(rel) + " of a resumed load", e);
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -66,7 +65,8 @@ final class RecordWriteSupport extends WriteSupport<SpecificRecord> {
         LogicalType logical = s.getLogicalType();
         if (logical instanceof LogicalTypes.Decimal d) {
             int scale = d.getScale();
-            return (c, v) -> c.addBinary(Binary.fromConstantByteArray(((BigDecimal) v).setScale(scale).unscaledValue().toByteArray()));
+            return (c, v) -> c.addBinary(Binary.fromConstantByteArray(
+                    ((BigDecimal) v).setScale(scale).unscaledValue().toByteArray()));
         }
         if (logical instanceof LogicalTypes.Date) {
             return (c, v) -> c.addInteger((int) ((LocalDate) v).toEpochDay());
@@ -83,7 +83,9 @@ final class RecordWriteSupport extends WriteSupport<SpecificRecord> {
             case LONG -> (c, v) -> c.addLong((Long) v);
             case DOUBLE -> (c, v) -> c.addDouble((Double) v);
             case BOOLEAN -> (c, v) -> c.addBoolean((Boolean) v);
-            default -> throw new IllegalArgumentException("field " + name + ": type " + s.getType() + " is not used by the lake's flat records");
+            default ->
+                throw new IllegalArgumentException(
+                        "field " + name + ": type " + s.getType() + " is not used by the lake's flat records");
         };
     }
 

@@ -2,7 +2,6 @@ package org.mizan.normalise;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.mizan.schema.AdminUnit;
 import org.mizan.source.Mapping;
 import org.mizan.source.RawRecord;
@@ -33,7 +32,8 @@ public final class AdminUnitNormaliser extends Normaliser {
     /** Accepted units per level, {@code "0=1,1=17,…"}, for the run summary. */
     public String unitsPerLevel() {
         StringBuilder out = new StringBuilder();
-        perLevel.forEach((level, n) -> out.append(out.isEmpty() ? "" : ",").append(level).append('=').append(n));
+        perLevel.forEach((level, n) ->
+                out.append(out.isEmpty() ? "" : ",").append(level).append('=').append(n));
         return out.toString();
     }
 
@@ -59,8 +59,10 @@ public final class AdminUnitNormaliser extends Normaliser {
             return null;
         }
         if (validTo == null) {
-            throw new RowRejected(Rule.BAD_VALUE, "successors '" + text + "' given for a unit without valid_to: a unit is"
-                    + " merged or split on the day after its valid_to");
+            throw new RowRejected(
+                    Rule.BAD_VALUE,
+                    "successors '" + text + "' given for a unit without valid_to: a unit is"
+                            + " merged or split on the day after its valid_to");
         }
         java.math.BigDecimal total = java.math.BigDecimal.ZERO;
         List<String> out = new java.util.ArrayList<>();
@@ -73,18 +75,25 @@ public final class AdminUnitNormaliser extends Normaliser {
             String code = (colon < 0 ? p : p.substring(0, colon)).strip();
             java.math.BigDecimal share;
             try {
-                share = colon < 0 ? java.math.BigDecimal.ONE : new java.math.BigDecimal(p.substring(colon + 1).strip());
+                share = colon < 0
+                        ? java.math.BigDecimal.ONE
+                        : new java.math.BigDecimal(p.substring(colon + 1).strip());
             } catch (NumberFormatException e) {
-                throw new RowRejected(Rule.BAD_VALUE, "successors '" + text + "': the share of " + code + " is not a number");
+                throw new RowRejected(
+                        Rule.BAD_VALUE, "successors '" + text + "': the share of " + code + " is not a number");
             }
             if (code.isEmpty() || share.signum() <= 0 || share.compareTo(java.math.BigDecimal.ONE) > 0) {
-                throw new RowRejected(Rule.BAD_VALUE, "successors '" + text + "': each needs a code and a share above 0 and at most 1");
+                throw new RowRejected(
+                        Rule.BAD_VALUE,
+                        "successors '" + text + "': each needs a code and a share above 0 and at most 1");
             }
             total = total.add(share);
             out.add(code + ":" + share.stripTrailingZeros().toPlainString());
         }
         if (total.compareTo(new java.math.BigDecimal("1.0001")) > 0) {
-            throw new RowRejected(Rule.BAD_VALUE, "successors '" + text + "': the shares add up to " + total.toPlainString() + ", above 1");
+            throw new RowRejected(
+                    Rule.BAD_VALUE,
+                    "successors '" + text + "': the shares add up to " + total.toPlainString() + ", above 1");
         }
         return out.isEmpty() ? null : String.join(";", out);
     }
@@ -94,7 +103,8 @@ public final class AdminUnitNormaliser extends Normaliser {
         requireAll(f, r, "unit_code", "name", "level", "country", "valid_from");
         long level = f.integer("level", r.get("level"));
         if (level < 0 || level > MAX_LEVEL) {
-            throw new RowRejected(Rule.BAD_VALUE, "level " + level + " is not a level from 0 (the country) down to " + MAX_LEVEL);
+            throw new RowRejected(
+                    Rule.BAD_VALUE, "level " + level + " is not a level from 0 (the country) down to " + MAX_LEVEL);
         }
         String parent = r.get("parent_code");
         if (level > 0 && parent == null) {
@@ -128,11 +138,21 @@ public final class AdminUnitNormaliser extends Normaliser {
             // the mapping names the country the file's top units hang from: it is loaded with them
             rootAdded = true;
             perLevel.merge(0, 1L, Long::sum);
-            out.add(AdminUnit.newBuilder().setUnitCode(root.code()).setName(root.name()).setLevel(0).setParentCode(null)
+            out.add(AdminUnit.newBuilder()
+                    .setUnitCode(root.code())
+                    .setName(root.name())
+                    .setLevel(0)
+                    .setParentCode(null)
                     .setCountry(IsoCodes.country("root.code", root.code()))
-                    .setLevelName(levelName(null, names, 0)).setLocalLevel(localLevel)
-                    .setValidFrom(hierarchy == null ? from : hierarchy.earliest()).setValidTo(null).setPeriod("all")
-                    .setSourceId(sourceId(r, "country")).setSourceFile(r.file()).setSourceLine(0L).build());
+                    .setLevelName(levelName(null, names, 0))
+                    .setLocalLevel(localLevel)
+                    .setValidFrom(hierarchy == null ? from : hierarchy.earliest())
+                    .setValidTo(null)
+                    .setPeriod("all")
+                    .setSourceId(sourceId(r, "country"))
+                    .setSourceFile(r.file())
+                    .setSourceLine(0L)
+                    .build());
         }
         out.add(AdminUnit.newBuilder()
                 .setAliases(aliases == null ? null : String.join("|", Gazetteer.aliases(aliases)))
@@ -159,7 +179,9 @@ public final class AdminUnitNormaliser extends Normaliser {
         if (own != null && !own.isBlank()) {
             return own.strip();
         }
-        return level < names.size() && !names.get(level).isBlank() ? names.get(level).strip() : null;
+        return level < names.size() && !names.get(level).isBlank()
+                ? names.get(level).strip()
+                : null;
     }
 
     /** Deeper than any country's hierarchy; a level beyond it is a data error, not a country. */

@@ -2,7 +2,6 @@ package org.mizan.normalise;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.mizan.schema.CorridorAggregate;
 import org.mizan.source.RawRecord;
 
@@ -24,7 +23,8 @@ public final class CorridorAggregateNormaliser extends Normaliser {
     protected List<CorridorAggregate> records(RawRecord r) {
         requireAll(f, r, "period", "sender_country", "receiving_unit_code", "amount_usd", "reporter");
         String period = r.get("period");
-        var first = period.matches("\\d{4}") ? java.time.LocalDate.of(Integer.parseInt(period), 1, 1)
+        var first = period.matches("\\d{4}")
+                ? java.time.LocalDate.of(Integer.parseInt(period), 1, 1)
                 : Periods.firstDayOfMonth("period", period);
         BigDecimal usd = f.decimal("amount_usd", r.get("amount_usd"), 4);
         Long count = r.get("txn_count") == null ? null : f.integer("txn_count", r.get("txn_count"));

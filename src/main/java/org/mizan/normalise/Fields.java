@@ -1,15 +1,14 @@
 package org.mizan.normalise;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-
 import org.mizan.source.Mapping;
 import org.mizan.source.RawRecord;
 
@@ -23,11 +22,15 @@ public final class Fields {
 
     public Fields(Mapping mapping) {
         this.mapping = mapping;
-        this.timestampPattern = mapping.timestampPattern() == null ? null
-                : DateTimeFormatter.ofPattern(mapping.timestampPattern().replace("yyyy", "uuuu")).withResolverStyle(ResolverStyle.STRICT);
+        this.timestampPattern = mapping.timestampPattern() == null
+                ? null
+                : DateTimeFormatter.ofPattern(mapping.timestampPattern().replace("yyyy", "uuuu"))
+                        .withResolverStyle(ResolverStyle.STRICT);
         this.zone = mapping.timeZone() == null ? null : ZoneId.of(mapping.timeZone());
-        this.datePattern = mapping.datePattern() == null ? DateTimeFormatter.ISO_LOCAL_DATE
-                : DateTimeFormatter.ofPattern(mapping.datePattern().replace("yyyy", "uuuu")).withResolverStyle(ResolverStyle.STRICT);
+        this.datePattern = mapping.datePattern() == null
+                ? DateTimeFormatter.ISO_LOCAL_DATE
+                : DateTimeFormatter.ofPattern(mapping.datePattern().replace("yyyy", "uuuu"))
+                        .withResolverStyle(ResolverStyle.STRICT);
     }
 
     public String required(RawRecord r, String field) {
@@ -42,14 +45,25 @@ public final class Fields {
         try {
             if (timestampPattern != null) {
                 // a pattern with an offset (Z, X, x, O) says it in each value; else the mapping's time_zone does
-                return ValueRanges.year(field, v, zone == null ? OffsetDateTime.parse(v, timestampPattern)
-                        : LocalDateTime.parse(v, timestampPattern).atZone(zone).toOffsetDateTime(), Rule.BAD_TIMESTAMP);
+                return ValueRanges.year(
+                        field,
+                        v,
+                        zone == null
+                                ? OffsetDateTime.parse(v, timestampPattern)
+                                : LocalDateTime.parse(v, timestampPattern)
+                                        .atZone(zone)
+                                        .toOffsetDateTime(),
+                        Rule.BAD_TIMESTAMP);
             }
             OffsetDateTime fast = IsoTimestamps.parse(v);
             return ValueRanges.year(field, v, fast != null ? fast : OffsetDateTime.parse(v), Rule.BAD_TIMESTAMP);
         } catch (DateTimeException | NullPointerException e) {
-            throw new RowRejected(Rule.BAD_TIMESTAMP, field + " '" + v + "' is not "
-                    + (timestampPattern != null ? "in the pattern " + mapping.timestampPattern() : "ISO 8601 with an offset (2024-03-02T09:14:00+03:00)"));
+            throw new RowRejected(
+                    Rule.BAD_TIMESTAMP,
+                    field + " '" + v + "' is not "
+                            + (timestampPattern != null
+                                    ? "in the pattern " + mapping.timestampPattern()
+                                    : "ISO 8601 with an offset (2024-03-02T09:14:00+03:00)"));
         }
     }
 
@@ -57,8 +71,10 @@ public final class Fields {
         try {
             return ValueRanges.year(field, v, LocalDate.parse(v, datePattern), Rule.BAD_DATE);
         } catch (DateTimeParseException e) {
-            throw new RowRejected(Rule.BAD_DATE, field + " '" + v + "' is not a date ("
-                    + (mapping.datePattern() == null ? "YYYY-MM-DD" : mapping.datePattern()) + ")");
+            throw new RowRejected(
+                    Rule.BAD_DATE,
+                    field + " '" + v + "' is not a date ("
+                            + (mapping.datePattern() == null ? "YYYY-MM-DD" : mapping.datePattern()) + ")");
         }
     }
 
@@ -106,8 +122,12 @@ public final class Fields {
     }
 
     private RowRejected badNumber(String field, String v) {
-        return new RowRejected(Rule.BAD_NUMBER, field + " '" + v + "' is not a decimal number"
-                + (mapping.decimalSeparator() != '.' ? " with '" + mapping.decimalSeparator() + "' as separator" : ""));
+        return new RowRejected(
+                Rule.BAD_NUMBER,
+                field + " '" + v + "' is not a decimal number"
+                        + (mapping.decimalSeparator() != '.'
+                                ? " with '" + mapping.decimalSeparator() + "' as separator"
+                                : ""));
     }
 
     public Mapping mapping() {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.mizan.schema.FxRate;
 import org.mizan.source.RawRecord;
 
@@ -52,7 +51,8 @@ public final class FxRateNormaliser extends Normaliser {
         List<FxRate> out = new ArrayList<>();
         if (!"USD".equals(base)) {
             // one USD buys 1/usdPerBase units of the base currency
-            out.add(rate(r, date, IsoCodes.currency("base_currency", base), BigDecimal.ONE.divide(usdPerBase, PRECISION)));
+            out.add(rate(
+                    r, date, IsoCodes.currency("base_currency", base), BigDecimal.ONE.divide(usdPerBase, PRECISION)));
         }
         for (Map.Entry<String, String> cell : r.wide()) {
             if ("USD".equals(cell.getKey())) {

@@ -11,7 +11,8 @@ import java.util.Map;
 public final class Gazetteer {
 
     /** One unit's validity: {@code validTo} is the last valid day, inclusive, or null when current. */
-    public record Unit(String code, String name, String country, LocalDate validFrom, LocalDate validTo, List<String> aliases) {
+    public record Unit(
+            String code, String name, String country, LocalDate validFrom, LocalDate validTo, List<String> aliases) {
 
         public Unit(String code, String name, String country, LocalDate validFrom, LocalDate validTo) {
             this(code, name, country, validFrom, validTo, List.of());
@@ -27,12 +28,16 @@ public final class Gazetteer {
 
     public void add(Unit unit) {
         byCode.computeIfAbsent(unit.code(), k -> new ArrayList<>(1)).add(unit);
-        byName.computeIfAbsent(nameKey(unit.country(), unit.name()), k -> new ArrayList<>(1)).add(unit);
-        byName.computeIfAbsent(nameKey(ANY_COUNTRY, unit.name()), k -> new ArrayList<>(1)).add(unit);
+        byName.computeIfAbsent(nameKey(unit.country(), unit.name()), k -> new ArrayList<>(1))
+                .add(unit);
+        byName.computeIfAbsent(nameKey(ANY_COUNTRY, unit.name()), k -> new ArrayList<>(1))
+                .add(unit);
         for (String alias : unit.aliases()) {
             // a place name in a local script ("Телави", "თელავი") resolves like the gazetteer's own name
-            byName.computeIfAbsent(nameKey(unit.country(), alias), k -> new ArrayList<>(1)).add(unit);
-            byName.computeIfAbsent(nameKey(ANY_COUNTRY, alias), k -> new ArrayList<>(1)).add(unit);
+            byName.computeIfAbsent(nameKey(unit.country(), alias), k -> new ArrayList<>(1))
+                    .add(unit);
+            byName.computeIfAbsent(nameKey(ANY_COUNTRY, alias), k -> new ArrayList<>(1))
+                    .add(unit);
         }
     }
 
@@ -55,8 +60,10 @@ public final class Gazetteer {
     public String check(String field, String code, LocalDate on) {
         List<Unit> units = byCode.get(code);
         if (units == null) {
-            throw new RowRejected(Rule.UNKNOWN_UNIT, field + " '" + code + "' is not in the gazetteer"
-                    + (isEmpty() ? " (no gazetteer is loaded: run load-gazetteer first)" : ""));
+            throw new RowRejected(
+                    Rule.UNKNOWN_UNIT,
+                    field + " '" + code + "' is not in the gazetteer"
+                            + (isEmpty() ? " (no gazetteer is loaded: run load-gazetteer first)" : ""));
         }
         for (Unit u : units) {
             if (u.validOn(on)) {
@@ -64,8 +71,10 @@ public final class Gazetteer {
             }
         }
         Unit u = units.get(0);
-        throw new RowRejected(Rule.UNKNOWN_UNIT, field + " '" + code + "' was not valid on " + on
-                + " (valid " + u.validFrom() + " to " + (u.validTo() == null ? "now" : u.validTo()) + ")");
+        throw new RowRejected(
+                Rule.UNKNOWN_UNIT,
+                field + " '" + code + "' was not valid on " + on + " (valid " + u.validFrom() + " to "
+                        + (u.validTo() == null ? "now" : u.validTo()) + ")");
     }
 
     /**
@@ -74,14 +83,22 @@ public final class Gazetteer {
      */
     public String resolve(String country, String locality, LocalDate on) {
         List<Unit> named = byName.getOrDefault(nameKey(country == null ? ANY_COUNTRY : country, locality), List.of());
-        List<String> hits = named.stream().filter(u -> u.validOn(on)).map(Unit::code).distinct().toList();
+        List<String> hits = named.stream()
+                .filter(u -> u.validOn(on))
+                .map(Unit::code)
+                .distinct()
+                .toList();
         if (hits.isEmpty()) {
-            throw new RowRejected(Rule.UNRESOLVED_LOCALITY, "receiving_locality '" + locality + "' matches no unit"
-                    + (country == null ? "" : " of " + country) + " valid on " + on + ": add it to the gazetteer or correct the name");
+            throw new RowRejected(
+                    Rule.UNRESOLVED_LOCALITY,
+                    "receiving_locality '" + locality + "' matches no unit" + (country == null ? "" : " of " + country)
+                            + " valid on " + on + ": add it to the gazetteer or correct the name");
         }
         if (hits.size() > 1) {
-            throw new RowRejected(Rule.AMBIGUOUS_LOCALITY, "receiving_locality '" + locality + "' matches " + hits.size()
-                    + " units (" + String.join(", ", hits) + "): the provider must send the unit code");
+            throw new RowRejected(
+                    Rule.AMBIGUOUS_LOCALITY,
+                    "receiving_locality '" + locality + "' matches " + hits.size() + " units ("
+                            + String.join(", ", hits) + "): the provider must send the unit code");
         }
         return hits.get(0);
     }
@@ -91,7 +108,10 @@ public final class Gazetteer {
         if (text == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split("[|;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return java.util.Arrays.stream(text.split("[|;]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String nameKey(String country, String name) {

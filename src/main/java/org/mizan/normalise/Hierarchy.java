@@ -18,12 +18,10 @@ import java.util.Set;
 public final class Hierarchy {
 
     /** One row of the file as the check needs it. */
-    public record Row(long line, String code, int level, List<String> parents, LocalDate from, LocalDate to) {
-    }
+    public record Row(long line, String code, int level, List<String> parents, LocalDate from, LocalDate to) {}
 
     /** A unit already in the lake. */
-    public record Known(String code, int level, LocalDate from, LocalDate to) {
-    }
+    public record Known(String code, int level, LocalDate from, LocalDate to) {}
 
     /** The file's parents are flat although its units are not: the whole load is refused with this message. */
     public static final class FlatHierarchy extends RuntimeException {
@@ -45,7 +43,8 @@ public final class Hierarchy {
             units.computeIfAbsent(k.code(), c -> new ArrayList<>()).add(k);
         }
         for (Row r : rows) {
-            units.computeIfAbsent(r.code(), c -> new ArrayList<>()).add(new Known(r.code(), r.level(), r.from(), r.to()));
+            units.computeIfAbsent(r.code(), c -> new ArrayList<>())
+                    .add(new Known(r.code(), r.level(), r.from(), r.to()));
         }
         for (Row r : rows) {
             if (r.level() == 0) {
@@ -67,14 +66,29 @@ public final class Hierarchy {
             }
             String named = r.parents().get(0);
             if (parent == null) {
-                h.rejects.put(r.line(), new RowRejected(Rule.UNKNOWN_PARENT, "unit " + r.code() + ": its parent " + named
-                        + (r.parents().size() > 1 ? " (nor any of " + r.parents().subList(1, r.parents().size()) + ")" : "")
-                        + " is neither in the file nor already loaded, valid on " + r.from()));
+                h.rejects.put(
+                        r.line(),
+                        new RowRejected(
+                                Rule.UNKNOWN_PARENT,
+                                "unit " + r.code() + ": its parent " + named
+                                        + (r.parents().size() > 1
+                                                ? " (nor any of "
+                                                        + r.parents()
+                                                                .subList(
+                                                                        1,
+                                                                        r.parents()
+                                                                                .size()) + ")"
+                                                : "")
+                                        + " is neither in the file nor already loaded, valid on " + r.from()));
                 continue;
             }
             if (r.level() <= parent.level()) {
-                h.rejects.put(r.line(), new RowRejected(Rule.LEVEL_NOT_BELOW_PARENT, "unit " + r.code() + " of level " + r.level()
-                        + " is not below its parent " + parent.code() + " of level " + parent.level()));
+                h.rejects.put(
+                        r.line(),
+                        new RowRejected(
+                                Rule.LEVEL_NOT_BELOW_PARENT,
+                                "unit " + r.code() + " of level " + r.level() + " is not below its parent "
+                                        + parent.code() + " of level " + parent.level()));
                 continue;
             }
             h.parents.put(r.line(), parent.code());
@@ -90,8 +104,13 @@ public final class Hierarchy {
                 c = parentOf.get(c);
             }
             if (r.code().equals(c)) {
-                h.rejects.put(r.line(), new RowRejected(Rule.PARENT_CYCLE, "unit " + r.code() + " and its parent "
-                        + parentOf.get(r.code()) + " are in a cycle: following the parents from " + r.code() + " comes back to it"));
+                h.rejects.put(
+                        r.line(),
+                        new RowRejected(
+                                Rule.PARENT_CYCLE,
+                                "unit " + r.code() + " and its parent " + parentOf.get(r.code())
+                                        + " are in a cycle: following the parents from " + r.code()
+                                        + " comes back to it"));
             }
         }
         h.refuseFlat(rows, units, file);
@@ -133,12 +152,16 @@ public final class Hierarchy {
             }
         }
         if (below >= 10 && offRoot >= 0.9 * below && (deepLevel >= 0.1 * below || nested >= 0.1 * below)) {
-            throw new FlatHierarchy(file + ": " + offRoot + " of " + below + " units hang directly off the country (" + root
-                    + ") although " + (deepLevel >= 0.1 * below ? deepLevel + " of them have levels 2 and below" : "")
-                    + (deepLevel >= 0.1 * below && nested >= 0.1 * below ? " and " : "")
-                    + (nested >= 0.1 * below ? nested + " have codes that extend another unit's code (e.g. " + example + ")" : "")
-                    + ": the parents are wrong, and nothing was loaded. Map the real parent column, or derive parents from"
-                    + " the codes (derive: parent_code: {prefix: unit_code, …}, docs/formats.md), and load the file again.");
+            throw new FlatHierarchy(
+                    file + ": " + offRoot + " of " + below + " units hang directly off the country (" + root
+                            + ") although "
+                            + (deepLevel >= 0.1 * below ? deepLevel + " of them have levels 2 and below" : "")
+                            + (deepLevel >= 0.1 * below && nested >= 0.1 * below ? " and " : "")
+                            + (nested >= 0.1 * below
+                                    ? nested + " have codes that extend another unit's code (e.g. " + example + ")"
+                                    : "")
+                            + ": the parents are wrong, and nothing was loaded. Map the real parent column, or derive parents from"
+                            + " the codes (derive: parent_code: {prefix: unit_code, …}, docs/formats.md), and load the file again.");
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.mizan.schema.FundingEntry;
 import org.mizan.schema.Project;
@@ -27,13 +26,32 @@ import org.mizan.source.iati.IatiActivity;
 public final class IatiActivityNormaliser {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100.0000");
-    private static final Map<String, String> STATUS = Map.of("1", "pipeline", "2", "implementation", "3", "finalisation",
-            "4", "closed", "5", "cancelled", "6", "suspended");
+    private static final Map<String, String> STATUS = Map.of(
+            "1",
+            "pipeline",
+            "2",
+            "implementation",
+            "3",
+            "finalisation",
+            "4",
+            "closed",
+            "5",
+            "cancelled",
+            "6",
+            "suspended");
     private static final Map<String, String> TRANSACTION_TYPES = Map.ofEntries(
-            Map.entry("1", "incoming_funds"), Map.entry("2", "commitment"), Map.entry("3", "disbursement"),
-            Map.entry("4", "expenditure"), Map.entry("5", "interest_payment"), Map.entry("6", "loan_repayment"),
-            Map.entry("7", "reimbursement"), Map.entry("8", "purchase_of_equity"), Map.entry("9", "sale_of_equity"),
-            Map.entry("10", "credit_guarantee"), Map.entry("11", "incoming_commitment"), Map.entry("12", "outgoing_pledge"),
+            Map.entry("1", "incoming_funds"),
+            Map.entry("2", "commitment"),
+            Map.entry("3", "disbursement"),
+            Map.entry("4", "expenditure"),
+            Map.entry("5", "interest_payment"),
+            Map.entry("6", "loan_repayment"),
+            Map.entry("7", "reimbursement"),
+            Map.entry("8", "purchase_of_equity"),
+            Map.entry("9", "sale_of_equity"),
+            Map.entry("10", "credit_guarantee"),
+            Map.entry("11", "incoming_commitment"),
+            Map.entry("12", "outgoing_pledge"),
             Map.entry("13", "incoming_pledge"));
 
     private final String file;
@@ -43,8 +61,9 @@ public final class IatiActivityNormaliser {
     private final Map<String, Long> seen = new java.util.HashMap<>();
     /** What the warehouse can hold: a value outside it is the transaction's reject, never a failed build. */
     private final ValueRanges ranges = new ValueRanges();
-    private static final org.apache.avro.LogicalTypes.Decimal AMOUNT =
-            (org.apache.avro.LogicalTypes.Decimal) FundingEntry.getClassSchema().getField("amount").schema().getLogicalType();
+
+    private static final org.apache.avro.LogicalTypes.Decimal AMOUNT = (org.apache.avro.LogicalTypes.Decimal)
+            FundingEntry.getClassSchema().getField("amount").schema().getLogicalType();
 
     /**
      * @param file     the delivered file's name, for the records and rejects
@@ -59,17 +78,30 @@ public final class IatiActivityNormaliser {
 
     public Outcome normalise(IatiActivity a) {
         if (a.id() == null) {
-            return Outcome.rejected(new Reject(file, a.line(), Rule.REQUIRED,
-                    "the iati-activity on line " + a.line() + " has no iati-identifier: the whole activity was left out", "iati-activity"));
+            return Outcome.rejected(new Reject(
+                    file,
+                    a.line(),
+                    Rule.REQUIRED,
+                    "the iati-activity on line " + a.line()
+                            + " has no iati-identifier: the whole activity was left out",
+                    "iati-activity"));
         }
         String id = a.id();
         Long earlier = seen.putIfAbsent(id, a.line());
         if (earlier != null) {
-            return Outcome.rejected(new Reject(file, a.line(), Rule.DUPLICATE_IN_FILE, "activity " + id + " is already on line " + earlier
-                    + " of this file: the second one was left out whole", "iati-identifier=" + id));
+            return Outcome.rejected(new Reject(
+                    file,
+                    a.line(),
+                    Rule.DUPLICATE_IN_FILE,
+                    "activity " + id + " is already on line " + earlier
+                            + " of this file: the second one was left out whole",
+                    "iati-identifier=" + id));
         }
-        String source = sourceIdOverride != null ? sourceIdOverride
-                : a.reportingOrg() != null && a.reportingOrg().ref() != null ? a.reportingOrg().ref() : "iati";
+        String source = sourceIdOverride != null
+                ? sourceIdOverride
+                : a.reportingOrg() != null && a.reportingOrg().ref() != null
+                        ? a.reportingOrg().ref()
+                        : "iati";
         List<SpecificRecord> out = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         out.add(project(a, id, source, rejects));
@@ -79,8 +111,13 @@ public final class IatiActivityNormaliser {
             out.forEach(ranges::check);
         } catch (RowRejected e) {
             String shown = id.length() > 80 ? id.substring(0, 40) + "…" : id;
-            return Outcome.rejected(new Reject(file, a.line(), e.rule(), "activity " + shown + " (line " + a.line() + "): "
-                    + e.getMessage() + " The whole activity was left out.", "iati-identifier=" + shown));
+            return Outcome.rejected(new Reject(
+                    file,
+                    a.line(),
+                    e.rule(),
+                    "activity " + shown + " (line " + a.line() + "): " + e.getMessage()
+                            + " The whole activity was left out.",
+                    "iati-identifier=" + shown));
         }
         int n = 0;
         for (IatiActivity.Transaction t : a.transactions()) {
@@ -90,8 +127,13 @@ public final class IatiActivityNormaliser {
                 ranges.check(entry);
                 out.add(entry);
             } catch (RowRejected e) {
-                rejects.add(new Reject(file, t.line(), e.rule(), "activity " + id + ", transaction " + n + " (line " + t.line() + "): "
-                        + e.getMessage() + "; the transaction was left out, the rest of the activity kept", raw(id, t)));
+                rejects.add(new Reject(
+                        file,
+                        t.line(),
+                        e.rule(),
+                        "activity " + id + ", transaction " + n + " (line " + t.line() + "): " + e.getMessage()
+                                + "; the transaction was left out, the rest of the activity kept",
+                        raw(id, t)));
             }
         }
         return new Outcome(out, rejects);
@@ -137,8 +179,13 @@ public final class IatiActivityNormaliser {
                 try {
                     return isoDate(v);
                 } catch (DateTimeParseException e) {
-                    rejects.add(new Reject(file, a.line(), Rule.BAD_DATE, "activity " + id + ": activity-date type " + type + " '" + v
-                            + "' is not a date (YYYY-MM-DD); the date was left empty, the activity kept", "activity-date " + v));
+                    rejects.add(new Reject(
+                            file,
+                            a.line(),
+                            Rule.BAD_DATE,
+                            "activity " + id + ": activity-date type " + type + " '" + v
+                                    + "' is not a date (YYYY-MM-DD); the date was left empty, the activity kept",
+                            "activity-date " + v));
                 }
             }
         }
@@ -150,7 +197,9 @@ public final class IatiActivityNormaliser {
         Map<String, List<IatiActivity.Sector>> byVocabulary = new LinkedHashMap<>();
         for (IatiActivity.Sector s : a.sectors()) {
             if (s.code() != null && !s.code().isBlank()) {
-                byVocabulary.computeIfAbsent(s.vocabulary(), k -> new ArrayList<>()).add(s);
+                byVocabulary
+                        .computeIfAbsent(s.vocabulary(), k -> new ArrayList<>())
+                        .add(s);
             }
         }
         byVocabulary.forEach((vocabulary, list) -> {
@@ -162,7 +211,10 @@ public final class IatiActivityNormaliser {
                         .setSectorCode(s.code().strip())
                         .setSectorName(s.name())
                         .setPercentage(percentage(s.percentage(), equal))
-                        .setPeriod("all").setSourceId(source).setSourceFile(file).setSourceLine(a.line())
+                        .setPeriod("all")
+                        .setSourceId(source)
+                        .setSourceFile(file)
+                        .setSourceLine(a.line())
                         .build());
             }
         });
@@ -186,22 +238,52 @@ public final class IatiActivityNormaliser {
         BigDecimal equal = HUNDRED.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP);
         for (IatiActivity.Recipient c : a.countries()) {
             if (c.code() != null) {
-                out.add(place(id, source, a.line(), "country", c.code().strip().toUpperCase(Locale.ROOT), null, null, percentage(c.percentage(), equal)));
+                out.add(place(
+                        id,
+                        source,
+                        a.line(),
+                        "country",
+                        c.code().strip().toUpperCase(Locale.ROOT),
+                        null,
+                        null,
+                        percentage(c.percentage(), equal)));
             }
         }
         for (IatiActivity.Recipient r : a.regions()) {
             if (r.code() != null) {
-                out.add(place(id, source, a.line(), "region", null, r.code().strip(), r.vocabulary() == null ? "1" : r.vocabulary(),
+                out.add(place(
+                        id,
+                        source,
+                        a.line(),
+                        "region",
+                        null,
+                        r.code().strip(),
+                        r.vocabulary() == null ? "1" : r.vocabulary(),
                         percentage(r.percentage(), equal)));
             }
         }
     }
 
-    private ProjectPlace place(String id, String source, long line, String kind, String unit, String region, String vocabulary, BigDecimal share) {
+    private ProjectPlace place(
+            String id,
+            String source,
+            long line,
+            String kind,
+            String unit,
+            String region,
+            String vocabulary,
+            BigDecimal share) {
         return ProjectPlace.newBuilder()
-                .setProjectId(id).setPlaceKind(kind).setUnitCode(unit).setRegionCode(region).setRegionVocabulary(vocabulary)
+                .setProjectId(id)
+                .setPlaceKind(kind)
+                .setUnitCode(unit)
+                .setRegionCode(region)
+                .setRegionVocabulary(vocabulary)
                 .setSharePct(share)
-                .setPeriod("all").setSourceId(source).setSourceFile(file).setSourceLine(line)
+                .setPeriod("all")
+                .setSourceId(source)
+                .setSourceFile(file)
+                .setSourceLine(line)
                 .build();
     }
 
@@ -229,7 +311,9 @@ public final class IatiActivityNormaliser {
         }
         String type = TRANSACTION_TYPES.get(t.typeCode());
         if (type == null) {
-            throw new RowRejected(Rule.BAD_VALUE, "transaction-type '" + t.typeCode() + "' is not an IATI TransactionType code (1-13)");
+            throw new RowRejected(
+                    Rule.BAD_VALUE,
+                    "transaction-type '" + t.typeCode() + "' is not an IATI TransactionType code (1-13)");
         }
         LocalDate on = date("transaction-date", t.date());
         LocalDate valueOn = t.valueDate() == null ? on : date("value-date", t.valueDate());
@@ -247,7 +331,9 @@ public final class IatiActivityNormaliser {
             throw new RowRejected(Rule.REQUIRED, "the value has no currency and the activity no default-currency");
         }
         currency = IsoCodes.currency("currency", currency.strip().toUpperCase(Locale.ROOT));
-        IatiActivity.Org funder = t.provider() != null ? t.provider() : "1".equals(t.typeCode()) || "11".equals(t.typeCode()) ? null : a.reportingOrg();
+        IatiActivity.Org funder = t.provider() != null
+                ? t.provider()
+                : "1".equals(t.typeCode()) || "11".equals(t.typeCode()) ? null : a.reportingOrg();
         return FundingEntry.newBuilder()
                 .setProjectId(id)
                 .setEntryId("T" + n)
@@ -289,8 +375,10 @@ public final class IatiActivityNormaliser {
         try {
             return isoDate(v);
         } catch (DateTimeParseException e) {
-            throw new RowRejected(Rule.BAD_DATE, field + " '" + v + "' is not a date (YYYY-MM-DD, in the years "
-                    + ValueRanges.MIN_YEAR + " to " + ValueRanges.MAX_YEAR + ")");
+            throw new RowRejected(
+                    Rule.BAD_DATE,
+                    field + " '" + v + "' is not a date (YYYY-MM-DD, in the years " + ValueRanges.MIN_YEAR + " to "
+                            + ValueRanges.MAX_YEAR + ")");
         }
     }
 

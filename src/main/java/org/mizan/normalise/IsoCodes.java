@@ -30,8 +30,7 @@ public final class IsoCodes {
         }
     }
 
-    private IsoCodes() {
-    }
+    private IsoCodes() {}
 
     public static String country(String field, String v) {
         if (!COUNTRIES.contains(v)) {

@@ -1,6 +1,5 @@
 package org.mizan.normalise;
 
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -11,8 +10,7 @@ import java.time.ZoneOffset;
  */
 final class IsoTimestamps {
 
-    private IsoTimestamps() {
-    }
+    private IsoTimestamps() {}
 
     /** The timestamp, or null when the text is not in the common shape; throws when that shape holds an impossible date. */
     static OffsetDateTime parse(String s) {

@@ -1,6 +1,5 @@
 package org.mizan.normalise;
 
-
 /**
  * A set of string keys with an int each (the line or file they came from), held as two 64-bit hashes in flat
  * arrays: five million transaction keys take about 120 MB instead of the gigabyte a HashMap of strings would.
@@ -86,5 +85,4 @@ public final class KeyIndex {
         h ^= h >>> 33;
         return h;
     }
-
 }

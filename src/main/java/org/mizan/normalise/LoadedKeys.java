@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
@@ -23,8 +22,7 @@ public final class LoadedKeys {
     private final KeyIndex keys = new KeyIndex();
     private final List<String> files = new ArrayList<>();
 
-    private LoadedKeys() {
-    }
+    private LoadedKeys() {}
 
     /** Keys of every unit of the dataset except {@code unit} itself (a redelivery replaces its own rows). */
     public static LoadedKeys of(Lake lake, String unit) {
@@ -36,7 +34,7 @@ public final class LoadedKeys {
             lake.ensureSchemaFile(Dataset.REMITTANCE_TRANSACTIONS);
             Map<String, Integer> fileIndex = new HashMap<>();
             try (Connection c = DuckDb.inMemory();
-                 PreparedStatement ps = c.prepareStatement(SqlFiles.text("queries/loaded_txn_keys.sql"))) {
+                    PreparedStatement ps = c.prepareStatement(SqlFiles.text("queries/loaded_txn_keys.sql"))) {
                 ps.setString(1, lake.glob(Dataset.REMITTANCE_TRANSACTIONS));
                 ps.setString(2, unit);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -50,8 +48,10 @@ public final class LoadedKeys {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the keys already loaded in " + lake.dir(Dataset.REMITTANCE_TRANSACTIONS)
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the keys already loaded in " + lake.dir(Dataset.REMITTANCE_TRANSACTIONS) + ": "
+                            + e.getMessage(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

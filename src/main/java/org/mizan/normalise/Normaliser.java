@@ -1,7 +1,6 @@
 package org.mizan.normalise;
 
 import java.util.List;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.mizan.source.Mapping;
 import org.mizan.source.RawRecord;
@@ -17,14 +16,18 @@ public abstract class Normaliser {
 
     public final Outcome normalise(RawRecord r) {
         if (r.malformed() != null) {
-            return Outcome.rejected(new Reject(r.file(), r.line(), Rule.MALFORMED_LINE, "line " + r.malformed(), r.quarantineRaw()));
+            return Outcome.rejected(
+                    new Reject(r.file(), r.line(), Rule.MALFORMED_LINE, "line " + r.malformed(), r.quarantineRaw()));
         }
         if (r.mapping().unpivot() != null && !readsWideRows()) {
             // a wide row is one record per wide cell, each checked (and rejected) on its own, naming its column
             List<SpecificRecord> records = new java.util.ArrayList<>();
             List<Reject> rejects = new java.util.ArrayList<>();
             for (RawRecord cell : r.unpivot()) {
-                Outcome o = one(cell, r.mapping().unpivot().keyField() + " '" + cell.get(r.mapping().unpivot().keyField()) + "': ");
+                Outcome o = one(
+                        cell,
+                        r.mapping().unpivot().keyField() + " '"
+                                + cell.get(r.mapping().unpivot().keyField()) + "': ");
                 records.addAll(o.accepted());
                 rejects.addAll(o.rejects());
             }
@@ -36,8 +39,11 @@ public abstract class Normaliser {
     private Outcome one(RawRecord r, String where) {
         try {
             for (Mapping.Exclusion x : r.mapping().exclusions()) {
-                if (x.when().entrySet().stream().allMatch(w -> r.get(w.getKey()) != null && w.getValue().matcher(r.get(w.getKey())).matches())) {
-                    return Outcome.rejected(new Reject(r.file(), r.line(), Rule.EXCLUDED, where + x.reason(), r.quarantineRaw()));
+                if (x.when().entrySet().stream()
+                        .allMatch(w -> r.get(w.getKey()) != null
+                                && w.getValue().matcher(r.get(w.getKey())).matches())) {
+                    return Outcome.rejected(
+                            new Reject(r.file(), r.line(), Rule.EXCLUDED, where + x.reason(), r.quarantineRaw()));
                 }
             }
             List<? extends SpecificRecord> records = records(r);
@@ -47,10 +53,15 @@ public abstract class Normaliser {
             }
             return new Outcome(records, List.of());
         } catch (RowRejected e) {
-            return Outcome.rejected(new Reject(r.file(), r.line(), e.rule(), where + e.getMessage(), r.quarantineRaw()));
+            return Outcome.rejected(
+                    new Reject(r.file(), r.line(), e.rule(), where + e.getMessage(), r.quarantineRaw()));
         } catch (ValueRejected e) {
-            return Outcome.rejected(new Reject(r.file(), r.line(), Rule.valueOf(e.rule().toUpperCase(java.util.Locale.ROOT)),
-                    where + e.getMessage(), r.quarantineRaw()));
+            return Outcome.rejected(new Reject(
+                    r.file(),
+                    r.line(),
+                    Rule.valueOf(e.rule().toUpperCase(java.util.Locale.ROOT)),
+                    where + e.getMessage(),
+                    r.quarantineRaw()));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.mizan.normalise;
 
 import java.util.List;
-
 import org.apache.avro.specific.SpecificRecord;
 
 /** What one source row became: canonical records (a wide row gives several) and rejects. */

@@ -5,8 +5,7 @@ import java.time.LocalDate;
 /** The period labels partitions and views use: {@code 2024-03} for a month, {@code 2024-Q1} for a quarter. */
 public final class Periods {
 
-    private Periods() {
-    }
+    private Periods() {}
 
     public static String month(LocalDate d) {
         int m = d.getMonthValue();

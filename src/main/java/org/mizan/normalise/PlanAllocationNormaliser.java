@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.mizan.schema.PlanAllocation;
 import org.mizan.source.RawRecord;
 
@@ -32,17 +31,21 @@ public final class PlanAllocationNormaliser extends Normaliser {
         Matcher m = FISCAL_YEAR.matcher(fy);
         int year = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         if (year < 1950 || year > 2100) {
-            throw new RowRejected(Rule.BAD_VALUE, "fiscal_year '" + fy + "' is not a Gregorian year (2024) or span (2024/25);"
-                    + " a plan in another calendar needs a mapping that converts it");
+            throw new RowRejected(
+                    Rule.BAD_VALUE,
+                    "fiscal_year '" + fy + "' is not a Gregorian year (2024) or span (2024/25);"
+                            + " a plan in another calendar needs a mapping that converts it");
         }
         LocalDate rateOn = LocalDate.of(year, 1, 1);
         String sector = r.get("sector_code");
         if (!LedgerEntryNormaliser.DAC5.matcher(sector).matches()) {
-            throw new RowRejected(Rule.BAD_VALUE, "sector_code '" + sector + "' is not an OECD DAC 5-digit purpose code");
+            throw new RowRejected(
+                    Rule.BAD_VALUE, "sector_code '" + sector + "' is not an OECD DAC 5-digit purpose code");
         }
         BigDecimal amount = f.decimal("planned_amount", r.get("planned_amount"), 4);
         if (amount.signum() < 0) {
-            throw new RowRejected(Rule.AMOUNT_NOT_POSITIVE, "planned_amount " + r.get("planned_amount") + " is negative");
+            throw new RowRejected(
+                    Rule.AMOUNT_NOT_POSITIVE, "planned_amount " + r.get("planned_amount") + " is negative");
         }
         String currency = IsoCodes.currency("currency", r.get("currency").toUpperCase());
         // a plan is for its whole year: the unit must exist at the year's end

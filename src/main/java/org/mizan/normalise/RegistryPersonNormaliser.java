@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.mizan.pseudonym.Pseudonymiser;
 import org.mizan.schema.RegistryPerson;
 import org.mizan.source.RawRecord;
@@ -41,14 +40,17 @@ public final class RegistryPersonNormaliser extends Normaliser {
         String nationalId = r.get("national_id");
         String name = r.get("full_name");
         if (name == null && (r.get("first_name") != null || r.get("last_name") != null)) {
-            name = (r.get("first_name") == null ? "" : r.get("first_name")) + " " + (r.get("last_name") == null ? "" : r.get("last_name"));
+            name = (r.get("first_name") == null ? "" : r.get("first_name")) + " "
+                    + (r.get("last_name") == null ? "" : r.get("last_name"));
         }
         String birthText = r.get("birth_year");
         String departureText = r.get("departure_on");
         String returnText = r.get("returned_on");
         String registeredText = r.get("registered_on");
         // a registry column is optional: without one, a return date makes a returnee
-        String registry = registryText != null ? registryText.toLowerCase(Locale.ROOT) : returnText != null ? "returnee" : "migrant";
+        String registry = registryText != null
+                ? registryText.toLowerCase(Locale.ROOT)
+                : returnText != null ? "returnee" : "migrant";
         if (unit == null) {
             throw new RowRejected(Rule.REQUIRED, "home_unit_code is empty");
         }
@@ -56,50 +58,80 @@ public final class RegistryPersonNormaliser extends Normaliser {
             throw new RowRejected(Rule.REQUIRED, "sex is empty");
         }
         if (nationalId == null && (name == null || birthText == null)) {
-            throw new RowRejected(Rule.REQUIRED, "national_id is empty, and the name with the birth year that would stand in for it is"
-                    + " incomplete: the person cannot be identified");
+            throw new RowRejected(
+                    Rule.REQUIRED,
+                    "national_id is empty, and the name with the birth year that would stand in for it is"
+                            + " incomplete: the person cannot be identified");
         }
         if (registry.equals("returnee") && returnText == null) {
             throw new RowRejected(Rule.REQUIRED, "returned_on is empty for a returnee");
         }
         if (!REGISTRIES.contains(registry)) {
-            throw new RowRejected(Rule.BAD_VALUE, "registry '" + registryText + "' is not migrant or returnee (map it in the mapping's values:)");
+            throw new RowRejected(
+                    Rule.BAD_VALUE,
+                    "registry '" + registryText + "' is not migrant or returnee (map it in the mapping's values:)");
         }
         String sex = sexText.toUpperCase(Locale.ROOT);
         if (!SEXES.contains(sex)) {
-            throw new RowRejected(Rule.BAD_VALUE, "sex '" + sexText + "' is not M, F or X (map it in the mapping's values:)");
+            throw new RowRejected(
+                    Rule.BAD_VALUE, "sex '" + sexText + "' is not M, F or X (map it in the mapping's values:)");
         }
         LocalDate departure = departureText == null ? null : f.date("departure_on", departureText);
         LocalDate returned = returnText == null ? null : f.date("returned_on", returnText);
         LocalDate registered = registeredText == null ? null : f.date("registered_on", registeredText);
         LocalDate recordOn = registered != null ? registered : returned != null ? returned : departure;
         if (recordOn == null) {
-            throw new RowRejected(Rule.REQUIRED, "registered_on is empty, and no departure or return date dates the record");
+            throw new RowRejected(
+                    Rule.REQUIRED, "registered_on is empty, and no departure or return date dates the record");
         }
         Integer birthYear = birthText == null ? null : (int) f.integer("birth_year", birthText);
-        if (birthYear != null && (birthYear > recordOn.getYear() - MIN_AGE || birthYear < recordOn.getYear() - MAX_AGE)) {
-            throw new RowRejected(Rule.IMPLAUSIBLE_BIRTH_YEAR, "birth_year " + birthYear + " makes the person "
-                    + (recordOn.getYear() - birthYear) + " years old on " + recordOn + " (plausible: " + MIN_AGE + " to " + MAX_AGE + ")");
+        if (birthYear != null
+                && (birthYear > recordOn.getYear() - MIN_AGE || birthYear < recordOn.getYear() - MAX_AGE)) {
+            throw new RowRejected(
+                    Rule.IMPLAUSIBLE_BIRTH_YEAR,
+                    "birth_year " + birthYear + " makes the person " + (recordOn.getYear() - birthYear)
+                            + " years old on " + recordOn + " (plausible: " + MIN_AGE + " to " + MAX_AGE + ")");
         }
         if (departure != null && returned != null && returned.isBefore(departure)) {
-            throw new RowRejected(Rule.RETURN_BEFORE_DEPARTURE, "returned_on " + returned + " is before departure_on " + departure);
+            throw new RowRejected(
+                    Rule.RETURN_BEFORE_DEPARTURE, "returned_on " + returned + " is before departure_on " + departure);
         }
         String destinationText = r.get("destination_country");
-        String destination = destinationText == null ? null : IsoCodes.country("destination_country", destinationText.toUpperCase(Locale.ROOT));
+        String destination = destinationText == null
+                ? null
+                : IsoCodes.country("destination_country", destinationText.toUpperCase(Locale.ROOT));
         String unitCode = gazetteer.check("home_unit_code", unit, recordOn);
         String recordId = r.get("record_id");
         if (recordId != null) {
             Long earlier = recordIds.putIfAbsent(registry + '\u0001' + recordId, r.line());
             if (earlier != null) {
-                throw new RowRejected(Rule.DUPLICATE_IN_FILE, "record_id " + recordId + " was already accepted at line " + earlier);
+                throw new RowRejected(
+                        Rule.DUPLICATE_IN_FILE, "record_id " + recordId + " was already accepted at line " + earlier);
             }
         }
         Pseudonymiser.Person person = pseudonymiser.person(nationalId, name, birthYear, unitCode);
         if (person == null) {
-            throw new RowRejected(Rule.REQUIRED, "the name is empty once punctuation is removed: the person cannot be identified");
+            throw new RowRejected(
+                    Rule.REQUIRED, "the name is empty once punctuation is removed: the person cannot be identified");
         }
-        return List.of(new RegistryPerson(person.id(), person.basis(), pseudonymiser.keyVersion(), recordId, registry, sex, birthYear,
-                unitCode, destination, departure, returned, r.get("occupation"), registered, recordOn,
-                String.valueOf(recordOn.getYear()), sourceId(r, "home_unit_code"), r.file(), r.line()));
+        return List.of(new RegistryPerson(
+                person.id(),
+                person.basis(),
+                pseudonymiser.keyVersion(),
+                recordId,
+                registry,
+                sex,
+                birthYear,
+                unitCode,
+                destination,
+                departure,
+                returned,
+                r.get("occupation"),
+                registered,
+                recordOn,
+                String.valueOf(recordOn.getYear()),
+                sourceId(r, "home_unit_code"),
+                r.file(),
+                r.line()));
     }
 }

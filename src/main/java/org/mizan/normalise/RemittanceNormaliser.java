@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.mizan.schema.RemittanceTransaction;
 import org.mizan.source.RawRecord;
 
@@ -36,7 +35,8 @@ public final class RemittanceNormaliser extends Normaliser {
     /** Re-learns the keys of the rows staged before a restart, so duplicates of them are still caught. */
     @Override
     public void resume(List<java.nio.file.Path> files) {
-        StagedKeys.forEach(files, (provider, txnId, line) -> inFile.putIfAbsent(provider + '\u0001' + txnId, (int) line));
+        StagedKeys.forEach(
+                files, (provider, txnId, line) -> inFile.putIfAbsent(provider + '\u0001' + txnId, (int) line));
     }
 
     private static void requirePresent(String value, String field) {
@@ -75,34 +75,58 @@ public final class RemittanceNormaliser extends Normaliser {
         String marginText = r.get("fx_margin_pct");
         BigDecimal margin = marginText == null ? null : f.decimal("fx_margin_pct", marginText, 4);
         if (amount.signum() <= 0) {
-            throw new RowRejected(Rule.AMOUNT_NOT_POSITIVE, "amount " + amount.stripTrailingZeros().toPlainString() + " is not above zero");
+            throw new RowRejected(
+                    Rule.AMOUNT_NOT_POSITIVE,
+                    "amount " + amount.stripTrailingZeros().toPlainString() + " is not above zero");
         }
         if (fee.signum() < 0) {
-            throw new RowRejected(Rule.FEE_NEGATIVE, "fee " + fee.stripTrailingZeros().toPlainString() + " is negative");
+            throw new RowRejected(
+                    Rule.FEE_NEGATIVE, "fee " + fee.stripTrailingZeros().toPlainString() + " is negative");
         }
         // codes are compared in their standard case: "qa", "Qar" and "MTO" are QA, QAR and mto
         String sender = IsoCodes.country("sender_country", senderText.toUpperCase(Locale.ROOT));
         String currency = IsoCodes.currency("currency", currencyText.toUpperCase(Locale.ROOT));
         String channel = channelText.toLowerCase(Locale.ROOT);
         if (!CHANNELS.contains(channel)) {
-            throw new RowRejected(Rule.BAD_CHANNEL, "channel '" + channelText + "' is not one of bank, mto, mobile_money, post, cash_agent");
+            throw new RowRejected(
+                    Rule.BAD_CHANNEL,
+                    "channel '" + channelText + "' is not one of bank, mto, mobile_money, post, cash_agent");
         }
         LocalDate utcDate = sentAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-        String unitCode = unit != null ? gazetteer.check("receiving_unit_code", unit, utcDate)
+        String unitCode = unit != null
+                ? gazetteer.check("receiving_unit_code", unit, utcDate)
                 : gazetteer.resolve(r.mapping().localityCountry(), locality, utcDate);
         String key = provider + '\u0001' + txnId;
         int earlierFile = loaded.get(key);
         if (earlierFile >= 0) {
-            throw new RowRejected(Rule.DUPLICATE_LOADED, "txn_id " + txnId + " of " + provider + " was already loaded from "
-                    + loadedFiles.get(earlierFile));
+            throw new RowRejected(
+                    Rule.DUPLICATE_LOADED,
+                    "txn_id " + txnId + " of " + provider + " was already loaded from " + loadedFiles.get(earlierFile));
         }
         int earlierLine = inFile.putIfAbsent(key, (int) r.line());
         if (earlierLine >= 0) {
-            throw new RowRejected(Rule.DUPLICATE_IN_FILE, "txn_id " + txnId + " of " + provider + " was already accepted at line " + earlierLine);
+            throw new RowRejected(
+                    Rule.DUPLICATE_IN_FILE,
+                    "txn_id " + txnId + " of " + provider + " was already accepted at line " + earlierLine);
         }
         // the all-arguments constructor: Avro's builder validates and copies every field again, per row
-        return List.of(new RemittanceTransaction(txnId, provider, sentAt.toInstant(), sentAt.getOffset().getTotalSeconds() / 60,
-                utcDate, Periods.month(utcDate), sender, unitCode, locality, amount, currency, fee, margin, channel,
-                sourceId(r, "provider_id"), r.file(), r.line()));
+        return List.of(new RemittanceTransaction(
+                txnId,
+                provider,
+                sentAt.toInstant(),
+                sentAt.getOffset().getTotalSeconds() / 60,
+                utcDate,
+                Periods.month(utcDate),
+                sender,
+                unitCode,
+                locality,
+                amount,
+                currency,
+                fee,
+                margin,
+                channel,
+                sourceId(r, "provider_id"),
+                r.file(),
+                r.line()));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.mizan.pseudonym.Pseudonymiser;
 import org.mizan.schema.ServiceDelivery;
 import org.mizan.source.RawRecord;
@@ -18,8 +17,14 @@ import org.mizan.source.RawRecord;
  */
 public final class ServiceDeliveryNormaliser extends Normaliser {
 
-    public static final Set<String> SERVICE_TYPES = Set.of("pre_departure_orientation", "reintegration_assistance",
-            "financial_literacy", "psychosocial_support", "business_training", "seed_funding", "job_placement");
+    public static final Set<String> SERVICE_TYPES = Set.of(
+            "pre_departure_orientation",
+            "reintegration_assistance",
+            "financial_literacy",
+            "psychosocial_support",
+            "business_training",
+            "seed_funding",
+            "job_placement");
     public static final Set<String> CATEGORIES = Set.of("returnee", "migrant_family", "community_member", "vulnerable");
 
     private final Fields f;
@@ -27,9 +32,11 @@ public final class ServiceDeliveryNormaliser extends Normaliser {
     private final Pseudonymiser pseudonymiser;
     /** person_id by source_id + record_id, from the registry_people already in the lake. */
     private final Map<String, String> byRecord;
+
     private final Map<String, Long> serviceIds = new HashMap<>();
 
-    public ServiceDeliveryNormaliser(Fields f, Gazetteer gazetteer, Pseudonymiser pseudonymiser, Map<String, String> byRecord) {
+    public ServiceDeliveryNormaliser(
+            Fields f, Gazetteer gazetteer, Pseudonymiser pseudonymiser, Map<String, String> byRecord) {
         this.f = f;
         this.gazetteer = gazetteer;
         this.pseudonymiser = pseudonymiser;
@@ -60,12 +67,17 @@ public final class ServiceDeliveryNormaliser extends Normaliser {
         LocalDate on = f.date("delivered_on", dateText);
         String type = typeText.toLowerCase(Locale.ROOT);
         if (!SERVICE_TYPES.contains(type)) {
-            throw new RowRejected(Rule.BAD_SERVICE_TYPE, "service_type '" + typeText + "' is not one of " + String.join(", ", SERVICE_TYPES.stream().sorted().toList()));
+            throw new RowRejected(
+                    Rule.BAD_SERVICE_TYPE,
+                    "service_type '" + typeText + "' is not one of "
+                            + String.join(", ", SERVICE_TYPES.stream().sorted().toList()));
         }
         String category = categoryText.toLowerCase(Locale.ROOT);
         if (!CATEGORIES.contains(category)) {
-            throw new RowRejected(Rule.BAD_BENEFICIARY_CATEGORY, "beneficiary_category '" + categoryText
-                    + "' is not one of returnee, migrant_family, community_member, vulnerable");
+            throw new RowRejected(
+                    Rule.BAD_BENEFICIARY_CATEGORY,
+                    "beneficiary_category '" + categoryText
+                            + "' is not one of returnee, migrant_family, community_member, vulnerable");
         }
         String amountText = r.get("amount");
         String currencyText = r.get("currency");
@@ -77,7 +89,9 @@ public final class ServiceDeliveryNormaliser extends Normaliser {
         if (amountText != null) {
             amount = f.decimal("amount", amountText, 4);
             if (amount.signum() <= 0) {
-                throw new RowRejected(Rule.AMOUNT_NOT_POSITIVE, "amount " + amount.stripTrailingZeros().toPlainString() + " is not above zero");
+                throw new RowRejected(
+                        Rule.AMOUNT_NOT_POSITIVE,
+                        "amount " + amount.stripTrailingZeros().toPlainString() + " is not above zero");
             }
             if (currencyText == null) {
                 throw new RowRejected(Rule.REQUIRED, "currency is empty for an amount");
@@ -95,16 +109,32 @@ public final class ServiceDeliveryNormaliser extends Normaliser {
         } else {
             personId = byRecord.get(recordKey(source, beneficiaryRecord));
             if (personId == null) {
-                throw new RowRejected(Rule.UNKNOWN_BENEFICIARY, "beneficiary_record " + beneficiaryRecord + " is not in the registry of "
-                        + source + ": load that registry's people first, or give the beneficiary's national ID");
+                throw new RowRejected(
+                        Rule.UNKNOWN_BENEFICIARY,
+                        "beneficiary_record " + beneficiaryRecord + " is not in the registry of " + source
+                                + ": load that registry's people first, or give the beneficiary's national ID");
             }
         }
         Long earlier = serviceIds.putIfAbsent(serviceId, r.line());
         if (earlier != null) {
-            throw new RowRejected(Rule.DUPLICATE_IN_FILE, "service_id " + serviceId + " was already accepted at line " + earlier);
+            throw new RowRejected(
+                    Rule.DUPLICATE_IN_FILE, "service_id " + serviceId + " was already accepted at line " + earlier);
         }
-        return List.of(new ServiceDelivery(serviceId, unitCode, type, personId, pseudonymiser.keyVersion(), category, on, amount,
-                currency, r.get("provider"), String.valueOf(on.getYear()), source, r.file(), r.line()));
+        return List.of(new ServiceDelivery(
+                serviceId,
+                unitCode,
+                type,
+                personId,
+                pseudonymiser.keyVersion(),
+                category,
+                on,
+                amount,
+                currency,
+                r.get("provider"),
+                String.valueOf(on.getYear()),
+                source,
+                r.file(),
+                r.line()));
     }
 
     private static void requirePresent(String value, String field) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -26,8 +25,10 @@ public final class ValueRanges {
 
     static final int MIN_YEAR = 1000;
     static final int MAX_YEAR = 9999;
-    private static final long FIRST_SECOND = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-    private static final long END_SECOND = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    private static final long FIRST_SECOND =
+            LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    private static final long END_SECOND =
+            LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
 
     private interface Check {
         void check(Object value);
@@ -58,20 +59,26 @@ public final class ValueRanges {
     /** The warehouse's decimal type of a value with this precision and scale, and its largest value, for messages. */
     public static String decimalRange(int precision, int scale) {
         String nines = "9".repeat(precision - scale) + (scale > 0 ? "." + "9".repeat(scale) : "");
-        return "DECIMAL(" + precision + "," + scale + "): at most " + (precision - scale) + " digits before the point and " + scale
-                + " after, up to ±" + nines;
+        return "DECIMAL(" + precision + "," + scale + "): at most " + (precision - scale)
+                + " digits before the point and " + scale + " after, up to ±" + nines;
     }
 
     /** A decimal read with {@code scale} places (more is {@code bad_number}: the one precision rule) that fits {@code precision}. */
     public static void decimal(String field, BigDecimal v, int precision, int scale) {
         if (v.scale() > scale && v.stripTrailingZeros().scale() > scale) {
-            throw new RowRejected(Rule.BAD_NUMBER, field + " '" + v.toPlainString() + "' has more than " + scale
-                    + " decimal places, more than the warehouse keeps");
+            throw new RowRejected(
+                    Rule.BAD_NUMBER,
+                    field + " '" + v.toPlainString() + "' has more than " + scale
+                            + " decimal places, more than the warehouse keeps");
         }
         if (v.precision() - v.scale() > precision - scale) {
-            String shown = v.precision() - v.scale() > 40 ? v.round(new java.math.MathContext(8)).toString() : v.toPlainString();
-            throw new RowRejected(Rule.BAD_NUMBER, field + " '" + shown
-                    + "' is outside the range the warehouse keeps, " + decimalRange(precision, scale));
+            String shown = v.precision() - v.scale() > 40
+                    ? v.round(new java.math.MathContext(8)).toString()
+                    : v.toPlainString();
+            throw new RowRejected(
+                    Rule.BAD_NUMBER,
+                    field + " '" + shown + "' is outside the range the warehouse keeps, "
+                            + decimalRange(precision, scale));
         }
     }
 
@@ -80,7 +87,10 @@ public final class ValueRanges {
         for (Schema.Field f : schema.getFields()) {
             Schema t = f.schema();
             if (t.getType() == Schema.Type.UNION) {
-                t = t.getTypes().stream().filter(u -> u.getType() != Schema.Type.NULL).findFirst().orElse(t);
+                t = t.getTypes().stream()
+                        .filter(u -> u.getType() != Schema.Type.NULL)
+                        .findFirst()
+                        .orElse(t);
             }
             String name = f.name();
             LogicalType logical = t.getLogicalType();
@@ -103,8 +113,10 @@ public final class ValueRanges {
                 c = v -> {
                     int n = v.toString().length();
                     if (n > max) {
-                        throw new RowRejected(Rule.BAD_VALUE, name + " is " + n + " characters long, more than the " + max + " Mizan keeps for "
-                                + (id ? "an identifier or code" : "a text") + ". " + Limits.raise(env, max));
+                        throw new RowRejected(
+                                Rule.BAD_VALUE,
+                                name + " is " + n + " characters long, more than the " + max + " Mizan keeps for "
+                                        + (id ? "an identifier or code" : "a text") + ". " + Limits.raise(env, max));
                     }
                 };
             }
@@ -123,7 +135,9 @@ public final class ValueRanges {
 
     private static void year(String field, int year, Rule rule, Object v) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw new RowRejected(rule, field + " '" + v + "' is outside the years " + MIN_YEAR + " to " + MAX_YEAR + " that Mizan keeps");
+            throw new RowRejected(
+                    rule,
+                    field + " '" + v + "' is outside the years " + MIN_YEAR + " to " + MAX_YEAR + " that Mizan keeps");
         }
     }
 }

@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import javax.crypto.Mac;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.mizan.config.Folders;
@@ -35,12 +33,12 @@ public final class KeyRotation {
     static final String JOURNAL = "rotation.journal";
     /** Written before a rotation checks for running loads, removed when it is done: registry loads wait for it. */
     static final String PENDING = "rotation.pending";
+
     static final String NEXT = PseudonymKeys.FILE + ".next";
     static final String STAGING = "rotate-key";
 
     /** What a rotation did. */
-    public record Result(int fromVersion, int toVersion, int files, long personIds, boolean resumed) {
-    }
+    public record Result(int fromVersion, int toVersion, int files, long personIds, boolean resumed) {}
 
     private final MizanHome home;
     private final Lake lake;
@@ -54,11 +52,12 @@ public final class KeyRotation {
     public static Pseudonymiser pseudonymiserFor(MizanHome home) {
         Path keys = PseudonymKeys.keysDir(home);
         if (Files.exists(keys.resolve(JOURNAL))) {
-            throw new IllegalStateException("a key rotation was cut short: run ./mizan rotate-key to finish it before loading registries");
+            throw new IllegalStateException(
+                    "a key rotation was cut short: run ./mizan rotate-key to finish it before loading registries");
         }
         if (Files.exists(keys.resolve(PENDING))) {
-            throw new IllegalStateException("a key rotation is running or was cut short (" + keys.resolve(PENDING) + "): load registries"
-                    + " when it is done, or run ./mizan rotate-key to finish it");
+            throw new IllegalStateException("a key rotation is running or was cut short (" + keys.resolve(PENDING)
+                    + "): load registries" + " when it is done, or run ./mizan rotate-key to finish it");
         }
         return new Pseudonymiser(PseudonymKeys.of(home));
     }
@@ -69,7 +68,9 @@ public final class KeyRotation {
      * running. {@link #rotate} removes the mark when it is done; {@link #abandonBegun} when the caller gives up.
      */
     public void begin() throws IOException {
-        Files.writeString(PseudonymKeys.keysDir(home).resolve(PENDING), "rotate-key pid " + ProcessHandle.current().pid() + "\n");
+        Files.writeString(
+                PseudonymKeys.keysDir(home).resolve(PENDING),
+                "rotate-key pid " + ProcessHandle.current().pid() + "\n");
     }
 
     public void abandonBegun() throws IOException {
@@ -111,20 +112,23 @@ public final class KeyRotation {
         Path keysDir = journal.getParent();
         PseudonymKeys keys = PseudonymKeys.of(home);
         if (keys.file() == null) {
-            throw new IllegalStateException("the pseudonym key comes from " + PseudonymKeys.ENV + ": rotate it where that variable is"
-                    + " kept, or unset it so that MIZAN_HOME/keys/" + PseudonymKeys.FILE + " is used and rotated");
+            throw new IllegalStateException("the pseudonym key comes from " + PseudonymKeys.ENV
+                    + ": rotate it where that variable is" + " kept, or unset it so that MIZAN_HOME/keys/"
+                    + PseudonymKeys.FILE + " is used and rotated");
         }
         List<String> waiting = stagedRegistryRuns();
         if (!waiting.isEmpty()) {
-            throw new IllegalStateException("registry runs " + waiting + " have rows staged under the current key, waiting for a"
-                    + " rerun: rerun or abandon them first (./mizan history, ./mizan rerun, ./mizan abandon)");
+            throw new IllegalStateException(
+                    "registry runs " + waiting + " have rows staged under the current key, waiting for a"
+                            + " rerun: rerun or abandon them first (./mizan history, ./mizan rerun, ./mizan abandon)");
         }
         PseudonymKeys next = keys.withNewKey();
         next.saveTo(keysDir.resolve(NEXT));
         Mac mac = Pseudonymiser.macOf(next.chain().get(next.chain().size() - 1));
         Path staging = home.staging().resolve(STAGING);
         Folders.deleteTree(staging);
-        List<String> lines = new ArrayList<>(List.of(staging.toString(), keys.currentVersion() + "\t" + next.currentVersion()));
+        List<String> lines =
+                new ArrayList<>(List.of(staging.toString(), keys.currentVersion() + "\t" + next.currentVersion()));
         long ids = 0;
         int files = 0;
         for (Dataset d : Dataset.WITH_PERSON_IDS) {
@@ -134,7 +138,8 @@ public final class KeyRotation {
                 Path target = staging.resolve(d.folder()).resolve(rel);
                 ids += rewrite(d, file, target, mac, next.currentVersion());
                 files++;
-                byUnit.computeIfAbsent(unitOf(file.getFileName().toString()), k -> new ArrayList<>()).add(rel);
+                byUnit.computeIfAbsent(unitOf(file.getFileName().toString()), k -> new ArrayList<>())
+                        .add(rel);
             }
             byUnit.forEach((unit, rels) -> lines.add(d.folder() + "\t" + unit + "\t" + String.join("\t", rels)));
         }
@@ -164,7 +169,11 @@ public final class KeyRotation {
         Path keysDir = journal.getParent();
         Path next = keysDir.resolve(NEXT);
         if (Files.exists(next)) {
-            Files.move(next, keysDir.resolve(PseudonymKeys.FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    next,
+                    keysDir.resolve(PseudonymKeys.FILE),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         Files.delete(journal);
         Files.deleteIfExists(keysDir.resolve(PENDING));
@@ -205,8 +214,10 @@ public final class KeyRotation {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".parquet") && !p.getFileName().toString().startsWith("_"))
-                    .sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".parquet")
+                            && !p.getFileName().toString().startsWith("_"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -221,7 +232,9 @@ public final class KeyRotation {
     private List<String> stagedRegistryRuns() throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(home.staging())) {
-            for (Path run : s.filter(p -> p.getFileName().toString().startsWith("ingest-registries-")).sorted().toList()) {
+            for (Path run : s.filter(p -> p.getFileName().toString().startsWith("ingest-registries-"))
+                    .sorted()
+                    .toList()) {
                 try (Stream<Path> files = Files.walk(run)) {
                     if (files.anyMatch(p -> p.toString().endsWith(".parquet"))) {
                         out.add(run.getFileName().toString());

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-
 import org.mizan.config.MizanHome;
 
 /**
@@ -37,8 +36,7 @@ public final class PseudonymKeys {
     private static final int KEY_BYTES = 32;
 
     /** One key of the chain. */
-    public record Key(int version, byte[] secret) {
-    }
+    public record Key(int version, byte[] secret) {}
 
     private final List<Key> chain;
     private final Path file;
@@ -80,8 +78,9 @@ public final class PseudonymKeys {
     static PseudonymKeys fromFile(Path file) {
         try {
             if (!Files.exists(file)) {
-                try (FileChannel ch = FileChannel.open(file.resolveSibling(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = ch.lock()) {
+                try (FileChannel ch = FileChannel.open(
+                                file.resolveSibling(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock ignored = ch.lock()) {
                     if (!Files.exists(file)) {
                         write(file, List.of(new Key(1, random())));
                     }
@@ -103,7 +102,8 @@ public final class PseudonymKeys {
             if (e instanceof UncheckedIOException) {
                 throw e;
             }
-            throw new IllegalStateException("the pseudonym key file " + file + " is damaged (" + e.getClass().getSimpleName()
+            throw new IllegalStateException("the pseudonym key file " + file + " is damaged ("
+                    + e.getClass().getSimpleName()
                     + "): restore it from its backup; without it new records no longer link to stored ones");
         }
     }
@@ -128,11 +128,12 @@ public final class PseudonymKeys {
         try {
             k = Base64.getDecoder().decode(b64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("a pseudonym key in " + where + " is not base64: give 32 random bytes in base64"
-                    + " (e.g. openssl rand -base64 32)");
+            throw new IllegalStateException("a pseudonym key in " + where
+                    + " is not base64: give 32 random bytes in base64" + " (e.g. openssl rand -base64 32)");
         }
         if (k.length < 16) {
-            throw new IllegalStateException("a pseudonym key in " + where + " has " + k.length + " bytes: give at least 16 (better 32)");
+            throw new IllegalStateException(
+                    "a pseudonym key in " + where + " has " + k.length + " bytes: give at least 16 (better 32)");
         }
         return k;
     }
@@ -145,10 +146,14 @@ public final class PseudonymKeys {
 
     /** Writes a chain to a file atomically, readable by its owner only. */
     static void write(Path file, List<Key> keys) throws IOException {
-        StringBuilder text = new StringBuilder("# Mizan pseudonym keys, oldest first. Keep a backup: without every key,\n"
-                + "# new records no longer link to stored ones. Never commit or send this file.\n");
+        StringBuilder text =
+                new StringBuilder("# Mizan pseudonym keys, oldest first. Keep a backup: without every key,\n"
+                        + "# new records no longer link to stored ones. Never commit or send this file.\n");
         for (Key k : keys) {
-            text.append(k.version()).append(' ').append(Base64.getEncoder().encodeToString(k.secret())).append('\n');
+            text.append(k.version())
+                    .append(' ')
+                    .append(Base64.getEncoder().encodeToString(k.secret()))
+                    .append('\n');
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);

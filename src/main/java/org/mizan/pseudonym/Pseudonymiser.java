@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,8 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Pseudonymiser {
 
     /** A person_id and what it was computed from ({@code national_id} or {@code name_birth_unit}). */
-    public record Person(String id, String basis) {
-    }
+    public record Person(String id, String basis) {}
 
     public static final String BY_NATIONAL_ID = "national_id";
     public static final String BY_NAME_BIRTH_UNIT = "name_birth_unit";
@@ -66,7 +64,8 @@ public final class Pseudonymiser {
         if (n.isEmpty() || birthYear == null || homeUnit == null) {
             return null;
         }
-        return new Person(hash("nb:" + n + "|" + birthYear + "|" + homeUnit.toUpperCase(Locale.ROOT)), BY_NAME_BIRTH_UNIT);
+        return new Person(
+                hash("nb:" + n + "|" + birthYear + "|" + homeUnit.toUpperCase(Locale.ROOT)), BY_NAME_BIRTH_UNIT);
     }
 
     /** The person_id of a national ID or passport number alone (a service's beneficiary); null when empty. */
@@ -89,10 +88,13 @@ public final class Pseudonymiser {
      */
     static String normaliseName(String name) {
         String s = Normalizer.normalize(Normalizer.normalize(name, Normalizer.Form.NFKC), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
         StringBuilder letters = new StringBuilder(s.length());
         s.codePoints().forEach(c -> letters.appendCodePoint(Character.isLetterOrDigit(c) ? c : ' '));
-        return Arrays.stream(letters.toString().trim().split("\\s+")).filter(t -> !t.isEmpty()).sorted()
+        return Arrays.stream(letters.toString().trim().split("\\s+"))
+                .filter(t -> !t.isEmpty())
+                .sorted()
                 .collect(Collectors.joining(" "));
     }
 

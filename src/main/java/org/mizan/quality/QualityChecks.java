@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.mizan.config.ConfigLocation;
 import org.mizan.config.MizanHome;
 import org.mizan.source.MappingException;
@@ -25,6 +24,7 @@ public final class QualityChecks {
             "remittance_inflows", List.of("amount_usd", "txn_count"),
             "project_funding_totals", List.of("amount_usd"),
             "service_deliveries", List.of("services"));
+
     static final Map<String, List<String>> RECORDS = Map.of(
             "project_funding", List.of("amount", "amount_usd"),
             "remittance_transactions", List.of("amount", "amount_usd"));
@@ -40,8 +40,7 @@ public final class QualityChecks {
             "level_gap", Set.of("tolerance_pct"));
     private static final Set<String> COMMON = Set.of("check", "method", "dataset", "measure");
 
-    private QualityChecks() {
-    }
+    private QualityChecks() {}
 
     public static Path location(MizanHome home) {
         return ConfigLocation.find(home, ENV, "mizan.quality", "quality.yml");
@@ -54,7 +53,8 @@ public final class QualityChecks {
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             Path file = location(home);
             String name = file != null ? file.toString() : "config/quality.yml (packaged)";
-            throw new MappingException(name + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new MappingException(name + ": not valid YAML ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         return d == null ? List.of() : parse(d.name(), d.yaml());
     }
@@ -65,7 +65,9 @@ public final class QualityChecks {
         if (doc == null) {
             return out;
         }
-        if (!(doc instanceof Map<?, ?> top) || !top.keySet().equals(Set.of("checks")) || !(top.get("checks") instanceof List)) {
+        if (!(doc instanceof Map<?, ?> top)
+                || !top.keySet().equals(Set.of("checks"))
+                || !(top.get("checks") instanceof List)) {
             throw new MappingException(file + ": expected only a top-level 'checks:' list (see config/quality.yml)");
         }
         List<Object> entries = (List<Object>) top.get("checks");
@@ -87,11 +89,13 @@ public final class QualityChecks {
             String method = text(m, "method", where);
             Set<String> allowed = KEYS.get(method);
             if (allowed == null) {
-                throw new MappingException(where + ": unknown method '" + method + "' (methods: " + String.join(", ", KEYS.keySet().stream().sorted().toList()) + ")");
+                throw new MappingException(where + ": unknown method '" + method + "' (methods: "
+                        + String.join(", ", KEYS.keySet().stream().sorted().toList()) + ")");
             }
             for (String k : m.keySet()) {
                 if (!COMMON.contains(k) && !allowed.contains(k)) {
-                    throw new MappingException(where + ": unknown key '" + k + "' for method " + method + " (keys: check, method, dataset, measure, "
+                    throw new MappingException(where + ": unknown key '" + k + "' for method " + method
+                            + " (keys: check, method, dataset, measure, "
                             + String.join(", ", allowed.stream().sorted().toList()) + ")");
                 }
             }
@@ -102,13 +106,14 @@ public final class QualityChecks {
                 default -> RECORDS;
             };
             if (!kinds.containsKey(dataset)) {
-                throw new MappingException(where + ": method " + method + " does not apply to dataset '" + dataset + "' (datasets: "
+                throw new MappingException(where + ": method " + method + " does not apply to dataset '" + dataset
+                        + "' (datasets: "
                         + String.join(", ", kinds.keySet().stream().sorted().toList()) + ")");
             }
             String measure = text(m, "measure", where);
             if (!kinds.get(dataset).contains(measure)) {
-                throw new MappingException(where + ": dataset " + dataset + " has no measure '" + measure + "' (measures: "
-                        + String.join(", ", kinds.get(dataset)) + ")");
+                throw new MappingException(where + ": dataset " + dataset + " has no measure '" + measure
+                        + "' (measures: " + String.join(", ", kinds.get(dataset)) + ")");
             }
             String across = null;
             if (allowed.contains("across")) {
@@ -127,13 +132,19 @@ public final class QualityChecks {
             List<String> types = null;
             if (m.containsKey("entry_types")) {
                 if (!(m.get("entry_types") instanceof List<?> l) || l.isEmpty()) {
-                    throw new MappingException(where + ": entry_types must be a list such as [commitment, expenditure]");
+                    throw new MappingException(
+                            where + ": entry_types must be a list such as [commitment, expenditure]");
                 }
                 types = l.stream().map(Object::toString).toList();
             } else if (method.equals("negative_amount")) {
                 throw new MappingException(where + ": 'entry_types:' is required (the types that cannot be negative)");
             }
-            out.add(new QualityCheck(name, method, dataset, measure, across,
+            out.add(new QualityCheck(
+                    name,
+                    method,
+                    dataset,
+                    measure,
+                    across,
                     number(m, "threshold", where, method.equals("modified_zscore") ? 3.5 : null, false),
                     number(m, "k", where, method.equals("iqr") ? 1.5 : null, false),
                     integer(m, "min_points", where, defaultMinPoints(method), 2),
@@ -149,7 +160,8 @@ public final class QualityChecks {
             requireFor(c.factor(), method, "jump", "factor", where);
             requireFor(c.tolerancePct(), method, "level_gap", "tolerance_pct", where);
             if (c.factor() != null && c.factor() <= 1) {
-                throw new MappingException(where + ": factor " + c.factor() + " must be above 1 (e.g. 10: ten times the month before)");
+                throw new MappingException(
+                        where + ": factor " + c.factor() + " must be above 1 (e.g. 10: ten times the month before)");
             }
         }
         return out;
@@ -189,7 +201,8 @@ public final class QualityChecks {
             throw new MappingException(where + ": " + key + " '" + v + "' is not a number");
         }
         if (!(d > 0) || Double.isInfinite(d) || (percent && d > 100)) {
-            throw new MappingException(where + ": " + key + " " + v + " must be above 0" + (percent ? " and at most 100" : ""));
+            throw new MappingException(
+                    where + ": " + key + " " + v + " must be above 0" + (percent ? " and at most 100" : ""));
         }
         return d;
     }

@@ -6,14 +6,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
-
 import org.mizan.duckdb.SqlFiles;
 
 /** Puts the checks and the review decisions into a warehouse build as the tables its SQL reads. */
 public final class QualityTables {
 
-    private QualityTables() {
-    }
+    private QualityTables() {}
 
     public static void load(Connection c, List<QualityCheck> checks, List<Review> reviews) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -21,18 +19,42 @@ public final class QualityTables {
                 s.execute(sql);
             }
         }
-        try (PreparedStatement p = c.prepareStatement(SqlFiles.text("queries/quality_insert_check.sql").strip())) {
+        try (PreparedStatement p = c.prepareStatement(
+                SqlFiles.text("queries/quality_insert_check.sql").strip())) {
             for (QualityCheck q : checks) {
-                Object[] v = {q.name(), q.method(), q.dataset(), q.measure(), q.across(), q.threshold(), q.k(), q.minPoints(),
-                        q.entryTypes() == null ? null : String.join(",", q.entryTypes()), q.floorYear(), q.maxSharePct(), q.of(),
-                        q.factor(), q.tolerancePct()};
+                Object[] v = {
+                    q.name(),
+                    q.method(),
+                    q.dataset(),
+                    q.measure(),
+                    q.across(),
+                    q.threshold(),
+                    q.k(),
+                    q.minPoints(),
+                    q.entryTypes() == null ? null : String.join(",", q.entryTypes()),
+                    q.floorYear(),
+                    q.maxSharePct(),
+                    q.of(),
+                    q.factor(),
+                    q.tolerancePct()
+                };
                 bind(p, v);
             }
         }
-        try (PreparedStatement p = c.prepareStatement(SqlFiles.text("queries/quality_insert_review.sql").strip())) {
+        try (PreparedStatement p = c.prepareStatement(
+                SqlFiles.text("queries/quality_insert_review.sql").strip())) {
             for (Review r : reviews) {
-                bind(p, new Object[] {r.flagId(), r.decision(), r.reason(), r.exclude(), r.reviewedAt(), r.check(), r.dataset(),
-                        r.record(), r.value()});
+                bind(p, new Object[] {
+                    r.flagId(),
+                    r.decision(),
+                    r.reason(),
+                    r.exclude(),
+                    r.reviewedAt(),
+                    r.check(),
+                    r.dataset(),
+                    r.record(),
+                    r.value()
+                });
             }
         }
     }

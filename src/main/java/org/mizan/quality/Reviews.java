@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.mizan.config.MizanHome;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -50,9 +49,16 @@ public final class Reviews {
         if (doc instanceof Map<?, ?> top && top.get("reviews") instanceof List<?> entries) {
             for (Object o : entries) {
                 Map<String, Object> m = (Map<String, Object>) o;
-                Review r = new Review(str(m.get("flag")), str(m.get("decision")), str(m.get("reason")),
-                        Boolean.TRUE.equals(m.get("exclude")), str(m.get("at")), str(m.get("check")), str(m.get("dataset")),
-                        str(m.get("record")), str(m.get("value")));
+                Review r = new Review(
+                        str(m.get("flag")),
+                        str(m.get("decision")),
+                        str(m.get("reason")),
+                        Boolean.TRUE.equals(m.get("exclude")),
+                        str(m.get("at")),
+                        str(m.get("check")),
+                        str(m.get("dataset")),
+                        str(m.get("record")),
+                        str(m.get("value")));
                 latest.remove(r.flagId());
                 latest.put(r.flagId(), r);
             }
@@ -85,7 +91,8 @@ public final class Reviews {
                 + new Yaml(o).dump(Map.of("reviews", entries));
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(".reviews.yml." + ProcessHandle.current().pid() + ".tmp");
+            Path tmp = file.resolveSibling(
+                    ".reviews.yml." + ProcessHandle.current().pid() + ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

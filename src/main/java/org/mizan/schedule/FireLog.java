@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.mizan.config.MizanHome;
 
 /**
@@ -18,16 +17,16 @@ import org.mizan.config.MizanHome;
  */
 public final class FireLog {
 
-    private FireLog() {
-    }
+    private FireLog() {}
 
     public static Path file(MizanHome home) {
         return home.logs().resolve("schedule.log");
     }
 
     static void append(MizanHome home, String key, Instant due, String instance, String outcome) {
-        String line = Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\t" + key + "\tdue " + (due == null ? "-" : due.truncatedTo(ChronoUnit.SECONDS))
-                + "\t" + instance + "\t" + outcome.replace('\n', ' ') + "\n";
+        String line = Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\t" + key + "\tdue "
+                + (due == null ? "-" : due.truncatedTo(ChronoUnit.SECONDS)) + "\t" + instance + "\t"
+                + outcome.replace('\n', ' ') + "\n";
         try {
             Files.writeString(file(home), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.mizan.jobs.DefaultMappings;
 import org.mizan.steward.Executions;
 import org.mizan.steward.Launches;
@@ -25,15 +24,14 @@ import org.springframework.batch.core.job.JobExecution;
  */
 public final class InboxLoads {
 
-    private InboxLoads() {
-    }
+    private InboxLoads() {}
 
     /** The loads one fire ran, in file-name order; files already loaded are not run again. */
     public static List<JobExecution> loadNew(Schedule s, Launches launches) throws Exception {
         List<JobExecution> runs = new ArrayList<>();
         if (!Files.isDirectory(s.inbox())) {
-            throw new IllegalStateException("the inbox " + s.inbox() + " of schedule " + s.key() + " does not exist: create it, or"
-                    + " correct 'inbox:' in the schedules file");
+            throw new IllegalStateException("the inbox " + s.inbox() + " of schedule " + s.key()
+                    + " does not exist: create it, or" + " correct 'inbox:' in the schedules file");
         }
         Set<String> loaded = loadedDigests(s.job(), launches);
         for (Path file : pending(s)) {
@@ -57,7 +55,8 @@ public final class InboxLoads {
                         String n = p.getFileName().toString();
                         return !n.startsWith(".") && !n.endsWith(".part") && !n.endsWith(".tmp");
                     })
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 

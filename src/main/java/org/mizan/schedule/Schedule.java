@@ -13,8 +13,15 @@ import java.time.ZoneId;
  * @param mapping  the mapping of its files, or null for the standard format's default
  * @param lateAfter how old the source's last successful load may be before {@code status} flags it late; null: never
  */
-public record Schedule(String job, String source, Path inbox, String files, String mapping, String cron, ZoneId zone,
-                       Duration lateAfter) {
+public record Schedule(
+        String job,
+        String source,
+        Path inbox,
+        String files,
+        String mapping,
+        String cron,
+        ZoneId zone,
+        Duration lateAfter) {
 
     /** The name of its Quartz job and trigger: job and source. */
     public String key() {

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
-
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -26,27 +25,41 @@ public final class ScheduleSync {
 
     public static final String GROUP = "mizan";
 
-    private ScheduleSync() {
-    }
+    private ScheduleSync() {}
 
     /** Group of the extract schedules (config/extracts.yml), kept apart from the loads'. */
     public static final String EXTRACT_GROUP = "mizan-extracts";
 
     /** One trigger to keep: its key, cron, zone, the Quartz job class it fires and a description. */
-    record Entry(String key, String cron, java.time.ZoneId zone, Class<? extends org.quartz.Job> job, String description) {
-    }
+    record Entry(
+            String key, String cron, java.time.ZoneId zone, Class<? extends org.quartz.Job> job, String description) {}
 
     /** Applies the schedules; returns one line per change for the log. */
     public static List<String> apply(Scheduler scheduler, List<Schedule> schedules) throws SchedulerException {
-        return sync(scheduler, GROUP, schedules.stream()
-                .map(s -> new Entry(s.key(), s.cron(), s.zone(), ScheduledLoad.class, s.job() + " from " + s.inbox())).toList());
+        return sync(
+                scheduler,
+                GROUP,
+                schedules.stream()
+                        .map(s -> new Entry(
+                                s.key(), s.cron(), s.zone(), ScheduledLoad.class, s.job() + " from " + s.inbox()))
+                        .toList());
     }
 
     /** Applies the extract recipients that have a schedule ({@link ScheduledExtract}). */
-    public static List<String> applyExtracts(Scheduler scheduler, List<org.mizan.extract.Recipient> recipients) throws SchedulerException {
-        return sync(scheduler, EXTRACT_GROUP, recipients.stream().filter(r -> r.cron() != null)
-                .map(r -> new Entry(r.id(), r.cron(), r.zone(), ScheduledExtract.class, "extract-region " + r.region() + " for " + r.id()))
-                .toList());
+    public static List<String> applyExtracts(Scheduler scheduler, List<org.mizan.extract.Recipient> recipients)
+            throws SchedulerException {
+        return sync(
+                scheduler,
+                EXTRACT_GROUP,
+                recipients.stream()
+                        .filter(r -> r.cron() != null)
+                        .map(r -> new Entry(
+                                r.id(),
+                                r.cron(),
+                                r.zone(),
+                                ScheduledExtract.class,
+                                "extract-region " + r.region() + " for " + r.id()))
+                        .toList());
     }
 
     private static List<String> sync(Scheduler scheduler, String group, List<Entry> entries) throws SchedulerException {
@@ -56,14 +69,24 @@ public final class ScheduleSync {
             JobKey job = new JobKey(s.key(), group);
             TriggerKey tk = new TriggerKey(s.key(), group);
             wanted.add(job);
-            scheduler.addJob(JobBuilder.newJob(s.job()).withIdentity(job).storeDurably().withDescription(s.description()).build(), true);
+            scheduler.addJob(
+                    JobBuilder.newJob(s.job())
+                            .withIdentity(job)
+                            .storeDurably()
+                            .withDescription(s.description())
+                            .build(),
+                    true);
             Trigger existing = scheduler.getTrigger(tk);
-            if (existing instanceof CronTrigger c && c.getCronExpression().equals(s.cron())
+            if (existing instanceof CronTrigger c
+                    && c.getCronExpression().equals(s.cron())
                     && c.getTimeZone().toZoneId().equals(s.zone())) {
                 continue;
             }
-            CronTrigger trigger = TriggerBuilder.newTrigger().withIdentity(tk).forJob(job)
-                    .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(TimeZone.getTimeZone(s.zone()))
+            CronTrigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(tk)
+                    .forJob(job)
+                    .withSchedule(CronScheduleBuilder.cronSchedule(s.cron())
+                            .inTimeZone(TimeZone.getTimeZone(s.zone()))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
             if (existing == null) {

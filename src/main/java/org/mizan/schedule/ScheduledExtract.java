@@ -1,7 +1,6 @@
 package org.mizan.schedule;
 
 import java.time.ZonedDateTime;
-
 import org.mizan.config.MizanHome;
 import org.mizan.extract.ExtractPeriod;
 import org.mizan.extract.Recipient;
@@ -42,17 +41,33 @@ public class ScheduledExtract implements Job {
         String outcome;
         try {
             Recipient r = Recipients.byId(Recipients.load(home), id);
-            java.util.Date fired = ctx.getScheduledFireTime() != null ? ctx.getScheduledFireTime() : new java.util.Date();
-            ExtractPeriod period = ExtractPeriod.forSchedule(r.period(), ZonedDateTime.ofInstant(fired.toInstant(), r.zone()).toLocalDate());
-            JobExecution e = operator.start(context.getBean("extractRegionJob", org.springframework.batch.core.job.Job.class),
-                    new JobParametersBuilder().addString("recipient", id).addString("region", r.region())
-                            .addString("period", period.label()).addLong("run", System.currentTimeMillis()).toJobParameters());
-            outcome = "extract-region " + r.region() + " " + period.label() + ": execution " + e.getId() + " " + e.getStatus();
+            java.util.Date fired =
+                    ctx.getScheduledFireTime() != null ? ctx.getScheduledFireTime() : new java.util.Date();
+            ExtractPeriod period = ExtractPeriod.forSchedule(
+                    r.period(),
+                    ZonedDateTime.ofInstant(fired.toInstant(), r.zone()).toLocalDate());
+            JobExecution e = operator.start(
+                    context.getBean("extractRegionJob", org.springframework.batch.core.job.Job.class),
+                    new JobParametersBuilder()
+                            .addString("recipient", id)
+                            .addString("region", r.region())
+                            .addString("period", period.label())
+                            .addLong("run", System.currentTimeMillis())
+                            .toJobParameters());
+            outcome = "extract-region " + r.region() + " " + period.label() + ": execution " + e.getId() + " "
+                    + e.getStatus();
         } catch (Exception e) {
             outcome = "FAILED: " + e.getMessage();
             LOG.error("extract schedule {}: {}", id, e.getMessage(), e);
         }
-        FireLog.append(home, "extract:" + id, ctx.getScheduledFireTime() == null ? null : ctx.getScheduledFireTime().toInstant(), "-", outcome);
+        FireLog.append(
+                home,
+                "extract:" + id,
+                ctx.getScheduledFireTime() == null
+                        ? null
+                        : ctx.getScheduledFireTime().toInstant(),
+                "-",
+                outcome);
         LOG.info("extract schedule {} fired: {}", id, outcome);
     }
 }

@@ -2,7 +2,6 @@ package org.mizan.schedule;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.mizan.config.MizanHome;
 import org.mizan.steward.Launches;
 import org.quartz.DisallowConcurrentExecution;
@@ -40,18 +39,33 @@ public class ScheduledLoad implements Job {
         }
         String outcome;
         try {
-            Schedule s = Schedules.load(home).stream().filter(x -> x.key().equals(key)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("schedule " + key + " is no longer in " + Schedules.location(home)
-                            + "; restart mizan serve to drop its trigger"));
+            Schedule s = Schedules.load(home).stream()
+                    .filter(x -> x.key().equals(key))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("schedule " + key + " is no longer in "
+                            + Schedules.location(home) + "; restart mizan serve to drop its trigger"));
             List<JobExecution> runs = InboxLoads.loadNew(s, launches);
-            outcome = runs.isEmpty() ? "nothing new in " + s.inbox()
-                    : "loaded " + runs.stream().map(e -> "execution " + e.getId() + " " + e.getStatus()
-                    + " " + java.nio.file.Path.of(e.getJobParameters().getString("file")).getFileName()).collect(Collectors.joining(", "));
+            outcome = runs.isEmpty()
+                    ? "nothing new in " + s.inbox()
+                    : "loaded "
+                            + runs.stream()
+                                    .map(e -> "execution " + e.getId() + " " + e.getStatus() + " "
+                                            + java.nio.file.Path.of(
+                                                            e.getJobParameters().getString("file"))
+                                                    .getFileName())
+                                    .collect(Collectors.joining(", "));
         } catch (Exception e) {
             outcome = "FAILED: " + e.getMessage();
             LOG.error("schedule {}: {}", key, e.getMessage(), e);
         }
-        FireLog.append(home, key, ctx.getScheduledFireTime() == null ? null : ctx.getScheduledFireTime().toInstant(), instance, outcome);
+        FireLog.append(
+                home,
+                key,
+                ctx.getScheduledFireTime() == null
+                        ? null
+                        : ctx.getScheduledFireTime().toInstant(),
+                instance,
+                outcome);
         LOG.info("schedule {} fired: {}", key, outcome);
         System.out.println("schedule " + key + " fired: " + outcome);
     }

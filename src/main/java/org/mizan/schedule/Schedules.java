@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.mizan.config.MizanHome;
 import org.mizan.source.MappingException;
 import org.mizan.steward.Launches;
@@ -24,8 +23,7 @@ public final class Schedules {
 
     public static final String ENV = "MIZAN_SCHEDULES";
 
-    private Schedules() {
-    }
+    private Schedules() {}
 
     /** Where the schedules are read from (a file, or the packaged default when null). */
     public static Path location(MizanHome home) {
@@ -33,8 +31,8 @@ public final class Schedules {
     }
 
     public static List<Schedule> load(MizanHome home) {
-        org.mizan.config.ConfigLocation.Document d = org.mizan.config.ConfigLocation.readYaml(home, ENV, "mizan.schedules",
-                "schedules.yml", "the schedules");
+        org.mizan.config.ConfigLocation.Document d = org.mizan.config.ConfigLocation.readYaml(
+                home, ENV, "mizan.schedules", "schedules.yml", "the schedules");
         return d == null ? List.of() : parse(d.name(), d.yaml(), home);
     }
 
@@ -44,7 +42,8 @@ public final class Schedules {
         if (doc == null) {
             return out;
         }
-        if (!(doc instanceof Map<?, ?> top) || !(top.get("schedules") == null || top.get("schedules") instanceof List)) {
+        if (!(doc instanceof Map<?, ?> top)
+                || !(top.get("schedules") == null || top.get("schedules") instanceof List)) {
             throw new MappingException(file + ": expected a top-level 'schedules:' list (see config/schedules.yml)");
         }
         List<Object> entries = top.get("schedules") == null ? List.of() : (List<Object>) top.get("schedules");
@@ -56,36 +55,49 @@ public final class Schedules {
             }
             Map<String, Object> m = (Map<String, Object>) raw;
             for (String k : m.keySet()) {
-                if (!Set.of("job", "source", "inbox", "files", "mapping", "cron", "time-zone", "late-after").contains(k)) {
-                    throw new MappingException(where + ": unknown key '" + k + "' (keys: job, source, inbox, files, mapping, cron,"
-                            + " time-zone, late-after)");
+                if (!Set.of("job", "source", "inbox", "files", "mapping", "cron", "time-zone", "late-after")
+                        .contains(k)) {
+                    throw new MappingException(where + ": unknown key '" + k
+                            + "' (keys: job, source, inbox, files, mapping, cron," + " time-zone, late-after)");
                 }
             }
             String job = required(m, "job", where);
             if (!Launches.JOB_BEANS.containsKey(job)) {
-                throw new MappingException(where + ": unknown job '" + job + "' (jobs: " + Launches.JOB_BEANS.keySet() + ")");
+                throw new MappingException(
+                        where + ": unknown job '" + job + "' (jobs: " + Launches.JOB_BEANS.keySet() + ")");
             }
             String source = required(m, "source", where);
             String cron = required(m, "cron", where);
             try {
                 CronExpression.validateExpression(cron);
             } catch (java.text.ParseException e) {
-                throw new MappingException(where + ": cron '" + cron + "' is not a Quartz cron expression (" + e.getMessage()
-                        + "); e.g. \"0 0 2 * * ?\" is every day at 02:00");
+                throw new MappingException(where + ": cron '" + cron + "' is not a Quartz cron expression ("
+                        + e.getMessage() + "); e.g. \"0 0 2 * * ?\" is every day at 02:00");
             }
             ZoneId zone;
             try {
                 zone = ZoneId.of(m.getOrDefault("time-zone", "UTC").toString());
             } catch (java.time.DateTimeException e) {
-                throw new MappingException(where + ": time-zone '" + m.get("time-zone") + "' is not a zone id (e.g. Asia/Kathmandu, UTC)");
+                throw new MappingException(
+                        where + ": time-zone '" + m.get("time-zone") + "' is not a zone id (e.g. Asia/Kathmandu, UTC)");
             }
             Path inbox = Path.of(required(m, "inbox", where));
             inbox = inbox.isAbsolute() ? inbox : home.root().resolve(inbox);
-            Duration late = m.get("late-after") == null ? null : duration(m.get("late-after").toString(), where);
-            Schedule s = new Schedule(job, source, inbox.normalize(), m.getOrDefault("files", "*").toString(),
-                    m.get("mapping") == null ? null : m.get("mapping").toString(), cron, zone, late);
+            Duration late = m.get("late-after") == null
+                    ? null
+                    : duration(m.get("late-after").toString(), where);
+            Schedule s = new Schedule(
+                    job,
+                    source,
+                    inbox.normalize(),
+                    m.getOrDefault("files", "*").toString(),
+                    m.get("mapping") == null ? null : m.get("mapping").toString(),
+                    cron,
+                    zone,
+                    late);
             if (!keys.add(s.key())) {
-                throw new MappingException(where + ": " + s.key() + " is scheduled twice; keep one entry per job and source");
+                throw new MappingException(
+                        where + ": " + s.key() + " is scheduled twice; keep one entry per job and source");
             }
             out.add(s);
         }

@@ -38,7 +38,8 @@ final class DelimitedSource extends LineSource {
                 names = split(text);
             }
             if (names == null) {
-                throw new MappingException(path + ": line " + start + " (header) has an unclosed quote. Check the mapping's quote character.");
+                throw new MappingException(path + ": line " + start
+                        + " (header) has an unclosed quote. Check the mapping's quote character.");
             }
             if (header.offer(start, names)) {
                 break;
@@ -50,8 +51,7 @@ final class DelimitedSource extends LineSource {
     }
 
     /** One physical line, with why it cannot be data when it holds a NUL byte. */
-    private record Line(String text, String nul) {
-    }
+    private record Line(String text, String nul) {}
 
     /**
      * The next physical line: first those given back by a quoted field that did not close into a record, then the
@@ -103,11 +103,17 @@ final class DelimitedSource extends LineSource {
                     // the lines after it are read again on their own (a stray quote must not swallow good rows)
                     line -= taken.size();
                     pending.addAll(taken);
-                    return malformed(start, text, taken.isEmpty() && atEnd
-                            ? "unclosed quote at the end of the file (was the file cut short?)"
-                            : "has a quote that is not closed into a record of " + layout.width() + " fields within "
-                                    + limits.quotedLines() + " lines: the line was left out and the lines after it were read"
-                                    + " on their own (" + Limits.QUOTED_LINES + " sets how many lines a quoted value may span)");
+                    return malformed(
+                            start,
+                            text,
+                            taken.isEmpty() && atEnd
+                                    ? "unclosed quote at the end of the file (was the file cut short?)"
+                                    : "has a quote that is not closed into a record of " + layout.width()
+                                            + " fields within "
+                                            + limits.quotedLines()
+                                            + " lines: the line was left out and the lines after it were read"
+                                            + " on their own (" + Limits.QUOTED_LINES
+                                            + " sets how many lines a quoted value may span)");
                 }
                 rawText = raw.toString();
             }
@@ -131,8 +137,11 @@ final class DelimitedSource extends LineSource {
                 return null;
             }
             if (parsed.length != layout.width()) {
-                return malformed(start, rawText, "has " + parsed.length + " fields where the header has " + layout.width()
-                        + " (a delimiter inside an unquoted value, or a line cut short)");
+                return malformed(
+                        start,
+                        rawText,
+                        "has " + parsed.length + " fields where the header has " + layout.width()
+                                + " (a delimiter inside an unquoted value, or a line cut short)");
             }
             return new RawRecord(file, start, rawText, parsed, layout, layout.wide(parsed), null);
         }

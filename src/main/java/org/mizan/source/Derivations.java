@@ -6,15 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.mizan.source.derive.Derivation;
 import org.mizan.source.derive.Expressions;
 
 /** The {@code derive:} section of a mapping, read into expressions (checked for shape by {@link MappingCheck} first). */
 final class Derivations {
 
-    private Derivations() {
-    }
+    private Derivations() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Derivation> of(Map<String, Object> section) {
@@ -29,10 +27,14 @@ final class Derivations {
             return Expressions.constant(String.valueOf(e.get("constant")));
         }
         if (e.containsKey("prefix")) {
-            List<Integer> lengths = e.get("lengths") instanceof List<?> l ? l.stream().map(x -> Integer.parseInt(String.valueOf(x))).toList()
+            List<Integer> lengths = e.get("lengths") instanceof List<?> l
+                    ? l.stream().map(x -> Integer.parseInt(String.valueOf(x))).toList()
                     : List.of(Integer.parseInt(String.valueOf(e.getOrDefault("length", "0"))));
             String pad = String.valueOf(e.getOrDefault("pad", "0"));
-            return Expressions.prefix(String.valueOf(e.get("prefix")), lengths, pad.isEmpty() ? '0' : pad.charAt(0),
+            return Expressions.prefix(
+                    String.valueOf(e.get("prefix")),
+                    lengths,
+                    pad.isEmpty() ? '0' : pad.charAt(0),
                     Integer.parseInt(String.valueOf(e.getOrDefault("width", "0"))),
                     Boolean.parseBoolean(String.valueOf(e.getOrDefault("nearest_existing", "false"))),
                     e.get("root") == null ? null : String.valueOf(e.get("root")));
@@ -45,7 +47,9 @@ final class Derivations {
             if (e.get("table") instanceof Map<?, ?> t) {
                 t.forEach((k, v) -> table.put(String.valueOf(k), String.valueOf(v)));
             }
-            return Expressions.lookup(String.valueOf(e.get("lookup")), table,
+            return Expressions.lookup(
+                    String.valueOf(e.get("lookup")),
+                    table,
                     Boolean.parseBoolean(String.valueOf(e.getOrDefault("keep_unknown", "false"))));
         }
         if (e.containsKey("country_name")) {
@@ -55,8 +59,11 @@ final class Derivations {
             return Expressions.scale(String.valueOf(e.get("scale")), new BigDecimal(String.valueOf(e.get("by"))));
         }
         if (e.containsKey("round")) {
-            return Expressions.round(String.valueOf(e.get("round")), Integer.parseInt(String.valueOf(e.getOrDefault("places", "0"))),
-                    RoundingMode.valueOf(String.valueOf(e.getOrDefault("rule", "half_even")).toUpperCase(Locale.ROOT)));
+            return Expressions.round(
+                    String.valueOf(e.get("round")),
+                    Integer.parseInt(String.valueOf(e.getOrDefault("places", "0"))),
+                    RoundingMode.valueOf(
+                            String.valueOf(e.getOrDefault("rule", "half_even")).toUpperCase(Locale.ROOT)));
         }
         throw new MappingException("derive: '" + field + "' has no expression");
     }

@@ -43,7 +43,8 @@ public final class FieldLayout {
         }
         mapping.columns().forEach((field, aliases) -> {
             for (String alias : aliases) {
-                Integer at = alias.matches("#\\d+") ? Integer.valueOf(Integer.parseInt(alias.substring(1)) - 1)
+                Integer at = alias.matches("#\\d+")
+                        ? Integer.valueOf(Integer.parseInt(alias.substring(1)) - 1)
                         : byName.get(normaliseHeader(alias));
                 if (at != null && at < header.length) {
                     layout.index.put(field, at);
@@ -145,21 +146,26 @@ public final class FieldLayout {
         for (String req : mapping.required()) {
             boolean any = false;
             for (String alt : req.split("\\|")) {
-                any |= index.containsKey(alt) || mapping.constants().containsKey(alt) || mapping.derived().containsKey(alt);
+                any |= index.containsKey(alt)
+                        || mapping.constants().containsKey(alt)
+                        || mapping.derived().containsKey(alt);
             }
             if (!any) {
                 missing.add(req.replace("|", " or ") + " " + aliasesOf(req));
             }
         }
         if (mapping.unpivot() != null && unpivotColumns.isEmpty()) {
-            missing.add(mapping.unpivot().allOthers() ? "columns to unpivot (any besides the mapped ones)"
-                    : "columns matching " + mapping.unpivot().pattern());
+            missing.add(
+                    mapping.unpivot().allOthers()
+                            ? "columns to unpivot (any besides the mapped ones)"
+                            : "columns matching " + mapping.unpivot().pattern());
         }
         if (!missing.isEmpty()) {
-            throw new MappingException(file + ": line " + line + " (header) lacks required column(s) " + String.join(", ", missing)
-                    + "; found " + found + ". Check the file's delimiter ('" + printable(mapping.delimiter())
-                    + "') and encoding (" + mapping.encoding() + ") in mapping '" + mapping.name()
-                    + "', or add the header names as aliases there.");
+            throw new MappingException(
+                    file + ": line " + line + " (header) lacks required column(s) " + String.join(", ", missing)
+                            + "; found " + found + ". Check the file's delimiter ('" + printable(mapping.delimiter())
+                            + "') and encoding (" + mapping.encoding() + ") in mapping '" + mapping.name()
+                            + "', or add the header names as aliases there.");
         }
     }
 

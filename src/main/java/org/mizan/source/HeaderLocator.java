@@ -97,7 +97,8 @@ final class HeaderLocator {
     /** At the end of the rows without a header: the first candidate's error (what it lacks), or an empty file. */
     MappingException headerNotFound() {
         if (firstHeader == null) {
-            return new MappingException(file + ": the file is empty (no header row). Ask the source to deliver it again.");
+            return new MappingException(
+                    file + ": the file is empty (no header row). Ask the source to deliver it again.");
         }
         try {
             FieldLayout.ofHeader(mapping, firstHeader, file, firstLine);

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-
 import org.apache.commons.io.input.ReaderInputStream;
 
 /**
@@ -25,12 +24,10 @@ public final class InputFiles {
 
     private static final int HEAD = 8192;
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /** Content to read as text; {@code charset} is the one it must be read in, or null for the mapping's. */
-    public record Text(InputStream in, Charset charset) {
-    }
+    public record Text(InputStream in, Charset charset) {}
 
     /** The file as text for the CSV, JSON Lines and pg_copy readers (and the default-mapping detection). */
     public static Text openText(Path file) throws IOException {
@@ -44,19 +41,26 @@ public final class InputFiles {
         if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
             // UTF-16 with its byte-order mark: decoded here, so that every line reader sees UTF-8
             InputStreamReader text = new InputStreamReader(in, StandardCharsets.UTF_16);
-            return new Text(ReaderInputStream.builder().setReader(text).setCharset(StandardCharsets.UTF_8).get(), StandardCharsets.UTF_8);
+            return new Text(
+                    ReaderInputStream.builder()
+                            .setReader(text)
+                            .setCharset(StandardCharsets.UTF_8)
+                            .get(),
+                    StandardCharsets.UTF_8);
         }
         String utf16 = utf16WithoutMark(head);
         if (utf16 != null) {
             in.close();
-            throw new MappingException(path + ": looks like " + utf16 + " text without a byte-order mark, which cannot be read safely."
-                    + " Save it as CSV UTF-8, or convert it: iconv -f " + utf16 + " -t UTF-8");
+            throw new MappingException(
+                    path + ": looks like " + utf16 + " text without a byte-order mark, which cannot be read safely."
+                            + " Save it as CSV UTF-8, or convert it: iconv -f " + utf16 + " -t UTF-8");
         }
         for (int i = 0; i < head.length; i++) {
             if (head[i] == 0) {
                 in.close();
-                throw new MappingException(path + ": looks binary (a NUL byte at offset " + i + "), not a text export. "
-                        + "Check that this is the right file (a spreadsheet must be saved as CSV, or use an xlsx mapping).");
+                throw new MappingException(
+                        path + ": looks binary (a NUL byte at offset " + i + "), not a text export. "
+                                + "Check that this is the right file (a spreadsheet must be saved as CSV, or use an xlsx mapping).");
             }
         }
         return new Text(in, null);
@@ -76,7 +80,8 @@ public final class InputFiles {
             head = peek(in, 8);
             if (startsWith(head, 0x1F, 0x8B)) {
                 in.close();
-                throw new MappingException(path + ": is compressed with gzip twice. Decompress it once (gunzip) and load the result.");
+                throw new MappingException(
+                        path + ": is compressed with gzip twice. Decompress it once (gunzip) and load the result.");
             }
         }
         String kind = kind(head, file);
@@ -90,8 +95,9 @@ public final class InputFiles {
     /** What a file that no text or XML reader takes is, and what to do; null for anything else. */
     static String kind(byte[] h, Path file) {
         if (startsWith(h, 'P', 'K', 3, 4) || startsWith(h, 'P', 'K', 5, 6)) {
-            return isWorkbook(file) ? "an XLSX workbook (a zip archive), not text. Load it with a mapping whose format is xlsx"
-                    + " (jobs/README.md), or save its sheet as CSV UTF-8."
+            return isWorkbook(file)
+                    ? "an XLSX workbook (a zip archive), not text. Load it with a mapping whose format is xlsx"
+                            + " (jobs/README.md), or save its sheet as CSV UTF-8."
                     : "a zip archive, not text. Unzip it and load the file inside.";
         }
         if (startsWith(h, 0xD0, 0xCF, 0x11, 0xE0)) {
@@ -103,14 +109,22 @@ public final class InputFiles {
         if (startsWith(h, 0xFF, 0xFE, 0, 0) || startsWith(h, 0, 0, 0xFE, 0xFF)) {
             return "UTF-32 text, which Mizan does not read. Convert it: iconv -f UTF-32 -t UTF-8";
         }
-        String packer = startsWith(h, 'B', 'Z', 'h') ? "bzip2" : startsWith(h, 0xFD, '7', 'z', 'X', 'Z') ? "xz"
-                : startsWith(h, '7', 'z', 0xBC, 0xAF) ? "7-Zip" : startsWith(h, 'R', 'a', 'r', '!') ? "RAR"
-                : startsWith(h, 0x28, 0xB5, 0x2F, 0xFD) ? "zstd" : null;
+        String packer = startsWith(h, 'B', 'Z', 'h')
+                ? "bzip2"
+                : startsWith(h, 0xFD, '7', 'z', 'X', 'Z')
+                        ? "xz"
+                        : startsWith(h, '7', 'z', 0xBC, 0xAF)
+                                ? "7-Zip"
+                                : startsWith(h, 'R', 'a', 'r', '!')
+                                        ? "RAR"
+                                        : startsWith(h, 0x28, 0xB5, 0x2F, 0xFD) ? "zstd" : null;
         if (startsWith(h, 0x1F, 0x8B)) {
             return "gzip-compressed: decompress it first (gunzip). Only CSV, JSON Lines and XML files are read compressed.";
         }
-        return packer == null ? null : "compressed with " + packer + ", which Mizan does not read. Decompress it, or compress"
-                + " it with gzip (a .gz file is read as it is).";
+        return packer == null
+                ? null
+                : "compressed with " + packer + ", which Mizan does not read. Decompress it, or compress"
+                        + " it with gzip (a .gz file is read as it is).";
     }
 
     /** Whether a zip archive is an OOXML workbook: it has xl/workbook.xml. */
@@ -118,7 +132,10 @@ public final class InputFiles {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
             return zip.getEntry("xl/workbook.xml") != null;
         } catch (IOException e) {
-            return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+            return file.getFileName()
+                    .toString()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".xlsx");
         }
     }
 
@@ -190,9 +207,11 @@ public final class InputFiles {
 
         private MappingException failure(IOException e) {
             return e instanceof EOFException
-                    ? new MappingException(path + ": is a gzip file that is cut short (truncated: its compressed data ends early)."
-                            + " Ask the source to send it again.")
-                    : new MappingException(path + ": is a damaged gzip file (" + e.getMessage() + "). Ask the source to send it again.");
+                    ? new MappingException(
+                            path + ": is a gzip file that is cut short (truncated: its compressed data ends early)."
+                                    + " Ask the source to send it again.")
+                    : new MappingException(path + ": is a damaged gzip file (" + e.getMessage()
+                            + "). Ask the source to send it again.");
         }
     }
 }

@@ -1,11 +1,10 @@
 package org.mizan.source;
 
-import java.io.IOException;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.List;
 
 /** JSON Lines: one flat object per line, its field names resolved through the mapping's aliases. */
 final class JsonLinesSource extends LineSource {
@@ -49,7 +48,8 @@ final class JsonLinesSource extends LineSource {
                     } else if (at >= 0) {
                         if (given[at]) {
                             // the same field twice (or two of its aliases): which value would be meant?
-                            return malformed(text, "gives field '" + p.currentName() + "' (or another name of it) twice");
+                            return malformed(
+                                    text, "gives field '" + p.currentName() + "' (or another name of it) twice");
                         }
                         given[at] = true;
                         cells[at] = v == JsonToken.VALUE_NULL ? null : p.getText();

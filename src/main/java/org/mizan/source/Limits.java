@@ -8,8 +8,14 @@ import java.util.Locale;
  * ({@code mizan.max-…}), else its default; the table in jobs/README.md lists them. A refusal names the limit and
  * the variable that raises it ({@link #raise}).
  */
-public record Limits(long lineBytes, int quotedLines, int columns, int idChars, int textChars,
-                     long xlsxExpandedBytes, int xlsxRatio) {
+public record Limits(
+        long lineBytes,
+        int quotedLines,
+        int columns,
+        int idChars,
+        int textChars,
+        long xlsxExpandedBytes,
+        int xlsxRatio) {
 
     public static final String LINE_BYTES = "MIZAN_MAX_LINE_BYTES";
     public static final String QUOTED_LINES = "MIZAN_MAX_QUOTED_LINES";
@@ -24,15 +30,20 @@ public record Limits(long lineBytes, int quotedLines, int columns, int idChars, 
 
     /** The limits in force now: each setting that is given, else its default. */
     public static Limits current() {
-        return new Limits(read(LINE_BYTES, DEFAULTS.lineBytes), (int) read(QUOTED_LINES, DEFAULTS.quotedLines),
-                (int) read(COLUMNS, DEFAULTS.columns), (int) read(ID_CHARS, DEFAULTS.idChars),
-                (int) read(TEXT_CHARS, DEFAULTS.textChars), read(XLSX_EXPANDED_BYTES, DEFAULTS.xlsxExpandedBytes),
+        return new Limits(
+                read(LINE_BYTES, DEFAULTS.lineBytes),
+                (int) read(QUOTED_LINES, DEFAULTS.quotedLines),
+                (int) read(COLUMNS, DEFAULTS.columns),
+                (int) read(ID_CHARS, DEFAULTS.idChars),
+                (int) read(TEXT_CHARS, DEFAULTS.textChars),
+                read(XLSX_EXPANDED_BYTES, DEFAULTS.xlsxExpandedBytes),
                 (int) read(XLSX_RATIO, DEFAULTS.xlsxRatio));
     }
 
     /** The system property that stands for an environment variable: MIZAN_MAX_LINE_BYTES is mizan.max-line-bytes. */
     public static String property(String env) {
-        return "mizan." + env.substring("MIZAN_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+        return "mizan."
+                + env.substring("MIZAN_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The sentence a refusal ends with: how to raise the limit when the file is right. */

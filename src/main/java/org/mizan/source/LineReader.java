@@ -33,6 +33,7 @@ final class LineReader implements Closeable {
     private boolean eolKnown;
     /** The file offset of buf[0], and of the first NUL byte of the line last returned (-1: none). */
     private long base;
+
     private long nulAt = -1;
 
     LineReader(InputStream in, Charset charset) {
@@ -44,7 +45,8 @@ final class LineReader implements Closeable {
         this.in = in;
         this.charset = charset;
         this.utf8 = charset.equals(StandardCharsets.UTF_8);
-        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
@@ -144,7 +146,8 @@ final class LineReader implements Closeable {
         }
         if (utf8) {
             String s = new String(buf, from, end - from, StandardCharsets.UTF_8);
-            // the fast decoder replaces bad bytes with U+FFFD: only then check strictly (the file may hold a real U+FFFD)
+            // the fast decoder replaces bad bytes with U+FFFD: only then check strictly (the file may hold a real
+            // U+FFFD)
             if (s.indexOf('\uFFFD') < 0) {
                 return s;
             }

@@ -33,21 +33,25 @@ abstract class LineSource implements RecordSource {
             }
             return s;
         } catch (LineReader.LineTooLong e) {
-            throw new MappingException(path + ": line " + (line + 1) + " is longer than " + e.limit + " bytes, the longest line"
-                    + " Mizan reads (a field this long is no registry, remittance or ledger value: a damaged or hostile file?). "
-                    + Limits.raise(Limits.LINE_BYTES, e.limit));
+            throw new MappingException(
+                    path + ": line " + (line + 1) + " is longer than " + e.limit + " bytes, the longest line"
+                            + " Mizan reads (a field this long is no registry, remittance or ledger value: a damaged or hostile file?). "
+                            + Limits.raise(Limits.LINE_BYTES, e.limit));
         } catch (CharacterCodingException e) {
             throw new MappingException(path + ": line " + (line + 1) + " is not valid " + mapping.encoding()
                     + ". Declare the file's real encoding in mapping '" + mapping.name() + "' (e.g. encoding: "
-                    + (mapping.encoding().equals(java.nio.charset.StandardCharsets.UTF_8) ? "windows-1251" : "UTF-8") + ").");
+                    + (mapping.encoding().equals(java.nio.charset.StandardCharsets.UTF_8) ? "windows-1251" : "UTF-8")
+                    + ").");
         }
     }
 
     /** Why the line last read cannot be a record because of a NUL byte in it, or null when it has none. */
     protected final String nulByte() {
         long at = reader.nulOffset();
-        return at < 0 ? null : "has a NUL byte (0x00) at byte offset " + at + " of the file: a damaged or binary export;"
-                + " the line was left out";
+        return at < 0
+                ? null
+                : "has a NUL byte (0x00) at byte offset " + at + " of the file: a damaged or binary export;"
+                        + " the line was left out";
     }
 
     @Override

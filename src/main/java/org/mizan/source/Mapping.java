@@ -57,8 +57,7 @@ public record Mapping(
     }
 
     /** Rows the mapping leaves out on purpose, with why: every field's value matches its pattern. */
-    public record Exclusion(Map<String, Pattern> when, String reason) {
-    }
+    public record Exclusion(Map<String, Pattern> when, String reason) {}
 
     /**
      * A wide layout: every header matching {@code pattern} (or, with {@code allOthers}, every named header no
@@ -101,8 +100,7 @@ public record Mapping(
     }
 
     /** A gazetteer's root unit (the country), added when the file has no level-0 row: {@code root: {code: PH, name: Philippines}}. */
-    public record Root(String code, String name) {
-    }
+    public record Root(String code, String name) {}
 
     public boolean isJsonLines() {
         return "jsonl".equals(format);

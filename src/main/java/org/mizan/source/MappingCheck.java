@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import org.apache.avro.Schema;
 import org.mizan.lake.Dataset;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -28,14 +27,62 @@ final class MappingCheck {
 
     static final Set<String> FORMATS = Set.of("csv", "jsonl", "xlsx", "iati_xml", "iati_codelist", "pg_copy");
     static final Set<String> COUNTRY_CODES = Set.of("alpha2", "alpha3");
-    static final List<String> KEYS = List.of("dataset", "format", "encoding", "delimiter", "quote", "decimal_separator",
-            "thousands_separator", "timestamp_pattern", "time_zone", "date_pattern", "missing", "source_id", "source_field",
-            "constants", "columns", "values", "locality", "pii", "required", "country_codes", "stop_at_blank_row", "unpivot",
-            "base_currency", "templates", "exclude", "sheet", "header_row", "header_rows", "footer", "derive", "levels", "local_level", "root");
+    static final List<String> KEYS = List.of(
+            "dataset",
+            "format",
+            "encoding",
+            "delimiter",
+            "quote",
+            "decimal_separator",
+            "thousands_separator",
+            "timestamp_pattern",
+            "time_zone",
+            "date_pattern",
+            "missing",
+            "source_id",
+            "source_field",
+            "constants",
+            "columns",
+            "values",
+            "locality",
+            "pii",
+            "required",
+            "country_codes",
+            "stop_at_blank_row",
+            "unpivot",
+            "base_currency",
+            "templates",
+            "exclude",
+            "sheet",
+            "header_row",
+            "header_rows",
+            "footer",
+            "derive",
+            "levels",
+            "local_level",
+            "root");
     static final List<String> UNPIVOT_KEYS = List.of("headers", "columns", "key", "key_field", "value_field");
-    static final List<String> DERIVE_OPS = List.of("constant", "prefix", "concat", "lookup", "country_name", "scale", "round");
-    static final List<String> DERIVE_KEYS = List.of("constant", "prefix", "concat", "lookup", "country_name", "scale", "round",
-            "lengths", "length", "pad", "width", "nearest_existing", "root", "table", "keep_unknown", "by", "places", "rule");
+    static final List<String> DERIVE_OPS =
+            List.of("constant", "prefix", "concat", "lookup", "country_name", "scale", "round");
+    static final List<String> DERIVE_KEYS = List.of(
+            "constant",
+            "prefix",
+            "concat",
+            "lookup",
+            "country_name",
+            "scale",
+            "round",
+            "lengths",
+            "length",
+            "pad",
+            "width",
+            "nearest_existing",
+            "root",
+            "table",
+            "keep_unknown",
+            "by",
+            "places",
+            "rule");
 
     /** Fields the checks read that are not stored (personal data is pseudonymised; a place name resolves to a unit). */
     private static final Map<String, Set<String>> INPUT_ONLY = Map.of(
@@ -72,8 +119,7 @@ final class MappingCheck {
 
     private void checkRoot(Node root) {
         if (!(root instanceof MappingNode m)) {
-            error(root, "a mapping file is a YAML map of keys (dataset:, format:, columns:, …), not a "
-                    + shape(root));
+            error(root, "a mapping file is a YAML map of keys (dataset:, format:, columns:, …), not a " + shape(root));
             return;
         }
         Node datasetNode = value(m, "dataset");
@@ -87,8 +133,10 @@ final class MappingCheck {
             try {
                 known = fields(Dataset.of(dataset).schema(), dataset);
             } catch (RuntimeException e) {
-                error(datasetNode, "dataset '" + dataset + "' is not one Mizan loads: choose one of " + datasets()
-                        + didYouMean(dataset, datasets()));
+                error(
+                        datasetNode,
+                        "dataset '" + dataset + "' is not one Mizan loads: choose one of " + datasets()
+                                + didYouMean(dataset, datasets()));
             }
         }
         Set<String> fields = known;
@@ -103,67 +151,95 @@ final class MappingCheck {
             switch (key) {
                 case "format" -> oneOf(v, key, FORMATS);
                 case "country_codes" -> oneOf(v, key, COUNTRY_CODES);
-                case "encoding" -> scalar(v, key).ifPresent(s -> {
-                    if (!Charset.isSupported(s)) {
-                        error(v, "encoding '" + s + "' is not a charset Java knows (e.g. UTF-8, windows-1251, ISO-8859-1)");
-                    }
-                });
-                case "time_zone" -> scalar(v, key).ifPresent(s -> {
-                    try {
-                        ZoneId.of(s);
-                    } catch (RuntimeException e) {
-                        error(v, "time_zone '" + s + "' is not a time zone (e.g. Asia/Dushanbe, UTC, +05:00)");
-                    }
-                });
-                case "timestamp_pattern", "date_pattern" -> scalar(v, key).ifPresent(s -> {
-                    try {
-                        DateTimeFormatter.ofPattern(s);
-                    } catch (IllegalArgumentException e) {
-                        error(v, key + " '" + s + "' is not a java.time pattern (" + e.getMessage() + ")");
-                    }
-                });
+                case "encoding" ->
+                    scalar(v, key).ifPresent(s -> {
+                        if (!Charset.isSupported(s)) {
+                            error(
+                                    v,
+                                    "encoding '" + s
+                                            + "' is not a charset Java knows (e.g. UTF-8, windows-1251, ISO-8859-1)");
+                        }
+                    });
+                case "time_zone" ->
+                    scalar(v, key).ifPresent(s -> {
+                        try {
+                            ZoneId.of(s);
+                        } catch (RuntimeException e) {
+                            error(v, "time_zone '" + s + "' is not a time zone (e.g. Asia/Dushanbe, UTC, +05:00)");
+                        }
+                    });
+                case "timestamp_pattern", "date_pattern" ->
+                    scalar(v, key).ifPresent(s -> {
+                        try {
+                            DateTimeFormatter.ofPattern(s);
+                        } catch (IllegalArgumentException e) {
+                            error(v, key + " '" + s + "' is not a java.time pattern (" + e.getMessage() + ")");
+                        }
+                    });
                 case "stop_at_blank_row" -> oneOf(v, key, Set.of("true", "false"));
-                case "delimiter", "quote", "decimal_separator", "thousands_separator", "source_id", "source_field",
-                     "base_currency", "sheet", "dataset" -> scalar(v, key);
+                case "delimiter",
+                        "quote",
+                        "decimal_separator",
+                        "thousands_separator",
+                        "source_id",
+                        "source_field",
+                        "base_currency",
+                        "sheet",
+                        "dataset" -> scalar(v, key);
                 case "local_level" -> scalar(v, key).ifPresent(s -> localLevel(v, s, value(m, "levels")));
-                case "header_row", "header_rows" -> scalar(v, key).ifPresent(s -> {
-                    if (!s.matches("\\d+") || ("header_rows".equals(key) && Integer.parseInt(s) < 1)) {
-                        error(v, "'" + key + "' must be a row number from 1 (got '" + s + "')");
-                    }
-                });
+                case "header_row", "header_rows" ->
+                    scalar(v, key).ifPresent(s -> {
+                        if (!s.matches("\\d+") || ("header_rows".equals(key) && Integer.parseInt(s) < 1)) {
+                            error(v, "'" + key + "' must be a row number from 1 (got '" + s + "')");
+                        }
+                    });
                 case "footer" -> scalar(v, key).ifPresent(s -> regex(v, key, s));
                 case "missing", "pii", "required", "levels" -> list(v, key);
                 case "constants" -> map(v, key).forEach(e -> field(e, fields, helpers, "constants"));
-                case "columns" -> map(v, key).forEach(e -> {
-                    field(e, fields, helpers, "columns");
-                    Node aliases = e.getValueNode();
-                    if (aliases instanceof MappingNode) {
-                        error(aliases, "columns: '" + keyOf(e) + "' takes header names (a name or a list of names), not a map");
-                    }
-                });
-                case "values", "templates" -> map(v, key).forEach(e -> {
-                    field(e, fields, helpers, key);
-                    if (!(e.getValueNode() instanceof MappingNode)) {
-                        error(e.getValueNode(), key + ": '" + keyOf(e) + "' must be a map (source value: canonical value), not a "
-                                + shape(e.getValueNode()));
-                    }
-                });
-                case "locality" -> map(v, key).forEach(e -> {
-                    if (!"country".equals(keyOf(e))) {
-                        error(e.getKeyNode(), "unknown key 'locality." + keyOf(e) + "'" + didYouMean(keyOf(e), List.of("country")));
-                    }
-                });
-                case "root" -> map(v, key).forEach(e -> {
-                    if (!List.of("code", "name").contains(keyOf(e))) {
-                        error(e.getKeyNode(), "unknown key 'root." + keyOf(e) + "'" + didYouMean(keyOf(e), List.of("code", "name")));
-                    }
-                });
+                case "columns" ->
+                    map(v, key).forEach(e -> {
+                        field(e, fields, helpers, "columns");
+                        Node aliases = e.getValueNode();
+                        if (aliases instanceof MappingNode) {
+                            error(
+                                    aliases,
+                                    "columns: '" + keyOf(e)
+                                            + "' takes header names (a name or a list of names), not a map");
+                        }
+                    });
+                case "values", "templates" ->
+                    map(v, key).forEach(e -> {
+                        field(e, fields, helpers, key);
+                        if (!(e.getValueNode() instanceof MappingNode)) {
+                            error(
+                                    e.getValueNode(),
+                                    key + ": '" + keyOf(e) + "' must be a map (source value: canonical value), not a "
+                                            + shape(e.getValueNode()));
+                        }
+                    });
+                case "locality" ->
+                    map(v, key).forEach(e -> {
+                        if (!"country".equals(keyOf(e))) {
+                            error(
+                                    e.getKeyNode(),
+                                    "unknown key 'locality." + keyOf(e) + "'"
+                                            + didYouMean(keyOf(e), List.of("country")));
+                        }
+                    });
+                case "root" ->
+                    map(v, key).forEach(e -> {
+                        if (!List.of("code", "name").contains(keyOf(e))) {
+                            error(
+                                    e.getKeyNode(),
+                                    "unknown key 'root." + keyOf(e) + "'"
+                                            + didYouMean(keyOf(e), List.of("code", "name")));
+                        }
+                    });
                 // fx_rates and corridor_costs read a wide row whole (a rate crossed through the row's USD column)
                 case "unpivot" -> unpivot(v, WIDE_ROW_DATASETS.contains(dataset) ? null : fields, helpers);
                 case "derive" -> map(v, key).forEach(e -> derive(e, fields, helpers));
                 case "exclude" -> list(v, key);
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -176,7 +252,8 @@ final class MappingCheck {
             if (!UNPIVOT_KEYS.contains(k)) {
                 error(e.getKeyNode(), "unknown key 'unpivot." + k + "'" + didYouMean(k, UNPIVOT_KEYS));
             } else if ("headers".equals(k)) {
-                scalar(e.getValueNode(), "unpivot.headers").ifPresent(s -> regex(e.getValueNode(), "unpivot.headers", s));
+                scalar(e.getValueNode(), "unpivot.headers")
+                        .ifPresent(s -> regex(e.getValueNode(), "unpivot.headers", s));
                 any = true;
             } else if ("columns".equals(k)) {
                 oneOf(e.getValueNode(), "unpivot.columns", Set.of("all_others"));
@@ -184,7 +261,9 @@ final class MappingCheck {
             } else if (k.endsWith("_field")) {
                 scalar(e.getValueNode(), "unpivot." + k).ifPresent(s -> {
                     if (fields != null && !fields.contains(s) && !helpers.contains(s)) {
-                        error(e.getValueNode(), "unpivot." + k + " '" + s + "' is not a field of the dataset" + didYouMean(s, fields));
+                        error(
+                                e.getValueNode(),
+                                "unpivot." + k + " '" + s + "' is not a field of the dataset" + didYouMean(s, fields));
                     }
                 });
             }
@@ -197,8 +276,10 @@ final class MappingCheck {
     private void derive(NodeTuple e, Set<String> fields, Set<String> helpers) {
         field(e, fields, helpers, "derive");
         if (!(e.getValueNode() instanceof MappingNode expr)) {
-            error(e.getValueNode(), "derive: '" + keyOf(e) + "' must be an expression map such as {prefix: unit_code, lengths: [5, 2]},"
-                    + " not a " + shape(e.getValueNode()));
+            error(
+                    e.getValueNode(),
+                    "derive: '" + keyOf(e) + "' must be an expression map such as {prefix: unit_code, lengths: [5, 2]},"
+                            + " not a " + shape(e.getValueNode()));
             return;
         }
         int ops = 0;
@@ -214,7 +295,10 @@ final class MappingCheck {
         }
         Node rule = value(expr, "rule");
         if (rule != null) {
-            oneOf(rule, "derive." + keyOf(e) + ".rule", Set.of("half_up", "half_even", "down", "up", "half_down", "floor", "ceiling"));
+            oneOf(
+                    rule,
+                    "derive." + keyOf(e) + ".rule",
+                    Set.of("half_up", "half_even", "down", "up", "half_down", "floor", "ceiling"));
         }
     }
 
@@ -222,8 +306,10 @@ final class MappingCheck {
     private void field(NodeTuple e, Set<String> fields, Set<String> helpers, String section) {
         String f = keyOf(e);
         if (fields != null && !fields.contains(f) && !helpers.contains(f)) {
-            error(e.getKeyNode(), section + ": '" + f + "' is not a field of the dataset's Avro schema" + didYouMean(f, fields)
-                    + " (a helper column must be used by templates:, exclude:, derive: or source_field:)");
+            error(
+                    e.getKeyNode(),
+                    section + ": '" + f + "' is not a field of the dataset's Avro schema" + didYouMean(f, fields)
+                            + " (a helper column must be used by templates:, exclude:, derive: or source_field:)");
         }
     }
 
@@ -253,7 +339,8 @@ final class MappingCheck {
                     collectScalars(value(e.getValueNode(), op), out);
                 }
                 if (value(e.getValueNode(), "concat") instanceof ScalarNode c) {
-                    java.util.regex.Matcher mm = Pattern.compile("\\{([a-z0-9_]+)}").matcher(c.getValue());
+                    java.util.regex.Matcher mm =
+                            Pattern.compile("\\{([a-z0-9_]+)}").matcher(c.getValue());
                     while (mm.find()) {
                         out.add(mm.group(1));
                     }
@@ -283,7 +370,10 @@ final class MappingCheck {
     private void oneOf(Node v, String key, Set<String> allowed) {
         scalar(v, key).ifPresent(s -> {
             if (!allowed.contains(s)) {
-                error(v, key + " '" + s + "' is not one of " + new java.util.TreeSet<>(allowed) + didYouMean(s, allowed));
+                error(
+                        v,
+                        key + " '" + s + "' is not one of " + new java.util.TreeSet<>(allowed)
+                                + didYouMean(s, allowed));
             }
         });
     }
@@ -314,8 +404,10 @@ final class MappingCheck {
             seq.getValue().forEach(n -> names.add(n instanceof ScalarNode sn ? sn.getValue() : ""));
         }
         if (names.stream().noneMatch(n -> n.strip().equalsIgnoreCase(s.strip()))) {
-            error(v, "local_level '" + s + "' is neither a level number (0 to 12) nor one of levels " + names
-                    + " (docs/formats.md, \"Level names and the local level\")");
+            error(
+                    v,
+                    "local_level '" + s + "' is neither a level number (0 to 12) nor one of levels " + names
+                            + " (docs/formats.md, \"Level names and the local level\")");
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -22,8 +21,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class MappingLoader {
 
-    private MappingLoader() {
-    }
+    private MappingLoader() {}
 
     /** A mapping by path (any {@code .yml} file) or by name ({@code remittances/dushanbe-express}). */
     public static Mapping load(String nameOrPath) {
@@ -53,41 +51,54 @@ public final class MappingLoader {
         Map<String, Object> y;
         try {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            org.yaml.snakeyaml.nodes.Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(text));
+            org.yaml.snakeyaml.nodes.Node root =
+                    new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(text));
             if (root == null) {
-                throw new MappingException("mapping " + where + " is empty: it needs at least 'dataset:' (see jobs/README.md)");
+                throw new MappingException(
+                        "mapping " + where + " is empty: it needs at least 'dataset:' (see jobs/README.md)");
             }
             MappingCheck.check(root, where);
             y = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-            throw new MappingException("mapping " + where + ", line " + (e.getProblemMark() == null ? "?" : e.getProblemMark().getLine() + 1)
-                    + ": not valid YAML (" + e.getProblem() + ")");
+            throw new MappingException("mapping " + where + ", line "
+                    + (e.getProblemMark() == null ? "?" : e.getProblemMark().getLine() + 1) + ": not valid YAML ("
+                    + e.getProblem() + ")");
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new MappingException("mapping " + where + " is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new MappingException("mapping " + where + " is not valid YAML ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        ((Map<String, Object>) y.getOrDefault("columns", Map.of())).forEach((field, aliases) ->
-                columns.put(field, aliases instanceof List<?> l ? l.stream().map(String::valueOf).toList()
-                        : List.of(String.valueOf(aliases))));
+        ((Map<String, Object>) y.getOrDefault("columns", Map.of()))
+                .forEach((field, aliases) -> columns.put(
+                        field,
+                        aliases instanceof List<?> l
+                                ? l.stream().map(String::valueOf).toList()
+                                : List.of(String.valueOf(aliases))));
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
         ((Map<String, Object>) y.getOrDefault("values", Map.of())).forEach((field, map) -> {
             Map<String, String> m = new LinkedHashMap<>();
-            ((Map<Object, Object>) map).forEach((k, v) -> m.put(String.valueOf(k).toLowerCase(), String.valueOf(v)));
+            ((Map<Object, Object>) map)
+                    .forEach((k, v) -> m.put(String.valueOf(k).toLowerCase(), String.valueOf(v)));
             values.put(field, m);
         });
         Map<String, String> constants = new LinkedHashMap<>();
-        ((Map<String, Object>) y.getOrDefault("constants", Map.of())).forEach((k, v) -> constants.put(k, String.valueOf(v)));
+        ((Map<String, Object>) y.getOrDefault("constants", Map.of()))
+                .forEach((k, v) -> constants.put(k, String.valueOf(v)));
         Mapping.Unpivot unpivot = null;
         if (y.get("unpivot") instanceof Map<?, ?> u) {
             boolean allOthers = "all_others".equals(String.valueOf(u.get("columns")));
-            unpivot = new Mapping.Unpivot(u.get("headers") == null ? null : Pattern.compile(String.valueOf(u.get("headers"))),
-                    String.valueOf(u.get("key_field")), u.get("key") == null ? "$0" : String.valueOf(u.get("key")),
-                    String.valueOf(u.get("value_field")), allOthers && u.get("headers") == null);
+            unpivot = new Mapping.Unpivot(
+                    u.get("headers") == null ? null : Pattern.compile(String.valueOf(u.get("headers"))),
+                    String.valueOf(u.get("key_field")),
+                    u.get("key") == null ? "$0" : String.valueOf(u.get("key")),
+                    String.valueOf(u.get("value_field")),
+                    allOthers && u.get("headers") == null);
         }
         Map<String, Object> locality = (Map<String, Object>) y.getOrDefault("locality", Map.of());
-        return new Mapping(name,
+        return new Mapping(
+                name,
                 str(y, "dataset", null),
                 str(y, "format", "csv"),
                 Charset.forName(str(y, "encoding", "UTF-8")),
@@ -113,13 +124,17 @@ public final class MappingLoader {
                 templates(y.get("templates")),
                 exclusions(y.get("exclude")),
                 pii(str(y, "dataset", null), y.get("pii")),
-                new Mapping.Table(str(y, "sheet", null), Integer.parseInt(str(y, "header_row", "0")),
+                new Mapping.Table(
+                        str(y, "sheet", null),
+                        Integer.parseInt(str(y, "header_row", "0")),
                         Integer.parseInt(str(y, "header_rows", "1")),
                         y.get("footer") == null ? null : Pattern.compile(String.valueOf(y.get("footer")))),
                 Derivations.of((Map<String, Object>) y.getOrDefault("derive", Map.of())),
                 list(y.get("levels")),
                 localLevel(y.get("local_level"), list(y.get("levels"))),
-                y.get("root") instanceof Map<?, ?> r ? new Mapping.Root(String.valueOf(r.get("code")), String.valueOf(r.get("name"))) : null);
+                y.get("root") instanceof Map<?, ?> r
+                        ? new Mapping.Root(String.valueOf(r.get("code")), String.valueOf(r.get("name")))
+                        : null);
     }
 
     /**
@@ -167,7 +182,9 @@ public final class MappingLoader {
                         patterns.put(String.valueOf(k), String.valueOf(p));
                     }
                 });
-                out.put(String.valueOf(field), new Mapping.Template(String.valueOf(((Map<Object, Object>) spec).get("by")), patterns));
+                out.put(
+                        String.valueOf(field),
+                        new Mapping.Template(String.valueOf(((Map<Object, Object>) spec).get("by")), patterns));
             });
         }
         return out;
@@ -180,7 +197,8 @@ public final class MappingLoader {
             for (Object e : l) {
                 Map<String, Object> m = (Map<String, Object>) e;
                 Map<String, Pattern> when = new LinkedHashMap<>();
-                ((Map<Object, Object>) m.get("when")).forEach((f, p) -> when.put(String.valueOf(f), Pattern.compile(String.valueOf(p))));
+                ((Map<Object, Object>) m.get("when"))
+                        .forEach((f, p) -> when.put(String.valueOf(f), Pattern.compile(String.valueOf(p))));
                 out.add(new Mapping.Exclusion(when, String.valueOf(m.get("reason"))));
             }
         }

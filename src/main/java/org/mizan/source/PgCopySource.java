@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 final class PgCopySource extends LineSource {
 
-    private static final Pattern COPY = Pattern.compile("^COPY\\s+\\S+\\s*\\(([^)]*)\\)\\s+FROM\\s+stdin(?:.*DELIMITER\\s+'(.)')?.*$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COPY = Pattern.compile(
+            "^COPY\\s+\\S+\\s*\\(([^)]*)\\)\\s+FROM\\s+stdin(?:.*DELIMITER\\s+'(.)')?.*$", Pattern.CASE_INSENSITIVE);
 
     private final FieldLayout layout;
     private final char delimiter;
@@ -32,7 +32,8 @@ final class PgCopySource extends LineSource {
             skipped++;
         }
         if (text == null) {
-            throw new MappingException(path + ": no 'COPY … FROM stdin' block found. Is this a PostgreSQL dump in plain format?");
+            throw new MappingException(
+                    path + ": no 'COPY … FROM stdin' block found. Is this a PostgreSQL dump in plain format?");
         }
         this.delimiter = m.group(2) != null ? m.group(2).charAt(0) : '\t';
         String[] header = m.group(1).split(",");
@@ -55,7 +56,13 @@ final class PgCopySource extends LineSource {
             }
             String[] cells = split(text);
             if (cells.length != layout.width()) {
-                return new RawRecord(file, line, text, new String[0], layout, List.of(),
+                return new RawRecord(
+                        file,
+                        line,
+                        text,
+                        new String[0],
+                        layout,
+                        List.of(),
                         "has " + cells.length + " fields where the COPY column list has " + layout.width());
             }
             return new RawRecord(file, line, text, cells, layout, layout.wide(cells), null);

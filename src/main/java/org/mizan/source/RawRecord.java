@@ -7,8 +7,14 @@ import java.util.Map;
  * One record as read from a source file, before any check: its file, physical line, the raw text, and the
  * cell of each mapped field. A record whose shape is wrong carries {@code malformed} instead of cells.
  */
-public record RawRecord(String file, long line, String raw, String[] cells, FieldLayout layout,
-                        List<Map.Entry<String, String>> wide, String malformed) {
+public record RawRecord(
+        String file,
+        long line,
+        String raw,
+        String[] cells,
+        FieldLayout layout,
+        List<Map.Entry<String, String>> wide,
+        String malformed) {
 
     /** The field's value after trimming, missing tokens, the mapping's value map and constants; null if absent. */
     public String get(String field) {
@@ -29,7 +35,9 @@ public record RawRecord(String file, long line, String raw, String[] cells, Fiel
                     + " characters; see the source file at this line)";
         }
         StringBuilder out = new StringBuilder();
-        char delim = mapping().isJsonLines() || mapping().delimiter() == '\0' ? ',' : mapping().delimiter();
+        char delim = mapping().isJsonLines() || mapping().delimiter() == '\0'
+                ? ','
+                : mapping().delimiter();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 out.append(delim);

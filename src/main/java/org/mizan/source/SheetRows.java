@@ -11,12 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -39,8 +37,7 @@ final class SheetRows {
     }
 
     /** One row: its Excel number (from 1) and cells (from column A). */
-    record Row(long number, String[] cells) {
-    }
+    record Row(long number, String[] cells) {}
 
     private final XlsxWorkbook book;
     private final DateTimeFormatter dates;
@@ -70,7 +67,9 @@ final class SheetRows {
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(r.getLocalName())) {
                     CellRangeAddress range = CellRangeAddress.valueOf(r.getAttributeValue(null, "ref"));
-                    mergesByFirstRow.computeIfAbsent(range.getFirstRow(), k -> new ArrayList<>()).add(range);
+                    mergesByFirstRow
+                            .computeIfAbsent(range.getFirstRow(), k -> new ArrayList<>())
+                            .add(range);
                 }
             }
             r.close();
@@ -199,7 +198,9 @@ final class SheetRows {
             return cells;
         }
         // ranges are active from their first row to their last; a row may be skipped in the XML (it has no cells)
-        for (Iterator<Map.Entry<Integer, List<CellRangeAddress>>> it = mergesByFirstRow.headMap(row, true).entrySet().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<Integer, List<CellRangeAddress>>> it =
+                        mergesByFirstRow.headMap(row, true).entrySet().iterator();
+                it.hasNext(); ) {
             activeMerges.addAll(it.next().getValue());
             it.remove();
         }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Opens a source file the way its mapping says, after the checks that catch the wrong file early. */
 public final class SourceFiles {
 
-    private SourceFiles() {
-    }
+    private SourceFiles() {}
 
     /** Opens the file as records; fails with a message naming the file when it is missing, empty or binary. */
     public static RecordSource open(Path file, Mapping mapping) throws IOException {
@@ -24,7 +23,9 @@ public final class SourceFiles {
             return new XlsxSource(file.getFileName().toString(), file, mapping);
         }
         InputFiles.Text text = InputFiles.openText(file);
-        LineReader reader = new LineReader(text.in(), text.charset() != null ? text.charset() : mapping.encoding(),
+        LineReader reader = new LineReader(
+                text.in(),
+                text.charset() != null ? text.charset() : mapping.encoding(),
                 Limits.current().lineBytes());
         String name = file.getFileName().toString();
         return switch (mapping.format()) {

@@ -25,7 +25,9 @@ final class XlsxSource implements RecordSource {
     XlsxSource(String file, Path path, Mapping mapping) throws IOException {
         this.file = file;
         this.mapping = mapping;
-        DateTimeFormatter dates = mapping.datePattern() == null ? DateTimeFormatter.ISO_LOCAL_DATE : DateTimeFormatter.ofPattern(mapping.datePattern());
+        DateTimeFormatter dates = mapping.datePattern() == null
+                ? DateTimeFormatter.ISO_LOCAL_DATE
+                : DateTimeFormatter.ofPattern(mapping.datePattern());
         this.book = XlsxWorkbook.open(path);
         try {
             this.rows = new SheetRows(book, book.sheet(mapping.table().sheet(), path), dates);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -38,7 +37,9 @@ final class XlsxWorkbook implements AutoCloseable {
         this.styles = reader.getStylesTable();
         try (InputStream in = reader.getWorkbookData()) {
             // workbook.xml is small: the sheet list and the date system
-            this.date1904 = DATE_1904.matcher(new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8)).find();
+            this.date1904 = DATE_1904
+                    .matcher(new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8))
+                    .find();
         }
     }
 
@@ -49,8 +50,9 @@ final class XlsxWorkbook implements AutoCloseable {
             in.readNBytes(magic, 0, 4);
         }
         if (magic[0] != 'P' || magic[1] != 'K') {
-            throw new MappingException(path + ": is not an XLSX workbook (no zip signature). If it is a CSV export, use a csv mapping;"
-                    + " if it is an old .xls, save it as .xlsx.");
+            throw new MappingException(
+                    path + ": is not an XLSX workbook (no zip signature). If it is a CSV export, use a csv mapping;"
+                            + " if it is an old .xls, save it as .xlsx.");
         }
         OPCPackage pkg = null;
         try {
@@ -68,7 +70,9 @@ final class XlsxWorkbook implements AutoCloseable {
 
     private static String plain(Exception e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? "not a workbook" : m.lines().findFirst().orElse(m);
+        return m == null || m.isBlank()
+                ? "not a workbook"
+                : m.lines().findFirst().orElse(m);
     }
 
     /** A sheet by name (case and spacing ignored) or position from 1; the first when {@code sheet} is null. */
@@ -80,7 +84,8 @@ final class XlsxWorkbook implements AutoCloseable {
                 it.next().close();
                 String name = it.getSheetName();
                 names.add(name);
-                if (sheet == null || HeaderLocator.normalise(name).equals(HeaderLocator.normalise(sheet))
+                if (sheet == null
+                        || HeaderLocator.normalise(name).equals(HeaderLocator.normalise(sheet))
                         || (sheet.matches("\\d+") && Integer.parseInt(sheet) == names.size() && !anyNamed(sheet))) {
                     return it.getSheetPart();
                 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Locale;
-
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.InputStreamStatistics;
@@ -23,10 +22,10 @@ final class ZipPrecheck {
 
     /** A part's ratio is judged once it has expanded this far: small parts compress as they like. */
     private static final long RATIO_FROM = 1L << 20;
+
     private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
 
-    private ZipPrecheck() {
-    }
+    private ZipPrecheck() {}
 
     static void check(Path file, Limits limits) throws IOException {
         String path = file.toString();
@@ -37,14 +36,17 @@ final class ZipPrecheck {
         if (head.length < 4 || head[0] != 'P' || head[1] != 'K') {
             String kind = InputFiles.kind(head, file);
             throw new MappingException(path + ": is not an XLSX workbook (no zip signature)"
-                    + (kind != null ? ": it is " + kind : ". If it is a CSV export, use a csv mapping; if it is an old .xls, save it as .xlsx."));
+                    + (kind != null
+                            ? ": it is " + kind
+                            : ". If it is a CSV export, use a csv mapping; if it is an old .xls, save it as .xlsx."));
         }
         long total = 0;
         byte[] buf = new byte[1 << 16];
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
             if (zip.getEntry("[Content_Types].xml") == null) {
-                throw new MappingException(path + ": is a zip archive but not an XLSX workbook (it has no [Content_Types].xml part)."
-                        + " If the export is inside it, unzip it and load that file.");
+                throw new MappingException(
+                        path + ": is a zip archive but not an XLSX workbook (it has no [Content_Types].xml part)."
+                                + " If the export is inside it, unzip it and load that file.");
             }
             Enumeration<ZipArchiveEntry> entries = zip.getEntries();
             while (entries.hasMoreElements()) {
@@ -72,25 +74,31 @@ final class ZipPrecheck {
                         expanded += n;
                         total += n;
                         if (total > limits.xlsxExpandedBytes()) {
-                            throw new MappingException(path + ": the workbook expands to more than " + limits.xlsxExpandedBytes()
-                                    + " bytes (its part " + e.getName() + " alone to " + expanded + " so far), the largest"
-                                    + " workbook Mizan reads. " + Limits.raise(Limits.XLSX_EXPANDED_BYTES, limits.xlsxExpandedBytes()));
+                            throw new MappingException(
+                                    path + ": the workbook expands to more than " + limits.xlsxExpandedBytes()
+                                            + " bytes (its part " + e.getName() + " alone to " + expanded
+                                            + " so far), the largest"
+                                            + " workbook Mizan reads. "
+                                            + Limits.raise(Limits.XLSX_EXPANDED_BYTES, limits.xlsxExpandedBytes()));
                         }
                         long compressed = Math.max(1, read != null ? read.getCompressedCount() : e.getCompressedSize());
                         if (expanded > RATIO_FROM && expanded / compressed > limits.xlsxRatio()) {
-                            throw new MappingException(path + ": its part " + e.getName() + " expands more than " + limits.xlsxRatio()
-                                    + " times its compressed size (" + expanded + " bytes from " + compressed + " so far), which no"
-                                    + " spreadsheet does: a zip bomb?"
-                                    + " Ask the source to export the workbook again. "
-                                    + Limits.raise(Limits.XLSX_RATIO, limits.xlsxRatio()));
+                            throw new MappingException(
+                                    path + ": its part " + e.getName() + " expands more than " + limits.xlsxRatio()
+                                            + " times its compressed size (" + expanded + " bytes from " + compressed
+                                            + " so far), which no"
+                                            + " spreadsheet does: a zip bomb?"
+                                            + " Ask the source to export the workbook again. "
+                                            + Limits.raise(Limits.XLSX_RATIO, limits.xlsxRatio()));
                         }
                     }
                 }
                 refuseDoctype(path, e, prolog, prologLength);
             }
         } catch (IOException e) {
-            throw new MappingException(path + ": cannot be read as an XLSX workbook: its zip structure is damaged or cut short."
-                    + " Ask the source to export it again.");
+            throw new MappingException(
+                    path + ": cannot be read as an XLSX workbook: its zip structure is damaged or cut short."
+                            + " Ask the source to export it again.");
         }
     }
 
@@ -103,9 +111,10 @@ final class ZipPrecheck {
                     continue outer;
                 }
             }
-            throw new MappingException(path + ": its part " + e.getName() + " declares a DOCTYPE, which no workbook needs and Mizan"
-                    + " never reads (DTDs, external entities and entity expansion are refused). Ask the source to export the"
-                    + " workbook again from the spreadsheet program.");
+            throw new MappingException(
+                    path + ": its part " + e.getName() + " declares a DOCTYPE, which no workbook needs and Mizan"
+                            + " never reads (DTDs, external entities and entity expansion are refused). Ask the source to export the"
+                            + " workbook again from the spreadsheet program.");
         }
     }
 }

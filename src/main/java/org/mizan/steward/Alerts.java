@@ -1,5 +1,6 @@
 package org.mizan.steward;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
  * A failed run's alert: one line appended to {@code MIZAN_HOME/alerts.log}, and, when a webhook URL is
@@ -47,13 +46,16 @@ public final class Alerts {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"text\": " + json(text) + "}", StandardCharsets.UTF_8))
                     .build();
-            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+            HttpResponse<Void> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()
                     .send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
                 append("webhook " + webhook + " answered HTTP " + response.statusCode() + " to the alert above");
             }
         } catch (IOException | IllegalArgumentException e) {
-            append("webhook " + webhook + " could not be reached (" + e.getMessage() + "): the alert above was not posted");
+            append("webhook " + webhook + " could not be reached (" + e.getMessage()
+                    + "): the alert above was not posted");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             append("webhook " + webhook + ": interrupted, the alert above was not posted");
@@ -63,8 +65,12 @@ public final class Alerts {
     private void append(String line) {
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the alert to " + log, e);
         }

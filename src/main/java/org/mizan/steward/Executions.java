@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -12,8 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 /** The job executions in the repository, newest first, optionally of one job and since a time. */
 public final class Executions {
 
-    private Executions() {
-    }
+    private Executions() {}
 
     public static List<JobExecution> list(JobRepository repository, String job, LocalDateTime since, int limit) {
         List<JobExecution> all = new ArrayList<>();
@@ -23,7 +21,8 @@ public final class Executions {
             }
             for (JobInstance instance : repository.getJobInstances(name, 0, Integer.MAX_VALUE)) {
                 for (JobExecution e : repository.getJobExecutions(instance)) {
-                    if (since == null || (e.getCreateTime() != null && !e.getCreateTime().isBefore(since))) {
+                    if (since == null
+                            || (e.getCreateTime() != null && !e.getCreateTime().isBefore(since))) {
                         all.add(e);
                     }
                 }

@@ -2,15 +2,13 @@ package org.mizan.steward;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /** A failed run's reason in plain words: the innermost message of each failure, not a stack trace. */
 public final class FailureReasons {
 
-    private FailureReasons() {
-    }
+    private FailureReasons() {}
 
     public static String of(JobExecution execution) {
         Set<String> reasons = new LinkedHashSet<>();

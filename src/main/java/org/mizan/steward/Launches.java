@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.mizan.approval.LoadLock;
 import org.mizan.lake.Lake;
 import org.springframework.batch.core.BatchStatus;
@@ -46,12 +45,10 @@ public class Launches {
     }
 
     /** A delivered file a completed load read, with the mapping it was read with. */
-    public record Delivered(Path file, String mapping, JobExecution execution) {
-    }
+    public record Delivered(Path file, String mapping, JobExecution execution) {}
 
     /** What a launch did: the execution it ran, or the completed one it found and left alone. */
-    public record Launch(JobExecution execution, boolean alreadyComplete) {
-    }
+    public record Launch(JobExecution execution, boolean alreadyComplete) {}
 
     /** Loads a file as a new delivery (a new job instance, even for a file loaded before). */
     public JobExecution load(String job, Path file, String mapping, Map<String, String> extra) throws Exception {
@@ -64,16 +61,24 @@ public class Launches {
      * Loads the files of a delivery as one partitioned run of {@code ingest-remittances}: each file a partition, a
      * file above {@code partitionBytes} several; on this machine's threads, or on workers when {@code remote}.
      */
-    public JobExecution loadPartitioned(List<Path> files, List<String> mappings, long partitionBytes, boolean remote) throws Exception {
+    public JobExecution loadPartitioned(List<Path> files, List<String> mappings, long partitionBytes, boolean remote)
+            throws Exception {
         for (Path f : files) {
             lock.check("ingest-remittances", f, Map.of());
         }
         JobParametersBuilder b = parameters(files.get(0), mappings.get(0), Map.of())
-                .addString(org.mizan.jobs.ingest.PartitionedIngestSteps.FILES, String.join("\n",
-                        files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList()))
+                .addString(
+                        org.mizan.jobs.ingest.PartitionedIngestSteps.FILES,
+                        String.join(
+                                "\n",
+                                files.stream()
+                                        .map(f -> f.toAbsolutePath().normalize().toString())
+                                        .toList()))
                 .addString(org.mizan.jobs.ingest.PartitionedIngestSteps.MAPPINGS, String.join("\n", mappings))
                 .addLong(org.mizan.jobs.ingest.PartitionedIngestSteps.PARTITION_BYTES, partitionBytes)
-                .addString(org.mizan.jobs.ingest.PartitionedIngestSteps.WORKERS, remote ? org.mizan.jobs.ingest.PartitionedIngestSteps.REMOTE : "local")
+                .addString(
+                        org.mizan.jobs.ingest.PartitionedIngestSteps.WORKERS,
+                        remote ? org.mizan.jobs.ingest.PartitionedIngestSteps.REMOTE : "local")
                 .addLong("delivery", System.currentTimeMillis());
         return operator.start(context.getBean("ingestRemittancesPartitionedJob", Job.class), b.toJobParameters());
     }
@@ -96,8 +101,9 @@ public class Launches {
             return new Launch(last, true);
         }
         if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
-            throw new IllegalStateException("execution " + last.getId() + " of this partition was abandoned, so it cannot resume:"
-                    + " run the backfill with --again to start it afresh");
+            throw new IllegalStateException(
+                    "execution " + last.getId() + " of this partition was abandoned, so it cannot resume:"
+                            + " run the backfill with --again to start it afresh");
         }
         return new Launch(repository.getJobExecution(operator.restart(last.getId())), false);
     }
@@ -120,8 +126,8 @@ public class Launches {
                 continue;
             }
             Path path = Path.of(file);
-            byUnit.putIfAbsent(Lake.unitOf(path),
-                    new Delivered(path, e.getJobParameters().getString("mapping"), e));
+            byUnit.putIfAbsent(
+                    Lake.unitOf(path), new Delivered(path, e.getJobParameters().getString("mapping"), e));
         }
         return byUnit;
     }

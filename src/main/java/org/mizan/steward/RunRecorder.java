@@ -2,7 +2,6 @@ package org.mizan.steward;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
 import org.mizan.config.MizanHome;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -34,8 +33,10 @@ public class RunRecorder implements JobExecutionListener {
         execution.getExecutionContext().putString(HOST, host());
         repository.updateExecutionContext(execution);
         String file = execution.getJobParameters().getString("file");
-        org.mizan.config.HomeLock.note(home, "run " + execution.getId() + " (" + execution.getJobInstance().getJobName()
-                + (file == null ? "" : " " + file) + ")");
+        org.mizan.config.HomeLock.note(
+                home,
+                "run " + execution.getId() + " (" + execution.getJobInstance().getJobName()
+                        + (file == null ? "" : " " + file) + ")");
     }
 
     @Override

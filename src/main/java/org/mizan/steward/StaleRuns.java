@@ -3,7 +3,6 @@ package org.mizan.steward;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -30,8 +29,11 @@ public final class StaleRuns {
     private static String whyDead(JobExecution e, String host) {
         var ctx = e.getExecutionContext();
         if (!ctx.containsKey(RunRecorder.PID)) {
-            boolean old = e.getCreateTime() != null && e.getCreateTime().isBefore(LocalDateTime.now().minusMinutes(1));
-            return old ? "it never started: its process stopped between creating and starting it. Rerun it, or abandon it" : null;
+            boolean old = e.getCreateTime() != null
+                    && e.getCreateTime().isBefore(LocalDateTime.now().minusMinutes(1));
+            return old
+                    ? "it never started: its process stopped between creating and starting it. Rerun it, or abandon it"
+                    : null;
         }
         if (!host.equals(ctx.getString(RunRecorder.HOST, ""))) {
             return null;
@@ -40,7 +42,8 @@ public final class StaleRuns {
         if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             return null;
         }
-        return "the process that ran it (pid " + pid + " on " + host + ") is gone: it was killed or crashed. Rerun it, or abandon it";
+        return "the process that ran it (pid " + pid + " on " + host
+                + ") is gone: it was killed or crashed. Rerun it, or abandon it";
     }
 
     /** The executions just marked FAILED. */

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 public class StewardConfiguration {
 
     @Bean
-    RunRecorder runRecorder(JobRepository repository, MizanHome home, @Value("${mizan.alerts.webhook:}") String webhook) {
+    RunRecorder runRecorder(
+            JobRepository repository, MizanHome home, @Value("${mizan.alerts.webhook:}") String webhook) {
         return new RunRecorder(repository, home, webhook);
     }
 }

@@ -14,8 +14,7 @@ public final class ApprovalSnapshotFile {
 
     public static final String HEADER = "workflow,period_type,unit_code,period,state";
 
-    private ApprovalSnapshotFile() {
-    }
+    private ApprovalSnapshotFile() {}
 
     /** The snapshot of the home whose lake is {@code lake}. */
     public static Path of(Path lakeRoot) {
@@ -26,7 +25,8 @@ public final class ApprovalSnapshotFile {
     public static void write(Path lakeRoot, String csvBody) throws IOException {
         Path file = of(lakeRoot);
         Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(".approval_state.csv." + ProcessHandle.current().pid() + ".tmp");
+        Path tmp = file.resolveSibling(
+                ".approval_state.csv." + ProcessHandle.current().pid() + ".tmp");
         Files.writeString(tmp, HEADER + "\n" + csvBody);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.mizan.config.MizanHome;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
@@ -32,12 +31,10 @@ public final class BuildQuarantine {
     static final int MAX_TRIES = 4;
 
     /** A unit taken out of the lake: its folder in the quarantine, and the line that says why. */
-    public record Held(String unit, Path dir, String reason) {
-    }
+    public record Held(String unit, Path dir, String reason) {}
 
     /** The build published, and the unit taken out of the lake for it, if one was. */
-    public record Outcome(Path built, Held held) {
-    }
+    public record Outcome(Path built, Held held) {}
 
     private final MizanHome home;
     private final Lake lake;
@@ -97,7 +94,8 @@ public final class BuildQuarantine {
                 Path dir = root(home).resolve(unit);
                 for (Dataset d : Dataset.values()) {
                     for (Path f : lake.filesOf(d, unit)) {
-                        Path to = dir.resolve("lake").resolve(lake.root().relativize(f).toString());
+                        Path to = dir.resolve("lake")
+                                .resolve(lake.root().relativize(f).toString());
                         Files.createDirectories(to.getParent());
                         Files.move(f, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                         moved.add(new Path[] {f, to});
@@ -131,8 +129,10 @@ public final class BuildQuarantine {
             Path dir = root(home).resolve(unit);
             String file = new Loads(lake).of(unit).map(Loads.Load::path).orElse(unit);
             new Loads(lake).forget(unit);
-            String reason = file + ": the warehouse cannot be built with its rows (" + failure.getMessage().strip().split("\n")[0]
-                    + "), so its " + moved.size() + " lake file(s) were moved to " + dir + " on " + LocalDateTime.now().withNano(0)
+            String reason = file + ": the warehouse cannot be built with its rows ("
+                    + failure.getMessage().strip().split("\n")[0]
+                    + "), so its " + moved.size() + " lake file(s) were moved to " + dir + " on "
+                    + LocalDateTime.now().withNano(0)
                     + " and the warehouse was built without them. Correct the file and load it again; remove the folder"
                     + " (rm -r " + dir + ") to forget them.";
             Files.writeString(dir.resolve("reason.txt"), reason + "\n", StandardCharsets.UTF_8);

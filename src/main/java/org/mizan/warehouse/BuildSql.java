@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
@@ -30,13 +29,13 @@ final class BuildSql {
     /** The approval states a build reads (see {@link ApprovalSnapshotFile}). */
     private static final String APPROVALS = "{{approvals}}";
 
-    private BuildSql() {
-    }
+    private BuildSql() {}
 
     static String parameter(String name) {
         String def = PARAMETER_DEFAULTS.get(name);
         if (def == null) {
-            throw new IllegalStateException("unknown warehouse parameter {{param:" + name + "}} (known: " + PARAMETER_DEFAULTS.keySet() + ")");
+            throw new IllegalStateException(
+                    "unknown warehouse parameter {{param:" + name + "}} (known: " + PARAMETER_DEFAULTS.keySet() + ")");
         }
         String env = "MIZAN_" + name.toUpperCase(Locale.ROOT);
         String v = System.getProperty("mizan." + name, System.getenv(env));

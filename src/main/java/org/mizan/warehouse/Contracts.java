@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.mizan.duckdb.DuckDb;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -25,15 +24,14 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class Contracts {
 
     /** A check that returned rows: which file, what it checks, how many rows and the first of them. */
-    public record Breach(String file, String check, int rows, String first) {
-    }
+    public record Breach(String file, String check, int rows, String first) {}
 
-    private Contracts() {
-    }
+    private Contracts() {}
 
     /** Runs every check on a built warehouse; the breaches, none when it keeps its contracts. */
     public static List<Breach> check(Path warehouse) throws SQLException {
-        try (Connection c = DuckDb.readOnly(warehouse); Statement s = c.createStatement()) {
+        try (Connection c = DuckDb.readOnly(warehouse);
+                Statement s = c.createStatement()) {
             return check(s);
         }
     }
@@ -55,7 +53,11 @@ public final class Contracts {
                     } else if (!line.startsWith("--")) {
                         sql.append(line).append('\n');
                         if (line.strip().endsWith(";")) {
-                            out.addAll(run(s, r.getFilename(), check, sql.toString().strip().replaceAll(";$", "")));
+                            out.addAll(run(
+                                    s,
+                                    r.getFilename(),
+                                    check,
+                                    sql.toString().strip().replaceAll(";$", "")));
                             sql.setLength(0);
                         }
                     }
@@ -74,8 +76,9 @@ public final class Contracts {
     static String refusal(List<Breach> breaches) {
         List<String> lines = new ArrayList<>();
         for (Breach b : breaches) {
-            lines.add("view " + b.file().replaceFirst("\\.sql$", "") + " breaks its contract: " + b.check() + " (" + b.rows()
-                    + (b.rows() == 1 ? " row" : " rows") + ", e.g. " + b.first() + "; warehouse/contracts/" + b.file() + ")");
+            lines.add("view " + b.file().replaceFirst("\\.sql$", "") + " breaks its contract: " + b.check() + " ("
+                    + b.rows() + (b.rows() == 1 ? " row" : " rows") + ", e.g. " + b.first() + "; warehouse/contracts/"
+                    + b.file() + ")");
         }
         return "this build is not published: " + String.join("\n", lines);
     }
@@ -87,7 +90,10 @@ public final class Contracts {
             while (rs.next()) {
                 if (rows++ == 0) {
                     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        first.append(i > 1 ? ", " : "").append(rs.getMetaData().getColumnLabel(i)).append('=').append(rs.getObject(i));
+                        first.append(i > 1 ? ", " : "")
+                                .append(rs.getMetaData().getColumnLabel(i))
+                                .append('=')
+                                .append(rs.getObject(i));
                     }
                 }
             }
@@ -107,7 +113,10 @@ public final class Contracts {
         try {
             for (Resource r : resources()) {
                 try (InputStream in = r.getInputStream()) {
-                    n += (int) new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("-- check:")).count();
+                    n += (int) new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .filter(l -> l.startsWith("-- check:"))
+                            .count();
                 }
             }
         } catch (IOException e) {

@@ -12,8 +12,7 @@ public final class CsvCell {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
-    private CsvCell() {
-    }
+    private CsvCell() {}
 
     /** The field as it goes into the file: guarded, then quoted when it holds a comma, quote or line break. */
     public static String field(String s) {
@@ -26,7 +25,9 @@ public final class CsvCell {
 
     /** The text with a leading apostrophe when a spreadsheet would take it for a formula. */
     static String guarded(String s) {
-        if (s.isEmpty() || "=+-@\t\r".indexOf(s.charAt(0)) < 0 || NUMBER.matcher(s).matches()) {
+        if (s.isEmpty()
+                || "=+-@\t\r".indexOf(s.charAt(0)) < 0
+                || NUMBER.matcher(s).matches()) {
             return s;
         }
         return "'" + s;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.mizan.duckdb.SqlFiles;
 
 /**
@@ -19,19 +18,19 @@ import org.mizan.duckdb.SqlFiles;
  */
 public final class DataDictionary {
 
-    public static final String START = "<!-- dictionary:start (generated from the SQL by `mizan dictionary --write`; edit the SQL, not this) -->";
+    public static final String START =
+            "<!-- dictionary:start (generated from the SQL by `mizan dictionary --write`; edit the SQL, not this) -->";
     public static final String END = "<!-- dictionary:end -->";
     private static final Pattern VIEW = Pattern.compile("^--\\s*view:\\s*(\\w+)\\s*—\\s*(.*)$");
     private static final Pattern COLUMN = Pattern.compile("^--\\s*\\|\\s*(\\w+):\\s*(.*)$");
     private static final Pattern AS_IN = Pattern.compile("^--\\s*\\|\\s*columns as in (\\w+)$");
-    private static final Pattern CREATE = Pattern.compile("^create (?:or replace )?view (\\w+)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE =
+            Pattern.compile("^create (?:or replace )?view (\\w+)\\b", Pattern.CASE_INSENSITIVE);
 
     /** One documented view: its title and its columns' meanings, in order, and the file it is in. */
-    public record View(String name, String title, Map<String, String> columns, String file) {
-    }
+    public record View(String name, String title, Map<String, String> columns, String file) {}
 
-    private DataDictionary() {
-    }
+    private DataDictionary() {}
 
     /**
      * Every documented view, in build order. A view defined again in a later file (to add columns) is documented
@@ -57,7 +56,8 @@ public final class DataDictionary {
                 } else if (AS_IN.matcher(t).matches() && name != null) {
                     View like = out.get(AS_IN.matcher(t).replaceFirst("$1"));
                     if (like == null) {
-                        throw new IllegalStateException("warehouse/build/" + script + ": " + t + " names a view not documented before it");
+                        throw new IllegalStateException(
+                                "warehouse/build/" + script + ": " + t + " names a view not documented before it");
                     }
                     columns.putAll(like.columns());
                 } else if (create.find() && name != null) {
@@ -86,8 +86,17 @@ public final class DataDictionary {
     public static String markdown() {
         StringBuilder md = new StringBuilder();
         for (View v : views()) {
-            md.append("\n### `").append(v.name()).append("` — ").append(v.title()).append('\n');
-            v.columns().forEach((col, meaning) -> md.append("- `").append(col).append("` — ").append(meaning).append('\n'));
+            md.append("\n### `")
+                    .append(v.name())
+                    .append("` — ")
+                    .append(v.title())
+                    .append('\n');
+            v.columns()
+                    .forEach((col, meaning) -> md.append("- `")
+                            .append(col)
+                            .append("` — ")
+                            .append(meaning)
+                            .append('\n'));
         }
         return md.toString();
     }
@@ -97,7 +106,8 @@ public final class DataDictionary {
         int start = readme.indexOf(START);
         int end = readme.indexOf(END);
         if (start < 0 || end < start) {
-            throw new IllegalStateException("warehouse/README.md has no dictionary markers (" + START + " … " + END + ")");
+            throw new IllegalStateException(
+                    "warehouse/README.md has no dictionary markers (" + START + " … " + END + ")");
         }
         return readme.substring(0, start + START.length()) + "\n" + markdown() + "\n" + readme.substring(end);
     }

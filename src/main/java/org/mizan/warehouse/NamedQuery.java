@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -29,7 +28,8 @@ public record NamedQuery(String name, String description, Map<String, String> pa
     public static Map<String, NamedQuery> all() {
         Map<String, NamedQuery> out = new TreeMap<>();
         try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:warehouse/named/*.sql")) {
+            for (Resource r :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:warehouse/named/*.sql")) {
                 try (InputStream in = r.getInputStream()) {
                     NamedQuery q = parse(r.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
                     out.put(q.name(), q);
@@ -65,7 +65,8 @@ public record NamedQuery(String name, String description, Map<String, String> pa
         Matcher m = PARAM.matcher(sql);
         while (m.find()) {
             if (!params.containsKey(m.group(1))) {
-                throw new IllegalStateException("warehouse/named/" + file + " uses :" + m.group(1) + " but declares no '-- param: " + m.group(1) + "'");
+                throw new IllegalStateException("warehouse/named/" + file + " uses :" + m.group(1)
+                        + " but declares no '-- param: " + m.group(1) + "'");
             }
         }
         return new NamedQuery(name, description, params, sql.toString().strip().replaceAll(";\\s*$", ""));
@@ -75,7 +76,8 @@ public record NamedQuery(String name, String description, Map<String, String> pa
     public Bound bind(Map<String, String> values) {
         for (String k : values.keySet()) {
             if (!params.containsKey(k)) {
-                throw new IllegalArgumentException("query " + name + " takes no parameter '" + k + "' (it takes " + params.keySet() + ")");
+                throw new IllegalArgumentException(
+                        "query " + name + " takes no parameter '" + k + "' (it takes " + params.keySet() + ")");
             }
         }
         List<String> order = new ArrayList<>();
@@ -90,6 +92,5 @@ public record NamedQuery(String name, String description, Map<String, String> pa
     }
 
     /** A named query ready to run: SQL with placeholders and their values. */
-    public record Bound(String sql, List<String> values) {
-    }
+    public record Bound(String sql, List<String> values) {}
 }

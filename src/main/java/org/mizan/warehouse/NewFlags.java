@@ -3,7 +3,6 @@ package org.mizan.warehouse;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.mizan.duckdb.SqlFiles;
 
 /**
@@ -12,8 +11,7 @@ import org.mizan.duckdb.SqlFiles;
  */
 final class NewFlags {
 
-    private NewFlags() {
-    }
+    private NewFlags() {}
 
     static void count(Statement s, Path previous) throws SQLException {
         boolean attached = false;
@@ -21,7 +19,8 @@ final class NewFlags {
             try {
                 s.execute("attach '" + previous.toString().replace("'", "''") + "' as previous_build (read_only)");
                 attached = true;
-                s.executeQuery("select flag_id from previous_build.mart_data_quality_flags limit 0").close();
+                s.executeQuery("select flag_id from previous_build.mart_data_quality_flags limit 0")
+                        .close();
             } catch (SQLException e) {
                 // a build from before the quality checks (or unreadable): every flag is new
                 if (attached) {
@@ -30,8 +29,11 @@ final class NewFlags {
                 attached = false;
             }
         }
-        String ids = attached ? "select flag_id from previous_build.mart_data_quality_flags" : "select null::varchar where false";
-        for (String sql : SqlFiles.statements(SqlFiles.text("queries/quality_new_flags.sql").replace("{{previous}}", ids))) {
+        String ids = attached
+                ? "select flag_id from previous_build.mart_data_quality_flags"
+                : "select null::varchar where false";
+        for (String sql : SqlFiles.statements(
+                SqlFiles.text("queries/quality_new_flags.sql").replace("{{previous}}", ids))) {
             s.execute(sql);
         }
         if (attached) {

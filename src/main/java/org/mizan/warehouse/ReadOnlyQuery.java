@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.mizan.duckdb.DuckDb;
 
 /**
@@ -21,15 +20,13 @@ import org.mizan.duckdb.DuckDb;
  */
 public final class ReadOnlyQuery {
 
-    private static final Set<String> READING = Set.of("select", "with", "from", "describe", "show", "summarize",
-            "explain", "values", "table");
+    private static final Set<String> READING =
+            Set.of("select", "with", "from", "describe", "show", "summarize", "explain", "values", "table");
 
     /** A query's column names and rows (values as JDBC returned them). */
-    public record Result(List<String> columns, List<List<Object>> rows) {
-    }
+    public record Result(List<String> columns, List<List<Object>> rows) {}
 
-    private ReadOnlyQuery() {
-    }
+    private ReadOnlyQuery() {}
 
     /** Null when the statement only reads; otherwise why it is refused. */
     public static String refusal(String sql) {
@@ -37,14 +34,19 @@ public final class ReadOnlyQuery {
         String first = s.split("[\\s(]+", 2)[0].toLowerCase(Locale.ROOT);
         if ("explain".equals(first)) {
             // EXPLAIN ANALYZE runs its statement: judge the statement it explains
-            String rest = s.substring(first.length()).strip().replaceFirst("(?i)^analy[sz]e\\b", "").strip();
+            String rest = s.substring(first.length())
+                    .strip()
+                    .replaceFirst("(?i)^analy[sz]e\\b", "")
+                    .strip();
             String explained = rest.split("[\\s(]+", 2)[0].toLowerCase(Locale.ROOT);
             if (!rest.isEmpty() && !READING.contains(explained) || "explain".equals(explained)) {
-                return "query is read-only: 'explain " + explained + "' statements are refused (use select, with, describe, show, summarize)";
+                return "query is read-only: 'explain " + explained
+                        + "' statements are refused (use select, with, describe, show, summarize)";
             }
         }
         if (!READING.contains(first)) {
-            return "query is read-only: '" + first + "' statements are refused (use select, with, describe, show, summarize)";
+            return "query is read-only: '" + first
+                    + "' statements are refused (use select, with, describe, show, summarize)";
         }
         String body = s.replaceAll(";\\s*$", "");
         if (body.contains(";")) {
@@ -107,7 +109,8 @@ public final class ReadOnlyQuery {
      * As {@link #run(Path, String, List)}, but hands the rows one at a time to {@code sink} instead of keeping them
      * all in memory (a download of millions of rows).
      */
-    public static void stream(Path warehouse, String sql, List<String> values, RowSink sink) throws SQLException, java.io.IOException {
+    public static void stream(Path warehouse, String sql, List<String> values, RowSink sink)
+            throws SQLException, java.io.IOException {
         String refused = refusal(sql);
         if (refused != null) {
             throw new IllegalArgumentException(refused);

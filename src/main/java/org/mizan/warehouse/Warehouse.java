@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.mizan.config.MizanHome;
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
@@ -68,13 +67,16 @@ public final class Warehouse {
     }
 
     private Path build() {
-        Path file = home.warehouse().resolve("mizan-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid() + ".duckdb");
+        Path file = home.warehouse()
+                .resolve("mizan-" + LocalDateTime.now().format(STAMP) + "-"
+                        + ProcessHandle.current().pid() + ".duckdb");
         try {
             for (Dataset d : Dataset.values()) {
                 lake.ensureSchemaFile(d);
             }
             Path previous = published();
-            try (Connection c = DuckDb.readWrite(file); Statement s = c.createStatement()) {
+            try (Connection c = DuckDb.readWrite(file);
+                    Statement s = c.createStatement()) {
                 QualityTables.load(c, QualityChecks.load(home), new Reviews(home).all());
                 for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
                     for (String sql : SqlFiles.statements(BuildSql.withLake("build/" + script, lake))) {
@@ -82,18 +84,22 @@ public final class Warehouse {
                             long t0 = System.nanoTime();
                             s.execute(sql);
                             if (TIMING.isDebugEnabled()) {
-                                TIMING.debug("{} ms  {}: {}", (System.nanoTime() - t0) / 1_000_000, script, firstLine(sql));
+                                TIMING.debug(
+                                        "{} ms  {}: {}", (System.nanoTime() - t0) / 1_000_000, script, firstLine(sql));
                             }
                         } catch (SQLException e) {
-                            throw new IllegalStateException("warehouse/build/" + script + " failed: " + e.getMessage(), e);
+                            throw new IllegalStateException(
+                                    "warehouse/build/" + script + " failed: " + e.getMessage(), e);
                         }
                     }
                 }
                 try {
                     DataDictionary.comment(s);
                 } catch (SQLException e) {
-                    throw new IllegalStateException("the data dictionary in warehouse/build does not fit the views it documents: "
-                            + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "the data dictionary in warehouse/build does not fit the views it documents: "
+                                    + e.getMessage(),
+                            e);
                 }
                 NewFlags.count(s, previous);
                 // before publishing: a build that breaks a contract is discarded and the previous one stays published
@@ -120,7 +126,8 @@ public final class Warehouse {
 
     private void publish(Path file) throws IOException {
         Path link = home.publishedWarehouse();
-        Path tmp = link.resolveSibling(".mizan.duckdb." + ProcessHandle.current().pid() + ".tmp");
+        Path tmp =
+                link.resolveSibling(".mizan.duckdb." + ProcessHandle.current().pid() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createSymbolicLink(tmp, file.getFileName());
         Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -131,7 +138,8 @@ public final class Warehouse {
         List<Path> builds;
         try (Stream<Path> s = Files.list(home.warehouse())) {
             builds = s.filter(p -> p.getFileName().toString().matches("mizan-.*\\.duckdb"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         Path current = home.publishedWarehouse().toRealPath();
         for (int i = 0; i < builds.size() - KEEP_BUILDS; i++) {
@@ -157,8 +165,10 @@ public final class Warehouse {
     public void dropOlderBuilds() throws IOException {
         Path current = home.publishedWarehouse().toRealPath();
         try (Stream<Path> s = Files.list(home.warehouse())) {
-            for (Path p : s.filter(p -> p.getFileName().toString().matches("mizan-.*\\.duckdb(\\.wal)?")).toList()) {
-                if (!p.toRealPath().equals(current) && !p.getFileName().toString().equals(current.getFileName() + ".wal")) {
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("mizan-.*\\.duckdb(\\.wal)?"))
+                    .toList()) {
+                if (!p.toRealPath().equals(current)
+                        && !p.getFileName().toString().equals(current.getFileName() + ".wal")) {
                     Files.deleteIfExists(p);
                 }
             }

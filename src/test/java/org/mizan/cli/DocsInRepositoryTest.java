@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 /** A fresh clone describes its own input formats: README, jobs/README, docs/formats.md and every --help point inside it. */
@@ -28,7 +26,9 @@ class DocsInRepositoryTest {
             Matcher m = LINK.matcher(text);
             while (m.find()) {
                 if (!m.group(1).startsWith("http")) {
-                    assertThat(doc.resolveSibling(m.group(1)).normalize()).as(doc + " links to " + m.group(1)).exists();
+                    assertThat(doc.resolveSibling(m.group(1)).normalize())
+                            .as(doc + " links to " + m.group(1))
+                            .exists();
                 }
             }
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The run summary's counts in a steward's words: what was read, what each dataset stored, what was rejected. */
@@ -33,7 +32,8 @@ class RunSummaryTest {
 
         // then: a dataset with nothing stored is not named
         assertThat(RunSummary.readLine(ctx, 0))
-                .isEqualTo("100 activities read: 100 projects, 214 project sectors, 286 funding entries stored, 0 rejected");
+                .isEqualTo(
+                        "100 activities read: 100 projects, 214 project sectors, 286 funding entries stored, 0 rejected");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.mizan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
-
 import org.junit.jupiter.api.Test;
 import org.mizan.MizanCli;
 import org.springframework.batch.core.BatchStatus;
@@ -26,8 +25,11 @@ class StaleRunIT {
         long id;
         try (JobRunner runner = new JobRunner(new java.io.PrintWriter(System.err, true))) {
             JobRepository repository = runner.repository();
-            var params = new JobParametersBuilder().addString("file", "/in/feed.csv").addString("mapping", "defaults/remittances")
-                    .addLong("delivery", 1L).toJobParameters();
+            var params = new JobParametersBuilder()
+                    .addString("file", "/in/feed.csv")
+                    .addString("mapping", "defaults/remittances")
+                    .addLong("delivery", 1L)
+                    .toJobParameters();
             JobInstance instance = repository.createJobInstance("ingest-remittances", params);
             ExecutionContext ctx = new ExecutionContext();
             ctx.putLong("mizan.pid", dead.pid());
@@ -41,11 +43,15 @@ class StaleRunIT {
         // when the steward next looks
         MizanCli.Result r = cli.run("history");
         // then it is FAILED, with the reason, and can be abandoned
-        assertThat(r.err()).contains("mizan: execution " + id + " (ingest-remittances) was still marked running, but its process is gone: marked FAILED");
+        assertThat(r.err())
+                .contains("mizan: execution " + id
+                        + " (ingest-remittances) was still marked running, but its process is gone: marked FAILED");
         assertThat(r.out()).containsPattern("\\n\\s+" + id + "  ingest-remittances\\s+FAILED ");
         assertThat(cli.run("show", String.valueOf(id)).out())
-                .contains("  reason:   the process that ran it (pid " + dead.pid() + " on ").contains("is gone: it was killed or crashed");
-        java.nio.file.Path staging = java.nio.file.Files.createDirectories(cli.home().resolve("lake/_staging/ingest-remittances-" + id));
+                .contains("  reason:   the process that ran it (pid " + dead.pid() + " on ")
+                .contains("is gone: it was killed or crashed");
+        java.nio.file.Path staging =
+                java.nio.file.Files.createDirectories(cli.home().resolve("lake/_staging/ingest-remittances-" + id));
         assertThat(cli.run("abandon", String.valueOf(id)).out()).contains("is now ABANDONED");
         // an abandoned run is never resumed: its staged files are gone
         assertThat(staging).doesNotExist();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MIZAN_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("MIZAN_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("MIZAN_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
 
     private final WebDriver driver;
@@ -44,8 +44,8 @@ final class Browser {
     /** A headless Chromium, or the calling test class skipped (failed under .ci/run) when there is none. */
     static Browser startOrSkip(Class<?> test) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String notice = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + "): " + test.getSimpleName()
-                    + " skipped. Install them with: apt-get install -y chromium chromium-driver";
+            String notice = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + "): "
+                    + test.getSimpleName() + " skipped. Install them with: apt-get install -y chromium chromium-driver";
             if ("1".equals(System.getenv("MIZAN_REQUIRE_SERVICES"))) {
                 fail(notice);
             }
@@ -60,7 +60,12 @@ final class Browser {
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         Files.createDirectories(SCREENSHOTS);
-        return new Browser(new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options));
+        return new Browser(new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options));
     }
 
     /** The server's address (http://localhost:PORT); {@link #get} paths are relative to it. */
@@ -112,10 +117,11 @@ final class Browser {
 
     /** Fetches a URL in the signed-in browser: {status, body}. */
     String[] download(String url) {
-        Object r = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0]).then(r => r.text().then(t => done([String(r.status), t]))).catch(e => done(['error', String(e)]));",
-                url);
+        Object r = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0]).then(r => r.text().then(t => done([String(r.status), t]))).catch(e => done(['error', String(e)]));",
+                        url);
         @SuppressWarnings("unchecked")
         List<String> list = (List<String>) r;
         return list.toArray(new String[0]);
@@ -131,7 +137,8 @@ final class Browser {
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
                         || e.getMessage().contains("Content Security Policy"))
                 .filter(e -> !e.getMessage().contains("/favicon.ico "))
-                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
     }
 
     void waitFor(ExpectedCondition<?> condition) {
@@ -143,7 +150,10 @@ final class Browser {
     void screenshot(String name) {
         org.openqa.selenium.Dimension size = driver.manage().window().getSize();
         Object height = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.max(size.getHeight(), ((Number) height).intValue() + 120)));
+        driver.manage()
+                .window()
+                .setSize(new org.openqa.selenium.Dimension(
+                        size.getWidth(), Math.max(size.getHeight(), ((Number) height).intValue() + 120)));
         try {
             Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {

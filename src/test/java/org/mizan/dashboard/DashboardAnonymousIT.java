@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 import org.mizan.MizanCli;
 
@@ -24,10 +23,15 @@ class DashboardAnonymousIT {
             System.clearProperty("mizan.dashboard.anonymous");
         }
         try {
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/?period=2024-03")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.base() + "/?period=2024-03"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("<span class=\"value\">" + DashboardFixture.moneyHtml(DashboardFixture.inflow("NP", "2024-03")[0]) + "</span>");
+            assertThat(page.body())
+                    .contains("<span class=\"value\">"
+                            + DashboardFixture.moneyHtml(DashboardFixture.inflow("NP", "2024-03")[0]) + "</span>");
         } finally {
             server.stop();
         }

@@ -1,15 +1,13 @@
 package org.mizan.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.mizan.MizanCli;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The demo's fixtures loaded once per test JVM into a home of their own (the dashboard tests only read it), and the
@@ -19,8 +17,7 @@ final class DashboardFixture {
 
     private static MizanCli cli;
 
-    private DashboardFixture() {
-    }
+    private DashboardFixture() {}
 
     static synchronized MizanCli loaded() {
         if (cli == null) {
@@ -29,7 +26,10 @@ final class DashboardFixture {
             c.load("load-fx-rates", "fx/fx_rates.csv");
             c.load("ingest-remittances", "remittances/mto-017_2024-03.csv");
             c.load("ingest-remittances", "remittances/bnk-003_2024-03.jsonl");
-            c.load("ingest-remittances", "remittances/dushanbe-express_2024-03.csv", "mapping=remittances/dushanbe-express");
+            c.load(
+                    "ingest-remittances",
+                    "remittances/dushanbe-express_2024-03.csv",
+                    "mapping=remittances/dushanbe-express");
             c.load("ingest-remittances", "remittances/nrb_corridors_2024-03.csv");
             c.load("ingest-remittances", "remittances/nbt_corridors_2024-03.csv");
             cli = c;
@@ -53,8 +53,11 @@ final class DashboardFixture {
     /** The expected inflow row of a unit and period: {amount_usd, txn_count}, or null when it has none. */
     static String[] inflow(String unit, String period) {
         for (JsonNode r : expected().get("inflows")) {
-            if (r.get("unit_code").asText().equals(unit) && r.get("period").asText().equals(period)) {
-                return new String[] {r.get("amount_usd").asText(), r.get("txn_count").asText()};
+            if (r.get("unit_code").asText().equals(unit)
+                    && r.get("period").asText().equals(period)) {
+                return new String[] {
+                    r.get("amount_usd").asText(), r.get("txn_count").asText()
+                };
             }
         }
         return null;
@@ -65,7 +68,8 @@ final class DashboardFixture {
         java.math.BigDecimal usd = java.math.BigDecimal.ZERO;
         long n = 0;
         for (JsonNode r : expected().get("inflows")) {
-            if (r.get("unit_code").asText().equals(unit) && r.get("period").asText().startsWith(year + "-")) {
+            if (r.get("unit_code").asText().equals(unit)
+                    && r.get("period").asText().startsWith(year + "-")) {
                 usd = usd.add(new java.math.BigDecimal(r.get("amount_usd").asText()));
                 n += r.get("txn_count").asLong();
             }
@@ -78,8 +82,13 @@ final class DashboardFixture {
         List<String> out = new ArrayList<>();
         for (JsonNode r : expected().get("inflows")) {
             if (r.get("unit_code").asText().startsWith(unitPrefix)) {
-                out.add(String.join(",", r.get("unit_code").asText(), r.get("level").asText(), r.get("period").asText(),
-                        r.get("amount_usd").asText(), r.get("txn_count").asText()));
+                out.add(String.join(
+                        ",",
+                        r.get("unit_code").asText(),
+                        r.get("level").asText(),
+                        r.get("period").asText(),
+                        r.get("amount_usd").asText(),
+                        r.get("txn_count").asText()));
             }
         }
         return out;

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,14 +71,23 @@ class DashboardOverviewIT {
         assertThat(browser.find(".tile[data-panel='scorecard'] h3 a").getAttribute("href"))
                 .isEqualTo(browser.base() + "/panel/scorecard?unit=NP&period=2024");
         // the regions in rank order, with score, flags and each flag's reason, linked to their pages
-        List<WebElement> rows = browser.findAll("section.country[data-unit='NP'] section.ranking[data-panel='scorecard'] tbody tr");
+        List<WebElement> rows =
+                browser.findAll("section.country[data-unit='NP'] section.ranking[data-panel='scorecard'] tbody tr");
         // (issue 20: a region's score is the mean of its districts': West 54.7, East 44.8)
         assertThat(rows).extracting(r -> r.getAttribute("data-unit")).containsExactly("NP-P2", "NP-P1");
-        assertThat(cells(rows.get(1))).containsExactly("2", "East Region", "NP-P1", "44.8", "low_reintegration, reconciliation_gap",
-                "reintegration_coverage: 1 of 3 returnees served (33.3 %); level_reconciliation: the central bank reported 3080.00 USD"
-                        + " for 2024-03, transactions sum 2800.00 (9.09 % apart)");
-        assertThat(cells(rows.get(0)).subList(0, 5)).containsExactly("1", "West Region", "NP-P2", "54.7", "low_alignment, matching_rule_broken");
-        assertThat(rows.get(1).findElement(By.linkText("East Region")).getAttribute("href")).isEqualTo(browser.base() + "/unit/NP-P1?period=2024");
+        assertThat(cells(rows.get(1)))
+                .containsExactly(
+                        "2",
+                        "East Region",
+                        "NP-P1",
+                        "44.8",
+                        "low_reintegration, reconciliation_gap",
+                        "reintegration_coverage: 1 of 3 returnees served (33.3 %); level_reconciliation: the central bank reported 3080.00 USD"
+                                + " for 2024-03, transactions sum 2800.00 (9.09 % apart)");
+        assertThat(cells(rows.get(0)).subList(0, 5))
+                .containsExactly("1", "West Region", "NP-P2", "54.7", "low_alignment, matching_rule_broken");
+        assertThat(rows.get(1).findElement(By.linkText("East Region")).getAttribute("href"))
+                .isEqualTo(browser.base() + "/unit/NP-P1?period=2024");
         browser.screenshot("overview-world-2024.png");
     }
 
@@ -89,7 +97,8 @@ class DashboardOverviewIT {
         // when 2023 is chosen
         new Select(browser.find("#period")).selectByValue("2023");
         browser.waitFor(ExpectedConditions.urlContains("period=2023"));
-        // then every number is 2023's: only the registries reported (migrants), so no view has a figure, and none shows 0
+        // then every number is 2023's: only the registries reported (migrants), so no view has a figure, and none shows
+        // 0
         assertThat(browser.text("h1")).isEqualTo("National overview — 2023");
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("scorecard/score", "not reported (no component reported)");
@@ -102,10 +111,13 @@ class DashboardOverviewIT {
         assertThat(tiles("NP")).isEqualTo(expected);
         assertThat(browser.findAll(".headline .value.missing")).hasSize(expected.size());
         // both regions are listed without a rank, saying why: no component was reported
-        List<WebElement> rows = browser.findAll("section.country[data-unit='NP'] section.ranking[data-panel='scorecard'] tbody tr");
-        assertThat(rows).extracting(this::cells).containsExactly(
-                List.of("—", "East Region", "NP-P1", "not ranked: components 0"),
-                List.of("—", "West Region", "NP-P2", "not ranked: components 0"));
+        List<WebElement> rows =
+                browser.findAll("section.country[data-unit='NP'] section.ranking[data-panel='scorecard'] tbody tr");
+        assertThat(rows)
+                .extracting(this::cells)
+                .containsExactly(
+                        List.of("—", "East Region", "NP-P1", "not ranked: components 0"),
+                        List.of("—", "West Region", "NP-P2", "not ranked: components 0"));
         // and back to 2024: its numbers again
         new Select(browser.find("#period")).selectByValue("2024");
         browser.waitFor(ExpectedConditions.urlContains("period=2024"));
@@ -119,7 +131,8 @@ class DashboardOverviewIT {
         // then its overview is East Region's page for 2024, with East's numbers
         assertThat(browser.text("h1")).isEqualTo("East Region — 2024");
         Map<String, String> east = new LinkedHashMap<>();
-        // issue 20: what East's extract for 2024 withholds is withheld here too: its score rests on 3 returnees, 1 served
+        // issue 20: what East's extract for 2024 withholds is withheld here too: its score rests on 3 returnees, 1
+        // served
         east.put("scorecard/score", "[c]");
         east.put("scorecard/rank_in_parent", "2");
         east.put("remittance-investment-match/capture_pct", "14.3");
@@ -137,7 +150,8 @@ class DashboardOverviewIT {
         east.put("matching-leverage/is_rule_met", "true");
         east.put("inflows/amount_usd", "2,800.00");
         east.put("inflows/txn_count", "3");
-        // its own transactions only (a regional user never sees the country's): one corridor, QA, at 2, 2 and 4 % → 2.6667
+        // its own transactions only (a regional user never sees the country's): one corridor, QA, at 2, 2 and 4 % →
+        // 2.6667
         east.put("unit-cost/avg_cost_pct", "2.7");
         east.put("unit-cost/corridors_above_3pct", "0");
         // the central bank's 3080.00 against 2800.00: 9.09 % apart, flagged
@@ -145,10 +159,21 @@ class DashboardOverviewIT {
         east.put("level-reconciliation/worst_discrepancy_pct", "9.1");
         assertThat(tiles("NP-P1")).isEqualTo(east);
         // its one district, ranked; nothing of West Region or of the country's figures anywhere in the page
-        assertThat(browser.findAll("section.ranking[data-panel='scorecard'] tbody tr")).extracting(this::cells)
-                .containsExactly(List.of("1", "Hill District", "NP-P1-D1", "[c]", "low_reintegration",
-                        "reintegration_coverage: under 50 % of returnees served (counts suppressed: fewer than the threshold)"));
-        assertThat(browser.source()).doesNotContain("NP-P2").doesNotContain("West Region").doesNotContain("49.8").doesNotContain(">2.4<");
+        assertThat(browser.findAll("section.ranking[data-panel='scorecard'] tbody tr"))
+                .extracting(this::cells)
+                .containsExactly(
+                        List.of(
+                                "1",
+                                "Hill District",
+                                "NP-P1-D1",
+                                "[c]",
+                                "low_reintegration",
+                                "reintegration_coverage: under 50 % of returnees served (counts suppressed: fewer than the threshold)"));
+        assertThat(browser.source())
+                .doesNotContain("NP-P2")
+                .doesNotContain("West Region")
+                .doesNotContain("49.8")
+                .doesNotContain(">2.4<");
         // the country's overview for another year is still its region's page; the country's page is refused
         browser.get("/?period=2023");
         assertThat(browser.text("h1")).isEqualTo("East Region — 2023");
@@ -167,7 +192,9 @@ class DashboardOverviewIT {
         browser.get(out.resolve("index.html").toUri().toString());
         assertThat(browser.text("h1")).isEqualTo("National overview — 2024");
         assertThat(tiles("NP")).isEqualTo(nepal2024());
-        assertThat(Files.readString(out.resolve("index.html"))).contains("href=\"unit-NP-P1.html\"").doesNotContain("<select");
+        assertThat(Files.readString(out.resolve("index.html")))
+                .contains("href=\"unit-NP-P1.html\"")
+                .doesNotContain("<select");
     }
 
     /** Nepal in 2024, as GoldenWorldIT works it out. */
@@ -190,7 +217,8 @@ class DashboardOverviewIT {
         // (400 + 900) public for (400 + 100) migrant USD = 2.6; the 85/15 scheme broke its rule
         m.put("matching-leverage/leverage", "2.6");
         m.put("matching-leverage/is_rule_met", "false");
-        // remittance_inflows keeps amount_usd at four places (a converted amount); a page shows money with two (issue 20)
+        // remittance_inflows keeps amount_usd at four places (a converted amount); a page shows money with two (issue
+        // 20)
         m.put("inflows/amount_usd", "4,000.00");
         m.put("inflows/txn_count", "5");
         // one corridor into Nepal, QA: 2, 2, 4, 2, 2 % → 2.4, below 3 %
@@ -206,12 +234,16 @@ class DashboardOverviewIT {
     private Map<String, String> tiles(String unit) {
         Map<String, String> out = new LinkedHashMap<>();
         for (WebElement e : browser.findAll(".headline[data-unit='" + unit + "']")) {
-            out.put(e.getAttribute("data-panel") + "/" + e.getAttribute("data-field"), e.findElement(By.cssSelector(".value")).getText());
+            out.put(
+                    e.getAttribute("data-panel") + "/" + e.getAttribute("data-field"),
+                    e.findElement(By.cssSelector(".value")).getText());
         }
         return out;
     }
 
     private List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        return row.findElements(By.tagName("td")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 }

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,8 @@ class DashboardSecurityIT {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private DashboardServer server;
 
     @BeforeAll
@@ -57,14 +57,24 @@ class DashboardSecurityIT {
         HttpResponse<String> login = get("/login", null, null);
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.headers().allValues("Content-Security-Policy")).containsExactly(CSP);
-        assertThat(get("/", null, null).headers().allValues("Content-Security-Policy")).containsExactly(CSP);
-        assertThat(get("/", "planner", DashboardServer.PLANNER_PASSWORD).headers().allValues("Content-Security-Policy")).containsExactly(CSP);
+        assertThat(get("/", null, null).headers().allValues("Content-Security-Policy"))
+                .containsExactly(CSP);
+        assertThat(get("/", "planner", DashboardServer.PLANNER_PASSWORD)
+                        .headers()
+                        .allValues("Content-Security-Policy"))
+                .containsExactly(CSP);
         // a browser sent to sign in gets a session to come back to: its cookie never rides a cross-site request
-        HttpRequest page = HttpRequest.newBuilder(URI.create(server.base() + "/unit/NP-P1")).header("Accept", "text/html").build();
+        HttpRequest page = HttpRequest.newBuilder(URI.create(server.base() + "/unit/NP-P1"))
+                .header("Accept", "text/html")
+                .build();
         HttpResponse<String> redirect = http.send(page, HttpResponse.BodyHandlers.ofString());
         assertThat(redirect.statusCode()).isEqualTo(302);
-        assertThat(redirect.headers().allValues("Set-Cookie")).singleElement().satisfies(c -> assertThat(c)
-                .startsWith("JSESSIONID=").contains("; HttpOnly").contains("; SameSite=Strict"));
+        assertThat(redirect.headers().allValues("Set-Cookie"))
+                .singleElement()
+                .satisfies(c -> assertThat(c)
+                        .startsWith("JSESSIONID=")
+                        .contains("; HttpOnly")
+                        .contains("; SameSite=Strict"));
     }
 
     @Test
@@ -77,15 +87,21 @@ class DashboardSecurityIT {
         }
         List<InetAddress> outside = new ArrayList<>();
         for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            Collections.list(n.getInetAddresses()).stream().filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).forEach(outside::add);
+            Collections.list(n.getInetAddresses()).stream()
+                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                    .forEach(outside::add);
         }
-        assertThat(outside).as("this test needs a network interface besides loopback").isNotEmpty();
+        assertThat(outside)
+                .as("this test needs a network interface besides loopback")
+                .isNotEmpty();
         for (InetAddress a : outside) {
             assertThatThrownBy(() -> {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress(a, port), 10_000);
-                }
-            }).as("connecting on %s", a).isInstanceOf(ConnectException.class);
+                        try (Socket s = new Socket()) {
+                            s.connect(new InetSocketAddress(a, port), 10_000);
+                        }
+                    })
+                    .as("connecting on %s", a)
+                    .isInstanceOf(ConnectException.class);
         }
     }
 
@@ -100,7 +116,8 @@ class DashboardSecurityIT {
         assertThat(codes.subList(5, 80)).containsOnly(429);
         HttpResponse<String> locked = get("/", "koshi", DashboardServer.KOSHI_PASSWORD);
         assertThat(locked.statusCode()).isEqualTo(429);
-        assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 30));
+        assertThat(locked.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 30));
         // another user name is not held up by it
         assertThat(get("/assets/echarts.min.js", null, null).statusCode()).isEqualTo(200);
         assertThat(get("/login", null, null).statusCode()).isEqualTo(200);
@@ -110,7 +127,11 @@ class DashboardSecurityIT {
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path));
         if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

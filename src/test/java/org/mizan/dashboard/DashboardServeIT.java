@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,8 @@ import org.mizan.MizanCli;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardServeIT {
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private MizanCli cli;
     private DashboardServer server;
 
@@ -46,7 +46,8 @@ class DashboardServeIT {
     void nothingWithoutSigningIn() throws Exception {
         assertThat(get("/", null, null).statusCode()).isEqualTo(401);
         assertThat(get("/panel/inflows.csv", null, null).statusCode()).isEqualTo(401);
-        assertThat(get("/unit/NP-P1", null, "text/html").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(get("/unit/NP-P1", null, "text/html").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         assertThat(get("/", "planner", "wrong password").statusCode()).isEqualTo(401);
         // the page's script and style need no sign-in, and come from the jar (ECharts' WebJar), not a CDN
         HttpResponse<String> echarts = get("/assets/echarts.min.js", null, null);
@@ -59,27 +60,53 @@ class DashboardServeIT {
     void thePlannersPagesAndTheirRefusals() throws Exception {
         HttpResponse<String> unit = get("/unit/NP-P1-DHA?period=2024-03", "planner", DashboardServer.PLANNER_PASSWORD);
         assertThat(unit.statusCode()).isEqualTo(200);
-        assertThat(unit.body()).contains("<span class=\"value\">" + DashboardFixture.moneyHtml(DashboardFixture.inflow("NP-P1-DHA", "2024-03")[0]) + "</span>");
-        assertThat(get("/unit/NP-P1?period=2024-03'%20or%201=1", "planner", DashboardServer.PLANNER_PASSWORD).statusCode()).isEqualTo(400);
-        assertThat(get("/panel/inflows?unit=NP'%20or%201=1", "planner", DashboardServer.PLANNER_PASSWORD).statusCode()).isEqualTo(400);
-        assertThat(get("/unit/XX-NOWHERE", "planner", DashboardServer.PLANNER_PASSWORD).statusCode()).isEqualTo(404);
-        assertThat(get("/panel/scorecards", "planner", DashboardServer.PLANNER_PASSWORD).statusCode()).isEqualTo(404);
-        HttpResponse<String> csv = get("/panel/remittance-cost.csv?period=2024-Q1", "planner", DashboardServer.PLANNER_PASSWORD);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-        assertThat(csv.body().lines().skip(1).count()).isEqualTo(Long.parseLong(cli.value("select count(*) from remittance_cost where quarter = '2024-Q1'")));
+        assertThat(unit.body())
+                .contains("<span class=\"value\">"
+                        + DashboardFixture.moneyHtml(DashboardFixture.inflow("NP-P1-DHA", "2024-03")[0]) + "</span>");
+        assertThat(get("/unit/NP-P1?period=2024-03'%20or%201=1", "planner", DashboardServer.PLANNER_PASSWORD)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(get("/panel/inflows?unit=NP'%20or%201=1", "planner", DashboardServer.PLANNER_PASSWORD)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(get("/unit/XX-NOWHERE", "planner", DashboardServer.PLANNER_PASSWORD)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/panel/scorecards", "planner", DashboardServer.PLANNER_PASSWORD)
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> csv =
+                get("/panel/remittance-cost.csv?period=2024-Q1", "planner", DashboardServer.PLANNER_PASSWORD);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body().lines().skip(1).count())
+                .isEqualTo(Long.parseLong(cli.value("select count(*) from remittance_cost where quarter = '2024-Q1'")));
     }
 
     @Test
     void aRegionalUsersGuessedUrlsAreRefused() throws Exception {
-        for (String url : new String[] {"/unit/NP-P3", "/unit/NP", "/unit/TJ-SU-PNJ-J06", "/panel/inflows?unit=NP-P3-KTM",
-                "/panel/inflows.csv?unit=TJ-SU", "/panel/transactions.csv?unit=NP", "/panel/remittance-cost.csv", "/panel/corridor-costs"}) {
-            assertThat(get(url, "koshi", DashboardServer.KOSHI_PASSWORD).statusCode()).as(url).isEqualTo(403);
+        for (String url : new String[] {
+            "/unit/NP-P3",
+            "/unit/NP",
+            "/unit/TJ-SU-PNJ-J06",
+            "/panel/inflows?unit=NP-P3-KTM",
+            "/panel/inflows.csv?unit=TJ-SU",
+            "/panel/transactions.csv?unit=NP",
+            "/panel/remittance-cost.csv",
+            "/panel/corridor-costs"
+        }) {
+            assertThat(get(url, "koshi", DashboardServer.KOSHI_PASSWORD).statusCode())
+                    .as(url)
+                    .isEqualTo(403);
         }
         HttpResponse<String> own = get("/panel/corridor-aggregates.csv", "koshi", DashboardServer.KOSHI_PASSWORD);
         assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(own.body().lines().skip(1).toList()).isNotEmpty().allSatisfy(l -> assertThat(l.split(",")[2]).startsWith("NP-P1"));
+        assertThat(own.body().lines().skip(1).toList())
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l.split(",")[2]).startsWith("NP-P1"));
         assertThat(own.body().lines().skip(1).count())
-                .isEqualTo(Long.parseLong(cli.value("select count(*) from corridor_aggregates where receiving_unit_code like 'NP-P1%'")));
+                .isEqualTo(Long.parseLong(
+                        cli.value("select count(*) from corridor_aggregates where receiving_unit_code like 'NP-P1%'")));
     }
 
     @Test
@@ -90,7 +117,8 @@ class DashboardServeIT {
         try {
             MizanCli.Result r = cli.run("serve", "--port", "0", "--run-for", "PT1S");
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).contains(users + ", user 1 (planner): password must be a bcrypt hash")
+            assertThat(r.err())
+                    .contains(users + ", user 1 (planner): password must be a bcrypt hash")
                     .contains("./mizan dashboard --bcrypt");
         } finally {
             System.clearProperty("mizan.dashboard.users");
@@ -100,7 +128,11 @@ class DashboardServeIT {
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path));
         if (user != null && password != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         } else if (password != null) {
             b.header("Accept", password);
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
-
 import org.mizan.MizanCli;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -43,7 +42,8 @@ final class DashboardServer {
                         password: "%s"
                         role: regional
                         region: NP-P1
-                    """.formatted(bcrypt.encode(PLANNER_PASSWORD), bcrypt.encode(KOSHI_PASSWORD)));
+                    """.formatted(
+                            bcrypt.encode(PLANNER_PASSWORD), bcrypt.encode(KOSHI_PASSWORD)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,7 +53,10 @@ final class DashboardServer {
     /** Starts serve on the home as it is (its users file written by the caller), returning once it prints its address. */
     static DashboardServer serve(MizanCli cli) {
         MizanCli.Running serve = cli.start("serve", "--port", "0");
-        return new DashboardServer(serve, serve.awaitOut(Pattern.compile("dashboard: (http://localhost:\\d+)/")).group(1));
+        return new DashboardServer(
+                serve,
+                serve.awaitOut(Pattern.compile("dashboard: (http://localhost:\\d+)/"))
+                        .group(1));
     }
 
     /** http://localhost:PORT */

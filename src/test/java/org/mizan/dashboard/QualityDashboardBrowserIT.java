@@ -3,7 +3,6 @@ package org.mizan.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,14 +65,18 @@ class QualityDashboardBrowserIT {
         // then the data-quality page lists exactly those flags, each with its record, file and line, and the reason
         assertThat(b.driver().getCurrentUrl()).endsWith("/panel/data-quality?unit=NP-P1-DHA&period=2023");
         List<String> rows = b.findAll("table.rows[data-panel='data-quality'] tbody tr").stream()
-                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
-                .map(cells -> String.join(" | ", cells.get(1), cells.get(4), cells.get(5), cells.get(6), cells.get(8), cells.get(12)))
+                .map(tr -> tr.findElements(By.tagName("td")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .map(cells -> String.join(
+                        " | ", cells.get(1), cells.get(4), cells.get(5), cells.get(6), cells.get(8), cells.get(12)))
                 .toList();
-        assertThat(rows).containsExactly(
-                "funding_share_of_file | DHK-Q-05/E1 | ledger_outlier_2023.csv | 6 | 1000000.0000 | open",
-                "funding_share_of_file | NP-QA-01/T5 | iati_outliers.xml | 18 | 1000000.0000 | open",
-                "negative_funding | NP-QA-01/T6 | iati_outliers.xml | 19 | -250.0000 | open",
-                "negative_funding | NP-QA-01/T7 | iati_outliers.xml | 20 | -75.5000 | open");
+        assertThat(rows)
+                .containsExactly(
+                        "funding_share_of_file | DHK-Q-05/E1 | ledger_outlier_2023.csv | 6 | 1000000.0000 | open",
+                        "funding_share_of_file | NP-QA-01/T5 | iati_outliers.xml | 18 | 1000000.0000 | open",
+                        "negative_funding | NP-QA-01/T6 | iati_outliers.xml | 19 | -250.0000 | open",
+                        "negative_funding | NP-QA-01/T7 | iati_outliers.xml | 20 | -75.5000 | open");
         assertThat(b.source()).contains("negative expenditure (-250.00 USD) where expenditures cannot be negative");
         b.screenshot("quality-page");
     }

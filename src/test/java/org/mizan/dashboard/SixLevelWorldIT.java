@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,8 @@ class SixLevelWorldIT {
     private static final String S2 = C1 + "-S2";
 
     private final MizanCli cli = MizanCli.inTempHome("six-levels");
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private DashboardServer server;
 
     @BeforeAll
@@ -68,16 +68,33 @@ class SixLevelWorldIT {
                 """);
         StringBuilder units = new StringBuilder("unit_code,name,level,parent_code,country,valid_from,valid_to\n");
         String[][] rows = {
-                {"PH", "Philippines", "0", ""}, {R1, "Region One", "1", "PH"}, {"PH-R1-P1", "Province One", "2", R1},
-                {C1, "City One", "3", "PH-R1-P1"}, {S1, "Sub One", "4", C1}, {S2, "Sub Two", "4", C1},
-                {S1 + "-B1", "Barangay One", "5", S1}, {S1 + "-B2", "Barangay Two", "5", S1},
-                {S2 + "-B3", "Barangay Three", "5", S2}, {S2 + "-B6", "Barangay Six", "5", S2},
-                {"PH-R1-P1-C2", "City Two", "3", "PH-R1-P1"}, {"PH-R1-P1-C2-B4", "Barangay Four", "5", "PH-R1-P1-C2"},
-                {"PH-R2", "Region Two", "1", "PH"}, {"PH-R2-P1", "Province Two", "2", "PH-R2"},
-                {"PH-R2-P1-C1", "City Three", "3", "PH-R2-P1"}, {"PH-R2-P1-C1-S1", "Sub Three", "4", "PH-R2-P1-C1"},
-                {"PH-R2-P1-C1-S1-B5", "Barangay Five", "5", "PH-R2-P1-C1-S1"}};
+            {"PH", "Philippines", "0", ""},
+            {R1, "Region One", "1", "PH"},
+            {"PH-R1-P1", "Province One", "2", R1},
+            {C1, "City One", "3", "PH-R1-P1"},
+            {S1, "Sub One", "4", C1},
+            {S2, "Sub Two", "4", C1},
+            {S1 + "-B1", "Barangay One", "5", S1},
+            {S1 + "-B2", "Barangay Two", "5", S1},
+            {S2 + "-B3", "Barangay Three", "5", S2},
+            {S2 + "-B6", "Barangay Six", "5", S2},
+            {"PH-R1-P1-C2", "City Two", "3", "PH-R1-P1"},
+            {"PH-R1-P1-C2-B4", "Barangay Four", "5", "PH-R1-P1-C2"},
+            {"PH-R2", "Region Two", "1", "PH"},
+            {"PH-R2-P1", "Province Two", "2", "PH-R2"},
+            {"PH-R2-P1-C1", "City Three", "3", "PH-R2-P1"},
+            {"PH-R2-P1-C1-S1", "Sub Three", "4", "PH-R2-P1-C1"},
+            {"PH-R2-P1-C1-S1-B5", "Barangay Five", "5", "PH-R2-P1-C1-S1"}
+        };
         for (String[] u : rows) {
-            units.append(u[0]).append(',').append(u[1]).append(',').append(u[2]).append(',').append(u[3]).append(",PH,2017-01-01,\n");
+            units.append(u[0])
+                    .append(',')
+                    .append(u[1])
+                    .append(',')
+                    .append(u[2])
+                    .append(',')
+                    .append(u[3])
+                    .append(",PH,2017-01-01,\n");
         }
         Path gazetteer = Files.writeString(dir.resolve("ph_units.csv"), units);
         Path remittances = Files.writeString(dir.resolve("ph_remittances_2024-03.csv"), """
@@ -117,7 +134,9 @@ class SixLevelWorldIT {
 
     private void run(String... args) {
         MizanCli.Result r = cli.run(args);
-        assertThat(r.code()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
+        assertThat(r.code())
+                .as(String.join(" ", args) + "\n" + r.out() + r.err())
+                .isZero();
     }
 
     private String csv(String sql) {
@@ -137,7 +156,8 @@ class SixLevelWorldIT {
                 PH,4,sub-municipality,true,false,3
                 PH,5,barangay,true,true,6
                 """);
-        assertThat(Contracts.check(cli.home().resolve("warehouse/mizan.duckdb").toRealPath())).isEmpty();
+        assertThat(Contracts.check(cli.home().resolve("warehouse/mizan.duckdb").toRealPath()))
+                .isEmpty();
     }
 
     @Test
@@ -148,7 +168,8 @@ class SixLevelWorldIT {
         // S1 57/1500 = 3.8; S2 36/1000 = 3.6 (coverage: B3 of B3, B6 = 50); C1 93/2500 = 3.72 (3 of 4 = 75);
         // C2 14/400 = 3.5 (B4, a level below its missing sub-municipality level); P1 and R1 107/2900 = 3.69 (4 of 5);
         // R2 and below 27/600 = 4.5; PH 134/3500 = 3.83 (5 of 6 = 83.3).
-        assertThat(csv("select * exclude (approval_status) from remittance_investment_match order by level, unit_code")).isEqualTo("""
+        assertThat(csv("select * exclude (approval_status) from remittance_investment_match order by level, unit_code"))
+                .isEqualTo("""
                 unit_code,level,period,remittance_usd,diaspora_contribution_usd,capture_pct,flag,status,coverage_pct
                 PH,0,2024,3500.00,134.00,3.83,,reported,83.3
                 PH-R1,1,2024,2900.00,107.00,3.69,,reported,80.0
@@ -171,7 +192,8 @@ class SixLevelWorldIT {
         // the central bank's figures against the barangays' transactions below them: R1 2800 against
         // 1000 + 500 + 800 + 400 + 200 = 2900 (-3.57 %, within 5 %); S2 1000 against 800 + 200
         assertThat(csv("select unit_code, level, reported_value, sum_of_children, discrepancy_pct, is_flagged"
-                + " from level_reconciliation order by level, unit_code")).isEqualTo("""
+                        + " from level_reconciliation order by level, unit_code"))
+                .isEqualTo("""
                 unit_code,level,reported_value,sum_of_children,discrepancy_pct,is_flagged
                 PH-R1,1,2800.00,2900.00,-3.57,false
                 PH-R1-P1-C1-S2,4,1000.00,1000.00,0.00,false
@@ -180,7 +202,8 @@ class SixLevelWorldIT {
 
     @Test
     void theScorecardOfParentsAndChildrenBelowLevelFour() {
-        // Own components here: capture = least(capture_pct / 10, 1), cost = the share of the unit's transactions through
+        // Own components here: capture = least(capture_pct / 10, 1), cost = the share of the unit's transactions
+        // through
         // a corridor whose mean cost is at most 3 % (AE into B2 costs 5 %), reconciliation = 1 where the bank
         // reported within the tolerance. B1 (0.44 + 1) / 2 = 72.0; B2 (0.26 + 0) / 2 = 13.0; B3 (0.45 + 1) / 2 = 72.5;
         // B4 (0.35 + 1) / 2 = 67.5; B5 72.5; B6 has only cost (its ledger did not report): insufficient evidence.
@@ -189,10 +212,12 @@ class SixLevelWorldIT {
         // S2 72.5 (B6 has none); C1 (42.5 + 72.5) / 2 = 57.5; C2 67.5 (its barangay B4, two levels down);
         // P1 and R1 (57.5 + 67.5) / 2 = 62.5; R2's line 72.5; PH (62.5 + 72.5) / 2 = 67.5.
         // Own scores of the parents (their own rolled-up evidence, shown beside the score): S1 (0.38 + 1/2) / 2 = 44.0;
-        // S2 with reconciliation (0.36 + 1 + 1) / 3 = 78.7; C1 (0.372 + 3/4) / 2 = 56.1; P1 (0.369 + 4/5) / 2 = 58.45, rounded to 58.5;
+        // S2 with reconciliation (0.36 + 1 + 1) / 3 = 78.7; C1 (0.372 + 3/4) / 2 = 56.1; P1 (0.369 + 4/5) / 2 = 58.45,
+        // rounded to 58.5;
         // R1 with reconciliation (0.369 + 4/5 + 1) / 3 = 72.3; PH (0.383 + 5/6) / 2 = 60.8.
         assertThat(csv("select unit_code, level, score, rank_in_parent, components, coverage_pct, own_score, basis"
-                + " from coherence_scorecard order by level, unit_code")).isEqualTo("""
+                        + " from coherence_scorecard order by level, unit_code"))
+                .isEqualTo("""
                 unit_code,level,score,rank_in_parent,components,coverage_pct,own_score,basis
                 PH,0,67.5,1,2,100.0,60.8,"mean of the units below: PH-R1 62.5, PH-R2 72.5"
                 PH-R1,1,62.5,2,3,100.0,72.3,mean of the units below: PH-R1-P1 62.5
@@ -229,10 +254,22 @@ class SixLevelWorldIT {
         Path v1 = cli.home().resolve("extracts/region-one/2024-Q1/v1");
         // the region's 11 units with a scorecard row, levels 1 to 5, none of Region Two's
         String scorecard = Files.readString(v1.resolve("coherence_scorecard.csv"), StandardCharsets.UTF_8);
-        assertThat(scorecard.lines().skip(1).map(l -> l.split(",")[0] + " " + l.split(",")[1] + " " + l.split(",")[3]).toList())
-                .containsExactly("PH-R1 1 62.5", "PH-R1-P1 2 62.5", "PH-R1-P1-C1 3 57.5", "PH-R1-P1-C2 3 67.5",
-                        "PH-R1-P1-C1-S1 4 42.5", "PH-R1-P1-C1-S2 4 72.5", "PH-R1-P1-C1-S1-B1 5 72.0",
-                        "PH-R1-P1-C1-S1-B2 5 13.0", "PH-R1-P1-C1-S2-B3 5 72.5", "PH-R1-P1-C1-S2-B6 5 ",
+        assertThat(scorecard
+                        .lines()
+                        .skip(1)
+                        .map(l -> l.split(",")[0] + " " + l.split(",")[1] + " " + l.split(",")[3])
+                        .toList())
+                .containsExactly(
+                        "PH-R1 1 62.5",
+                        "PH-R1-P1 2 62.5",
+                        "PH-R1-P1-C1 3 57.5",
+                        "PH-R1-P1-C2 3 67.5",
+                        "PH-R1-P1-C1-S1 4 42.5",
+                        "PH-R1-P1-C1-S2 4 72.5",
+                        "PH-R1-P1-C1-S1-B1 5 72.0",
+                        "PH-R1-P1-C1-S1-B2 5 13.0",
+                        "PH-R1-P1-C1-S2-B3 5 72.5",
+                        "PH-R1-P1-C1-S2-B6 5 ",
                         "PH-R1-P1-C2-B4 5 67.5");
     }
 
@@ -247,7 +284,9 @@ class SixLevelWorldIT {
         assertThat(body).contains(">Sub One</a>").contains(">City One</a>").contains(">Region One</a>");
         // its own figures: score 13.0, second of the two barangays of S1; 500.00 received in one transaction; 2.6 %
         // captured by 13.00 of diaspora contributions
-        assertThat(body).contains(headline("scorecard", "score", "13.0")).contains(headline("scorecard", "rank_in_parent", "2"))
+        assertThat(body)
+                .contains(headline("scorecard", "score", "13.0"))
+                .contains(headline("scorecard", "rank_in_parent", "2"))
                 .contains(headline("inflows", "amount_usd", "<span class=\"n\" title=\"500.0000\">500.00</span>"))
                 .contains(headline("inflows", "txn_count", "1"))
                 .contains(headline("remittance-investment-match", "capture_pct", "2.6"))
@@ -261,9 +300,14 @@ class SixLevelWorldIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path)).header("Accept", "text/html")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("planner:" + DashboardServer.PLANNER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path))
+                .header("Accept", "text/html")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(("planner:" + DashboardServer.PLANNER_PASSWORD)
+                                                .getBytes(StandardCharsets.UTF_8)));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 /** A small RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF), independent of the writer. */
 final class CsvTestReader {
 
-    private CsvTestReader() {
-    }
+    private CsvTestReader() {}
 
     static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();

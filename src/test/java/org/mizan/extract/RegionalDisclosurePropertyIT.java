@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mizan.MizanCli;
@@ -35,21 +34,35 @@ class RegionalDisclosurePropertyIT {
         int compared = 0;
         for (String region : List.of("NP-R1", "NP-R2", "NP-R3")) {
             // given the region's extract for 2024 and its dashboard folder for the same year
-            assertThat(cli.run("run", "extract-region", "region=" + region, "period=2024").code()).isZero();
+            assertThat(cli.run("run", "extract-region", "region=" + region, "period=2024")
+                            .code())
+                    .isZero();
             Path release = cli.home().resolve("extracts/" + region + "/2024/v1");
             Path folder = cli.home().resolve("folder-" + region);
-            MizanCli.Result r = cli.run("dashboard", "--out", folder.toString(), "--region", region, "--period", "2024");
+            MizanCli.Result r =
+                    cli.run("dashboard", "--out", folder.toString(), "--region", region, "--period", "2024");
             assertThat(r.code()).as(r.out() + r.err()).isZero();
-            Map<String, Map<String, String>> coverage = byKey(release.resolve("reintegration_coverage.csv"), "unit_code", "period", "sex");
-            Map<String, Map<String, String>> scorecard = byKey(release.resolve("coherence_scorecard.csv"), "unit_code", "period");
+            Map<String, Map<String, String>> coverage =
+                    byKey(release.resolve("reintegration_coverage.csv"), "unit_code", "period", "sex");
+            Map<String, Map<String, String>> scorecard =
+                    byKey(release.resolve("coherence_scorecard.csv"), "unit_code", "period");
             // then the panels' downloads are the extract's cells, row for row
-            compared += sameCells(folder.resolve("panel-reintegration-coverage.csv"), coverage, "unit_code", "period", "sex");
+            compared += sameCells(
+                    folder.resolve("panel-reintegration-coverage.csv"), coverage, "unit_code", "period", "sex");
             compared += sameCells(folder.resolve("panel-scorecard.csv"), scorecard, "unit_code", "period");
             // and so are the panels' tables
-            compared += sameTable(folder.resolve("panel-reintegration-coverage.html"), "reintegration-coverage", coverage, "unit_code", "period", "sex");
-            compared += sameTable(folder.resolve("panel-scorecard.html"), "scorecard", scorecard, "unit_code", "period");
+            compared += sameTable(
+                    folder.resolve("panel-reintegration-coverage.html"),
+                    "reintegration-coverage",
+                    coverage,
+                    "unit_code",
+                    "period",
+                    "sex");
+            compared +=
+                    sameTable(folder.resolve("panel-scorecard.html"), "scorecard", scorecard, "unit_code", "period");
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().startsWith("unit-")).toList()) {
+                for (Path f : files.filter(p -> p.getFileName().toString().startsWith("unit-"))
+                        .toList()) {
                     String html = Files.readString(f);
                     String unit = f.getFileName().toString().replaceAll("^unit-|\\.html$", "");
                     // the tiles: returnees and coverage of the unit's row (sex all), its score
@@ -57,9 +70,13 @@ class RegionalDisclosurePropertyIT {
                     for (String field : List.of("returnees", "coverage_pct")) {
                         String shown = headline(html, "reintegration-coverage", field, unit);
                         if (own == null) {
-                            assertThat(shown).as("%s %s %s", region, unit, field).isEqualTo("not reported");
+                            assertThat(shown)
+                                    .as("%s %s %s", region, unit, field)
+                                    .isEqualTo("not reported");
                         } else {
-                            assertThat(shown).as("%s %s %s", region, unit, field).isEqualTo(own.get(field));
+                            assertThat(shown)
+                                    .as("%s %s %s", region, unit, field)
+                                    .isEqualTo(own.get(field));
                             withheldSeen += "[c]".equals(shown) ? 1 : 0;
                             compared++;
                         }
@@ -73,7 +90,10 @@ class RegionalDisclosurePropertyIT {
                         assertThat(shownScore).as("%s score", unit).doesNotMatch("[0-9.]+");
                     }
                     // the ranking of the units below: each one's score and reasons as published
-                    Matcher m = Pattern.compile("<section class=\"ranking\" data-panel=\"scorecard\">(.*?)</section>", Pattern.DOTALL).matcher(html);
+                    Matcher m = Pattern.compile(
+                                    "<section class=\"ranking\" data-panel=\"scorecard\">(.*?)</section>",
+                                    Pattern.DOTALL)
+                            .matcher(html);
                     if (m.find()) {
                         Matcher row = ROW.matcher(m.group(1));
                         while (row.find()) {
@@ -83,7 +103,8 @@ class RegionalDisclosurePropertyIT {
                             List<String> cells = cells(row.group(3));
                             Map<String, String> child = scorecard.get(row.group(2) + "|2024");
                             // rank, unit, code, then score, flags, reasons
-                            assertThat(List.of(cells.get(3), cells.get(5))).as("%s ranking %s", unit, row.group(2))
+                            assertThat(List.of(cells.get(3), cells.get(5)))
+                                    .as("%s ranking %s", unit, row.group(2))
                                     .containsExactly(child.get("score"), child.get("reasons"));
                             compared++;
                         }
@@ -92,8 +113,12 @@ class RegionalDisclosurePropertyIT {
             }
             // nowhere in the folder a person's identity
             try (Stream<Path> files = Files.walk(folder)) {
-                for (Path f : files.filter(p -> p.toString().matches(".*\\.(html|csv)$")).toList()) {
-                    assertThat(Files.readString(f)).as(f.toString()).doesNotContain("G-ID-").doesNotContain("Gen Person");
+                for (Path f : files.filter(p -> p.toString().matches(".*\\.(html|csv)$"))
+                        .toList()) {
+                    assertThat(Files.readString(f))
+                            .as(f.toString())
+                            .doesNotContain("G-ID-")
+                            .doesNotContain("Gen Person");
                 }
             }
             for (Map<String, String> row : coverage.values()) {
@@ -110,8 +135,9 @@ class RegionalDisclosurePropertyIT {
     }
 
     private static String headline(String html, String panel, String field, String unit) {
-        Matcher m = Pattern.compile("<div class=\"headline\" data-panel=\"" + panel + "\" data-field=\"" + field + "\" data-unit=\"" + Pattern.quote(unit)
-                + "\"><span class=\"value[^\"]*\"[^>]*>([^<]*)<").matcher(html);
+        Matcher m = Pattern.compile("<div class=\"headline\" data-panel=\"" + panel + "\" data-field=\"" + field
+                        + "\" data-unit=\"" + Pattern.quote(unit) + "\"><span class=\"value[^\"]*\"[^>]*>([^<]*)<")
+                .matcher(html);
         assertThat(m.find()).as(panel + " " + field + " of " + unit).isTrue();
         return unescape(m.group(1));
     }
@@ -145,7 +171,8 @@ class RegionalDisclosurePropertyIT {
         for (var e : shown.entrySet()) {
             for (var cell : e.getValue().entrySet()) {
                 if (extract.get(e.getKey()).containsKey(cell.getKey())) {
-                    assertThat(cell.getValue()).as("%s %s %s", csv.getFileName(), e.getKey(), cell.getKey())
+                    assertThat(cell.getValue())
+                            .as("%s %s %s", csv.getFileName(), e.getKey(), cell.getKey())
                             .isEqualTo(extract.get(e.getKey()).get(cell.getKey()));
                     n++;
                 }
@@ -154,9 +181,11 @@ class RegionalDisclosurePropertyIT {
         return n;
     }
 
-    private static int sameTable(Path html, String panel, Map<String, Map<String, String>> extract, String... key) throws Exception {
+    private static int sameTable(Path html, String panel, Map<String, Map<String, String>> extract, String... key)
+            throws Exception {
         String page = Files.readString(html);
-        Matcher t = Pattern.compile("<table class=\"rows\" data-panel=\"" + panel + "\">(.*?)</table>", Pattern.DOTALL).matcher(page);
+        Matcher t = Pattern.compile("<table class=\"rows\" data-panel=\"" + panel + "\">(.*?)</table>", Pattern.DOTALL)
+                .matcher(page);
         assertThat(t.find()).as(html.toString()).isTrue();
         Matcher rows = ROW.matcher(t.group(1));
         List<String> header = null;
@@ -175,7 +204,9 @@ class RegionalDisclosurePropertyIT {
             assertThat(published).as("%s row %s", html.getFileName(), byColumn).isNotNull();
             for (String c : header) {
                 if (published.containsKey(c) && !c.equals("suppressed")) {
-                    assertThat(byColumn.get(c)).as("%s %s %s", html.getFileName(), key(byColumn, key), c).isEqualTo(published.get(c));
+                    assertThat(byColumn.get(c))
+                            .as("%s %s %s", html.getFileName(), key(byColumn, key), c)
+                            .isEqualTo(published.get(c));
                     n++;
                 }
             }
@@ -193,6 +224,10 @@ class RegionalDisclosurePropertyIT {
     }
 
     private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 }

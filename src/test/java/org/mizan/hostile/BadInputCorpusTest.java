@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -246,7 +245,8 @@ class BadInputCorpusTest {
     void theCommittedCorpusIsExactlyWhatTheGeneratorMakes() throws IOException {
         Map<String, byte[]> made = BadInputCorpus.files();
         try (Stream<Path> files = Files.list(BadInputCorpus.DIR)) {
-            assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet())).isEqualTo(made.keySet());
+            assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
+                    .isEqualTo(made.keySet());
         }
         SoftAssertions soft = new SoftAssertions();
         made.forEach((name, bytes) -> soft.assertThat(read(name)).as(name).isEqualTo(bytes));
@@ -261,7 +261,8 @@ class BadInputCorpusTest {
         SoftAssertions soft = new SoftAssertions();
         expected.forEach((name, outcome) -> {
             // when
-            String actual = CorpusReader.outcome(BadInputCorpus.DIR.resolve(name).toAbsolutePath());
+            String actual =
+                    CorpusReader.outcome(BadInputCorpus.DIR.resolve(name).toAbsolutePath());
             // then
             soft.assertThat(actual).as(name).isEqualTo(outcome);
         });

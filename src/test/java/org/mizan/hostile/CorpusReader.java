@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.mizan.normalise.Fields;
 import org.mizan.normalise.Gazetteer;
@@ -33,15 +32,16 @@ import org.mizan.source.iati.IatiActivityReader;
  */
 final class CorpusReader {
 
-    static final String XLSX_MAPPING = Path.of("src/test/resources/bad-input-mappings/remittances-xlsx.yml").toAbsolutePath().toString();
+    static final String XLSX_MAPPING = Path.of("src/test/resources/bad-input-mappings/remittances-xlsx.yml")
+            .toAbsolutePath()
+            .toString();
 
     /** System properties a file is read with (its limits lowered to show them at a small size). */
     static final Map<String, Map<String, String>> SETTINGS = Map.of(
             "line_5000_bytes.csv", Map.of("mizan.max-line-bytes", "4096"),
             "quoted_span_over_limit.csv", Map.of("mizan.max-quoted-lines", "3"));
 
-    private CorpusReader() {
-    }
+    private CorpusReader() {}
 
     static String outcome(Path file) {
         String name = file.getFileName().toString();
@@ -69,7 +69,8 @@ final class CorpusReader {
         Mapping mapping = MappingLoader.load(mappingName);
         Gazetteer gazetteer = new Gazetteer();
         gazetteer.add(new Gazetteer.Unit("NP-P1-DHA-M01", "Dhankuta", "NP", LocalDate.of(2017, 3, 10), null));
-        RemittanceNormaliser checks = new RemittanceNormaliser(new Fields(mapping), gazetteer, new KeyIndex(), List.of());
+        RemittanceNormaliser checks =
+                new RemittanceNormaliser(new Fields(mapping), gazetteer, new KeyIndex(), List.of());
         int accepted = 0;
         List<String> rejects = new ArrayList<>();
         try (RecordSource source = SourceFiles.open(file, mapping)) {
@@ -84,7 +85,8 @@ final class CorpusReader {
     }
 
     private static String iati(Path file) throws IOException {
-        IatiActivityNormaliser checks = new IatiActivityNormaliser(file.getFileName().toString(), new UnitTree(), null);
+        IatiActivityNormaliser checks =
+                new IatiActivityNormaliser(file.getFileName().toString(), new UnitTree(), null);
         int accepted = 0;
         List<String> rejects = new ArrayList<>();
         try (IatiActivityReader reader = new IatiActivityReader(file)) {
@@ -107,7 +109,8 @@ final class CorpusReader {
     /** Prints every file's outcome: a help to write the expectations, never their source. */
     public static void main(String[] args) {
         for (String name : BadInputCorpus.files().keySet()) {
-            System.out.println("=== " + name + "\n" + outcome(BadInputCorpus.DIR.resolve(name).toAbsolutePath()));
+            System.out.println("=== " + name + "\n"
+                    + outcome(BadInputCorpus.DIR.resolve(name).toAbsolutePath()));
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,50 +43,71 @@ class HostileInputIT {
         List<List<Object>> before = cli.query(TOTALS);
         String answered = cli.run("query", TOTALS, "--format", "csv").out();
         Map<String[], String> refused = new java.util.LinkedHashMap<>();
-        refused.put(new String[] {"ingest-remittances", "truncated.csv.gz"},
+        refused.put(
+                new String[] {"ingest-remittances", "truncated.csv.gz"},
                 "truncated.csv.gz: is a gzip file that is cut short (truncated: its compressed data ends early).");
-        refused.put(new String[] {"ingest-remittances", "header_amount_twice.csv"},
+        refused.put(
+                new String[] {"ingest-remittances", "header_amount_twice.csv"},
                 "header_amount_twice.csv: line 1 (header) names the column 'amount' twice, in columns 6 and 11");
-        refused.put(new String[] {"ingest-remittances", "xlsx_ratio_bomb.xlsx", "mapping=" + CorpusReader.XLSX_MAPPING},
+        refused.put(
+                new String[] {"ingest-remittances", "xlsx_ratio_bomb.xlsx", "mapping=" + CorpusReader.XLSX_MAPPING},
                 "xlsx_ratio_bomb.xlsx: its part xl/worksheets/sheet1.xml expands more than 100 times its compressed size");
-        refused.put(new String[] {"ingest-remittances", "xlsx_doctype.xlsx", "mapping=" + CorpusReader.XLSX_MAPPING},
+        refused.put(
+                new String[] {"ingest-remittances", "xlsx_doctype.xlsx", "mapping=" + CorpusReader.XLSX_MAPPING},
                 "xlsx_doctype.xlsx: its part xl/worksheets/sheet1.xml declares a DOCTYPE");
-        refused.put(new String[] {"ingest-ledgers", "iati_truncated.xml.gz"},
+        refused.put(
+                new String[] {"ingest-ledgers", "iati_truncated.xml.gz"},
                 "iati_truncated.xml.gz: is a gzip file that is cut short (truncated: its compressed data ends early).");
         refused.put(new String[] {"ingest-ledgers", "pdf_as.csv"}, "pdf_as.csv: is a PDF document, not a data export.");
         for (Map.Entry<String[], String> f : refused.entrySet()) {
             String[] a = f.getKey();
             // when
-            MizanCli.Result r = a.length == 3 ? cli.run("run", a[0], "file=" + CORPUS.resolve(a[1]), a[2])
+            MizanCli.Result r = a.length == 3
+                    ? cli.run("run", a[0], "file=" + CORPUS.resolve(a[1]), a[2])
                     : cli.run("run", a[0], "file=" + CORPUS.resolve(a[1]));
             // then
             assertThat(r.code()).as(a[1] + ": " + r.out() + r.err()).isEqualTo(1);
-            assertThat(r.out()).as(a[1]).contains("FAILED: " + CORPUS + "/" + f.getValue()).doesNotContain("Exception");
+            assertThat(r.out())
+                    .as(a[1])
+                    .contains("FAILED: " + CORPUS + "/" + f.getValue())
+                    .doesNotContain("Exception");
             assertThat(tree("lake")).as("the lake after " + a[1]).isEqualTo(lake);
             assertThat(tree("warehouse")).as("the warehouse after " + a[1]).isEqualTo(warehouse);
-            assertThat(cli.query(TOTALS)).as("the published state after " + a[1]).isEqualTo(before);
+            assertThat(cli.query(TOTALS))
+                    .as("the published state after " + a[1])
+                    .isEqualTo(before);
         }
         assertThat(cli.run("query", TOTALS, "--format", "csv").out()).isEqualTo(answered);
         // and the next good load succeeds
         MizanCli.Result next = cli.run("run", "ingest-remittances", "file=" + CORPUS.resolve("utf16be_bom.csv"));
         assertThat(next.code()).as(next.out() + next.err()).isZero();
-        assertThat(cli.value("select count(*) from remittance_transactions where txn_id like 'T-%'")).isEqualTo("2");
+        assertThat(cli.value("select count(*) from remittance_transactions where txn_id like 'T-%'"))
+                .isEqualTo("2");
         assertThat(Long.parseLong(cli.value("select count(*) from remittance_transactions")))
                 .isEqualTo(((Number) before.get(0).get(0)).longValue() + 2);
     }
 
     @Test
     void valuesTheWarehouseCannotHoldAreRowRejectsAndTheBuildSucceeds() {
-        // when: a workbook with an amount of 1e30 and a timestamp in the year 99999 among good rows, and IATI values of 1e30
-        MizanCli.Result xlsx = cli.run("run", "ingest-remittances", "file=" + CORPUS.resolve("xlsx_values.xlsx"),
+        // when: a workbook with an amount of 1e30 and a timestamp in the year 99999 among good rows, and IATI values of
+        // 1e30
+        MizanCli.Result xlsx = cli.run(
+                "run",
+                "ingest-remittances",
+                "file=" + CORPUS.resolve("xlsx_values.xlsx"),
                 "mapping=" + CorpusReader.XLSX_MAPPING);
         MizanCli.Result iati = cli.run("run", "ingest-ledgers", "file=" + CORPUS.resolve("iati_value_1e30.xml"));
         // then
         assertThat(xlsx.code()).as(xlsx.out() + xlsx.err()).isZero();
-        assertThat(xlsx.out()).contains("4 rows read: 2 transactions stored, 2 rejected").contains("bad_number 1").contains("bad_timestamp 1");
+        assertThat(xlsx.out())
+                .contains("4 rows read: 2 transactions stored, 2 rejected")
+                .contains("bad_number 1")
+                .contains("bad_timestamp 1");
         assertThat(iati.code()).as(iati.out() + iati.err()).isZero();
-        assertThat(cli.value("select count(*) from remittance_transactions where txn_id like 'X-%'")).isEqualTo("2");
-        assertThat(cli.value("select sum(amount) from project_funding where project_id = 'XM-TEST-1'")).isEqualTo("300.0000");
+        assertThat(cli.value("select count(*) from remittance_transactions where txn_id like 'X-%'"))
+                .isEqualTo("2");
+        assertThat(cli.value("select sum(amount) from project_funding where project_id = 'XM-TEST-1'"))
+                .isEqualTo("300.0000");
     }
 
     /** Every file under the home's folder with its size. */

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,7 +50,8 @@ class XlsxBombIT {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> SourceFiles.open(bomb, MappingLoader.load(CorpusReader.XLSX_MAPPING)))
                 .isInstanceOf(MappingException.class)
-                .hasMessageStartingWith(bomb + ": its part xl/worksheets/sheet1.xml expands more than 100 times its compressed size")
+                .hasMessageStartingWith(
+                        bomb + ": its part xl/worksheets/sheet1.xml expands more than 100 times its compressed size")
                 .hasMessageEndingWith("If the file is right, raise the limit: MIZAN_MAX_XLSX_RATIO=200 (now 100).");
         long ratioMillis = (System.nanoTime() - t0) / 1_000_000;
         // and with the ratio raised, the largest expanded workbook stops it
@@ -60,10 +60,15 @@ class XlsxBombIT {
             long t1 = System.nanoTime();
             assertThatThrownBy(() -> SourceFiles.open(bomb, MappingLoader.load(CorpusReader.XLSX_MAPPING)))
                     .isInstanceOf(MappingException.class)
-                    .hasMessageStartingWith(bomb + ": the workbook expands to more than 268435456 bytes (its part xl/worksheets/sheet1.xml alone to ")
-                    .hasMessageEndingWith("If the file is right, raise the limit: MIZAN_MAX_XLSX_EXPANDED_BYTES=536870912 (now 268435456).");
+                    .hasMessageStartingWith(
+                            bomb
+                                    + ": the workbook expands to more than 268435456 bytes (its part xl/worksheets/sheet1.xml alone to ")
+                    .hasMessageEndingWith(
+                            "If the file is right, raise the limit: MIZAN_MAX_XLSX_EXPANDED_BYTES=536870912 (now 268435456).");
             long sizeMillis = (System.nanoTime() - t1) / 1_000_000;
-            System.out.printf("XlsxBombIT: refused by the ratio in %d ms, by the expanded size in %d ms%n", ratioMillis, sizeMillis);
+            System.out.printf(
+                    "XlsxBombIT: refused by the ratio in %d ms, by the expanded size in %d ms%n",
+                    ratioMillis, sizeMillis);
             assertThat(ratioMillis).isLessThan(10_000);
             assertThat(sizeMillis).isLessThan(30_000);
         } finally {
@@ -74,29 +79,46 @@ class XlsxBombIT {
     @Test
     void aLoadOfItFailsNamingTheLimitWithItsPeakMemoryUnder600Megabytes() throws Exception {
         // when: the whole command in a JVM of its own, so that its peak memory is the load's alone
-        List<String> out = child(Map.of("MIZAN_MAX_XLSX_RATIO", "1000000"), "run", "ingest-remittances", "file=" + bomb,
+        List<String> out = child(
+                Map.of("MIZAN_MAX_XLSX_RATIO", "1000000"),
+                "run",
+                "ingest-remittances",
+                "file=" + bomb,
                 "mapping=" + CorpusReader.XLSX_MAPPING);
         // then
-        String failed = out.stream().filter(l -> l.startsWith("  FAILED: ")).findFirst().orElseThrow();
-        assertThat(failed).startsWith("  FAILED: " + bomb + ": the workbook expands to more than 268435456 bytes")
-                .endsWith("MIZAN_MAX_XLSX_EXPANDED_BYTES=536870912 (now 268435456).").doesNotContain("Exception");
-        long peakKb = Long.parseLong(out.stream().filter(l -> l.startsWith("peak-rss-kb ")).findFirst().orElseThrow().substring(12));
+        String failed =
+                out.stream().filter(l -> l.startsWith("  FAILED: ")).findFirst().orElseThrow();
+        assertThat(failed)
+                .startsWith("  FAILED: " + bomb + ": the workbook expands to more than 268435456 bytes")
+                .endsWith("MIZAN_MAX_XLSX_EXPANDED_BYTES=536870912 (now 268435456).")
+                .doesNotContain("Exception");
+        long peakKb = Long.parseLong(out.stream()
+                .filter(l -> l.startsWith("peak-rss-kb "))
+                .findFirst()
+                .orElseThrow()
+                .substring(12));
         System.out.printf("XlsxBombIT: the failed load's peak RSS was %d MB%n", peakKb * 1024 / MB);
         assertThat(peakKb * 1024).isLessThan(600 * MB);
         assertThat(out.get(out.size() - 1)).isEqualTo("exit 1");
     }
 
     private List<String> child(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RssProbe.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                RssProbe.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("MIZAN_HOME", dir.resolve("home").toString());
         pb.environment().putAll(env);
         Process p = pb.start();
-        List<String> lines = new ArrayList<>(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        List<String> lines = new ArrayList<>(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList());
         // only against a hang: the output above ends when the process does
-        assertThat(p.waitFor(org.mizan.Await.HANG.toMinutes(), TimeUnit.MINUTES)).isTrue(); // only against a hang
+        assertThat(p.waitFor(org.mizan.Await.HANG.toMinutes(), TimeUnit.MINUTES))
+                .isTrue(); // only against a hang
         lines.add("exit " + p.exitValue());
         return lines;
     }
@@ -109,11 +131,13 @@ class XlsxBombIT {
             System.arraycopy(row, 0, chunk, i * row.length, row.length);
         }
         long written = 0;
-        try (OutputStream f = Files.newOutputStream(file); ZipOutputStream z = new ZipOutputStream(new java.io.BufferedOutputStream(f, 1 << 20))) {
+        try (OutputStream f = Files.newOutputStream(file);
+                ZipOutputStream z = new ZipOutputStream(new java.io.BufferedOutputStream(f, 1 << 20))) {
             z.setLevel(Deflater.BEST_SPEED);
             byte[] small = BadInputCorpus.workbook(BadInputCorpus.sheet(""), null);
             // the small workbook's parts first, its sheet replaced by the large one
-            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(small))) {
+            try (java.util.zip.ZipInputStream in =
+                    new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(small))) {
                 ZipEntry e;
                 while ((e = in.getNextEntry()) != null) {
                     if (!e.getName().equals("xl/worksheets/sheet1.xml")) {
@@ -124,8 +148,9 @@ class XlsxBombIT {
                 }
             }
             z.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            byte[] head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] head =
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                            .getBytes(StandardCharsets.US_ASCII);
             z.write(head);
             written += head.length;
             while (written < size) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,44 +36,63 @@ class LakeCommitTest {
     @Test
     void aRedeliveryReplacesItsOwnFilesAndNothingElse() throws IOException {
         lake.commit(Dataset.REMITTANCE_TRANSACTIONS, "feed.csv", staging, staged());
-        assertThat(contents()).containsExactly(
-                "period=2024-03/source=P/feed.csv.parquet=new March",
-                "period=2024-03/source=P/other.csv.parquet=neighbour",
-                "period=2024-05/source=P/feed.csv.parquet=new May");
+        assertThat(contents())
+                .containsExactly(
+                        "period=2024-03/source=P/feed.csv.parquet=new March",
+                        "period=2024-03/source=P/other.csv.parquet=neighbour",
+                        "period=2024-05/source=P/feed.csv.parquet=new May");
         assertThat(lake.recover()).isZero();
     }
 
     @Test
     void aCommitCutShortAfterItsFirstMoveIsFinishedByRecovery() throws IOException {
-        // given the journal (as earlier versions wrote it, with no partition line) of a commit killed after moving March
-        Path journal = Files.createDirectories(home.resolve("lake/_journal")).resolve("remittance_transactions__feed.csv.commit");
-        Files.write(journal, List.of("remittance_transactions", "feed.csv", staging.toString(),
-                "period=2024-03/source=P/feed.csv.parquet", "period=2024-05/source=P/feed.csv.parquet"));
-        Files.move(staging.resolve("period=2024-03/source=P/feed.csv.parquet"),
+        // given the journal (as earlier versions wrote it, with no partition line) of a commit killed after moving
+        // March
+        Path journal = Files.createDirectories(home.resolve("lake/_journal"))
+                .resolve("remittance_transactions__feed.csv.commit");
+        Files.write(
+                journal,
+                List.of(
+                        "remittance_transactions",
+                        "feed.csv",
+                        staging.toString(),
+                        "period=2024-03/source=P/feed.csv.parquet",
+                        "period=2024-05/source=P/feed.csv.parquet"));
+        Files.move(
+                staging.resolve("period=2024-03/source=P/feed.csv.parquet"),
                 lake.dir(Dataset.REMITTANCE_TRANSACTIONS).resolve("period=2024-03/source=P/feed.csv.parquet"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         // when the next commit or build recovers
         assertThat(lake.recover()).isEqualTo(1);
         // then the lake is as if the commit had run whole, and the journal is gone
-        assertThat(contents()).containsExactly(
-                "period=2024-03/source=P/feed.csv.parquet=new March",
-                "period=2024-03/source=P/other.csv.parquet=neighbour",
-                "period=2024-05/source=P/feed.csv.parquet=new May");
+        assertThat(contents())
+                .containsExactly(
+                        "period=2024-03/source=P/feed.csv.parquet=new March",
+                        "period=2024-03/source=P/other.csv.parquet=neighbour",
+                        "period=2024-05/source=P/feed.csv.parquet=new May");
         assertThat(journal).doesNotExist();
     }
 
     @Test
     void aPartitionCommitCutShortIsFinishedWithinItsPartitionOnly() throws IOException {
         // a rerun of March only: its journal names the partition; April stays although the new load has none
-        Path journal = Files.createDirectories(home.resolve("lake/_journal")).resolve("remittance_transactions__feed.csv.commit");
+        Path journal = Files.createDirectories(home.resolve("lake/_journal"))
+                .resolve("remittance_transactions__feed.csv.commit");
         Files.delete(staging.resolve("period=2024-05/source=P/feed.csv.parquet"));
-        Files.write(journal, List.of("remittance_transactions", "feed.csv", "period=2024-03/source=P", staging.toString(),
-                "period=2024-03/source=P/feed.csv.parquet"));
+        Files.write(
+                journal,
+                List.of(
+                        "remittance_transactions",
+                        "feed.csv",
+                        "period=2024-03/source=P",
+                        staging.toString(),
+                        "period=2024-03/source=P/feed.csv.parquet"));
         assertThat(lake.recover()).isEqualTo(1);
-        assertThat(contents()).containsExactly(
-                "period=2024-03/source=P/feed.csv.parquet=new March",
-                "period=2024-03/source=P/other.csv.parquet=neighbour",
-                "period=2024-04/source=P/feed.csv.parquet=old April");
+        assertThat(contents())
+                .containsExactly(
+                        "period=2024-03/source=P/feed.csv.parquet=new March",
+                        "period=2024-03/source=P/other.csv.parquet=neighbour",
+                        "period=2024-04/source=P/feed.csv.parquet=old April");
         assertThat(journal).doesNotExist();
     }
 
@@ -91,9 +109,10 @@ class LakeCommitTest {
         // when it is committed
         lake.commit(Dataset.REMITTANCE_TRANSACTIONS, "feed.csv-0a1b2c3d", again, files);
         // then the old-style feed.csv is replaced (it was this file's earlier load), other.csv stays
-        assertThat(contents()).containsExactly(
-                "period=2024-03/source=P/feed.csv-0a1b2c3d.parquet=newer March",
-                "period=2024-03/source=P/other.csv.parquet=neighbour");
+        assertThat(contents())
+                .containsExactly(
+                        "period=2024-03/source=P/feed.csv-0a1b2c3d.parquet=newer March",
+                        "period=2024-03/source=P/other.csv.parquet=neighbour");
         assertThat(Lake.legacyUnit("other.csv")).isNull();
     }
 
@@ -106,13 +125,16 @@ class LakeCommitTest {
     private List<String> contents() throws IOException {
         Path dir = lake.dir(Dataset.REMITTANCE_TRANSACTIONS);
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).sorted().map(p -> {
-                try {
-                    return dir.relativize(p) + "=" + Files.readString(p);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return s.filter(Files::isRegularFile)
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            return dir.relativize(p) + "=" + Files.readString(p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 

@@ -19,11 +19,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mizan.schema.RemittanceTransaction;
 import org.mizan.duckdb.DuckDb;
+import org.mizan.schema.RemittanceTransaction;
 
 /**
  * Rows in any order: a shuffled feed over 480 partitions ends as one Parquet file per partition with every row,
@@ -50,11 +49,23 @@ class PartitionedParquetWriterTest {
 
     private static RemittanceTransaction txn(int i, String period, String source) {
         return RemittanceTransaction.newBuilder()
-                .setTxnId("T-" + i).setProviderId(source)
-                .setSentAt(Instant.parse(period + "-02T06:14:00Z")).setSentAtOffsetMin(180).setSentOn(LocalDate.parse(period + "-02"))
-                .setPeriod(period).setSenderCountry("QA").setReceivingUnitCode("NP-P1-DHA-M01").setReceivingLocality(null)
-                .setAmount(new BigDecimal(i + 1).add(new BigDecimal("0.2500"))).setCurrency("QAR").setFee(new BigDecimal("1.0000"))
-                .setFxMarginPct(null).setChannel("mto").setSourceId(source).setSourceFile("feed.csv").setSourceLine(i + 2)
+                .setTxnId("T-" + i)
+                .setProviderId(source)
+                .setSentAt(Instant.parse(period + "-02T06:14:00Z"))
+                .setSentAtOffsetMin(180)
+                .setSentOn(LocalDate.parse(period + "-02"))
+                .setPeriod(period)
+                .setSenderCountry("QA")
+                .setReceivingUnitCode("NP-P1-DHA-M01")
+                .setReceivingLocality(null)
+                .setAmount(new BigDecimal(i + 1).add(new BigDecimal("0.2500")))
+                .setCurrency("QAR")
+                .setFee(new BigDecimal("1.0000"))
+                .setFxMarginPct(null)
+                .setChannel("mto")
+                .setSourceId(source)
+                .setSourceFile("feed.csv")
+                .setSourceLine(i + 2)
                 .build();
     }
 
@@ -69,7 +80,8 @@ class PartitionedParquetWriterTest {
         // given 24,000 rows in random order over 480 partitions, with a checkpoint every 5,000 rows
         List<RemittanceTransaction> rows = shuffled();
         List<Path> files;
-        try (PartitionedParquetWriter w = new PartitionedParquetWriter(Dataset.REMITTANCE_TRANSACTIONS, dir, "feed.csv")) {
+        try (PartitionedParquetWriter w =
+                new PartitionedParquetWriter(Dataset.REMITTANCE_TRANSACTIONS, dir, "feed.csv")) {
             for (int i = 0; i < rows.size(); i++) {
                 w.write(rows.get(i));
                 if ((i + 1) % 5_000 == 0) {
@@ -81,9 +93,13 @@ class PartitionedParquetWriterTest {
             files = w.written();
         }
         // then one file per partition, named as the first part of the unit, and every row in it
-        assertThat(files).hasSize(480).allSatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("feed.csv.parquet"));
-        assertThat(files).contains(Path.of("period=2024-01/source=MTO-001/feed.csv.parquet"),
-                Path.of("period=2024-12/source=MTO-040/feed.csv.parquet"));
+        assertThat(files)
+                .hasSize(480)
+                .allSatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("feed.csv.parquet"));
+        assertThat(files)
+                .contains(
+                        Path.of("period=2024-01/source=MTO-001/feed.csv.parquet"),
+                        Path.of("period=2024-12/source=MTO-040/feed.csv.parquet"));
         assertPartitions(expected(rows));
         assertThat(total()).isEqualTo("24000|288018000.0000");
     }
@@ -100,11 +116,13 @@ class PartitionedParquetWriterTest {
             }
         }
         List<Path> atCheckpoint = List.copyOf(first.written());
-        assertThat(atCheckpoint).allSatisfy(p -> assertThat(p.startsWith("_spill")).isTrue());
+        assertThat(atCheckpoint)
+                .allSatisfy(p -> assertThat(p.startsWith("_spill")).isTrue());
         // when a restart keeps what the checkpoint listed (as the staging writer does) and reads on from row 10,001
         deleteAllBut(atCheckpoint);
         List<Path> files;
-        try (PartitionedParquetWriter again = new PartitionedParquetWriter(Dataset.REMITTANCE_TRANSACTIONS, dir, "feed.csv")) {
+        try (PartitionedParquetWriter again =
+                new PartitionedParquetWriter(Dataset.REMITTANCE_TRANSACTIONS, dir, "feed.csv")) {
             again.resumeAfter(atCheckpoint);
             for (int i = 10_000; i < rows.size(); i++) {
                 again.write(rows.get(i));
@@ -126,7 +144,8 @@ class PartitionedParquetWriterTest {
             rows.add(txn(i, "2024-0" + (1 + i / 40_000), "BNK-001"));
         }
         List<Path> files;
-        try (PartitionedParquetWriter w = new PartitionedParquetWriter(Dataset.REMITTANCE_TRANSACTIONS, dir, "feed.csv")) {
+        try (PartitionedParquetWriter w =
+                new PartitionedParquetWriter(Dataset.REMITTANCE_TRANSACTIONS, dir, "feed.csv")) {
             for (RemittanceTransaction r : rows) {
                 w.write(r);
             }
@@ -134,9 +153,11 @@ class PartitionedParquetWriterTest {
             files = w.written();
         }
         // then one file each and no spill file
-        assertThat(files.stream().map(Path::toString).toList()).containsExactlyInAnyOrder(
-                "period=2024-01/source=BNK-001/feed.csv.parquet", "period=2024-02/source=BNK-001/feed.csv.parquet",
-                "period=2024-03/source=BNK-001/feed.csv.parquet");
+        assertThat(files.stream().map(Path::toString).toList())
+                .containsExactlyInAnyOrder(
+                        "period=2024-01/source=BNK-001/feed.csv.parquet",
+                        "period=2024-02/source=BNK-001/feed.csv.parquet",
+                        "period=2024-03/source=BNK-001/feed.csv.parquet");
         assertThat(dir.resolve(PartitionedParquetWriter.SPILL_DIR)).doesNotExist();
         assertPartitions(expected(rows));
         assertThat(total()).isEqualTo("120000|7200090000.0000");
@@ -159,12 +180,16 @@ class PartitionedParquetWriterTest {
     /** Rows, amount and files per partition as DuckDB reads the files, with the partition read from the folder. */
     private void assertPartitions(Map<String, String> expected) throws Exception {
         Map<String, String> actual = new TreeMap<>();
-        try (Connection c = DuckDb.inMemory(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select regexp_extract(filename, 'period=([^/]+)/', 1) || ' ' || regexp_extract(filename, 'source=([^/]+)/', 1),"
-                     + " count(*), sum(amount), count(distinct filename), bool_and(period = regexp_extract(filename, 'period=([^/]+)/', 1))"
-                     + " from read_parquet('" + dir + "/**/*.parquet', filename = true) group by 1")) {
+        try (Connection c = DuckDb.inMemory();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select regexp_extract(filename, 'period=([^/]+)/', 1) || ' ' || regexp_extract(filename, 'source=([^/]+)/', 1),"
+                                + " count(*), sum(amount), count(distinct filename), bool_and(period = regexp_extract(filename, 'period=([^/]+)/', 1))"
+                                + " from read_parquet('" + dir + "/**/*.parquet', filename = true) group by 1")) {
             while (rs.next()) {
-                assertThat(rs.getBoolean(5)).as("rows of %s in their own partition", rs.getString(1)).isTrue();
+                assertThat(rs.getBoolean(5))
+                        .as("rows of %s in their own partition", rs.getString(1))
+                        .isTrue();
                 actual.put(rs.getString(1), rs.getLong(2) + "|" + rs.getBigDecimal(3) + "|" + rs.getLong(4));
             }
         }
@@ -172,8 +197,10 @@ class PartitionedParquetWriterTest {
     }
 
     private String total() throws Exception {
-        try (Connection c = DuckDb.inMemory(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*), count(distinct txn_id), sum(amount) from read_parquet('" + dir + "/**/*.parquet')")) {
+        try (Connection c = DuckDb.inMemory();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*), count(distinct txn_id), sum(amount) from read_parquet('"
+                        + dir + "/**/*.parquet')")) {
             rs.next();
             assertThat(rs.getLong(2)).as("no row twice").isEqualTo(rs.getLong(1));
             return rs.getLong(1) + "|" + rs.getBigDecimal(3);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.mizan.MizanCli;
 
 /**
@@ -66,9 +65,15 @@ final class PartitionedDelivery {
 
     static PartitionedDelivery generate() throws Exception {
         Path dir = MizanCli.tempDir("partitioned-data");
-        Process gen = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "bench/GenerateRemittances.java", "3000", "16", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("generate.log").toFile()).start();
+        Process gen = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "bench/GenerateRemittances.java",
+                        "3000",
+                        "16",
+                        dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("generate.log").toFile())
+                .start();
         assertThat(gen.waitFor()).isZero();
         return new PartitionedDelivery(dir);
     }
@@ -76,8 +81,12 @@ final class PartitionedDelivery {
     /** A home with the gazetteer and FX rates loaded. */
     MizanCli home(String name) {
         MizanCli cli = MizanCli.inTempHome(name);
-        assertThat(cli.run("run", "load-gazetteer", "file=" + dir.resolve("admin_units.csv")).code()).isZero();
-        assertThat(cli.run("run", "load-fx-rates", "file=" + dir.resolve("fx_rates.csv")).code()).isZero();
+        assertThat(cli.run("run", "load-gazetteer", "file=" + dir.resolve("admin_units.csv"))
+                        .code())
+                .isZero();
+        assertThat(cli.run("run", "load-fx-rates", "file=" + dir.resolve("fx_rates.csv"))
+                        .code())
+                .isZero();
         return cli;
     }
 
@@ -97,7 +106,8 @@ final class PartitionedDelivery {
                 continue;
             }
             try (Stream<Path> s = Files.list(dir)) {
-                for (Path f : s.filter(p -> p.toString().endsWith(".rejects.csv")).toList()) {
+                for (Path f :
+                        s.filter(p -> p.toString().endsWith(".rejects.csv")).toList()) {
                     for (List<String> r : org.mizan.jobs.ingest.QuarantineReader.read(f, StandardCharsets.UTF_8)) {
                         out.add(r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3));
                     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,7 +27,8 @@ class PartitionedIngestIT {
         input = PartitionedDelivery.generate();
         single = input.home("single");
         for (Path f : input.files) {
-            assertThat(single.run("run", "ingest-remittances", "file=" + f).code()).isZero();
+            assertThat(single.run("run", "ingest-remittances", "file=" + f).code())
+                    .isZero();
         }
     }
 
@@ -48,7 +48,9 @@ class PartitionedIngestIT {
         TreeSet<String> rejects = PartitionedDelivery.rejects(cli);
         assertThat(rejects).isEqualTo(PartitionedDelivery.rejects(single));
         assertThat(rejects).hasSize(5);
-        assertThat(String.join("\n", rejects)).contains("mto_2024_part1.csv|951|duplicate_in_file|")
-                .contains("mto_2024_part2.csv|102|duplicate_loaded|").contains("mto_2024_part2.csv|902|duplicate_loaded|");
+        assertThat(String.join("\n", rejects))
+                .contains("mto_2024_part1.csv|951|duplicate_in_file|")
+                .contains("mto_2024_part2.csv|102|duplicate_loaded|")
+                .contains("mto_2024_part2.csv|902|duplicate_loaded|");
     }
 }

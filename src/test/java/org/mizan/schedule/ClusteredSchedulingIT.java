@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,14 +52,23 @@ class ClusteredSchedulingIT {
         Files.copy(MizanCli.FIXTURES.resolve("remittances/mto-017_2024-03.csv"), inbox.resolve("mto-017_2024-03.csv"));
         // a trigger due once, 20 s from now (a cron with a year), so that both schedulers are up when it is due
         ZonedDateTime due = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(20).withNano(0);
-        Files.writeString(cli.home().resolve("schedules.yml"), String.format("""
+        Files.writeString(
+                cli.home().resolve("schedules.yml"),
+                String.format(
+                        """
                 schedules:
                   - job: ingest-remittances
                     source: MTO-017
                     inbox: inbox/mto
                     cron: "%d %d %d %d %d ? %d"
                     time-zone: UTC
-                """, due.getSecond(), due.getMinute(), due.getHour(), due.getDayOfMonth(), due.getMonthValue(), due.getYear()));
+                """,
+                        due.getSecond(),
+                        due.getMinute(),
+                        due.getHour(),
+                        due.getDayOfMonth(),
+                        due.getMonthValue(),
+                        due.getYear()));
 
         // in one JVM, Quartz keeps one connection provider per scheduler name: the one started last serves both,
         // so it is also the one stopped last (on two machines each has its own)
@@ -71,18 +79,24 @@ class ClusteredSchedulingIT {
         b.awaitOut(STARTED);
         waitForSchedulers(2);
         // both run until the trigger has fired and its load is over (the fire log's line is written after the load)
-        Await.onChangeIn(FireLog.file(new MizanHome(cli.home())).getParent(), "the trigger's load is logged",
-                () -> FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017").stream().anyMatch(l -> l.contains("loaded execution")));
+        Await.onChangeIn(
+                FireLog.file(new MizanHome(cli.home())).getParent(),
+                "the trigger's load is logged",
+                () -> FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017").stream()
+                        .anyMatch(l -> l.contains("loaded execution")));
         MizanCli.Result ra = a.stop();
         MizanCli.Result rb = b.stop();
         assertThat(ra.code()).as(ra.err()).isZero();
         assertThat(rb.code()).as(rb.err()).isZero();
         List<String> fires = FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017");
         assertThat(fires).as("fires of the one trigger").hasSize(1);
-        assertThat(fires.get(0)).contains("\tdue " + due.toInstant()).contains("loaded execution 3 COMPLETED mto-017_2024-03.csv");
-        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from " + schema + ".batch_job_execution e join " + schema
-                     + ".batch_job_instance i using (job_instance_id) where i.job_name = 'ingest-remittances'")) {
+        assertThat(fires.get(0))
+                .contains("\tdue " + due.toInstant())
+                .contains("loaded execution 3 COMPLETED mto-017_2024-03.csv");
+        try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from " + schema + ".batch_job_execution e join " + schema
+                        + ".batch_job_instance i using (job_instance_id) where i.job_name = 'ingest-remittances'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("ingest executions").isEqualTo(1);
         }
@@ -94,8 +108,9 @@ class ClusteredSchedulingIT {
     /** Waits until this many scheduler instances have checked in to the cluster. */
     private void waitForSchedulers(int n) {
         Await.probe(n + " scheduler(s) checked in", () -> {
-            try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select count(*) from " + schema + ".qrtz_scheduler_state")) {
+            try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from " + schema + ".qrtz_scheduler_state")) {
                 return rs.next() && rs.getInt(1) >= n;
             } catch (SQLException e) {
                 return false; // the tables are not there yet

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.mizan.MizanCli;
 import org.mizan.config.MizanHome;
@@ -50,7 +49,8 @@ class MisfireIT {
         MizanCli.Result first = serving.stop();
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("scheduled ingest-remittances:MTO-017 (0 0 2 * * ? Asia/Kathmandu)");
-        assertThat(FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017")).isEmpty();
+        assertThat(FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017"))
+                .isEmpty();
         long nextBefore = nextFireTime(cli.home());
         assertThat(nextBefore).isGreaterThan(System.currentTimeMillis());
 
@@ -66,9 +66,11 @@ class MisfireIT {
 
         List<String> fires = FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017");
         assertThat(fires).hasSize(1);
-        // fired once at start (a misfire is fired "now", so its due time is not the old slot's), and loaded the file once
+        // fired once at start (a misfire is fired "now", so its due time is not the old slot's), and loaded the file
+        // once
         assertThat(fires.get(0)).contains("loaded execution 3 COMPLETED mto-017_2024-03.csv");
-        java.time.Instant firedDue = java.time.Instant.parse(fires.get(0).split("\t")[2].substring("due ".length()));
+        java.time.Instant firedDue =
+                java.time.Instant.parse(fires.get(0).split("\t")[2].substring("due ".length()));
         assertThat(firedDue).isAfterOrEqualTo(restart);
         // then the trigger waits for its next regular slot: 02:00 Kathmandu is 20:15 UTC
         long nextAfter = nextFireTime(cli.home());
@@ -82,13 +84,20 @@ class MisfireIT {
         fires = FireLog.fires(new MizanHome(cli.home()), "ingest-remittances:MTO-017");
         assertThat(fires).hasSize(2);
         assertThat(fires.get(1)).contains("nothing new in " + inbox);
-        assertThat(cli.run("history", "--job", "ingest-remittances").out().lines().filter(l -> l.contains("mto-017_2024-03.csv"))).hasSize(1);
+        assertThat(cli.run("history", "--job", "ingest-remittances")
+                        .out()
+                        .lines()
+                        .filter(l -> l.contains("mto-017_2024-03.csv")))
+                .hasSize(1);
 
         // status shows the schedule, its last fire and that the source is on time
         String status = cli.run("status").out();
-        assertThat(status).containsPattern("ingest-remittances:MTO-017 +0 0 2 \\* \\* \\? Asia/Kathmandu +\\S+T20:15:00Z +"
-                + fires.get(1).split("\t")[0] + " +\\S+ \\S+ +on time");
-        assertThat(status).containsPattern("ingest-remittances:NBT +0 30 2 5 \\* \\? UTC +\\S+T02:30:00Z +never +never +LATE: never loaded");
+        assertThat(status)
+                .containsPattern("ingest-remittances:MTO-017 +0 0 2 \\* \\* \\? Asia/Kathmandu +\\S+T20:15:00Z +"
+                        + fires.get(1).split("\t")[0] + " +\\S+ \\S+ +on time");
+        assertThat(status)
+                .containsPattern(
+                        "ingest-remittances:NBT +0 30 2 5 \\* \\? UTC +\\S+T02:30:00Z +never +never +LATE: never loaded");
         // and the partition the fire loaded, with its counts
         assertThat(status).containsPattern("ingest-remittances +MTO-017 +2024-03 +135 +3 +COMPLETED .* 137 +15");
     }
@@ -100,7 +109,10 @@ class MisfireIT {
         MizanCli.Running serving = new MizanCli(home).start("serve");
         serving.awaitOut(STARTED);
         MizanHome h = new MizanHome(home);
-        org.mizan.Await.onChangeIn(FireLog.file(h).getParent(), fires + " fire(s) logged", () -> FireLog.fires(h, "ingest-remittances:MTO-017").size() >= fires);
+        org.mizan.Await.onChangeIn(
+                FireLog.file(h).getParent(),
+                fires + " fire(s) logged",
+                () -> FireLog.fires(h, "ingest-remittances:MTO-017").size() >= fires);
         org.mizan.Await.probe("the trigger waits for its next slot", () -> {
             try {
                 return nextFireTime(home) > System.currentTimeMillis();
@@ -112,8 +124,9 @@ class MisfireIT {
     }
 
     static long nextFireTime(Path home) throws Exception {
-        try (Connection c = h2(home); PreparedStatement ps = c.prepareStatement(
-                "select next_fire_time from qrtz_triggers where trigger_name = 'ingest-remittances:MTO-017'")) {
+        try (Connection c = h2(home);
+                PreparedStatement ps = c.prepareStatement(
+                        "select next_fire_time from qrtz_triggers where trigger_name = 'ingest-remittances:MTO-017'")) {
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 return rs.getLong(1);
@@ -122,14 +135,16 @@ class MisfireIT {
     }
 
     static void setNextFireTime(Path home, long millis) throws Exception {
-        try (Connection c = h2(home); PreparedStatement ps = c.prepareStatement(
-                "update qrtz_triggers set next_fire_time = ? where trigger_name = 'ingest-remittances:MTO-017'")) {
+        try (Connection c = h2(home);
+                PreparedStatement ps = c.prepareStatement(
+                        "update qrtz_triggers set next_fire_time = ? where trigger_name = 'ingest-remittances:MTO-017'")) {
             ps.setLong(1, millis);
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
     }
 
     private static Connection h2(Path home) throws Exception {
-        return DriverManager.getConnection("jdbc:h2:file:" + home.resolve("repository/batch") + ";AUTO_SERVER=TRUE", "sa", "");
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + home.resolve("repository/batch") + ";AUTO_SERVER=TRUE", "sa", "");
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -37,7 +36,8 @@ class XlsxSourceTest {
     /** A workbook: a notes sheet, then "Plan" with a merged title, a blank row, a two-row header, rows, a footer. */
     private Path workbook() throws IOException {
         Path file = dir.resolve("plan.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             wb.createSheet("Notes").createRow(0).createCell(0).setCellValue("About this file");
             Sheet s = wb.createSheet("Plan");
             s.createRow(0).createCell(0).setCellValue("National plan allocations 2024");
@@ -107,11 +107,12 @@ class XlsxSourceTest {
         // given / when
         List<String> rows = read(workbook(), remapped());
         // then the merged "Plan" and "Unit" header cells cover their columns, joined with the row below
-        assertThat(rows).containsExactly(
-                "5: NP-16TH|2024|NP-P1|03112|1250000000.5|NPR|02.03.2024",
-                "6: NP-16TH|2024|NP-P2|11220|0.30000000000000004|NPR|",
-                "7: NP-16TH|true|NP-P3||6||",
-                "skipped 4");
+        assertThat(rows)
+                .containsExactly(
+                        "5: NP-16TH|2024|NP-P1|03112|1250000000.5|NPR|02.03.2024",
+                        "6: NP-16TH|2024|NP-P2|11220|0.30000000000000004|NPR|",
+                        "7: NP-16TH|true|NP-P3||6||",
+                        "skipped 4");
     }
 
     private Mapping remapped() {
@@ -125,12 +126,16 @@ class XlsxSourceTest {
     @Test
     void aSheetMayBeGivenByPositionAndAMissingOneIsNamedWithTheSheetsThereAre() throws IOException {
         Path file = workbook();
-        Mapping byPosition = MappingLoader.parse("t", new ByteArrayInputStream(("dataset: plan_allocations\nformat: xlsx\nsheet: 2\n"
-                + "header_row: 3\nheader_rows: 2\ncolumns:\n  plan_id: [Plan]\n  unit_code: [Unit code]\nrequired: [plan_id, unit_code]\n")
-                .getBytes(StandardCharsets.UTF_8)), "t.yml");
+        Mapping byPosition = MappingLoader.parse(
+                "t",
+                new ByteArrayInputStream(("dataset: plan_allocations\nformat: xlsx\nsheet: 2\n"
+                                + "header_row: 3\nheader_rows: 2\ncolumns:\n  plan_id: [Plan]\n  unit_code: [Unit code]\nrequired: [plan_id, unit_code]\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                "t.yml");
         assertThat(read(file, byPosition)).startsWith("5: NP-16TH|2024|NP-P1|03112|1250000000.5|NPR|2024-03-02");
         assertThatThrownBy(() -> read(file, mapping("sheet: Allocations\n")))
-                .hasMessage(file + ": has no sheet 'Allocations' (its sheets: Notes, Plan). Set sheet: in the mapping to one of them,"
+                .hasMessage(file
+                        + ": has no sheet 'Allocations' (its sheets: Notes, Plan). Set sheet: in the mapping to one of them,"
                         + " by name or position from 1.");
     }
 
@@ -138,7 +143,8 @@ class XlsxSourceTest {
     void aHeaderThatIsNotThereIsReportedWithWhatTheFirstCandidateLacks() throws IOException {
         Path file = workbook();
         assertThatThrownBy(() -> read(file, mapping("")))
-                .hasMessageStartingWith(file + ": line 1 (header) lacks required column(s) plan_id [Plan], unit_code [Unit code],"
-                        + " planned_amount [Amount planned]; found 1 columns: About this file.");
+                .hasMessageStartingWith(
+                        file + ": line 1 (header) lacks required column(s) plan_id [Plan], unit_code [Unit code],"
+                                + " planned_amount [Amount planned]; found 1 columns: About this file.");
     }
 }

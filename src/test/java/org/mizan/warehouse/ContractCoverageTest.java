@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 
@@ -21,19 +20,37 @@ import org.springframework.core.io.Resource;
 class ContractCoverageTest {
 
     /** Public views still without a contract (their keys or identities are not yet written down). */
-    private static final Set<String> NOT_YET = Set.of("admin_unit_history", "code_lists", "corridor_aggregates", "corridor_costs",
-            "data_quality_flags", "data_quality_unjudged", "fx_unconverted", "plan_allocations", "project_places", "project_sectors",
-            "quality_exclusions", "registry_duplicates", "rollup_gaps", "service_deliveries");
+    private static final Set<String> NOT_YET = Set.of(
+            "admin_unit_history",
+            "code_lists",
+            "corridor_aggregates",
+            "corridor_costs",
+            "data_quality_flags",
+            "data_quality_unjudged",
+            "fx_unconverted",
+            "plan_allocations",
+            "project_places",
+            "project_sectors",
+            "quality_exclusions",
+            "registry_duplicates",
+            "rollup_gaps",
+            "service_deliveries");
 
     @Test
     void everyPublicViewButTheListedOnesHasAContractWithChecks() throws IOException {
         // given
-        Set<String> views = DataDictionary.views().stream().map(DataDictionary.View::name).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> views = DataDictionary.views().stream()
+                .map(DataDictionary.View::name)
+                .collect(Collectors.toCollection(TreeSet::new));
         TreeMap<String, Long> checks = new TreeMap<>();
         for (Resource r : Contracts.resources()) {
             try (InputStream in = r.getInputStream()) {
-                checks.put(r.getFilename().replaceFirst("\\.sql$", ""),
-                        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("-- check:")).count());
+                checks.put(
+                        r.getFilename().replaceFirst("\\.sql$", ""),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                .lines()
+                                .filter(l -> l.startsWith("-- check:"))
+                                .count());
             }
         }
         // then
@@ -41,6 +58,11 @@ class ContractCoverageTest {
         without.removeAll(checks.keySet());
         assertThat(without).as("public views without a contract").isEqualTo(new TreeSet<>(NOT_YET));
         assertThat(views).as("every contract is a public view's").containsAll(checks.keySet());
-        assertThat(checks.entrySet().stream().filter(e -> e.getValue() == 0).map(e -> e.getKey()).toList()).as("contracts without a check").isEmpty();
+        assertThat(checks.entrySet().stream()
+                        .filter(e -> e.getValue() == 0)
+                        .map(e -> e.getKey())
+                        .toList())
+                .as("contracts without a check")
+                .isEmpty();
     }
 }

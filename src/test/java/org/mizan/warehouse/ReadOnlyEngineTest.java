@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,8 @@ class ReadOnlyEngineTest {
     @BeforeEach
     void publishABuild() throws SQLException, IOException {
         build = dir.resolve("mizan-20240301-000000-000-1.duckdb");
-        try (Connection c = DuckDb.readWrite(build); Statement s = c.createStatement()) {
+        try (Connection c = DuckDb.readWrite(build);
+                Statement s = c.createStatement()) {
             s.execute("create table admin_units as select 'NP' as unit_code, 'Nepal' as name");
             s.execute("create view remittance_transactions as select 'T-1' as txn_id, 100.5::decimal(20,4) as amount");
             s.execute("CHECKPOINT");
@@ -98,8 +98,13 @@ class ReadOnlyEngineTest {
      * with nothing to write): the file keeps its bytes, and the filter still refuses them with its reason.
      */
     private static List<String> harmless() {
-        return List.of("checkpoint", "force checkpoint", "vacuum admin_units", "create temp table z as select 1",
-                "explain analyze create temp table z as select 1", "create temp view v as select 1");
+        return List.of(
+                "checkpoint",
+                "force checkpoint",
+                "vacuum admin_units",
+                "create temp table z as select 1",
+                "explain analyze create temp table z as select 1",
+                "create temp view v as select 1");
     }
 
     @Test
@@ -108,7 +113,8 @@ class ReadOnlyEngineTest {
         for (String sql : hostile()) {
             // given a locked-down connection (the one query, the dashboard and the named queries use),
             // when the statement runs on it directly, past the statement filter
-            try (Connection c = ReadOnlyQuery.open(published); Statement s = c.createStatement()) {
+            try (Connection c = ReadOnlyQuery.open(published);
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
                 accepted.add(sql);
             } catch (SQLException refused) {
@@ -120,13 +126,16 @@ class ReadOnlyEngineTest {
         }
         assertThat(accepted).isEmpty();
         assertThat(hostile()).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(Arrays.asList(dir.toFile().list())).containsExactlyInAnyOrder(build.getFileName().toString(), "mizan.duckdb");
+        assertThat(Arrays.asList(dir.toFile().list()))
+                .containsExactlyInAnyOrder(build.getFileName().toString(), "mizan.duckdb");
     }
 
     @Test
-    void statementsTheEngineTakesWithoutWritingLeaveTheFileAsItWasAndTheFilterRefusesThem() throws SQLException, IOException {
+    void statementsTheEngineTakesWithoutWritingLeaveTheFileAsItWasAndTheFilterRefusesThem()
+            throws SQLException, IOException {
         for (String sql : harmless()) {
-            try (Connection c = ReadOnlyQuery.open(published); Statement s = c.createStatement()) {
+            try (Connection c = ReadOnlyQuery.open(published);
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
             }
             assertThat(Files.readAllBytes(build)).as("after %s", sql).isEqualTo(bytes);
@@ -144,20 +153,28 @@ class ReadOnlyEngineTest {
             assertThat(Files.readAllBytes(build)).as("after %s", sql).isEqualTo(bytes);
         }
         // and the explain-analyze forms the probe found get the filter's plain reason
-        assertThatThrownBy(() -> ReadOnlyQuery.run(published, "explain analyze copy (select 'x' as a) to '" + published + "'"))
+        assertThatThrownBy(() ->
+                        ReadOnlyQuery.run(published, "explain analyze copy (select 'x' as a) to '" + published + "'"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("query is read-only: 'explain copy' statements are refused (use select, with, describe, show, summarize)");
+                .hasMessage(
+                        "query is read-only: 'explain copy' statements are refused (use select, with, describe, show, summarize)");
         assertThat(ReadOnlyQuery.refusal("explain analyze create temp table x as select 1"))
-                .isEqualTo("query is read-only: 'explain create' statements are refused (use select, with, describe, show, summarize)");
-        assertThat(ReadOnlyQuery.refusal("EXPLAIN ANALYZE set memory_limit='100GB'")).startsWith("query is read-only: 'explain set'");
+                .isEqualTo(
+                        "query is read-only: 'explain create' statements are refused (use select, with, describe, show, summarize)");
+        assertThat(ReadOnlyQuery.refusal("EXPLAIN ANALYZE set memory_limit='100GB'"))
+                .startsWith("query is read-only: 'explain set'");
     }
 
     @Test
     void readingStillWorksOnTheLockedDownConnection() throws SQLException {
-        assertThat(ReadOnlyQuery.run(published, "select unit_code, name from admin_units").rows())
+        assertThat(ReadOnlyQuery.run(published, "select unit_code, name from admin_units")
+                        .rows())
                 .containsExactly(List.of("NP", "Nepal"));
-        assertThat(ReadOnlyQuery.run(published, "explain analyze select count(*) from remittance_transactions").rows()).hasSize(1);
-        assertThat(ReadOnlyQuery.run(published, "select current_setting('lock_configuration')").rows())
+        assertThat(ReadOnlyQuery.run(published, "explain analyze select count(*) from remittance_transactions")
+                        .rows())
+                .hasSize(1);
+        assertThat(ReadOnlyQuery.run(published, "select current_setting('lock_configuration')")
+                        .rows())
                 .containsExactly(List.of(true));
     }
 }

@@ -3,7 +3,6 @@ package org.mizan.dashboard.web;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-
 import org.mizan.approval.ApprovalException;
 import org.mizan.approval.Approvals;
 import org.mizan.approval.Approver;
@@ -36,7 +35,10 @@ final class ApprovalHandler {
         String workflow = r.param("workflow").orElse("");
         String period = r.param("period").orElse("");
         String action = r.param("action").orElse("");
-        String comment = r.param("comment").filter(c -> !c.isBlank()).map(c -> c.length() > 500 ? c.substring(0, 500) : c).orElse(null);
+        String comment = r.param("comment")
+                .filter(c -> !c.isBlank())
+                .map(c -> c.length() > 500 ? c.substring(0, 500) : c)
+                .orElse(null);
         Approver who = new Approver(p.getName(), users.approverUnit(p.getName()));
         try {
             Approvals.Target t = approvals.target(workflow, unit, period);
@@ -54,13 +56,18 @@ final class ApprovalHandler {
             return page(HttpStatus.CONFLICT, e.getMessage());
         }
         String year = period.length() >= 4 ? period.substring(0, 4) : "";
-        return ServerResponse.seeOther(URI.create("/unit/" + unit + (year.isEmpty() ? "" : "?period=" + year))).build();
+        return ServerResponse.seeOther(URI.create("/unit/" + unit + (year.isEmpty() ? "" : "?period=" + year)))
+                .build();
     }
 
     private static ServerResponse page(HttpStatus status, String message) {
-        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head><body><h1>"
-                + status.value() + " " + status.getReasonPhrase() + "</h1><p class=\"reason\">" + ApprovalSection.esc(message)
+        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + status.value()
+                + "</title></head><body><h1>"
+                + status.value() + " " + status.getReasonPhrase() + "</h1><p class=\"reason\">"
+                + ApprovalSection.esc(message)
                 + "</p><p><a href=\"/\">overview</a></p></body></html>";
-        return ServerResponse.status(status).contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(html);
+        return ServerResponse.status(status)
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .body(html);
     }
 }

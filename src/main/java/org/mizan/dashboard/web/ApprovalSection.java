@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.mizan.approval.ApprovalException;
 import org.mizan.approval.ApprovalState;
 import org.mizan.approval.Approvals;
@@ -45,9 +44,16 @@ final class ApprovalSection implements Pages.Extras {
             return "";
         }
         Hierarchy h = new Hierarchy(published);
-        LocalDate day = LocalDate.parse(period.length() == 4 ? period + "-01-01" : period.contains("Q")
-                ? period.substring(0, 4) + "-" + String.format("%02d", (period.charAt(6) - '1') * 3 + 1) + "-01" : period + "-01");
-        StringBuilder out = new StringBuilder("<section class=\"approval\" data-unit=\"").append(esc(unit)).append("\">\n<h3>Approval</h3>\n");
+        LocalDate day = LocalDate.parse(
+                period.length() == 4
+                        ? period + "-01-01"
+                        : period.contains("Q")
+                                ? period.substring(0, 4) + "-" + String.format("%02d", (period.charAt(6) - '1') * 3 + 1)
+                                        + "-01"
+                                : period + "-01");
+        StringBuilder out = new StringBuilder("<section class=\"approval\" data-unit=\"")
+                .append(esc(unit))
+                .append("\">\n<h3>Approval</h3>\n");
         Approver viewer = new Approver(scope.user(), users.approverUnit(scope.user()));
         for (Workflow w : workflows) {
             Approvals.Target t;
@@ -57,14 +63,26 @@ final class ApprovalSection implements Pages.Extras {
                 continue;
             }
             ApprovalState covering = approvals.covering(t);
-            out.append("<div class=\"workflow\" data-workflow=\"").append(esc(w.name())).append("\">\n<p class=\"status\">")
-                    .append(esc(w.name())).append(' ').append(esc(t.period())).append(": ");
+            out.append("<div class=\"workflow\" data-workflow=\"")
+                    .append(esc(w.name()))
+                    .append("\">\n<p class=\"status\">")
+                    .append(esc(w.name()))
+                    .append(' ')
+                    .append(esc(t.period()))
+                    .append(": ");
             if (covering != null) {
-                out.append("<strong class=\"final\">").append(esc(covering.state())).append("</strong> (by ").append(esc(covering.changedBy()))
-                        .append(covering.unitCode().equals(unit) ? "" : " for " + esc(covering.unitCode())).append(")");
+                out.append("<strong class=\"final\">")
+                        .append(esc(covering.state()))
+                        .append("</strong> (by ")
+                        .append(esc(covering.changedBy()))
+                        .append(covering.unitCode().equals(unit) ? "" : " for " + esc(covering.unitCode()))
+                        .append(")");
             } else {
-                out.append("<strong class=\"provisional\">provisional</strong>: the figures of ").append(esc(unit))
-                        .append(" for ").append(esc(t.period())).append(" are not approved");
+                out.append("<strong class=\"provisional\">provisional</strong>: the figures of ")
+                        .append(esc(unit))
+                        .append(" for ")
+                        .append(esc(t.period()))
+                        .append(" are not approved");
             }
             out.append("</p>\n");
             coverage(out, t);
@@ -77,20 +95,36 @@ final class ApprovalSection implements Pages.Extras {
     /** Per approving level at or below the unit: the units holding data, and how many of them are approved. */
     private void coverage(StringBuilder out, Approvals.Target t) {
         Set<String> holding = t.hierarchy().holding(t.workflow(), t.period());
-        Map<String, ApprovalState> states = approvals.store().states(t.workflow().name(), t.period());
-        out.append("<table class=\"coverage\"><tr><th>level</th><th>units with data</th><th>approved</th><th>share</th></tr>\n");
+        Map<String, ApprovalState> states =
+                approvals.store().states(t.workflow().name(), t.period());
+        out.append(
+                "<table class=\"coverage\"><tr><th>level</th><th>units with data</th><th>approved</th><th>share</th></tr>\n");
         for (int level : t.workflow().levels()) {
             if (level < t.unit().level()) {
                 continue;
             }
-            List<Hierarchy.Unit> units = level == t.unit().level() ? List.of(t.unit()) : t.hierarchy().below(t.unit().code(), level);
-            long withData = units.stream().filter(u -> holding.contains(u.code())).count();
-            long approved = units.stream().filter(u -> holding.contains(u.code()))
-                    .filter(u -> t.hierarchy().chain(u.code()).stream().anyMatch(a -> states.containsKey(a.code()) && states.get(a.code()).isApproved()))
+            List<Hierarchy.Unit> units = level == t.unit().level()
+                    ? List.of(t.unit())
+                    : t.hierarchy().below(t.unit().code(), level);
+            long withData =
+                    units.stream().filter(u -> holding.contains(u.code())).count();
+            long approved = units.stream()
+                    .filter(u -> holding.contains(u.code()))
+                    .filter(u -> t.hierarchy().chain(u.code()).stream()
+                            .anyMatch(a -> states.containsKey(a.code())
+                                    && states.get(a.code()).isApproved()))
                     .count();
-            out.append("<tr data-level=\"").append(level).append("\"><td>level ").append(level).append("</td><td>").append(withData)
-                    .append("</td><td>").append(approved).append("</td><td>")
-                    .append(withData == 0 ? "—" : Math.round(100.0 * approved / withData) + " %").append("</td></tr>\n");
+            out.append("<tr data-level=\"")
+                    .append(level)
+                    .append("\"><td>level ")
+                    .append(level)
+                    .append("</td><td>")
+                    .append(withData)
+                    .append("</td><td>")
+                    .append(approved)
+                    .append("</td><td>")
+                    .append(withData == 0 ? "—" : Math.round(100.0 * approved / withData) + " %")
+                    .append("</td></tr>\n");
         }
         out.append("</table>\n");
     }
@@ -106,12 +140,16 @@ final class ApprovalSection implements Pages.Extras {
             if (blocking.isEmpty() && covering == null) {
                 form(out, t, "approve", "Approve");
             } else if (!blocking.isEmpty()) {
-                out.append("<p class=\"blocked\">Cannot be approved yet: ").append(esc(String.join("; ", blocking))).append("</p>\n");
+                out.append("<p class=\"blocked\">Cannot be approved yet: ")
+                        .append(esc(String.join("; ", blocking)))
+                        .append("</p>\n");
             }
         } else if (mayApprove) {
             form(out, t, "unapprove", "Unapprove");
         }
-        if (own != null && ApprovalState.APPROVED.equals(own.state()) && t.workflow().acceptLevels().contains(t.unit().level())
+        if (own != null
+                && ApprovalState.APPROVED.equals(own.state())
+                && t.workflow().acceptLevels().contains(t.unit().level())
                 && allowed(t, viewer, true)) {
             form(out, t, "accept", "Accept");
         }
@@ -127,13 +165,25 @@ final class ApprovalSection implements Pages.Extras {
     }
 
     private static void form(StringBuilder out, Approvals.Target t, String action, String label) {
-        out.append("<form method=\"post\" class=\"approval-action\" action=\"/unit/").append(esc(t.unit().code())).append("/approval\">")
+        out.append("<form method=\"post\" class=\"approval-action\" action=\"/unit/")
+                .append(esc(t.unit().code()))
+                .append("/approval\">")
                 .append(csrf())
-                .append("<input type=\"hidden\" name=\"workflow\" value=\"").append(esc(t.workflow().name())).append("\">")
-                .append("<input type=\"hidden\" name=\"period\" value=\"").append(esc(t.period())).append("\">")
-                .append("<input type=\"hidden\" name=\"action\" value=\"").append(action).append("\">")
+                .append("<input type=\"hidden\" name=\"workflow\" value=\"")
+                .append(esc(t.workflow().name()))
+                .append("\">")
+                .append("<input type=\"hidden\" name=\"period\" value=\"")
+                .append(esc(t.period()))
+                .append("\">")
+                .append("<input type=\"hidden\" name=\"action\" value=\"")
+                .append(action)
+                .append("\">")
                 .append("<input type=\"text\" name=\"comment\" placeholder=\"comment\" maxlength=\"500\">")
-                .append("<button type=\"submit\" class=\"").append(action).append("\">").append(label).append("</button></form>\n");
+                .append("<button type=\"submit\" class=\"")
+                .append(action)
+                .append("\">")
+                .append(label)
+                .append("</button></form>\n");
     }
 
     /** The request's CSRF token as a hidden field (none outside a request, e.g. a static site). */
@@ -142,10 +192,18 @@ final class ApprovalSection implements Pages.Extras {
             return "";
         }
         Object token = a.getRequest().getAttribute(CsrfToken.class.getName());
-        return token instanceof CsrfToken c ? "<input type=\"hidden\" name=\"" + esc(c.getParameterName()) + "\" value=\"" + esc(c.getToken()) + "\">" : "";
+        return token instanceof CsrfToken c
+                ? "<input type=\"hidden\" name=\"" + esc(c.getParameterName()) + "\" value=\"" + esc(c.getToken())
+                        + "\">"
+                : "";
     }
 
     static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null
+                ? ""
+                : s.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 }

@@ -3,7 +3,6 @@ package org.mizan.dashboard.web;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.regex.Pattern;
-
 import org.mizan.dashboard.Assets;
 import org.mizan.dashboard.Csv;
 import org.mizan.dashboard.Pages;
@@ -44,7 +43,10 @@ final class DashboardHandler {
     }
 
     ServerResponse panel(ServerRequest r) {
-        return html(r, scope -> pages.panel(scope, r.pathVariable("id"), unit(r.param("unit").orElse(null)), period(r), level(r)));
+        return html(
+                r,
+                scope -> pages.panel(
+                        scope, r.pathVariable("id"), unit(r.param("unit").orElse(null)), period(r), level(r)));
     }
 
     ServerResponse csv(ServerRequest r) {
@@ -53,10 +55,15 @@ final class DashboardHandler {
             String id = r.pathVariable("id");
             var query = pages.csvQuery(scope, id, unit(r.param("unit").orElse(null)), period(r));
             // streamed: a national download of every transaction never sits in memory whole
-            return ServerResponse.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header("Content-Disposition", "attachment; filename=\"" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv\"")
+            return ServerResponse.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(
+                            "Content-Disposition",
+                            "attachment; filename=\"" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv\"")
                     .build((request, response) -> {
-                        try (var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+                        try (var w = new java.io.BufferedWriter(
+                                new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                                1 << 16)) {
                             query.stream(Csv.writer(w));
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
@@ -74,8 +81,10 @@ final class DashboardHandler {
         if (bytes == null) {
             return ServerResponse.notFound().build();
         }
-        return ServerResponse.ok().contentType(MediaType.parseMediaType(Assets.contentType(name)))
-                .header("Cache-Control", "max-age=86400").body(bytes);
+        return ServerResponse.ok()
+                .contentType(MediaType.parseMediaType(Assets.contentType(name)))
+                .header("Cache-Control", "max-age=86400")
+                .body(bytes);
     }
 
     private interface Render {
@@ -104,7 +113,8 @@ final class DashboardHandler {
         } else {
             throw e;
         }
-        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + status.value() + "</title></head><body><h1>"
+        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + status.value()
+                + "</title></head><body><h1>"
                 + status.value() + " " + status.getReasonPhrase() + "</h1><p class=\"reason\">" + escape(e.getMessage())
                 + "</p><p><a href=\"/\">overview</a></p></body></html>";
         return ServerResponse.status(status).contentType(HTML).body(page);

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.mizan.config.MizanHome;
 import org.mizan.dashboard.Scope;
 import org.springframework.core.io.ClassPathResource;
@@ -31,8 +30,7 @@ public final class DashboardUsers implements UserDetailsService {
     private static final Pattern REGION = Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
 
     /** One user: name, bcrypt hash, and what it may see. */
-    record Account(String name, String hash, Scope scope, String approves) {
-    }
+    record Account(String name, String hash, Scope scope, String approves) {}
 
     private final Map<String, Account> accounts;
     private final String location;
@@ -48,7 +46,8 @@ public final class DashboardUsers implements UserDetailsService {
             if (configured != null && !configured.isBlank()) {
                 Path p = Path.of(configured);
                 if (!Files.isRegularFile(p)) {
-                    throw new IllegalStateException("mizan.dashboard.users is " + p + ", which is not a file: give the users file's path");
+                    throw new IllegalStateException(
+                            "mizan.dashboard.users is " + p + ", which is not a file: give the users file's path");
                 }
                 try (InputStream in = Files.newInputStream(p)) {
                     return parse(in, p.toString());
@@ -100,15 +99,18 @@ public final class DashboardUsers implements UserDetailsService {
                 scope = Scope.national(name);
             } else if ("regional".equals(role)) {
                 if (region == null || !REGION.matcher(region.toString()).matches()) {
-                    throw new IllegalStateException(what + ": a regional user needs its region's code (level 1, e.g. region: NP-P1)");
+                    throw new IllegalStateException(
+                            what + ": a regional user needs its region's code (level 1, e.g. region: NP-P1)");
                 }
                 scope = Scope.regional(name, region.toString());
             } else {
-                throw new IllegalStateException(what + ": role is '" + role + "': national (everything) or regional (one region)");
+                throw new IllegalStateException(
+                        what + ": role is '" + role + "': national (everything) or regional (one region)");
             }
             Object approver = u.get("approver");
             if (approver != null && !REGION.matcher(approver.toString()).matches()) {
-                throw new IllegalStateException(what + ": approver must be the code of the unit the user approves (e.g. approver: NP-P1)");
+                throw new IllegalStateException(
+                        what + ": approver must be the code of the unit the user approves (e.g. approver: NP-P1)");
             }
             if (out.put(name, new Account(name, hash, scope, approver == null ? null : approver.toString())) != null) {
                 throw new IllegalStateException(what + ": the name is given twice");
@@ -143,7 +145,9 @@ public final class DashboardUsers implements UserDetailsService {
         if (a == null) {
             throw new UsernameNotFoundException("no dashboard user " + username);
         }
-        return User.withUsername(a.name()).password("{bcrypt}" + a.hash())
-                .roles(a.scope().isNational() ? "NATIONAL" : "REGIONAL").build();
+        return User.withUsername(a.name())
+                .password("{bcrypt}" + a.hash())
+                .roles(a.scope().isNational() ? "NATIONAL" : "REGIONAL")
+                .build();
     }
 }

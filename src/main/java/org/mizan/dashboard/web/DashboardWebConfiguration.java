@@ -22,8 +22,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 public class DashboardWebConfiguration {
 
     /** The Content-Security-Policy every response of the dashboard carries. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                    + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     DashboardUsers dashboardUsers(@Value("${mizan.dashboard.users:}") String users) {
@@ -31,10 +32,13 @@ public class DashboardWebConfiguration {
     }
 
     @Bean
-    DashboardHandler dashboardHandler(DashboardUsers users, @Value("${mizan.dashboard.anonymous:false}") boolean anonymous,
-                                      org.springframework.beans.factory.ObjectProvider<Pages.Extras> extras) {
+    DashboardHandler dashboardHandler(
+            DashboardUsers users,
+            @Value("${mizan.dashboard.anonymous:false}") boolean anonymous,
+            org.springframework.beans.factory.ObjectProvider<Pages.Extras> extras) {
         PanelData data = new PanelData(MizanHome.fromEnvironment().publishedWarehouse());
-        Pages pages = new Pages(data, Panels.packaged(), Links.LIVE).withExtras(extras.getIfAvailable(() -> Pages.Extras.NONE));
+        Pages pages = new Pages(data, Panels.packaged(), Links.LIVE)
+                .withExtras(extras.getIfAvailable(() -> Pages.Extras.NONE));
         return new DashboardHandler(pages, users, anonymous);
     }
 
@@ -51,8 +55,9 @@ public class DashboardWebConfiguration {
 
     /** Sign-in by form (browsers) or HTTP Basic (scripts); nothing but the assets without it, unless a demo says so. */
     @Bean
-    SecurityFilterChain dashboardSecurity(HttpSecurity http, DashboardUsers users,
-                                          @Value("${mizan.dashboard.anonymous:false}") boolean anonymous) throws Exception {
+    SecurityFilterChain dashboardSecurity(
+            HttpSecurity http, DashboardUsers users, @Value("${mizan.dashboard.anonymous:false}") boolean anonymous)
+            throws Exception {
         http.authorizeHttpRequests(a -> {
             a.requestMatchers("/assets/**").permitAll();
             if (anonymous) {
@@ -64,7 +69,8 @@ public class DashboardWebConfiguration {
         http.userDetailsService(users);
         http.formLogin(Customizer.withDefaults());
         http.httpBasic(Customizer.withDefaults());
-        http.addFilterBefore(new LoginThrottle(java.time.Clock.systemUTC()),
+        http.addFilterBefore(
+                new LoginThrottle(java.time.Clock.systemUTC()),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         // the pages load their scripts and style from the jar only, and hold no inline script (a chart's option is
         // JSON data that mizan-page.js draws); ECharts sets element styles, hence 'unsafe-inline' for styles only

@@ -1,5 +1,9 @@
 package org.mizan.dashboard.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,12 +12,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,8 +25,7 @@ class LoginThrottle extends OncePerRequestFilter {
     static final Duration FIRST_LOCK = Duration.ofSeconds(30);
     static final Duration MAX_LOCK = Duration.ofMinutes(15);
 
-    private record State(int failures, Instant lockedUntil) {
-    }
+    private record State(int failures, Instant lockedUntil) {}
 
     private final Map<String, State> byName = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -96,7 +93,8 @@ class LoginThrottle extends OncePerRequestFilter {
             return null;
         }
         try {
-            String pair = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            String pair =
+                    new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = pair.indexOf(':');
             return colon < 0 ? pair : pair.substring(0, colon);
         } catch (IllegalArgumentException e) {

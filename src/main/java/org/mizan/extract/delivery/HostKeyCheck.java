@@ -2,7 +2,6 @@ package org.mizan.extract.delivery;
 
 import java.net.SocketAddress;
 import java.security.PublicKey;
-
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -33,8 +32,10 @@ final class HostKeyCheck implements ServerKeyVerifier {
     public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
         String actual = fingerprint(key);
         if (expected == null) {
-            LOG.info("host key of {} is {}: accepted without check (set host-key to it in config/extracts.yml to pin it)",
-                    remote, actual);
+            LOG.info(
+                    "host key of {} is {}: accepted without check (set host-key to it in config/extracts.yml to pin it)",
+                    remote,
+                    actual);
             return true;
         }
         if (expected.equals(actual)) {

@@ -46,14 +46,21 @@ public final class OutboxDelivery implements Delivery {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             fsync(outbox);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new DeliveryException("outbox " + outbox + " cannot rename " + temp.getFileName() + " to " + name
-                    + " atomically; use an outbox on a local file system", e, true);
+            throw new DeliveryException(
+                    "outbox " + outbox + " cannot rename " + temp.getFileName() + " to " + name
+                            + " atomically; use an outbox on a local file system",
+                    e,
+                    true);
         } catch (FileAlreadyExistsException e) {
-            throw new DeliveryException("outbox " + outbox + " received " + name + " from another delivery meanwhile;"
-                    + " run the delivery again to check it", e);
+            throw new DeliveryException(
+                    "outbox " + outbox + " received " + name + " from another delivery meanwhile;"
+                            + " run the delivery again to check it",
+                    e);
         } catch (IOException e) {
-            throw new DeliveryException("delivery of " + name + " to outbox " + outbox + " failed: " + e
-                    + "; check the outbox's free space and permissions, then deliver again", e);
+            throw new DeliveryException(
+                    "delivery of " + name + " to outbox " + outbox + " failed: " + e
+                            + "; check the outbox's free space and permissions, then deliver again",
+                    e);
         }
         return new DeliveryReport(describe(), name, release.files().size(), release.bytes(), 1, false);
     }

@@ -35,8 +35,11 @@ record ReleaseFiles(Path dir, List<String> files, long bytes) {
                 bytes += Files.size(file);
             }
         } catch (IOException e) {
-            throw new DeliveryException("cannot read release directory " + releaseDir + ": " + e.getMessage()
-                    + "; check that it is readable", e, true);
+            throw new DeliveryException(
+                    "cannot read release directory " + releaseDir + ": " + e.getMessage()
+                            + "; check that it is readable",
+                    e,
+                    true);
         }
         files.sort(Comparator.comparing((String f) -> f.equals(MANIFEST)).thenComparing(Comparator.naturalOrder()));
         return new ReleaseFiles(releaseDir, List.copyOf(files), bytes);
@@ -70,8 +73,13 @@ record ReleaseFiles(Path dir, List<String> files, long bytes) {
     }
 
     private static void checkName(String name) throws DeliveryException {
-        if (name == null || name.isBlank() || name.startsWith(".") || name.contains("/") || name.contains("\\")
-                || name.endsWith(".part") || !name.equals(name.strip())) {
+        if (name == null
+                || name.isBlank()
+                || name.startsWith(".")
+                || name.contains("/")
+                || name.contains("\\")
+                || name.endsWith(".part")
+                || !name.equals(name.strip())) {
             throw DeliveryException.permanent("delivery name '" + name + "' is not usable as a directory name: give"
                     + " a plain name such as NP-P1_2024-Q1_v2 (no '/', no leading '.', no '.part' ending)");
         }

@@ -1,7 +1,6 @@
 package org.mizan.extract.delivery;
 
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,17 +44,34 @@ public record RetryPolicy(int attempts, Duration firstDelay, double multiplier, 
                 return attempt.run(k);
             } catch (DeliveryException e) {
                 if (e.isPermanent()) {
-                    LOG.warn("delivery to {} failed on attempt {}/{}, not retried: {}", target, k, attempts, e.getMessage());
+                    LOG.warn(
+                            "delivery to {} failed on attempt {}/{}, not retried: {}",
+                            target,
+                            k,
+                            attempts,
+                            e.getMessage());
                     throw e;
                 }
                 if (k >= attempts) {
-                    LOG.warn("delivery to {} failed on attempt {}/{}, no attempt left: {}", target, k, attempts, e.getMessage());
-                    throw new DeliveryException(e.getMessage() + " (gave up after " + attempts
-                            + (attempts == 1 ? " attempt" : " attempts") + "; the next run delivers it again)", e);
+                    LOG.warn(
+                            "delivery to {} failed on attempt {}/{}, no attempt left: {}",
+                            target,
+                            k,
+                            attempts,
+                            e.getMessage());
+                    throw new DeliveryException(
+                            e.getMessage() + " (gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts")
+                                    + "; the next run delivers it again)",
+                            e);
                 }
                 Duration delay = delayAfter(k);
-                LOG.warn("delivery to {} failed on attempt {}/{}: {}; next attempt in {} ms", target, k, attempts,
-                        e.getMessage(), delay.toMillis());
+                LOG.warn(
+                        "delivery to {} failed on attempt {}/{}: {}; next attempt in {} ms",
+                        target,
+                        k,
+                        attempts,
+                        e.getMessage(),
+                        delay.toMillis());
                 sleep(delay);
             }
         }
@@ -66,8 +82,8 @@ public record RetryPolicy(int attempts, Duration firstDelay, double multiplier, 
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryException("delivery interrupted while waiting to retry; the next run delivers it again",
-                    e, true);
+            throw new DeliveryException(
+                    "delivery interrupted while waiting to retry; the next run delivers it again", e, true);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
@@ -59,10 +58,17 @@ public final class SftpDelivery implements Delivery {
         }
     }
 
-    private DeliveryReport attempt(SshClient client, HostKeyCheck hostKey, KeyIdentityProvider keys,
-            ReleaseFiles release, String name, int attempt) throws DeliveryException {
+    private DeliveryReport attempt(
+            SshClient client,
+            HostKeyCheck hostKey,
+            KeyIdentityProvider keys,
+            ReleaseFiles release,
+            String name,
+            int attempt)
+            throws DeliveryException {
         try (ClientSession session = client.connect(settings.user(), settings.host(), settings.port())
-                .verify(settings.timeout()).getSession()) {
+                .verify(settings.timeout())
+                .getSession()) {
             if (settings.password() != null) {
                 session.addPasswordIdentity(settings.password());
             }
@@ -81,8 +87,10 @@ public final class SftpDelivery implements Delivery {
                         + " server's key was changed on purpose, confirm the new fingerprint with its administrator"
                         + " and update host-key in config/extracts.yml");
             }
-            throw new DeliveryException("delivery of " + name + " to " + describe() + " failed: " + reason(e)
-                    + "; check that the server is reachable and accepts user " + settings.user(), e);
+            throw new DeliveryException(
+                    "delivery of " + name + " to " + describe() + " failed: " + reason(e)
+                            + "; check that the server is reachable and accepts user " + settings.user(),
+                    e);
         }
     }
 
@@ -100,8 +108,11 @@ public final class SftpDelivery implements Delivery {
         try {
             new FileKeyPairProvider(file).loadKeys(null).forEach(pairs::add);
         } catch (RuntimeException e) {
-            throw new DeliveryException("key-file " + file + " cannot be read as a private key (" + e.getMessage()
-                    + "); give an OpenSSH or PEM private key without a passphrase", e, true);
+            throw new DeliveryException(
+                    "key-file " + file + " cannot be read as a private key (" + e.getMessage()
+                            + "); give an OpenSSH or PEM private key without a passphrase",
+                    e,
+                    true);
         }
         if (pairs.isEmpty()) {
             throw DeliveryException.permanent("key-file " + file + " holds no private key; give an OpenSSH or PEM"

@@ -14,21 +14,32 @@ import java.util.function.Function;
  * with its fingerprint, to be pinned; with one, a server presenting another key is refused. {@link #toString()}
  * never shows the password.
  */
-public record SftpSettings(String host, int port, String user, String password, Path privateKey,
-        String hostKeyFingerprint, String remoteDir, Duration timeout) {
+public record SftpSettings(
+        String host,
+        int port,
+        String user,
+        String password,
+        Path privateKey,
+        String hostKeyFingerprint,
+        String remoteDir,
+        Duration timeout) {
 
-    static final Set<String> KEYS = Set.of("type", "host", "port", "user", "password-env", "key-file", "host-key",
-            "remote-dir", "timeout-seconds");
+    static final Set<String> KEYS = Set.of(
+            "type", "host", "port", "user", "password-env", "key-file", "host-key", "remote-dir", "timeout-seconds");
 
     public SftpSettings {
         require(host != null && !host.isBlank(), "host is missing");
         require(port > 0 && port < 65536, "port " + port + " is not a TCP port (1-65535)");
         require(user != null && !user.isBlank(), "user is missing");
-        require(password != null || privateKey != null, "neither a password nor a key file is given: set"
-                + " password-env (the environment variable holding the password) or key-file");
-        require(hostKeyFingerprint == null || hostKeyFingerprint.startsWith("SHA256:"), "host-key '"
-                + hostKeyFingerprint + "' is not a SHA256 fingerprint: give it as ssh-keygen -lf prints it,"
-                + " e.g. SHA256:3q2+7w...");
+        require(
+                password != null || privateKey != null,
+                "neither a password nor a key file is given: set"
+                        + " password-env (the environment variable holding the password) or key-file");
+        require(
+                hostKeyFingerprint == null || hostKeyFingerprint.startsWith("SHA256:"),
+                "host-key '"
+                        + hostKeyFingerprint + "' is not a SHA256 fingerprint: give it as ssh-keygen -lf prints it,"
+                        + " e.g. SHA256:3q2+7w...");
         require(remoteDir != null && !remoteDir.isBlank(), "remote-dir is missing");
         require(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
     }
@@ -50,15 +61,23 @@ public record SftpSettings(String host, int port, String user, String password, 
         String password = null;
         if (passwordEnv != null) {
             password = env.apply(passwordEnv);
-            require(password != null && !password.isEmpty(), "environment variable " + passwordEnv
-                    + " (named by password-env) is not set: export it with the SFTP password before the run");
+            require(
+                    password != null && !password.isEmpty(),
+                    "environment variable " + passwordEnv
+                            + " (named by password-env) is not set: export it with the SFTP password before the run");
         }
         String keyFile = text(map, "key-file");
         require(text(map, "host") != null, "required key 'host' is missing");
         require(text(map, "user") != null, "required key 'user' is missing");
         require(text(map, "remote-dir") != null, "required key 'remote-dir' is missing");
-        return new SftpSettings(text(map, "host"), number(map, "port", 22), text(map, "user"), password,
-                keyFile == null ? null : Path.of(keyFile), text(map, "host-key"), text(map, "remote-dir"),
+        return new SftpSettings(
+                text(map, "host"),
+                number(map, "port", 22),
+                text(map, "user"),
+                password,
+                keyFile == null ? null : Path.of(keyFile),
+                text(map, "host-key"),
+                text(map, "remote-dir"),
                 Duration.ofSeconds(number(map, "timeout-seconds", 30)));
     }
 
@@ -76,7 +95,9 @@ public record SftpSettings(String host, int port, String user, String password, 
 
     private static String text(Map<String, ?> map, String key) {
         Object value = map.get(key);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+        return value == null || value.toString().isBlank()
+                ? null
+                : value.toString().strip();
     }
 
     private static int number(Map<String, ?> map, String key, int byDefault) {
@@ -87,7 +108,8 @@ public record SftpSettings(String host, int port, String user, String password, 
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("sftp delivery settings: " + key + " '" + value + "' is not a whole number");
+            throw new IllegalArgumentException(
+                    "sftp delivery settings: " + key + " '" + value + "' is not a whole number");
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
@@ -33,7 +32,9 @@ final class SftpUpload {
     SftpUpload(SftpClient sftp, String where, String remoteDir, ReleaseFiles release) {
         this.sftp = sftp;
         this.where = where;
-        this.dir = remoteDir.endsWith("/") && remoteDir.length() > 1 ? remoteDir.substring(0, remoteDir.length() - 1) : remoteDir;
+        this.dir = remoteDir.endsWith("/") && remoteDir.length() > 1
+                ? remoteDir.substring(0, remoteDir.length() - 1)
+                : remoteDir;
         this.release = release;
     }
 
@@ -85,8 +86,12 @@ final class SftpUpload {
             if (exists(target)) {
                 throw e;
             }
-            LOG.info("{} cannot rename directory {} ({}): moving its files one by one, {} last", where, temp,
-                    e.getMessage(), ReleaseFiles.MANIFEST);
+            LOG.info(
+                    "{} cannot rename directory {} ({}): moving its files one by one, {} last",
+                    where,
+                    temp,
+                    e.getMessage(),
+                    ReleaseFiles.MANIFEST);
         }
         sftp.mkdir(target);
         for (String sub : release.directories()) {

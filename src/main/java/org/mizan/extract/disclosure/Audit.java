@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.mizan.extract.disclosure.internal.Fraction;
 import org.mizan.extract.disclosure.internal.RowSpace;
 import org.mizan.extract.disclosure.internal.Simplex;
@@ -41,13 +40,11 @@ public final class Audit {
      * @param how     the way it is recovered
      * @param through the relation that gives it away, or the words "a combination of relations"
      */
-    public record Recovery(Cell cell, How how, String through) {
-    }
+    public record Recovery(Cell cell, How how, String through) {}
 
     private static final String COMBINATION = "a combination of relations";
 
-    private Audit() {
-    }
+    private Audit() {}
 
     /** The suppressed cells of {@code pattern} that can be recovered, in cell order; empty when the table is safe. */
     public static List<Recovery> recoverable(CountTable table, SuppressionPattern pattern) {

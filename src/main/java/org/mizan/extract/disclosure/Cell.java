@@ -9,7 +9,8 @@ import java.util.Objects;
  */
 public record Cell(String row, String column) implements Comparable<Cell> {
 
-    private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::row).thenComparing(Cell::column);
+    private static final Comparator<Cell> ORDER =
+            Comparator.comparing(Cell::row).thenComparing(Cell::column);
 
     /** A cell; neither key may be null. */
     public Cell {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.mizan.extract.disclosure.internal.Relation;
 import org.mizan.extract.disclosure.internal.Relations;
 
@@ -120,11 +119,11 @@ public final class CountTable {
 
         /** Declares {@code parentRow} as the parent of {@code row} in the hierarchy. */
         public Builder parent(String row, String parentRow) {
-            String earlier = parents.putIfAbsent(Objects.requireNonNull(row, "row"),
-                    Objects.requireNonNull(parentRow, "parentRow"));
+            String earlier = parents.putIfAbsent(
+                    Objects.requireNonNull(row, "row"), Objects.requireNonNull(parentRow, "parentRow"));
             if (earlier != null && !earlier.equals(parentRow)) {
-                throw new IllegalArgumentException(name + ": row " + row + " is given two parents, " + earlier
-                        + " and " + parentRow + "; a unit has one parent");
+                throw new IllegalArgumentException(name + ": row " + row + " is given two parents, " + earlier + " and "
+                        + parentRow + "; a unit has one parent");
             }
             return this;
         }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-
 import org.mizan.extract.disclosure.internal.Relation;
 
 /**
@@ -39,7 +38,10 @@ public final class Suppression {
     private Suppression(CountTable table) {
         this.table = table;
         for (Relation relation : table.relations()) {
-            relation.cells().forEach(c -> relationsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(relation));
+            relation.cells()
+                    .forEach(c -> relationsOf
+                            .computeIfAbsent(c, k -> new ArrayList<>())
+                            .add(relation));
         }
         this.known = knownFromShape(table);
     }
@@ -55,7 +57,8 @@ public final class Suppression {
         Suppression run = new Suppression(table);
         List<Cell> primary = table.values().entrySet().stream()
                 .filter(e -> rules.isPrimary(e.getValue()) && !run.known.contains(e.getKey()))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         run.suppressed.addAll(primary);
         List<Cell> secondary = run.secondary();
         return SuppressionPattern.of(table, primary, secondary);
@@ -75,9 +78,11 @@ public final class Suppression {
             while (changed) {
                 changed = false;
                 for (Relation relation : table.relations()) {
-                    List<Cell> hidden = relation.cells().stream().filter(suppressed::contains).toList();
-                    Optional<Cell> complement = relation.exact() && hidden.size() == 1
-                            ? best(relation.cells()) : Optional.empty();
+                    List<Cell> hidden = relation.cells().stream()
+                            .filter(suppressed::contains)
+                            .toList();
+                    Optional<Cell> complement =
+                            relation.exact() && hidden.size() == 1 ? best(relation.cells()) : Optional.empty();
                     if (complement.isPresent()) {
                         suppressed.add(complement.get());
                         added.add(complement.get());
@@ -105,8 +110,11 @@ public final class Suppression {
         Set<Cell> frontier = Set.of(recoverable);
         while (!frontier.isEmpty()) {
             Set<Relation> ring = new LinkedHashSet<>();
-            frontier.forEach(c -> relationsOf.getOrDefault(c, List.of()).stream().filter(seen::add).forEach(ring::add));
-            List<Cell> cells = ring.stream().flatMap(r -> r.cells().stream()).distinct().toList();
+            frontier.forEach(c -> relationsOf.getOrDefault(c, List.of()).stream()
+                    .filter(seen::add)
+                    .forEach(ring::add));
+            List<Cell> cells =
+                    ring.stream().flatMap(r -> r.cells().stream()).distinct().toList();
             Optional<Cell> best = best(cells);
             if (best.isPresent()) {
                 return best.get();
@@ -119,8 +127,12 @@ public final class Suppression {
 
     /** The unsuppressed cell with the smallest non-zero count, then zeros, ties by cell order. */
     private Optional<Cell> best(List<Cell> cells) {
-        Comparator<Cell> order = Comparator.<Cell>comparingInt(c -> table.values().get(c) == 0 ? 1 : 0)
-                .thenComparingLong(c -> table.values().get(c)).thenComparing(Comparator.naturalOrder());
-        return cells.stream().filter(c -> !suppressed.contains(c) && !known.contains(c)).min(order);
+        Comparator<Cell> order = Comparator.<Cell>comparingInt(
+                        c -> table.values().get(c) == 0 ? 1 : 0)
+                .thenComparingLong(c -> table.values().get(c))
+                .thenComparing(Comparator.naturalOrder());
+        return cells.stream()
+                .filter(c -> !suppressed.contains(c) && !known.contains(c))
+                .min(order);
     }
 }

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 public final class SuppressionPattern {
 
     /** How many cells have each status. */
-    public record Counts(int published, int primary, int secondary) {
-    }
+    public record Counts(int published, int primary, int secondary) {}
 
     private final String table;
     private final NavigableMap<Cell, CellStatus> statuses;
@@ -35,14 +34,15 @@ public final class SuppressionPattern {
         return new SuppressionPattern(table.name(), statuses);
     }
 
-    private static void mark(CountTable table, Map<Cell, CellStatus> statuses, Collection<Cell> cells,
-            CellStatus status) {
+    private static void mark(
+            CountTable table, Map<Cell, CellStatus> statuses, Collection<Cell> cells, CellStatus status) {
         for (Cell cell : cells) {
             CellStatus before = statuses.replace(cell, status);
             if (before == null || before != CellStatus.PUBLISHED && before != status) {
-                throw new IllegalArgumentException(table + ": cell " + cell + (before == null
-                        ? " is absent, so it is a known 0 and cannot be suppressed"
-                        : " cannot be both " + before + " and " + status));
+                throw new IllegalArgumentException(table + ": cell " + cell
+                        + (before == null
+                                ? " is absent, so it is a known 0 and cannot be suppressed"
+                                : " cannot be both " + before + " and " + status));
             }
         }
     }
@@ -68,15 +68,18 @@ public final class SuppressionPattern {
 
     /** The suppressed cells (primary and secondary), in cell order. */
     public List<Cell> suppressed() {
-        return statuses.entrySet().stream().filter(e -> e.getValue() != CellStatus.PUBLISHED)
-                .map(Map.Entry::getKey).toList();
+        return statuses.entrySet().stream()
+                .filter(e -> e.getValue() != CellStatus.PUBLISHED)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** How many cells are published, primary and secondary. */
     public Counts counts() {
-        Map<CellStatus, Long> counts = statuses.values().stream()
-                .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        return new Counts(counts.getOrDefault(CellStatus.PUBLISHED, 0L).intValue(),
+        Map<CellStatus, Long> counts =
+                statuses.values().stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        return new Counts(
+                counts.getOrDefault(CellStatus.PUBLISHED, 0L).intValue(),
                 counts.getOrDefault(CellStatus.PRIMARY, 0L).intValue(),
                 counts.getOrDefault(CellStatus.SECONDARY, 0L).intValue());
     }
@@ -94,7 +97,9 @@ public final class SuppressionPattern {
     /** The suppressed cells with their status, for messages: {@code [D1/F=PRIMARY, R/F=SECONDARY]}. */
     @Override
     public String toString() {
-        return statuses.entrySet().stream().filter(e -> e.getValue() != CellStatus.PUBLISHED)
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "[", "]"));
+        return statuses.entrySet().stream()
+                .filter(e -> e.getValue() != CellStatus.PUBLISHED)
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 }

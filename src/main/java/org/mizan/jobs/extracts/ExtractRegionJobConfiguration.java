@@ -2,7 +2,6 @@ package org.mizan.jobs.extracts;
 
 import java.io.PrintWriter;
 import java.util.List;
-
 import org.mizan.config.MizanHome;
 import org.mizan.extract.ExtractPeriod;
 import org.mizan.extract.ExtractRun;
@@ -30,21 +29,33 @@ public class ExtractRegionJobConfiguration {
     public static final String NAME = "extract-region";
 
     @Bean
-    Job extractRegionJob(JobRepository repository, PlatformTransactionManager tx, MizanHome home,
-                         org.mizan.steward.RunRecorder runRecorder) {
-        return new JobBuilder(NAME, repository).listener(runRecorder)
-                .start(new StepBuilder("extract", repository).tasklet((contribution, chunk) -> {
-                    JobParameters p = chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters();
-                    run(home, p.getString("region"), p.getString("period"), p.getString("recipient"));
-                    return RepeatStatus.FINISHED;
-                }, tx).build())
+    Job extractRegionJob(
+            JobRepository repository,
+            PlatformTransactionManager tx,
+            MizanHome home,
+            org.mizan.steward.RunRecorder runRecorder) {
+        return new JobBuilder(NAME, repository)
+                .listener(runRecorder)
+                .start(new StepBuilder("extract", repository)
+                        .tasklet(
+                                (contribution, chunk) -> {
+                                    JobParameters p = chunk.getStepContext()
+                                            .getStepExecution()
+                                            .getJobExecution()
+                                            .getJobParameters();
+                                    run(home, p.getString("region"), p.getString("period"), p.getString("recipient"));
+                                    return RepeatStatus.FINISHED;
+                                },
+                                tx)
+                        .build())
                 .build();
     }
 
     static void run(MizanHome home, String region, String period, String recipient) throws Exception {
         ExtractPeriod extractPeriod = ExtractPeriod.parse(period);
         List<Recipient> all = Recipients.load(home);
-        List<Recipient> targets = recipient != null ? List.of(Recipients.byId(all, recipient))
+        List<Recipient> targets = recipient != null
+                ? List.of(Recipients.byId(all, recipient))
                 : all.stream().filter(r -> r.region().equals(region)).toList();
         if (targets.isEmpty()) {
             targets = List.of(Recipient.adHoc(region));
@@ -53,13 +64,15 @@ public class ExtractRegionJobConfiguration {
         StringBuilder failures = new StringBuilder();
         for (Recipient r : targets) {
             if (region != null && !r.region().equals(region)) {
-                throw new IllegalArgumentException("recipient " + r.id() + " receives region " + r.region() + ", not " + region);
+                throw new IllegalArgumentException(
+                        "recipient " + r.id() + " receives region " + r.region() + ", not " + region);
             }
             ExtractRun.Outcome o = ExtractRun.run(home, r, extractPeriod, out);
             o.failures().forEach(f -> failures.append(f).append("; "));
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("delivery failed: " + failures + "the releases are kept and the next run delivers them");
+            throw new IllegalStateException(
+                    "delivery failed: " + failures + "the releases are kept and the next run delivers them");
         }
     }
 }

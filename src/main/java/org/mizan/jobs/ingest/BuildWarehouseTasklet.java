@@ -1,9 +1,8 @@
 package org.mizan.jobs.ingest;
 
 import org.mizan.config.MizanHome;
-import org.mizan.warehouse.Warehouse;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -20,7 +19,11 @@ public class BuildWarehouseTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         // hand the memory the ingest used back before DuckDB takes its own share of the machine
         System.gc();
-        String file = chunkContext.getStepContext().getStepExecution().getJobParameters().getString("file");
+        String file = chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getJobParameters()
+                .getString("file");
         String own = file == null ? null : org.mizan.lake.Lake.unitOf(java.nio.file.Path.of(file));
         var outcome = new org.mizan.warehouse.BuildQuarantine(home).rebuild(own);
         var ctx = chunkContext.getStepContext().getStepExecution().getExecutionContext();

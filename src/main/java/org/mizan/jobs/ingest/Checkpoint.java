@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.mizan.config.Folders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,9 @@ final class Checkpoint {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoint.class);
 
     /** Rows between checkpoints: 200,000, or {@code MIZAN_CHECKPOINT_ROWS} (system property {@code mizan.checkpoint_rows}). */
-    static final int EVERY_ROWS = Integer.parseInt(System.getProperty("mizan.checkpoint_rows",
-            System.getenv().getOrDefault("MIZAN_CHECKPOINT_ROWS", "200000")).strip());
+    static final int EVERY_ROWS = Integer.parseInt(
+            System.getProperty("mizan.checkpoint_rows", System.getenv().getOrDefault("MIZAN_CHECKPOINT_ROWS", "200000"))
+                    .strip());
 
     static final String LINE = "checkpoint.line";
     static final String SKIPPED = "checkpoint.skipped_lines";
@@ -45,8 +45,7 @@ final class Checkpoint {
     static final String QUARANTINE_BYTES = "checkpoint.quarantine_bytes";
     static final String FILES = "checkpoint.files";
 
-    private Checkpoint() {
-    }
+    private Checkpoint() {}
 
     /**
      * Makes the staging folder what the recorded checkpoint says, before anything reads either: every staged file
@@ -61,11 +60,19 @@ final class Checkpoint {
             return;
         }
         List<Path> named = LakeStagingWriter.files(ctx.getString(FILES, ""));
-        List<Path> missing = named.stream().filter(p -> !Files.isRegularFile(staging.resolve(p))).toList();
+        List<Path> missing = named.stream()
+                .filter(p -> !Files.isRegularFile(staging.resolve(p)))
+                .toList();
         if (!missing.isEmpty()) {
-            LOG.warn("{}: the checkpoint at line {} names {} staged file(s) that are missing (the first: {}): the file is read again"
-                    + " from its first line", file.getFileName(), ctx.get(LINE), missing.size(), staging.resolve(missing.get(0)));
-            for (String key : ctx.entrySet().stream().map(java.util.Map.Entry::getKey).toList()) {
+            LOG.warn(
+                    "{}: the checkpoint at line {} names {} staged file(s) that are missing (the first: {}): the file is read again"
+                            + " from its first line",
+                    file.getFileName(),
+                    ctx.get(LINE),
+                    missing.size(),
+                    staging.resolve(missing.get(0)));
+            for (String key :
+                    ctx.entrySet().stream().map(java.util.Map.Entry::getKey).toList()) {
                 if (key.startsWith("checkpoint.")) {
                     ctx.remove(key);
                 }

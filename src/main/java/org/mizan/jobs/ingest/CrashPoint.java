@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +20,7 @@ final class CrashPoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrashPoint.class);
 
-    private CrashPoint() {
-    }
+    private CrashPoint() {}
 
     /** Stops here, for good, when the crash test asked for this point of the n-th checkpoint. */
     static void reached(String point, int n, Path home) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.mizan.lake.Dataset;
 import org.mizan.lake.LakeReader;
 import org.mizan.normalise.Fields;
@@ -24,8 +23,7 @@ import org.mizan.source.derive.ValueRejected;
  */
 public final class HierarchyPrepass {
 
-    private HierarchyPrepass() {
-    }
+    private HierarchyPrepass() {}
 
     public static Hierarchy check(IngestContext ctx) {
         Mapping m = ctx.mapping();
@@ -46,9 +44,15 @@ public final class HierarchyPrepass {
                         continue;
                     }
                     String to = r.get("valid_to");
-                    List<String> parents = prefix != null ? prefix.candidates(code)
+                    List<String> parents = prefix != null
+                            ? prefix.candidates(code)
                             : r.get("parent_code") == null ? List.of() : List.of(r.get("parent_code"));
-                    rows.add(new Hierarchy.Row(r.line(), code, (int) f.integer("level", level), parents, f.date("valid_from", from),
+                    rows.add(new Hierarchy.Row(
+                            r.line(),
+                            code,
+                            (int) f.integer("level", level),
+                            parents,
+                            f.date("valid_from", from),
                             to == null ? null : f.date("valid_to", to)));
                 } catch (RowRejected | ValueRejected e) {
                     // the row's own check rejects it with its rule
@@ -78,7 +82,9 @@ public final class HierarchyPrepass {
     private static boolean excluded(RawRecord r) {
         try {
             for (Mapping.Exclusion x : r.mapping().exclusions()) {
-                if (x.when().entrySet().stream().allMatch(w -> r.get(w.getKey()) != null && w.getValue().matcher(r.get(w.getKey())).matches())) {
+                if (x.when().entrySet().stream()
+                        .allMatch(w -> r.get(w.getKey()) != null
+                                && w.getValue().matcher(r.get(w.getKey())).matches())) {
                     return true;
                 }
             }
@@ -87,5 +93,4 @@ public final class HierarchyPrepass {
             return false;
         }
     }
-
 }

@@ -1,7 +1,6 @@
 package org.mizan.jobs.ingest;
 
 import java.nio.file.Path;
-
 import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.lake.Dataset;
@@ -35,9 +34,11 @@ public class IngestContext {
      * backfill): the file's rows of other partitions are read and checked but not staged, and the publish
      * replaces this file's rows of that partition only.
      */
-    public IngestContext(MizanHome home, String file, String mapping, String jobName, long runId, String period, String source) {
+    public IngestContext(
+            MizanHome home, String file, String mapping, String jobName, long runId, String period, String source) {
         if ((period == null) != (source == null)) {
-            throw new IllegalArgumentException("a partition needs both period and source (got period=" + period + ", source=" + source + ")");
+            throw new IllegalArgumentException(
+                    "a partition needs both period and source (got period=" + period + ", source=" + source + ")");
         }
         this.period = period;
         this.source = source;
@@ -122,7 +123,9 @@ public class IngestContext {
 
     public Path quarantineFile() {
         // named by the run and the file's name (the run already tells two files of one name apart)
-        return home.quarantine().resolve(jobName).resolve(runId + "_"
-                + file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + ".rejects.csv");
+        return home.quarantine()
+                .resolve(jobName)
+                .resolve(runId + "_" + file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_")
+                        + ".rejects.csv");
     }
 }

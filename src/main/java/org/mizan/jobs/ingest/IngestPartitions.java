@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -26,6 +25,7 @@ public final class IngestPartitions implements Partitioner {
 
     /** Keys of a partition's step context. */
     public static final String FILE = "partition.file";
+
     public static final String MAPPING = "partition.mapping";
     public static final String FILE_INDEX = "partition.file_index";
     public static final String AFTER_LINE = "partition.after_line";
@@ -58,7 +58,10 @@ public final class IngestPartitions implements Partitioner {
 
     /** The files of a job parameter: one absolute path per line. */
     public static List<Path> files(String parameter) {
-        return Arrays.stream(parameter.split("\n")).filter(s -> !s.isBlank()).map(Path::of).toList();
+        return Arrays.stream(parameter.split("\n"))
+                .filter(s -> !s.isBlank())
+                .map(Path::of)
+                .toList();
     }
 
     public static List<String> mappings(String parameter) {
@@ -96,7 +99,8 @@ public final class IngestPartitions implements Partitioner {
     private boolean splittable(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            return partitionBytes > 0 && (n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".txt"))
+            return partitionBytes > 0
+                    && (n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".txt"))
                     && Files.size(file) > partitionBytes;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

@@ -25,7 +25,9 @@ public final class IngestProgress {
             if (now - last >= EVERY_NANOS) {
                 last = now;
                 double s = (now - started) / 1e9;
-                out.printf("  %s: %,d records read (line %,d), %.0f s, %,.0f records/s%n", file, records, line, s, records / s);
+                out.printf(
+                        "  %s: %,d records read (line %,d), %.0f s, %,.0f records/s%n",
+                        file, records, line, s, records / s);
             }
         }
     }

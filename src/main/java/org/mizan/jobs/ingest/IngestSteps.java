@@ -35,13 +35,14 @@ public class IngestSteps {
     /** One per job execution: the file, mapping and unit the ingest and publish steps share. */
     @Bean
     @JobScope
-    IngestContext ingestContext(MizanHome home,
-                                @Value("#{jobParameters['file']}") String file,
-                                @Value("#{jobParameters['mapping']}") String mapping,
-                                @Value("#{jobExecution.jobInstance.jobName}") String jobName,
-                                @Value("#{jobExecution.jobInstance.instanceId}") Long runId,
-                                @Value("#{jobParameters['period']}") String period,
-                                @Value("#{jobParameters['source']}") String source) {
+    IngestContext ingestContext(
+            MizanHome home,
+            @Value("#{jobParameters['file']}") String file,
+            @Value("#{jobParameters['mapping']}") String mapping,
+            @Value("#{jobExecution.jobInstance.jobName}") String jobName,
+            @Value("#{jobExecution.jobInstance.instanceId}") Long runId,
+            @Value("#{jobParameters['period']}") String period,
+            @Value("#{jobParameters['source']}") String source) {
         return new IngestContext(home, file, mapping, jobName, runId, period, source);
     }
 
@@ -53,27 +54,34 @@ public class IngestSteps {
     @JobScope
     Step ingestStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context) {
         NormaliseProcessor processor = new NormaliseProcessor(NormaliserFactory.forContext(context), context);
-        SourceItemReader reader = new SourceItemReader(context, new IngestProgress(context.file().getFileName().toString(), System.err));
+        SourceItemReader reader = new SourceItemReader(
+                context, new IngestProgress(context.file().getFileName().toString(), System.err));
         return new StepBuilder(INGEST, repository)
-                .<RawRecord, Outcome>chunk(CHUNK)
-                .transactionManager(tx)
-                .reader(reader)
-                .processor(processor)
-                .writer(new LakeStagingWriter(context, reader))
-                .stream(processor)
-                .build();
+                        .<RawRecord, Outcome>chunk(CHUNK)
+                        .transactionManager(tx)
+                        .reader(reader)
+                        .processor(processor)
+                        .writer(new LakeStagingWriter(context, reader))
+                        .stream(processor)
+                        .build();
     }
 
     @Bean
     @JobScope
-    Step publishLakeStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context,
-                         ObjectProvider<LoadLock> lock) {
+    Step publishLakeStep(
+            JobRepository repository,
+            PlatformTransactionManager tx,
+            IngestContext context,
+            ObjectProvider<LoadLock> lock) {
         return new StepBuilder(PUBLISH_LAKE, repository)
-                .tasklet(new PublishLakeTasklet(context, repository, lock.getIfAvailable()), tx).build();
+                .tasklet(new PublishLakeTasklet(context, repository, lock.getIfAvailable()), tx)
+                .build();
     }
 
     @Bean
     Step buildWarehouseStep(JobRepository repository, PlatformTransactionManager tx, MizanHome home) {
-        return new StepBuilder(BUILD_WAREHOUSE, repository).tasklet(new BuildWarehouseTasklet(home), tx).build();
+        return new StepBuilder(BUILD_WAREHOUSE, repository)
+                .tasklet(new BuildWarehouseTasklet(home), tx)
+                .build();
     }
 }

@@ -5,21 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-
 import org.apache.avro.specific.SpecificRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.mizan.config.Folders;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.Reject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -64,6 +59,7 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     private final Map<String, Object> checkpoint = new TreeMap<>();
     /** Checkpoints taken by this run and its restarts, for the crash test's points ({@link CrashPoint}). */
     private int checkpoints;
+
     private static final String CHECKPOINTS = "checkpoint.count";
 
     private final int periodField;
@@ -79,7 +75,8 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     @Override
     public void open(ExecutionContext ctx) {
         try {
-            PartitionedParquetWriter parquet = new PartitionedParquetWriter(context.dataset(), context.staging(), context.unit());
+            PartitionedParquetWriter parquet =
+                    new PartitionedParquetWriter(context.dataset(), context.staging(), context.unit());
             quarantine = new QuarantineWriter(context.quarantineFile());
             if (ctx.containsKey(Checkpoint.LINE)) {
                 // a restart: keep what the last checkpoint finished, drop what was staged after it
@@ -181,17 +178,24 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
             checkpoint.put(Checkpoint.OUTSIDE, outside);
             checkpoint.put(Checkpoint.REJECTED, rejected);
             checkpoint.put(Checkpoint.QUARANTINE_BYTES, quarantineBytes);
-            checkpoint.put(Checkpoint.FILES, String.join("\n", lake.written().stream().map(Path::toString).toList()));
+            checkpoint.put(
+                    Checkpoint.FILES,
+                    String.join(
+                            "\n", lake.written().stream().map(Path::toString).toList()));
             byRule.forEach((rule, k) -> checkpoint.put(Checkpoint.RULE_PREFIX + rule, k));
             checkpoints = n;
             checkpoint.put(CHECKPOINTS, n);
             rowsAtCheckpoint = rows;
-            LOG.info("{}: checkpoint at line {} ({} rows): staged files written and renamed", context.file().getFileName(),
-                    checkpoint.get(Checkpoint.LINE), rows);
+            LOG.info(
+                    "{}: checkpoint at line {} ({} rows): staged files written and renamed",
+                    context.file().getFileName(),
+                    checkpoint.get(Checkpoint.LINE),
+                    rows);
             unannounced = checkpoint.get(Checkpoint.LINE);
             CrashPoint.reached("renamed", n, context.home().root());
         } catch (IOException e) {
-            throw new ItemStreamException("cannot finish the staged files of " + context.file() + " at a checkpoint", e);
+            throw new ItemStreamException(
+                    "cannot finish the staged files of " + context.file() + " at a checkpoint", e);
         }
     }
 
@@ -243,6 +247,8 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     }
 
     static List<Path> files(String list) {
-        return list.isEmpty() ? List.of() : Arrays.stream(list.split("\n")).map(Path::of).toList();
+        return list.isEmpty()
+                ? List.of()
+                : Arrays.stream(list.split("\n")).map(Path::of).toList();
     }
 }

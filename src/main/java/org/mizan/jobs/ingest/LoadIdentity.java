@@ -3,7 +3,6 @@ package org.mizan.jobs.ingest;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.Optional;
-
 import org.mizan.config.Checksums;
 import org.mizan.lake.Lake;
 import org.mizan.lake.Loads;
@@ -32,21 +31,30 @@ final class LoadIdentity {
     String check() throws IOException {
         Optional<Loads.Load> same = loads.withContent(sha256, context.unit());
         if (same.isPresent()) {
-            throw new IllegalStateException(context.file() + ": has exactly the content of " + same.get().describe()
+            throw new IllegalStateException(context.file() + ": has exactly the content of "
+                    + same.get().describe()
                     + ", already in the lake, so nothing was loaded (its rows would count twice). To correct that load,"
-                    + " deliver the file again under its own path, " + same.get().path());
+                    + " deliver the file again under its own path, "
+                    + same.get().path());
         }
         Optional<Loads.Load> earlier = loads.of(context.unit());
         if (earlier.isEmpty() || earlier.get().run() == context.runId()) {
             return null;
         }
         return "the earlier load of " + earlier.get().describe()
-                + (earlier.get().sha256().equals(sha256) ? ": the same content" : ": new content, SHA-256 " + sha256.substring(0, 12) + "…");
+                + (earlier.get().sha256().equals(sha256)
+                        ? ": the same content"
+                        : ": new content, SHA-256 " + sha256.substring(0, 12) + "…");
     }
 
     /** Records the committed load. */
     void record() throws IOException {
-        loads.record(new Loads.Load(context.unit(), context.file().toString(), sha256, context.jobName(), context.runId(),
+        loads.record(new Loads.Load(
+                context.unit(),
+                context.file().toString(),
+                sha256,
+                context.jobName(),
+                context.runId(),
                 LocalDateTime.now().withNano(0).toString().replace('T', ' ')));
     }
 }

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.mizan.config.Folders;
 import org.mizan.lake.Dataset;
@@ -79,7 +78,8 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
             for (SpecificRecord r : o.accepted()) {
                 Dataset d = datasetOf(r);
                 // a partition rerun or backfill stages only the records of its partition
-                if (!context.inScope(String.valueOf(r.get(d.schema().getField("period").pos())),
+                if (!context.inScope(
+                        String.valueOf(r.get(d.schema().getField("period").pos())),
                         String.valueOf(r.get(d.schema().getField("source_id").pos())))) {
                     outside++;
                     continue;
@@ -112,7 +112,9 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
         ctx.putLong(LakeStagingWriter.SOURCE_ROWS, rows);
         ctx.putLong(LakeStagingWriter.OUTSIDE_PARTITION, outside);
         datasets.forEach(d -> ctx.putLong(LakeStagingWriter.STORED_PREFIX + d.folder(), stored.getOrDefault(d, 0L)));
-        ctx.putString(LakeStagingWriter.READ_AS, LakeStagingWriter.readAs(context.mapping().format()));
+        ctx.putString(
+                LakeStagingWriter.READ_AS,
+                LakeStagingWriter.readAs(context.mapping().format()));
         byRule.forEach((rule, n) -> ctx.putLong(LakeStagingWriter.RULE_PREFIX + rule, n));
         if (quarantine != null && quarantine.isOpen()) {
             ctx.putString(LakeStagingWriter.QUARANTINE, quarantine.file().toString());
@@ -126,8 +128,13 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
                 e.getValue().close();
                 Path manifest = manifestOf(context, e.getKey());
                 Path tmp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
-                Files.write(tmp, e.getValue().written().stream().map(Path::toString).toList());
-                Files.move(tmp, manifest, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.write(
+                        tmp, e.getValue().written().stream().map(Path::toString).toList());
+                Files.move(
+                        tmp,
+                        manifest,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             writers.clear();
             if (quarantine != null) {

@@ -1,11 +1,10 @@
 package org.mizan.jobs.ingest;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.mizan.normalise.Normaliser;
 import org.mizan.normalise.Outcome;
 import org.mizan.source.RawRecord;
-import java.nio.file.Path;
-import java.util.List;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -74,8 +73,11 @@ public class NormaliseProcessor implements ItemProcessor<RawRecord, Outcome>, It
             }
             String[] kv = part.split("=");
             int level = Integer.parseInt(kv[0]);
-            out.append(out.isEmpty() ? "" : ", ").append(level)
-                    .append(level < names.size() ? " " + names.get(level) : "").append(' ').append(kv[1]);
+            out.append(out.isEmpty() ? "" : ", ")
+                    .append(level)
+                    .append(level < names.size() ? " " + names.get(level) : "")
+                    .append(' ')
+                    .append(kv[1]);
         }
         return out.isEmpty() ? "none" : out.toString();
     }

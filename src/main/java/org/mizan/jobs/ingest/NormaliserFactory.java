@@ -2,7 +2,6 @@ package org.mizan.jobs.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import org.mizan.lake.Dataset;
 import org.mizan.lake.LakeReader;
 import org.mizan.normalise.AdminUnitNormaliser;
@@ -13,8 +12,8 @@ import org.mizan.normalise.FxRateNormaliser;
 import org.mizan.normalise.Gazetteer;
 import org.mizan.normalise.LoadedKeys;
 import org.mizan.normalise.Normaliser;
-import org.mizan.normalise.RemittanceNormaliser;
 import org.mizan.normalise.RegistryPersonNormaliser;
+import org.mizan.normalise.RemittanceNormaliser;
 import org.mizan.normalise.ServiceDeliveryNormaliser;
 import org.mizan.pseudonym.KeyRotation;
 import org.mizan.schema.AdminUnit;
@@ -23,8 +22,7 @@ import org.mizan.schema.RegistryPerson;
 /** The checks of a mapping's dataset, with the reference data they need read from the lake. */
 public final class NormaliserFactory {
 
-    private NormaliserFactory() {
-    }
+    private NormaliserFactory() {}
 
     /** The checks of the context's dataset (reads the lake's reference data; writes nothing). */
     public static Normaliser forContext(IngestContext ctx) {
@@ -36,9 +34,11 @@ public final class NormaliserFactory {
             case CORRIDOR_AGGREGATES -> new CorridorAggregateNormaliser(f, gazetteer(ctx));
             case FUNDING_ENTRIES -> new org.mizan.normalise.LedgerEntryNormaliser(f, gazetteer(ctx));
             case PLAN_ALLOCATIONS -> new org.mizan.normalise.PlanAllocationNormaliser(f, gazetteer(ctx));
-            case PROJECTS, PROJECT_SECTORS, PROJECT_PLACES, CODE_LIST_ITEMS -> throw new IllegalStateException("mapping "
-                    + ctx.mapping().name() + ": dataset " + ctx.dataset().folder() + " is read from XML (format iati_xml or iati_codelist)"
-                    + " by job ingest-ledgers, not from a " + ctx.mapping().format() + " file");
+            case PROJECTS, PROJECT_SECTORS, PROJECT_PLACES, CODE_LIST_ITEMS ->
+                throw new IllegalStateException("mapping "
+                        + ctx.mapping().name() + ": dataset " + ctx.dataset().folder()
+                        + " is read from XML (format iati_xml or iati_codelist)"
+                        + " by job ingest-ledgers, not from a " + ctx.mapping().format() + " file");
             case REMITTANCE_TRANSACTIONS -> {
                 try {
                     // taken before the keys are read: anything committed from here on is checked again at publish
@@ -49,9 +49,11 @@ public final class NormaliserFactory {
                 LoadedKeys loaded = LoadedKeys.of(ctx.lake(), ctx.unit());
                 yield new RemittanceNormaliser(f, gazetteer(ctx), loaded.keys(), loaded.files());
             }
-            case REGISTRY_PEOPLE -> new RegistryPersonNormaliser(f, gazetteer(ctx), KeyRotation.pseudonymiserFor(ctx.home()));
-            case SERVICE_DELIVERIES -> new ServiceDeliveryNormaliser(f, gazetteer(ctx), KeyRotation.pseudonymiserFor(ctx.home()),
-                    registeredPeople(ctx));
+            case REGISTRY_PEOPLE ->
+                new RegistryPersonNormaliser(f, gazetteer(ctx), KeyRotation.pseudonymiserFor(ctx.home()));
+            case SERVICE_DELIVERIES ->
+                new ServiceDeliveryNormaliser(
+                        f, gazetteer(ctx), KeyRotation.pseudonymiserFor(ctx.home()), registeredPeople(ctx));
         };
     }
 
@@ -62,7 +64,8 @@ public final class NormaliserFactory {
             new LakeReader(ctx.lake()).forEach(Dataset.REGISTRY_PEOPLE, r -> {
                 RegistryPerson p = (RegistryPerson) r;
                 if (p.getRecordId() != null) {
-                    out.putIfAbsent(ServiceDeliveryNormaliser.recordKey(p.getSourceId(), p.getRecordId()), p.getPersonId());
+                    out.putIfAbsent(
+                            ServiceDeliveryNormaliser.recordKey(p.getSourceId(), p.getRecordId()), p.getPersonId());
                 }
             });
         } catch (IOException e) {
@@ -76,7 +79,12 @@ public final class NormaliserFactory {
         try {
             new LakeReader(ctx.lake()).forEach(Dataset.ADMIN_UNITS, r -> {
                 AdminUnit u = (AdminUnit) r;
-                g.add(new Gazetteer.Unit(u.getUnitCode(), u.getName(), u.getCountry(), u.getValidFrom(), u.getValidTo(),
+                g.add(new Gazetteer.Unit(
+                        u.getUnitCode(),
+                        u.getName(),
+                        u.getCountry(),
+                        u.getValidFrom(),
+                        u.getValidTo(),
                         Gazetteer.aliases(u.getAliases())));
             });
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package org.mizan.jobs.ingest;
 
 import java.nio.file.Path;
-
 import org.mizan.config.MizanHome;
 
 /**

@@ -55,19 +55,24 @@ public class PartitionIngestStep implements Step {
     }
 
     private Step build(StepExecution execution, ExecutionContext p) {
-        PartitionContext context = new PartitionContext(home, p.getString(IngestPartitions.FILE), p.getString(IngestPartitions.MAPPING),
-                execution.getJobExecution().getJobInstance().getJobName(), execution.getJobExecution().getJobInstance().getInstanceId(),
+        PartitionContext context = new PartitionContext(
+                home,
+                p.getString(IngestPartitions.FILE),
+                p.getString(IngestPartitions.MAPPING),
+                execution.getJobExecution().getJobInstance().getJobName(),
+                execution.getJobExecution().getJobInstance().getInstanceId(),
                 p.getString(IngestPartitions.NAME));
         NormaliseProcessor processor = new NormaliseProcessor(NormaliserFactory.forContext(context), context);
-        SourceItemReader reader = new SourceItemReader(context, new IngestProgress(context.file().getFileName().toString(), System.err))
+        SourceItemReader reader = new SourceItemReader(
+                        context, new IngestProgress(context.file().getFileName().toString(), System.err))
                 .range(p.getLong(IngestPartitions.AFTER_LINE), p.getLong(IngestPartitions.LAST_LINE));
         return new StepBuilder(execution.getStepName(), repository)
-                .<RawRecord, Outcome>chunk(IngestSteps.CHUNK)
-                .transactionManager(tx)
-                .reader(reader)
-                .processor(processor)
-                .writer(new LakeStagingWriter(context, reader))
-                .stream(processor)
-                .build();
+                        .<RawRecord, Outcome>chunk(IngestSteps.CHUNK)
+                        .transactionManager(tx)
+                        .reader(reader)
+                        .processor(processor)
+                        .writer(new LakeStagingWriter(context, reader))
+                        .stream(processor)
+                        .build();
     }
 }

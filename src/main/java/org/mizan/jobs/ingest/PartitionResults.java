@@ -24,16 +24,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.mizan.config.MizanHome;
+import org.mizan.duckdb.DuckDb;
+import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.LakeReader;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Rule;
-import org.mizan.duckdb.DuckDb;
-import org.mizan.duckdb.SqlFiles;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.partition.StepExecutionAggregator;
 import org.springframework.batch.core.partition.support.DefaultStepExecutionAggregator;
@@ -55,6 +54,7 @@ public class PartitionResults implements StepExecutionAggregator {
 
     /** Accepted rows of the delivery's file number i: {@code file_accepted.i}. */
     static final String FILE_ACCEPTED = "file_accepted.";
+
     static final String PARTITIONS = "partitions";
 
     private static final Pattern IN_FILE = Pattern.compile("^txn_id (.*) of (.*) was already accepted at line (\\d+)$");
@@ -68,21 +68,21 @@ public class PartitionResults implements StepExecutionAggregator {
     }
 
     /** A rejected row as the quarantine holds it. */
-    private record Row(int fileIndex, long line, String file, String rule, String message, String raw) {
-    }
+    private record Row(int fileIndex, long line, String file, String rule, String message, String raw) {}
 
     /** A staged row whose key another partition also staged. */
-    private record Shared(String provider, String txnId, long line, Path staged, int fileIndex) {
-    }
+    private record Shared(String provider, String txnId, long line, Path staged, int fileIndex) {}
 
     @Override
     public void aggregate(StepExecution result, Collection<StepExecution> executions) {
         new DefaultStepExecutionAggregator().aggregate(result, executions);
-        List<IngestPartitions.Part> plan = PartitionedIngestSteps.partitions(result.getJobExecution().getJobParameters()).plan();
+        List<IngestPartitions.Part> plan = PartitionedIngestSteps.partitions(
+                        result.getJobExecution().getJobParameters())
+                .plan();
         List<StepExecution> parts = new ArrayList<>();
         for (IngestPartitions.Part p : plan) {
-            StepExecution last = repository.getLastStepExecution(result.getJobExecution().getJobInstance(),
-                    PartitionIngestStep.NAME + ":" + p.name());
+            StepExecution last = repository.getLastStepExecution(
+                    result.getJobExecution().getJobInstance(), PartitionIngestStep.NAME + ":" + p.name());
             if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
                 return; // the step fails (a partition did not complete); a rerun sends the unfinished ones
             }
@@ -91,14 +91,19 @@ public class PartitionResults implements StepExecutionAggregator {
         try {
             join(result, plan, parts);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot join the partitions of run " + result.getJobExecution().getJobInstance().getInstanceId(), e);
+            throw new java.io.UncheckedIOException(
+                    "cannot join the partitions of run "
+                            + result.getJobExecution().getJobInstance().getInstanceId(),
+                    e);
         }
     }
 
-    private void join(StepExecution result, List<IngestPartitions.Part> plan, List<StepExecution> parts) throws IOException {
+    private void join(StepExecution result, List<IngestPartitions.Part> plan, List<StepExecution> parts)
+            throws IOException {
         String jobName = result.getJobExecution().getJobInstance().getJobName();
         long runId = result.getJobExecution().getJobInstance().getInstanceId();
-        List<Path> files = plan.stream().map(IngestPartitions.Part::file).distinct().toList();
+        List<Path> files =
+                plan.stream().map(IngestPartitions.Part::file).distinct().toList();
         Map<String, Long> byRule = new TreeMap<>();
         long rows = 0;
         long accepted = 0;
@@ -118,26 +123,36 @@ public class PartitionResults implements StepExecutionAggregator {
             Path q = PartitionContext.partQuarantine(home, jobName, runId, p.name());
             if (Files.exists(q)) {
                 for (List<String> r : QuarantineReader.read(q, StandardCharsets.UTF_8)) {
-                    rejects.add(new Row(p.fileIndex(), Long.parseLong(r.get(1)), r.get(0), r.get(2), r.get(3), r.get(4)));
+                    rejects.add(
+                            new Row(p.fileIndex(), Long.parseLong(r.get(1)), r.get(0), r.get(2), r.get(3), r.get(4)));
                 }
             }
         }
-        IngestContext first = new IngestContext(home, files.get(0).toString(), plan.get(0).mapping(), jobName, runId);
+        IngestContext first =
+                new IngestContext(home, files.get(0).toString(), plan.get(0).mapping(), jobName, runId);
         if (first.dataset() == Dataset.REMITTANCE_TRANSACTIONS) {
             Path decided = IngestContext.stagingOf(home, jobName, runId).resolve("shared-keys.csv");
-            List<Row> shared = Files.exists(decided) ? readDecided(decided) : decide(plan, files, jobName, runId, decided);
+            List<Row> shared =
+                    Files.exists(decided) ? readDecided(decided) : decide(plan, files, jobName, runId, decided);
             Map<String, Row> firstOf = new HashMap<>();
             Map<Path, Set<Long>> drop = new HashMap<>();
             for (Row r : shared) {
                 if (r.rule().equals("keep")) {
                     firstOf.put(r.message(), r);
                 } else {
-                    rejects.add(new Row(r.fileIndex(), r.line(), files.get(r.fileIndex()).getFileName().toString(), r.rule(), r.message(), r.raw()));
+                    rejects.add(new Row(
+                            r.fileIndex(),
+                            r.line(),
+                            files.get(r.fileIndex()).getFileName().toString(),
+                            r.rule(),
+                            r.message(),
+                            r.raw()));
                     rejected++;
                     accepted--;
                     fileAccepted[r.fileIndex()]--;
                     byRule.merge(r.rule(), 1L, Long::sum);
-                    drop.computeIfAbsent(Path.of(r.file()), k -> new HashSet<>()).add(r.line());
+                    drop.computeIfAbsent(Path.of(r.file()), k -> new HashSet<>())
+                            .add(r.line());
                 }
             }
             // a duplicate a partition rejected against its own earlier line: one node names the key's first line
@@ -150,13 +165,29 @@ public class PartitionResults implements StepExecutionAggregator {
                     continue;
                 }
                 if (keep.fileIndex() < r.fileIndex()) {
-                    rejects.set(k, new Row(r.fileIndex(), r.line(), r.file(), Rule.DUPLICATE_LOADED.code(), "txn_id " + m.group(1) + " of "
-                            + m.group(2) + " was already loaded from " + keep.file(), r.raw()));
+                    rejects.set(
+                            k,
+                            new Row(
+                                    r.fileIndex(),
+                                    r.line(),
+                                    r.file(),
+                                    Rule.DUPLICATE_LOADED.code(),
+                                    "txn_id " + m.group(1) + " of " + m.group(2) + " was already loaded from "
+                                            + keep.file(),
+                                    r.raw()));
                     byRule.merge(Rule.DUPLICATE_IN_FILE.code(), -1L, Long::sum);
                     byRule.merge(Rule.DUPLICATE_LOADED.code(), 1L, Long::sum);
                 } else {
-                    rejects.set(k, new Row(r.fileIndex(), r.line(), r.file(), r.rule(), "txn_id " + m.group(1) + " of " + m.group(2)
-                            + " was already accepted at line " + keep.line(), r.raw()));
+                    rejects.set(
+                            k,
+                            new Row(
+                                    r.fileIndex(),
+                                    r.line(),
+                                    r.file(),
+                                    r.rule(),
+                                    "txn_id " + m.group(1) + " of " + m.group(2) + " was already accepted at line "
+                                            + keep.line(),
+                                    r.raw()));
                 }
             }
             byRule.values().removeIf(n -> n == 0);
@@ -174,8 +205,8 @@ public class PartitionResults implements StepExecutionAggregator {
                 out.write(QuarantineWriter.HEADER);
                 out.newLine();
                 for (Row r : rejects) {
-                    out.write(QuarantineWriter.csv(r.file()) + "," + r.line() + "," + r.rule() + "," + QuarantineWriter.csv(r.message())
-                            + "," + QuarantineWriter.csv(r.raw()));
+                    out.write(QuarantineWriter.csv(r.file()) + "," + r.line() + "," + r.rule() + ","
+                            + QuarantineWriter.csv(r.message()) + "," + QuarantineWriter.csv(r.raw()));
                     out.newLine();
                 }
             }
@@ -197,7 +228,9 @@ public class PartitionResults implements StepExecutionAggregator {
      * Finds the keys two partitions staged, keeps each one's first row and decides the others' rejects; writes
      * the decision (kept rows as {@code keep} with their key as message) before anything is changed.
      */
-    private List<Row> decide(List<IngestPartitions.Part> plan, List<Path> files, String jobName, long runId, Path decided) throws IOException {
+    private List<Row> decide(
+            List<IngestPartitions.Part> plan, List<Path> files, String jobName, long runId, Path decided)
+            throws IOException {
         Map<Path, IngestPartitions.Part> partOfFolder = new HashMap<>();
         List<Path> staged = new ArrayList<>();
         for (IngestPartitions.Part p : plan) {
@@ -211,9 +244,13 @@ public class PartitionResults implements StepExecutionAggregator {
         }
         List<Shared> rows = new ArrayList<>();
         if (plan.size() > 1 && !staged.isEmpty()) {
-            String list = staged.stream().map(f -> "'" + f.toString().replace("'", "''") + "'").collect(Collectors.joining(", "));
-            try (Connection c = DuckDb.inMemory(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery(SqlFiles.text("queries/partition_shared_txn_keys.sql").replace("{{files}}", list))) {
+            String list = staged.stream()
+                    .map(f -> "'" + f.toString().replace("'", "''") + "'")
+                    .collect(Collectors.joining(", "));
+            try (Connection c = DuckDb.inMemory();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(SqlFiles.text("queries/partition_shared_txn_keys.sql")
+                            .replace("{{files}}", list))) {
                 while (rs.next()) {
                     Path f = Path.of(rs.getString(4));
                     IngestPartitions.Part p = null;
@@ -251,11 +288,19 @@ public class PartitionResults implements StepExecutionAggregator {
                     out.add(new Row(r.fileIndex(), r.line(), name, "keep", key, ""));
                 }
             } else if (keep.fileIndex() == r.fileIndex()) {
-                out.add(new Row(r.fileIndex(), r.line(), r.staged().toString(), Rule.DUPLICATE_IN_FILE.code(),
+                out.add(new Row(
+                        r.fileIndex(),
+                        r.line(),
+                        r.staged().toString(),
+                        Rule.DUPLICATE_IN_FILE.code(),
                         "txn_id " + r.txnId() + " of " + r.provider() + " was already accepted at line " + keep.line(),
                         raw.get(r.fileIndex()).get(r.line())));
             } else {
-                out.add(new Row(r.fileIndex(), r.line(), r.staged().toString(), Rule.DUPLICATE_LOADED.code(),
+                out.add(new Row(
+                        r.fileIndex(),
+                        r.line(),
+                        r.staged().toString(),
+                        Rule.DUPLICATE_LOADED.code(),
                         "txn_id " + r.txnId() + " of " + r.provider() + " was already loaded from " + name,
                         raw.get(r.fileIndex()).get(r.line())));
             }
@@ -263,7 +308,8 @@ public class PartitionResults implements StepExecutionAggregator {
         Path tmp = decided.resolveSibling(decided.getFileName() + ".tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             for (Row r : out) {
-                w.write(r.fileIndex() + "\t" + r.line() + "\t" + esc(r.file()) + "\t" + r.rule() + "\t" + esc(r.message()) + "\t" + esc(r.raw()));
+                w.write(r.fileIndex() + "\t" + r.line() + "\t" + esc(r.file()) + "\t" + r.rule() + "\t"
+                        + esc(r.message()) + "\t" + esc(r.raw()));
                 w.newLine();
             }
         }

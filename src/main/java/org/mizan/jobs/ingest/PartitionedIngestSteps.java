@@ -2,7 +2,6 @@ package org.mizan.jobs.ingest;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.mizan.config.MizanHome;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -44,7 +43,9 @@ public class PartitionedIngestSteps {
 
     /** The partitions of a run, from its parameters (the same every time: a restart finds its partitions by name). */
     public static IngestPartitions partitions(JobParameters params) {
-        return new IngestPartitions(IngestPartitions.files(params.getString(FILES)), IngestPartitions.mappings(params.getString(MAPPINGS)),
+        return new IngestPartitions(
+                IngestPartitions.files(params.getString(FILES)),
+                IngestPartitions.mappings(params.getString(MAPPINGS)),
                 params.getLong(PARTITION_BYTES, 0L));
     }
 
@@ -54,30 +55,39 @@ public class PartitionedIngestSteps {
     }
 
     @Bean
-    Step partitionedIngestStep(JobRepository repository, PartitionIngestStep worker, MizanHome home,
-                               ObjectProvider<RemotePartitions> remote,
-                               @Value("${mizan.partition.threads:0}") int threads) {
+    Step partitionedIngestStep(
+            JobRepository repository,
+            PartitionIngestStep worker,
+            MizanHome home,
+            ObjectProvider<RemotePartitions> remote,
+            @Value("${mizan.partition.threads:0}") int threads) {
         TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
         local.setStep(worker);
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mizan-partition-");
-        executor.setConcurrencyLimit(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        executor.setConcurrencyLimit(
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         local.setTaskExecutor(executor);
         PartitionHandler handler = new PartitionHandler() {
             @Override
-            public Collection<StepExecution> handle(StepExecutionSplitter splitter, StepExecution manager) throws Exception {
+            public Collection<StepExecution> handle(StepExecutionSplitter splitter, StepExecution manager)
+                    throws Exception {
                 if (REMOTE.equals(manager.getJobExecution().getJobParameters().getString(WORKERS))) {
                     RemotePartitions r = remote.getIfAvailable();
                     if (r == null) {
-                        throw new IllegalStateException("this run's partitions go to workers, but no broker is configured:"
-                                + " run with the distributed profile (SPRING_PROFILES_ACTIVE=postgres,distributed)");
+                        throw new IllegalStateException(
+                                "this run's partitions go to workers, but no broker is configured:"
+                                        + " run with the distributed profile (SPRING_PROFILES_ACTIVE=postgres,distributed)");
                     }
                     return r.handler().handle(splitter, manager);
                 }
                 return local.handle(splitter, manager);
             }
         };
-        Partitioner partitioner = grid -> partitions(StepSynchronizationManager.getContext().getStepExecution().getJobExecution()
-                .getJobParameters()).partition(grid);
+        Partitioner partitioner = grid -> partitions(StepSynchronizationManager.getContext()
+                        .getStepExecution()
+                        .getJobExecution()
+                        .getJobParameters())
+                .partition(grid);
         return new StepBuilder(IngestSteps.INGEST, repository)
                 .partitioner(PartitionIngestStep.NAME, partitioner)
                 .step(worker)
@@ -88,14 +98,24 @@ public class PartitionedIngestSteps {
 
     @Bean
     Step publishPartitionsStep(JobRepository repository, PlatformTransactionManager tx, MizanHome home) {
-        return new StepBuilder(IngestSteps.PUBLISH_LAKE, repository).tasklet(new PublishPartitionsTasklet(home, repository), tx).build();
+        return new StepBuilder(IngestSteps.PUBLISH_LAKE, repository)
+                .tasklet(new PublishPartitionsTasklet(home, repository), tx)
+                .build();
     }
 
     @Bean
-    Job ingestRemittancesPartitionedJob(JobRepository repository, org.mizan.steward.RunRecorder runRecorder,
-                                        @Qualifier("partitionedIngestStep") Step ingest, @Qualifier("publishPartitionsStep") Step publish,
-                                        @Qualifier("buildWarehouseStep") Step build) {
-        return new JobBuilder(JOB, repository).listener(runRecorder).start(ingest).next(publish).next(build).build();
+    Job ingestRemittancesPartitionedJob(
+            JobRepository repository,
+            org.mizan.steward.RunRecorder runRecorder,
+            @Qualifier("partitionedIngestStep") Step ingest,
+            @Qualifier("publishPartitionsStep") Step publish,
+            @Qualifier("buildWarehouseStep") Step build) {
+        return new JobBuilder(JOB, repository)
+                .listener(runRecorder)
+                .start(ingest)
+                .next(publish)
+                .next(build)
+                .build();
     }
 
     /** The remote side of the handler: present with the distributed profile (see {@code RemotePartitioning}). */

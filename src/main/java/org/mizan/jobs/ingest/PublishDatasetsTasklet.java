@@ -3,7 +3,6 @@ package org.mizan.jobs.ingest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.mizan.approval.LoadLock;
 import org.mizan.config.Folders;
 import org.mizan.lake.Dataset;
@@ -35,7 +34,8 @@ public class PublishDatasetsTasklet implements Tasklet {
     }
 
     /** With the approvals' lock: staged rows of an approved unit and period are refused (or reopen it) before the commits. */
-    public PublishDatasetsTasklet(IngestContext context, List<Dataset> datasets, JobRepository repository, LoadLock lock) {
+    public PublishDatasetsTasklet(
+            IngestContext context, List<Dataset> datasets, JobRepository repository, LoadLock lock) {
         this.context = context;
         this.repository = repository;
         this.datasets = datasets;
@@ -44,7 +44,8 @@ public class PublishDatasetsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ExecutionContext counts = PublishLakeTasklet.ingestCounts(chunkContext.getStepContext().getStepExecution(), repository);
+        ExecutionContext counts =
+                PublishLakeTasklet.ingestCounts(chunkContext.getStepContext().getStepExecution(), repository);
         // the same content under another path: refused before anything else is said about its rows
         LoadIdentity identity = new LoadIdentity(context, context.lake());
         String replaces = identity.check();
@@ -52,8 +53,9 @@ public class PublishDatasetsTasklet implements Tasklet {
         long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
         long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);
         if (accepted == 0 && outside == 0) {
-            throw new IllegalStateException(context.file() + ": " + (rejected > 0 ? "every one of its " + rejected + " records was rejected"
-                    : "holds no record") + ", so the lake was left as it was. Read the reasons in " + context.quarantineFile() + ".");
+            throw new IllegalStateException(context.file() + ": "
+                    + (rejected > 0 ? "every one of its " + rejected + " records was rejected" : "holds no record")
+                    + ", so the lake was left as it was. Read the reasons in " + context.quarantineFile() + ".");
         }
         if (lock != null) {
             // a file never delivered before is unknown to the published warehouse: its own rows are checked here
@@ -61,8 +63,15 @@ public class PublishDatasetsTasklet implements Tasklet {
                 Path manifest = MultiDatasetStagingWriter.manifestOf(context, d);
                 if (Files.exists(manifest)) {
                     Path staging = MultiDatasetStagingWriter.stagingOf(context, d);
-                    lock.checkStaged(context.jobName(), context.file(), d, Files.readAllLines(manifest).stream()
-                            .filter(l -> !l.isBlank()).map(l -> staging.resolve(l)).filter(Files::exists).toList());
+                    lock.checkStaged(
+                            context.jobName(),
+                            context.file(),
+                            d,
+                            Files.readAllLines(manifest).stream()
+                                    .filter(l -> !l.isBlank())
+                                    .map(l -> staging.resolve(l))
+                                    .filter(Files::exists)
+                                    .toList());
                 }
             }
         }
@@ -74,7 +83,11 @@ public class PublishDatasetsTasklet implements Tasklet {
                 return 0;
             }
             if (replaces != null) {
-                chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(LoadIdentity.REPLACES, replaces);
+                chunkContext
+                        .getStepContext()
+                        .getStepExecution()
+                        .getExecutionContext()
+                        .putString(LoadIdentity.REPLACES, replaces);
             }
             int n = 0;
             for (Dataset d : datasets) {
@@ -84,10 +97,22 @@ public class PublishDatasetsTasklet implements Tasklet {
                     continue;
                 }
                 // the list, not the folder: files a recovered commit already moved are still the load's files
-                List<Path> staged = Files.readAllLines(manifest).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
+                List<Path> staged = Files.readAllLines(manifest).stream()
+                        .filter(l -> !l.isBlank())
+                        .map(Path::of)
+                        .toList();
                 long replaced = ReplacedRecords.count(lake, d, context);
-                n += lake.commit(d, context.unit(), context.partition(), MultiDatasetStagingWriter.stagingOf(context, d), staged).size();
-                chunkContext.getStepContext().getStepExecution().getExecutionContext()
+                n += lake.commit(
+                                d,
+                                context.unit(),
+                                context.partition(),
+                                MultiDatasetStagingWriter.stagingOf(context, d),
+                                staged)
+                        .size();
+                chunkContext
+                        .getStepContext()
+                        .getStepExecution()
+                        .getExecutionContext()
                         .putLong(LakeStagingWriter.REPLACED_PREFIX + d.folder(), replaced);
                 Files.delete(manifest);
             }

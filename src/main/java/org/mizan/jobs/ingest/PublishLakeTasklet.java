@@ -4,16 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.mizan.approval.LoadLock;
 import org.mizan.config.Folders;
 import org.mizan.lake.ConcurrentDuplicates;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -51,25 +50,36 @@ public class PublishLakeTasklet implements Tasklet {
         long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
         long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);
         if (accepted == 0 && outside == 0 && rejected > 0) {
-            throw new IllegalStateException(context.file() + ": every one of its " + rejected + " rows was rejected, so the lake"
-                    + " was left as it was. Read the reasons in " + context.quarantineFile() + " (is this the right mapping"
-                    + " and is the gazetteer loaded?)");
+            throw new IllegalStateException(
+                    context.file() + ": every one of its " + rejected + " rows was rejected, so the lake"
+                            + " was left as it was. Read the reasons in " + context.quarantineFile()
+                            + " (is this the right mapping"
+                            + " and is the gazetteer loaded?)");
         }
         if (accepted == 0 && outside == 0) {
-            throw new IllegalStateException(context.file() + ": has a header but no data rows, so the lake was left as it was."
-                    + " Ask the source to deliver the file again.");
+            throw new IllegalStateException(
+                    context.file() + ": has a header but no data rows, so the lake was left as it was."
+                            + " Ask the source to deliver the file again.");
         }
         if (accepted == 0) {
             // a partition rerun or backfill: the file has no (more) rows in this partition, so its share there is empty
-            chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("partition_note",
-                    "no row of this file falls in " + context.partition());
+            chunkContext
+                    .getStepContext()
+                    .getStepExecution()
+                    .getExecutionContext()
+                    .putString("partition_note", "no row of this file falls in " + context.partition());
         }
         Path staging = context.staging();
         if (lock != null && Files.isDirectory(staging)) {
             // a file never delivered before is unknown to the published warehouse: its own rows are checked here
             try (Stream<Path> s = Files.walk(staging)) {
-                lock.checkStaged(context.jobName(), context.file(), context.dataset(),
-                        s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList());
+                lock.checkStaged(
+                        context.jobName(),
+                        context.file(),
+                        context.dataset(),
+                        s.filter(p -> p.toString().endsWith(".parquet"))
+                                .sorted()
+                                .toList());
             }
         }
         Lake lake = context.lake();
@@ -83,7 +93,9 @@ public class PublishLakeTasklet implements Tasklet {
 
             List<Path> staged;
             try (Stream<Path> s = Files.walk(staging)) {
-                staged = s.filter(p -> p.toString().endsWith(".parquet")).map(staging::relativize).toList();
+                staged = s.filter(p -> p.toString().endsWith(".parquet"))
+                        .map(staging::relativize)
+                        .toList();
             }
             if (staged.isEmpty() && accepted > 0) {
                 // a restart after a kill that came after this load's commit (its staged files are in the lake, the
@@ -93,17 +105,23 @@ public class PublishLakeTasklet implements Tasklet {
                 return lake.filesOf(context.dataset(), context.unit()).size();
             }
             if (context.dataset() == Dataset.REMITTANCE_TRANSACTIONS) {
-                var found = ConcurrentDuplicates.check(lake, context.unit(), context.keysSnapshot(),
+                var found = ConcurrentDuplicates.check(
+                        lake,
+                        context.unit(),
+                        context.keysSnapshot(),
                         staged.stream().map(staging::resolve).toList());
                 if (found.count() > 0) {
-                    throw new IllegalStateException(context.file() + ": " + found.count() + " of its transactions (the first on line "
-                            + found.firstLine() + ") were loaded from " + found.otherFile() + " by a load that ran at the same time,"
-                            + " so the lake was left as it was. Run this file again: those rows will be rejected as duplicate_loaded"
-                            + " and the others loaded.");
+                    throw new IllegalStateException(
+                            context.file() + ": " + found.count() + " of its transactions (the first on line "
+                                    + found.firstLine() + ") were loaded from " + found.otherFile()
+                                    + " by a load that ran at the same time,"
+                                    + " so the lake was left as it was. Run this file again: those rows will be rejected as duplicate_loaded"
+                                    + " and the others loaded.");
                 }
             }
             long replaced = ReplacedRecords.count(lake, context.dataset(), context);
-            int n = lake.commit(context.dataset(), context.unit(), context.partition(), staging, staged).size();
+            int n = lake.commit(context.dataset(), context.unit(), context.partition(), staging, staged)
+                    .size();
             step.putLong(LakeStagingWriter.REPLACED_PREFIX + context.dataset().folder(), replaced);
             identity.record();
             CrashPoint.reached("published", 1, context.home().root());
@@ -125,7 +143,8 @@ public class PublishLakeTasklet implements Tasklet {
         StepExecution ingest = current.getJobExecution().getStepExecutions().stream()
                 .filter(s -> IngestSteps.INGEST.equals(s.getStepName()))
                 .findFirst()
-                .orElseGet(() -> repository.getLastStepExecution(current.getJobExecution().getJobInstance(), IngestSteps.INGEST));
+                .orElseGet(() -> repository.getLastStepExecution(
+                        current.getJobExecution().getJobInstance(), IngestSteps.INGEST));
         if (ingest == null) {
             throw new IllegalStateException("the job ran no " + IngestSteps.INGEST + " step before publishing");
         }

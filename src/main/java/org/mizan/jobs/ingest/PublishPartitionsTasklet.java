@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.lake.ConcurrentDuplicates;
@@ -47,7 +46,9 @@ public class PublishPartitionsTasklet implements Tasklet {
         ExecutionContext counts = PublishLakeTasklet.ingestCounts(step, repository);
         String jobName = step.getJobExecution().getJobInstance().getJobName();
         long runId = step.getJobExecution().getJobInstance().getInstanceId();
-        List<IngestPartitions.Part> plan = PartitionedIngestSteps.partitions(step.getJobExecution().getJobParameters()).plan();
+        List<IngestPartitions.Part> plan = PartitionedIngestSteps.partitions(
+                        step.getJobExecution().getJobParameters())
+                .plan();
         List<IngestContext> files = new ArrayList<>();
         for (IngestPartitions.Part p : plan) {
             if (p.fileIndex() == files.size()) {
@@ -65,10 +66,13 @@ public class PublishPartitionsTasklet implements Tasklet {
             }
             identities.add(identity);
             if (counts.getLong(PartitionResults.FILE_ACCEPTED + i, 0) == 0 && !published(file, i)) {
-                throw new IllegalStateException(file.file() + ": none of its rows was accepted, so nothing of this delivery was"
-                        + " put in the lake" + (counts.containsKey(LakeStagingWriter.QUARANTINE)
-                        ? ". Read the reasons in " + counts.getString(LakeStagingWriter.QUARANTINE) : "")
-                        + " (is this the right mapping and is the gazetteer loaded?)");
+                throw new IllegalStateException(
+                        file.file() + ": none of its rows was accepted, so nothing of this delivery was"
+                                + " put in the lake"
+                                + (counts.containsKey(LakeStagingWriter.QUARANTINE)
+                                        ? ". Read the reasons in " + counts.getString(LakeStagingWriter.QUARANTINE)
+                                        : "")
+                                + " (is this the right mapping and is the gazetteer loaded?)");
             }
         }
         Lake lake = files.get(0).lake();
@@ -80,18 +84,27 @@ public class PublishPartitionsTasklet implements Tasklet {
                 if (published(file, i)) {
                     continue;
                 }
-                Path units = IngestContext.stagingOf(home, jobName, runId).resolve("units").resolve(String.valueOf(i));
+                Path units = IngestContext.stagingOf(home, jobName, runId)
+                        .resolve("units")
+                        .resolve(String.valueOf(i));
                 List<Path> staged = gather(file, plan, i, units);
                 if (file.dataset() == Dataset.REMITTANCE_TRANSACTIONS) {
-                    var found = ConcurrentDuplicates.check(lake, file.unit(), 0, staged.stream().map(units::resolve).toList());
+                    var found = ConcurrentDuplicates.check(
+                            lake,
+                            file.unit(),
+                            0,
+                            staged.stream().map(units::resolve).toList());
                     if (found.count() > 0) {
-                        throw new IllegalStateException(file.file() + ": " + found.count() + " of its transactions (the first on line "
-                                + found.firstLine() + ") were loaded from " + found.otherFile() + " by a load that ran at the same time,"
-                                + " so they were not put in the lake. Run the delivery again: those rows will be rejected as"
-                                + " duplicate_loaded and the others loaded.");
+                        throw new IllegalStateException(
+                                file.file() + ": " + found.count() + " of its transactions (the first on line "
+                                        + found.firstLine() + ") were loaded from " + found.otherFile()
+                                        + " by a load that ran at the same time,"
+                                        + " so they were not put in the lake. Run the delivery again: those rows will be rejected as"
+                                        + " duplicate_loaded and the others loaded.");
                     }
                 }
-                n += lake.commit(file.dataset(), file.unit(), null, units, staged).size();
+                n += lake.commit(file.dataset(), file.unit(), null, units, staged)
+                        .size();
                 identities.get(i).record();
                 Files.createDirectories(marker(file, i).getParent());
                 Files.writeString(marker(file, i), file.unit());
@@ -118,7 +131,8 @@ public class PublishPartitionsTasklet implements Tasklet {
      * Moves the staged files of the file's partitions into one folder under the unit's file names, part numbers
      * following partition order; the moves are listed first, so a cut between two is finished by a rerun.
      */
-    private List<Path> gather(IngestContext file, List<IngestPartitions.Part> plan, int fileIndex, Path units) throws IOException {
+    private List<Path> gather(IngestContext file, List<IngestPartitions.Part> plan, int fileIndex, Path units)
+            throws IOException {
         Path list = units.resolveSibling(fileIndex + ".moves");
         if (!Files.exists(list)) {
             List<String> moves = new ArrayList<>();
@@ -133,7 +147,10 @@ public class PublishPartitionsTasklet implements Tasklet {
                 }
                 List<Path> staged;
                 try (Stream<Path> s = Files.walk(dir)) {
-                    staged = s.filter(f -> f.toString().endsWith(".parquet")).map(dir::relativize).sorted().toList();
+                    staged = s.filter(f -> f.toString().endsWith(".parquet"))
+                            .map(dir::relativize)
+                            .sorted()
+                            .toList();
                 }
                 for (Path rel : staged) {
                     Path folder = rel.getParent();

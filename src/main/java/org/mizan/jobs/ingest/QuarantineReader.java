@@ -12,8 +12,7 @@ public final class QuarantineReader {
 
     public static final String HEADER = QuarantineWriter.HEADER;
 
-    private QuarantineReader() {
-    }
+    private QuarantineReader() {}
 
     public static List<List<String>> read(Path file, Charset charset) throws IOException {
         String text = Files.readString(file, charset);

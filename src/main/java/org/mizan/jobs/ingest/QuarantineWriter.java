@@ -3,12 +3,11 @@ package org.mizan.jobs.ingest;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
 import org.mizan.normalise.Reject;
 
 /** The quarantine file of one load: every rejected row with its file, line, rule, message and raw text (CSV). */

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Queue;
@@ -23,7 +22,6 @@ import org.springframework.amqp.support.converter.SimpleMessageConverter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
@@ -57,8 +55,11 @@ public class RemotePartitioning {
     private static final Logger LOG = LoggerFactory.getLogger(RemotePartitioning.class);
 
     @Bean
-    CachingConnectionFactory mizanBroker(@Value("${mizan.broker.host:127.0.0.1}") String host, @Value("${mizan.broker.port:5672}") int port,
-                                         @Value("${mizan.broker.user:guest}") String user, @Value("${mizan.broker.password:guest}") String password) {
+    CachingConnectionFactory mizanBroker(
+            @Value("${mizan.broker.host:127.0.0.1}") String host,
+            @Value("${mizan.broker.port:5672}") int port,
+            @Value("${mizan.broker.user:guest}") String user,
+            @Value("${mizan.broker.password:guest}") String password) {
         CachingConnectionFactory cf = new CachingConnectionFactory(host, port);
         cf.setUsername(user);
         cf.setPassword(password);
@@ -78,9 +79,13 @@ public class RemotePartitioning {
     }
 
     @Bean
-    PartitionedIngestSteps.RemotePartitions remotePartitions(CachingConnectionFactory cf, RabbitAdmin admin, Queue queue, JobRepository repository,
-                                                             @Value("${mizan.workers.stale-after:120s}") Duration staleAfter,
-                                                             @Value("${mizan.workers.poll:1s}") Duration poll) {
+    PartitionedIngestSteps.RemotePartitions remotePartitions(
+            CachingConnectionFactory cf,
+            RabbitAdmin admin,
+            Queue queue,
+            JobRepository repository,
+            @Value("${mizan.workers.stale-after:120s}") Duration staleAfter,
+            @Value("${mizan.workers.poll:1s}") Duration poll) {
         return () -> (splitter, manager) -> {
             admin.declareQueue(queue);
             RabbitTemplate template = new RabbitTemplate(cf);
@@ -124,16 +129,22 @@ public class RemotePartitioning {
     static void failStale(JobRepository repository, StepExecution manager, Duration staleAfter) {
         JobExecution job = repository.getJobExecution(manager.getJobExecutionId());
         for (StepExecution s : job.getStepExecutions()) {
-            if (!s.getStepName().startsWith(PartitionIngestStep.NAME + ":") || s.getStatus() != BatchStatus.STARTED || s.getLastUpdated() == null) {
+            if (!s.getStepName().startsWith(PartitionIngestStep.NAME + ":")
+                    || s.getStatus() != BatchStatus.STARTED
+                    || s.getLastUpdated() == null) {
                 continue;
             }
             Duration idle = Duration.between(s.getLastUpdated(), LocalDateTime.now());
             if (idle.compareTo(staleAfter) > 0) {
-                LOG.warn("partition {} of execution {}: no progress for {} s, its worker is gone: marked FAILED", s.getStepName(),
-                        job.getId(), idle.toSeconds());
+                LOG.warn(
+                        "partition {} of execution {}: no progress for {} s, its worker is gone: marked FAILED",
+                        s.getStepName(),
+                        job.getId(),
+                        idle.toSeconds());
                 s.setStatus(BatchStatus.FAILED);
-                s.setExitStatus(ExitStatus.FAILED.addExitDescription("its worker stopped: no progress for " + idle.toSeconds()
-                        + " s (mizan.workers.stale-after is " + staleAfter.toSeconds() + " s); rerun the run to send it again"));
+                s.setExitStatus(ExitStatus.FAILED.addExitDescription(
+                        "its worker stopped: no progress for " + idle.toSeconds() + " s (mizan.workers.stale-after is "
+                                + staleAfter.toSeconds() + " s); rerun the run to send it again"));
                 s.setEndTime(LocalDateTime.now());
                 repository.update(s);
             }
@@ -143,8 +154,13 @@ public class RemotePartitioning {
     /** The worker's side: a listener taking one partition at a time per thread from the queue. */
     @Bean
     @Profile("worker")
-    Worker partitionWorker(CachingConnectionFactory cf, RabbitAdmin admin, Queue queue, JobRepository repository, PartitionIngestStep step,
-                           @Value("${mizan.worker.threads:1}") int threads) {
+    Worker partitionWorker(
+            CachingConnectionFactory cf,
+            RabbitAdmin admin,
+            Queue queue,
+            JobRepository repository,
+            PartitionIngestStep step,
+            @Value("${mizan.worker.threads:1}") int threads) {
         return new Worker(cf, admin, queue, repository, step, threads);
     }
 
@@ -154,9 +170,16 @@ public class RemotePartitioning {
         private final SimpleMessageListenerContainer container;
         private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
 
-        Worker(CachingConnectionFactory cf, RabbitAdmin admin, Queue queue, JobRepository repository, PartitionIngestStep step, int threads) {
+        Worker(
+                CachingConnectionFactory cf,
+                RabbitAdmin admin,
+                Queue queue,
+                JobRepository repository,
+                PartitionIngestStep step,
+                int threads) {
             SimpleMessageConverter converter = new SimpleMessageConverter();
-            converter.setAllowedListPatterns(List.of("org.springframework.batch.integration.partition.*", "java.lang.*", "java.util.*"));
+            converter.setAllowedListPatterns(
+                    List.of("org.springframework.batch.integration.partition.*", "java.lang.*", "java.util.*"));
             container = new SimpleMessageListenerContainer(cf);
             container.setQueueNames(queue.getName());
             container.setConcurrentConsumers(threads);
@@ -170,12 +193,17 @@ public class RemotePartitioning {
                     return;
                 }
                 if (execution.getStatus() != BatchStatus.STARTING) {
-                    // a request delivered again (a worker was killed before acknowledging it): the manager decides its fate
-                    LOG.warn("partition {} (step execution {}) is {}, not waiting to start: left alone", execution.getStepName(),
-                            execution.getId(), execution.getStatus());
+                    // a request delivered again (a worker was killed before acknowledging it): the manager decides its
+                    // fate
+                    LOG.warn(
+                            "partition {} (step execution {}) is {}, not waiting to start: left alone",
+                            execution.getStepName(),
+                            execution.getId(),
+                            execution.getStatus());
                     return;
                 }
-                // claimed: STARTED from now, so the manager sees a worker that stops answering (a second claim fails on the version)
+                // claimed: STARTED from now, so the manager sees a worker that stops answering (a second claim fails on
+                // the version)
                 execution.setStatus(BatchStatus.STARTED);
                 execution.setStartTime(LocalDateTime.now());
                 try {
@@ -187,7 +215,8 @@ public class RemotePartitioning {
                 try {
                     say("partition " + execution.getStepName() + " (step execution " + execution.getId() + "): taken");
                     step.execute(execution);
-                    say("partition " + execution.getStepName() + " (step execution " + execution.getId() + "): " + execution.getStatus());
+                    say("partition " + execution.getStepName() + " (step execution " + execution.getId() + "): "
+                            + execution.getStatus());
                 } catch (org.springframework.batch.core.job.JobInterruptedException e) {
                     execution.setStatus(BatchStatus.STOPPED);
                     repository.update(execution);

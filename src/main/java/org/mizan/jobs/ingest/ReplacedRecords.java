@@ -2,7 +2,6 @@ package org.mizan.jobs.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.mizan.lake.Dataset;
@@ -15,11 +14,12 @@ import org.mizan.lake.Lake;
  */
 final class ReplacedRecords {
 
-    private ReplacedRecords() {
-    }
+    private ReplacedRecords() {}
 
     static long count(Lake lake, Dataset dataset, IngestContext context) throws IOException {
-        Path scope = context.partition() == null ? lake.dir(dataset) : lake.dir(dataset).resolve(context.partition());
+        Path scope = context.partition() == null
+                ? lake.dir(dataset)
+                : lake.dir(dataset).resolve(context.partition());
         long n = 0;
         for (Path file : lake.filesOf(dataset, context.unit())) {
             if (file.startsWith(scope)) {

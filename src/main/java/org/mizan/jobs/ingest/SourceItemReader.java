@@ -1,7 +1,6 @@
 package org.mizan.jobs.ingest;
 
 import java.io.IOException;
-
 import org.mizan.source.RawRecord;
 import org.mizan.source.RecordSource;
 import org.mizan.source.SourceFiles;

@@ -22,8 +22,12 @@ public class StandardIngestJob {
     private final Step publish;
     private final Step build;
 
-    public StandardIngestJob(JobRepository repository, RunRecorder runRecorder, @Qualifier("ingestStep") Step ingest,
-                             @Qualifier("publishLakeStep") Step publish, @Qualifier("buildWarehouseStep") Step build) {
+    public StandardIngestJob(
+            JobRepository repository,
+            RunRecorder runRecorder,
+            @Qualifier("ingestStep") Step ingest,
+            @Qualifier("publishLakeStep") Step publish,
+            @Qualifier("buildWarehouseStep") Step build) {
         this.repository = repository;
         this.runRecorder = runRecorder;
         this.ingest = ingest;
@@ -33,6 +37,11 @@ public class StandardIngestJob {
 
     /** The job {@code name} made of the three steps. */
     public Job named(String name) {
-        return new JobBuilder(name, repository).listener(runRecorder).start(ingest).next(publish).next(build).build();
+        return new JobBuilder(name, repository)
+                .listener(runRecorder)
+                .start(ingest)
+                .next(publish)
+                .next(build)
+                .build();
     }
 }

@@ -2,7 +2,6 @@ package org.mizan.jobs.ledgers;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.Reject;
 import org.mizan.normalise.Rule;
@@ -39,7 +38,8 @@ final class CodeListItemReader implements ItemStreamReader<Outcome> {
         }
         String name = file.getFileName().toString();
         if (item.code() == null || item.code().isEmpty()) {
-            return Outcome.rejected(new Reject(name, item.line(), Rule.REQUIRED, "codelist-item without a code", "codelist-item"));
+            return Outcome.rejected(
+                    new Reject(name, item.line(), Rule.REQUIRED, "codelist-item without a code", "codelist-item"));
         }
         return Outcome.of(CodeListItem.newBuilder()
                 .setCodeList(reader.listName())

@@ -2,7 +2,6 @@ package org.mizan.jobs.ledgers;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.mizan.source.iati.IatiActivity;
 import org.mizan.source.iati.IatiActivityReader;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -3,7 +3,6 @@ package org.mizan.jobs.ledgers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.mizan.approval.LoadLock;
 import org.mizan.jobs.ingest.IngestContext;
 import org.mizan.jobs.ingest.IngestSteps;
@@ -39,26 +38,42 @@ public class IngestLedgersJobConfiguration {
     public static final String NAME = "ingest-ledgers";
     /** The mapping formats read here rather than by the shared line-based sources. */
     public static final String IATI_XML = "iati_xml";
+
     public static final String IATI_CODELIST = "iati_codelist";
-    static final List<Dataset> IATI_DATASETS = List.of(Dataset.PROJECTS, Dataset.PROJECT_SECTORS, Dataset.PROJECT_PLACES, Dataset.FUNDING_ENTRIES);
+    static final List<Dataset> IATI_DATASETS =
+            List.of(Dataset.PROJECTS, Dataset.PROJECT_SECTORS, Dataset.PROJECT_PLACES, Dataset.FUNDING_ENTRIES);
     static final List<Dataset> CODELIST_DATASETS = List.of(Dataset.CODE_LIST_ITEMS);
     /** Activities per chunk: each chunk's activities are in memory together, so keep it small. */
     static final int CHUNK = 100;
 
     @Bean
-    Job ingestLedgersJob(JobRepository repository, org.mizan.steward.RunRecorder runRecorder, @Qualifier("ingestLedgersStep") Step ingest,
-                         @Qualifier("publishLedgersStep") Step publish, @Qualifier("buildWarehouseStep") Step build) {
-        return new JobBuilder(NAME, repository).listener(runRecorder).start(ingest).next(publish).next(build).build();
+    Job ingestLedgersJob(
+            JobRepository repository,
+            org.mizan.steward.RunRecorder runRecorder,
+            @Qualifier("ingestLedgersStep") Step ingest,
+            @Qualifier("publishLedgersStep") Step publish,
+            @Qualifier("buildWarehouseStep") Step build) {
+        return new JobBuilder(NAME, repository)
+                .listener(runRecorder)
+                .start(ingest)
+                .next(publish)
+                .next(build)
+                .build();
     }
 
     /** The XML readers' step for an XML format, else the shared ingest step (CSV through its mapping). */
     @Bean
     @JobScope
-    Step ingestLedgersStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context,
-                           @Qualifier("ingestStep") Step shared) {
+    Step ingestLedgersStep(
+            JobRepository repository,
+            PlatformTransactionManager tx,
+            IngestContext context,
+            @Qualifier("ingestStep") Step shared) {
         String format = context.mapping().format();
         if (IATI_XML.equals(format)) {
-            IatiActivityNormaliser normaliser = new IatiActivityNormaliser(context.file().getFileName().toString(), unitTree(context),
+            IatiActivityNormaliser normaliser = new IatiActivityNormaliser(
+                    context.file().getFileName().toString(),
+                    unitTree(context),
                     context.mapping().sourceId());
             return new StepBuilder(IngestSteps.INGEST, repository)
                     .<IatiActivity, Outcome>chunk(CHUNK)
@@ -81,13 +96,22 @@ public class IngestLedgersJobConfiguration {
 
     @Bean
     @JobScope
-    Step publishLedgersStep(JobRepository repository, PlatformTransactionManager tx, IngestContext context,
-                            @Qualifier("publishLakeStep") Step shared, ObjectProvider<LoadLock> lock) {
+    Step publishLedgersStep(
+            JobRepository repository,
+            PlatformTransactionManager tx,
+            IngestContext context,
+            @Qualifier("publishLakeStep") Step shared,
+            ObjectProvider<LoadLock> lock) {
         String format = context.mapping().format();
         if (IATI_XML.equals(format) || IATI_CODELIST.equals(format)) {
             return new StepBuilder(IngestSteps.PUBLISH_LAKE, repository)
-                    .tasklet(new PublishDatasetsTasklet(context, IATI_XML.equals(format) ? IATI_DATASETS : CODELIST_DATASETS, repository,
-                            lock.getIfAvailable()), tx)
+                    .tasklet(
+                            new PublishDatasetsTasklet(
+                                    context,
+                                    IATI_XML.equals(format) ? IATI_DATASETS : CODELIST_DATASETS,
+                                    repository,
+                                    lock.getIfAvailable()),
+                            tx)
                     .build();
         }
         return shared;

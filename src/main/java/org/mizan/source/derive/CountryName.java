@@ -14,9 +14,11 @@ record CountryName(String input) implements Derivation {
         }
         String code = CountryNames.standard().code(v);
         if (code == null) {
-            throw new ValueRejected("bad_country", input + " '" + v + "' is not a country name Mizan knows (ISO 3166-1"
-                    + " names in the JDK's locale data, and the aliases listed in docs/formats.md); add it to the mapping's"
-                    + " country_aliases");
+            throw new ValueRejected(
+                    "bad_country",
+                    input + " '" + v + "' is not a country name Mizan knows (ISO 3166-1"
+                            + " names in the JDK's locale data, and the aliases listed in docs/formats.md); add it to the mapping's"
+                            + " country_aliases");
         }
         return code;
     }

@@ -22,8 +22,9 @@ import java.util.Set;
  */
 public final class CountryNames {
 
-    private static final Locale[] LANGUAGES = {Locale.ENGLISH, Locale.FRENCH, new Locale("es"), Locale.GERMAN,
-            new Locale("ru"), new Locale("ar")};
+    private static final Locale[] LANGUAGES = {
+        Locale.ENGLISH, Locale.FRENCH, new Locale("es"), Locale.GERMAN, new Locale("ru"), new Locale("ar")
+    };
     private static volatile CountryNames standard;
 
     private final Map<String, String> byName = new HashMap<>();
@@ -85,8 +86,13 @@ public final class CountryNames {
     }
 
     static String key(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replace("&", " and ").replace("st.", "saint ").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replace("&", " and ")
+                .replace("st.", "saint ")
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .strip();
         s = s.replaceAll("^the ", "").replaceAll(" the$", "");
         return s.replaceAll(" +", " ");
     }

@@ -9,14 +9,14 @@ import java.util.Map;
 /** The expressions a mapping's {@code derive:} section may use, one factory each. */
 public final class Expressions {
 
-    private Expressions() {
-    }
+    private Expressions() {}
 
     public static Derivation constant(String value) {
         return new Constant(value);
     }
 
-    public static Derivation prefix(String input, List<Integer> lengths, char pad, int width, boolean nearestExisting, String root) {
+    public static Derivation prefix(
+            String input, List<Integer> lengths, char pad, int width, boolean nearestExisting, String root) {
         return new CodePrefix(input, lengths, pad, width, nearestExisting, root);
     }
 

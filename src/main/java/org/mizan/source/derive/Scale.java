@@ -16,7 +16,8 @@ record Scale(String input, BigDecimal by) implements Derivation {
         try {
             return new BigDecimal(v.strip()).multiply(by).stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
-            throw new ValueRejected("bad_number", input + " '" + v + "' is not a number to scale by " + by.toPlainString());
+            throw new ValueRejected(
+                    "bad_number", input + " '" + v + "' is not a number to scale by " + by.toPlainString());
         }
     }
 

@@ -3,13 +3,10 @@ package org.mizan.source.iati;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
 import org.mizan.source.MappingException;
 
 /**
@@ -19,8 +16,7 @@ import org.mizan.source.MappingException;
 public final class CodeListReader implements Closeable {
 
     /** One code of the list, with the line its item began on. */
-    public record Item(long line, String code, String name, String category, String status) {
-    }
+    public record Item(long line, String code, String name, String category, String status) {}
 
     private final Path file;
     private final InputStream in;
@@ -42,18 +38,21 @@ public final class CodeListReader implements Closeable {
             while (root == null && xml.hasNext()) {
                 int e = xml.next();
                 if (e == XMLStreamConstants.DTD) {
-                    throw new MappingException(file + ": the file declares a DOCTYPE; Mizan reads no DTD in code lists. Remove it.");
+                    throw new MappingException(
+                            file + ": the file declares a DOCTYPE; Mizan reads no DTD in code lists. Remove it.");
                 }
                 if (e == XMLStreamConstants.START_ELEMENT) {
                     root = xml.getLocalName();
                 }
             }
             if (!"codelist".equals(root)) {
-                throw new MappingException(file + ": the root element is <" + root + ">, not <codelist>: not an IATI code list.");
+                throw new MappingException(
+                        file + ": the root element is <" + root + ">, not <codelist>: not an IATI code list.");
             }
             this.listName = xml.getAttributeValue(null, "name");
             if (listName == null || listName.isBlank()) {
-                throw new MappingException(file + ": <codelist> has no name attribute (Sector, Currency, TransactionType, ...).");
+                throw new MappingException(
+                        file + ": <codelist> has no name attribute (Sector, Currency, TransactionType, ...).");
             }
         } catch (XMLStreamException e) {
             in.close();

@@ -12,22 +12,29 @@ import java.util.Map;
 public final class IatiActivity {
 
     /** A {@code sector}: vocabulary (default 1, DAC 5-digit), code, share and the narrative given. */
-    public record Sector(String vocabulary, String code, String percentage, String name) {
-    }
+    public record Sector(String vocabulary, String code, String percentage, String name) {}
 
     /** A {@code recipient-country} or {@code recipient-region} ({@code vocabulary} only for a region). */
-    public record Recipient(String code, String vocabulary, String percentage) {
-    }
+    public record Recipient(String code, String vocabulary, String percentage) {}
 
     /** An organisation reference: name (first narrative), {@code @ref}, {@code @type}. */
-    public record Org(String name, String ref, String type) {
-    }
+    public record Org(String name, String ref, String type) {}
 
     /** A {@code transaction} with its values as text; null where the file has none. */
-    public record Transaction(long line, String ref, String typeCode, String date, String value, String currency,
-                              String valueDate, Org provider, Org receiver, String sectorVocabulary, String sectorCode,
-                              String countryCode, String regionCode) {
-    }
+    public record Transaction(
+            long line,
+            String ref,
+            String typeCode,
+            String date,
+            String value,
+            String currency,
+            String valueDate,
+            Org provider,
+            Org receiver,
+            String sectorVocabulary,
+            String sectorCode,
+            String countryCode,
+            String regionCode) {}
 
     long line;
     String id;

@@ -3,13 +3,10 @@ package org.mizan.source.iati;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
 import org.mizan.source.MappingException;
 
 /**
@@ -41,7 +38,8 @@ public final class IatiActivityReader implements Closeable {
             this.xml = IatiXml.factory().createXMLStreamReader(in);
             String root = root();
             if (!"iati-activities".equals(root) && !"iati-activity".equals(root)) {
-                throw new MappingException(file + ": the root element is <" + root + ">, not <iati-activities>: not an IATI activity file.");
+                throw new MappingException(file + ": the root element is <" + root
+                        + ">, not <iati-activities>: not an IATI activity file.");
             }
             if ("iati-activity".equals(root)) {
                 pendingRoot = true;
@@ -58,7 +56,8 @@ public final class IatiActivityReader implements Closeable {
         while (xml.hasNext()) {
             int event = advance();
             if (event == XMLStreamConstants.DTD) {
-                throw new MappingException(file + ": the file declares a DOCTYPE (it ends on line " + xml.getLocation().getLineNumber() + ")."
+                throw new MappingException(file + ": the file declares a DOCTYPE (it ends on line "
+                        + xml.getLocation().getLineNumber() + ")."
                         + " IATI files have none, and Mizan reads no DTD or external entity (a safeguard against entity attacks);"
                         + " remove the DOCTYPE and its entities, or ask the publisher for the file as published.");
             }
@@ -105,7 +104,9 @@ public final class IatiActivityReader implements Closeable {
 
     private MappingException error(XMLStreamException e) {
         String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNumber() + ": ";
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage().replaceFirst("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+        String msg = e.getMessage() == null
+                ? e.toString()
+                : e.getMessage().replaceFirst("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
         if (msg.contains("entity") || msg.contains("DOCTYPE") || msg.contains("DTD")) {
             msg += " (Mizan reads no DTD or entity declaration in IATI files: remove them)";
         }
@@ -146,7 +147,8 @@ public final class IatiActivityReader implements Closeable {
                     String vocabulary = attr("vocabulary");
                     String code = attr("code");
                     String pct = attr("percentage");
-                    a.sectors.add(new IatiActivity.Sector(vocabulary == null ? "1" : vocabulary, code, pct, narrative()));
+                    a.sectors.add(
+                            new IatiActivity.Sector(vocabulary == null ? "1" : vocabulary, code, pct, narrative()));
                 }
                 case "location" -> location(a);
                 case "transaction" -> a.transactions.add(transaction());
@@ -212,8 +214,20 @@ public final class IatiActivityReader implements Closeable {
                 default -> skip();
             }
         }
-        return new IatiActivity.Transaction(line, ref, blankToNull(type), blankToNull(date), blankToNull(value), blankToNull(currency),
-                blankToNull(valueDate), provider, receiver, sectorVocabulary, blankToNull(sectorCode), blankToNull(country), blankToNull(region));
+        return new IatiActivity.Transaction(
+                line,
+                ref,
+                blankToNull(type),
+                blankToNull(date),
+                blankToNull(value),
+                blankToNull(currency),
+                blankToNull(valueDate),
+                provider,
+                receiver,
+                sectorVocabulary,
+                blankToNull(sectorCode),
+                blankToNull(country),
+                blankToNull(region));
     }
 
     private IatiActivity.Org org() throws XMLStreamException {
@@ -267,7 +281,9 @@ public final class IatiActivityReader implements Closeable {
     }
 
     private static boolean isText(int event) {
-        return event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE;
+        return event == XMLStreamConstants.CHARACTERS
+                || event == XMLStreamConstants.CDATA
+                || event == XMLStreamConstants.SPACE;
     }
 
     /** Moves to the next child element of the current one; false at the current element's end. */
@@ -300,7 +316,8 @@ public final class IatiActivityReader implements Closeable {
     private int advance() throws XMLStreamException {
         int event = xml.next();
         if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-            throw new XMLStreamException("the entity reference &" + xml.getLocalName() + "; is not declared (only XML's own are allowed)",
+            throw new XMLStreamException(
+                    "the entity reference &" + xml.getLocalName() + "; is not declared (only XML's own are allowed)",
                     xml.getLocation());
         }
         return event;

@@ -8,8 +8,7 @@ import javax.xml.stream.XMLInputFactory;
  */
 public final class IatiXml {
 
-    private IatiXml() {
-    }
+    private IatiXml() {}
 
     public static XMLInputFactory factory() {
         // newDefaultFactory: the JDK's parser, whatever else the class path registers (the Hadoop jars shade one)
@@ -25,24 +24,30 @@ public final class IatiXml {
      * Refuses a file that is not XML at all as what it is ("a JSON document, not IATI XML"), before a parser reports
      * a prolog error that would say nothing to a steward.
      */
-    public static void refuseNonXml(java.nio.file.Path file, java.io.InputStream in, String expected) throws java.io.IOException {
+    public static void refuseNonXml(java.nio.file.Path file, java.io.InputStream in, String expected)
+            throws java.io.IOException {
         // the stream is the file's content as the reader will parse it (decompressed when gzip): peek, then rewind
         in.mark(4096);
         byte[] head = in.readNBytes(4096);
         in.reset();
-        String s = new String(head, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+        String s = new String(head, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\uFEFF", "")
+                .stripLeading();
         if (s.isEmpty()) {
-            throw new org.mizan.source.MappingException(file + ": the file is empty, not " + expected + ". Ask the source to deliver it again.");
+            throw new org.mizan.source.MappingException(
+                    file + ": the file is empty, not " + expected + ". Ask the source to deliver it again.");
         }
         char c = s.charAt(0);
         if (c == '{' || c == '[') {
-            throw new org.mizan.source.MappingException(file + ": a JSON document, not " + expected + ". Ask the publisher for the"
-                    + " IATI XML export (the IATI Registry and d-portal publish every activity file as XML).");
+            throw new org.mizan.source.MappingException(
+                    file + ": a JSON document, not " + expected + ". Ask the publisher for the"
+                            + " IATI XML export (the IATI Registry and d-portal publish every activity file as XML).");
         }
         if (c != '<') {
             String start = s.lines().findFirst().orElse("");
-            throw new org.mizan.source.MappingException(file + ": not XML (it starts with '" + (start.length() > 30 ? start.substring(0, 30) + "…" : start)
-                    + "'), so not " + expected + ". Check that this is the right file.");
+            throw new org.mizan.source.MappingException(
+                    file + ": not XML (it starts with '" + (start.length() > 30 ? start.substring(0, 30) + "…" : start)
+                            + "'), so not " + expected + ". Check that this is the right file.");
         }
     }
 }

@@ -2,6 +2,9 @@ package org.mizan.dashboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,15 +13,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The throttle on its own, with a clock the test moves: locks after five failures, doubles, clears on success. */
 class LoginThrottleTest {
@@ -44,7 +42,10 @@ class LoginThrottleTest {
     /** A sign-in by HTTP Basic against a server that knows one password. */
     private MockHttpServletResponse basic(String user, String password) throws Exception {
         MockHttpServletRequest req = new MockHttpServletRequest("GET", "/");
-        req.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        req.addHeader(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         MockHttpServletResponse res = new MockHttpServletResponse();
         throttle.doFilter(req, res, new MockFilterChain(new HttpServlet() {
             @Override

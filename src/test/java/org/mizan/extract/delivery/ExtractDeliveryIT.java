@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.mizan.MizanCli;
 
@@ -35,33 +34,42 @@ class ExtractDeliveryIT {
         assertThat(down.err()).contains("delivery failed: NP-P2_2024_v1:").doesNotContain(SftpTestServer.PASSWORD);
         Path v1 = cli.home().resolve("extracts/madhesh/2024/v1");
         assertThat(Files.isRegularFile(v1.resolve("manifest.json"))).isTrue();
-        assertThat(Files.exists(cli.home().resolve("extracts/madhesh/2024/v1.delivered"))).isFalse();
+        assertThat(Files.exists(cli.home().resolve("extracts/madhesh/2024/v1.delivered")))
+                .isFalse();
 
-        try (SftpTestServer server = new SftpTestServer(root, SftpTestServer.ecKeyPair().getPublic())) {
+        try (SftpTestServer server =
+                new SftpTestServer(root, SftpTestServer.ecKeyPair().getPublic())) {
             Path incoming = Files.createDirectories(root.resolve("incoming"));
             Files.writeString(cli.home().resolve("extracts.yml"), config(server.port(), null));
             MizanCli.Result up = cli.run("run", "extract-region", "region=NP-P2", "period=2024");
             assertThat(up.code()).as(up.err()).isZero();
-            assertThat(Files.exists(cli.home().resolve("extracts/madhesh/2024/v2"))).as("unchanged: no new release").isFalse();
+            assertThat(Files.exists(cli.home().resolve("extracts/madhesh/2024/v2")))
+                    .as("unchanged: no new release")
+                    .isFalse();
             assertThat(TestReleases.list(incoming)).containsExactly("NP-P2_2024_v1");
-            assertThat(TestReleases.checksums(incoming.resolve("NP-P2_2024_v1"))).isEqualTo(TestReleases.checksums(v1));
-            assertThat(Files.readString(cli.home().resolve("extracts/madhesh/2024/v1.delivered"))).contains("NP-P2_2024_v1");
+            assertThat(TestReleases.checksums(incoming.resolve("NP-P2_2024_v1")))
+                    .isEqualTo(TestReleases.checksums(v1));
+            assertThat(Files.readString(cli.home().resolve("extracts/madhesh/2024/v1.delivered")))
+                    .contains("NP-P2_2024_v1");
 
             // on schedule: every 2 seconds, a fixed period; serve fires it and the release is delivered
             Files.writeString(cli.home().resolve("extracts.yml"), config(server.port(), "2024-Q1"));
             MizanCli.Running serving = cli.start("serve", "--port", "0");
-            org.mizan.Await.onChangeIn(cli.home().resolve("logs"), "the scheduled extract is delivered and logged", () -> {
-                try {
-                    Path log = cli.home().resolve("logs/schedule.log");
-                    return TestReleases.list(incoming).contains("NP-P2_2024-Q1_v1") && Files.exists(log)
-                            && Files.readString(log).contains("extract-region NP-P2 2024-Q1: execution");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            org.mizan.Await.onChangeIn(
+                    cli.home().resolve("logs"), "the scheduled extract is delivered and logged", () -> {
+                        try {
+                            Path log = cli.home().resolve("logs/schedule.log");
+                            return TestReleases.list(incoming).contains("NP-P2_2024-Q1_v1")
+                                    && Files.exists(log)
+                                    && Files.readString(log).contains("extract-region NP-P2 2024-Q1: execution");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
             assertThat(serving.stop().code()).isZero();
             assertThat(TestReleases.list(incoming)).containsExactly("NP-P2_2024-Q1_v1", "NP-P2_2024_v1");
-            assertThat(Files.readString(cli.home().resolve("logs/schedule.log"))).contains("extract:madhesh")
+            assertThat(Files.readString(cli.home().resolve("logs/schedule.log")))
+                    .contains("extract:madhesh")
                     .contains("extract-region NP-P2 2024-Q1: execution");
         }
     }
@@ -76,7 +84,8 @@ class ExtractDeliveryIT {
                     schedule:
                       cron: "0/2 * * * * ?"
                       period: %s
-                """.formatted(scheduledPeriod)) + """
+                """.formatted(scheduledPeriod))
+                + """
                     delivery:
                       sftp:
                         host: 127.0.0.1

@@ -3,10 +3,8 @@ package org.mizan.extract.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +29,8 @@ class OutboxDeliveryTest {
         assertThat(report).isEqualTo(new DeliveryReport("outbox:" + outbox, NAME, 3, 5_000 + 40 + 22, 1, false));
         assertThat(TestReleases.size(release)).isEqualTo(5_062);
         assertThat(TestReleases.list(outbox)).containsExactly(NAME);
-        assertThat(TestReleases.checksums(outbox.resolve(NAME))).isEqualTo(TestReleases.checksums(release))
+        assertThat(TestReleases.checksums(outbox.resolve(NAME)))
+                .isEqualTo(TestReleases.checksums(release))
                 .containsOnlyKeys("manifest.json", "parquet/scorecard.parquet", "scorecard.csv");
     }
 
@@ -47,8 +46,9 @@ class OutboxDeliveryTest {
 
         // then
         assertThat(again.alreadyDelivered()).isTrue();
-        assertThat(again.summary()).isEqualTo("already delivered: " + NAME + " to outbox:" + tmp.resolve("outbox")
-                + " (3 files, 5062 bytes, 1 attempt)");
+        assertThat(again.summary())
+                .isEqualTo("already delivered: " + NAME + " to outbox:" + tmp.resolve("outbox")
+                        + " (3 files, 5062 bytes, 1 attempt)");
         assertThat(TestReleases.list(tmp.resolve("outbox"))).containsExactly(NAME);
     }
 
@@ -84,7 +84,8 @@ class OutboxDeliveryTest {
                 .hasMessage("outbox " + outbox + " already holds " + NAME + " with a different manifest.json; a"
                         + " delivered release is never replaced: deliver the new release under a new version name")
                 .matches(e -> ((DeliveryException) e).isPermanent());
-        assertThat(TestReleases.text(outbox.resolve(NAME).resolve("manifest.json"))).isEqualTo("{\"release_version\":1}\n");
+        assertThat(TestReleases.text(outbox.resolve(NAME).resolve("manifest.json")))
+                .isEqualTo("{\"release_version\":1}\n");
         assertThat(TestReleases.list(outbox)).containsExactly(NAME);
     }
 

@@ -3,16 +3,15 @@ package org.mizan.extract.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Map;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ class SftpDeliveryIT {
     private static final String NAME = "NP-P1_2024-Q1_v1";
     /** The client's connect and read timeout: only against a hang (the server runs in this JVM), never reached. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
     private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), 2.0, Duration.ofMillis(5));
 
     @TempDir
@@ -48,8 +48,15 @@ class SftpDeliveryIT {
     }
 
     private SftpSettings password(String hostKey) {
-        return new SftpSettings("127.0.0.1", server.port(), SftpTestServer.USER, SftpTestServer.PASSWORD, null,
-                hostKey, "/incoming", TIMEOUT);
+        return new SftpSettings(
+                "127.0.0.1",
+                server.port(),
+                SftpTestServer.USER,
+                SftpTestServer.PASSWORD,
+                null,
+                hostKey,
+                "/incoming",
+                TIMEOUT);
     }
 
     private String target() {
@@ -79,7 +86,8 @@ class SftpDeliveryIT {
         assertThat(delivery.describe()).isEqualTo(target());
         assertThat(report).isEqualTo(new DeliveryReport(target(), NAME, 3, 5_062, 1, false));
         assertThat(TestReleases.list(incoming)).containsExactly(NAME);
-        assertThat(TestReleases.checksums(incoming.resolve(NAME))).isEqualTo(TestReleases.checksums(release))
+        assertThat(TestReleases.checksums(incoming.resolve(NAME)))
+                .isEqualTo(TestReleases.checksums(release))
                 .containsOnlyKeys("manifest.json", "parquet/scorecard.parquet", "scorecard.csv");
     }
 
@@ -90,8 +98,15 @@ class SftpDeliveryIT {
         try (OutputStream out = Files.newOutputStream(keyFile)) {
             new OpenSSHKeyPairResourceWriter().writePrivateKey(clientKey, "mizan", null, out);
         }
-        SftpSettings settings = new SftpSettings("127.0.0.1", server.port(), SftpTestServer.USER, null, keyFile,
-                hostFingerprint(), "incoming/", TIMEOUT);
+        SftpSettings settings = new SftpSettings(
+                "127.0.0.1",
+                server.port(),
+                SftpTestServer.USER,
+                null,
+                keyFile,
+                hostFingerprint(),
+                "incoming/",
+                TIMEOUT);
         Path release = TestReleases.small(tmp.resolve("release"), 1);
         SftpDelivery delivery = new SftpDelivery(settings, FAST);
 
@@ -165,14 +180,17 @@ class SftpDeliveryIT {
         } finally {
             root.detachAppender(log);
         }
-        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(log.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(line -> line.contains(SftpTestServer.PASSWORD))
                 .filteredOn(line -> line.startsWith("delivery to "))
                 .hasSize(2)
                 .allMatch(line -> line.contains("failed: SshException (No more authentication methods available)"))
                 .satisfiesExactly(
-                        first -> assertThat(first).startsWith("delivery to sftp://koshi@127.0.0.1:" + server.port()
-                                + "/incoming failed on attempt 1/2: ").endsWith("; next attempt in 1 ms"),
+                        first -> assertThat(first)
+                                .startsWith("delivery to sftp://koshi@127.0.0.1:" + server.port()
+                                        + "/incoming failed on attempt 1/2: ")
+                                .endsWith("; next attempt in 1 ms"),
                         last -> assertThat(last).contains(" failed on attempt 2/2, no attempt left: "));
         assertThat(server.sessions.get()).isEqualTo(2);
         assertThat(TestReleases.list(incoming)).isEmpty();
@@ -188,14 +206,16 @@ class SftpDeliveryIT {
 
         // when
         assertThatThrownBy(() -> new SftpDelivery(password(hostFingerprint()), twice).deliver(release, NAME))
-                .isInstanceOf(DeliveryException.class).hasMessageContaining("gave up after 2 attempts");
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("gave up after 2 attempts");
 
         // then: only the temporary holds anything, and its copy of the large file is partial
         String temp = "." + NAME + ".part";
         assertThat(TestReleases.list(incoming)).containsExactly(temp);
         Map<String, String> partial = TestReleases.checksums(incoming.resolve(temp));
         assertThat(partial).doesNotContainKey("manifest.json");
-        assertThat(Files.size(incoming.resolve(temp).resolve("remittances.parquet"))).isLessThan(3_000_000);
+        assertThat(Files.size(incoming.resolve(temp).resolve("remittances.parquet")))
+                .isLessThan(3_000_000);
 
         // when: the server behaves again
         server.cutsLeft.set(0);
@@ -276,14 +296,22 @@ class SftpDeliveryIT {
                 .hasMessage(delivery.describe() + " already holds " + NAME + " with a different manifest.json; a"
                         + " delivered release is never replaced: deliver the new release under a new version name");
         assertThat(server.sessions.get()).isEqualTo(2);
-        assertThat(TestReleases.text(incoming.resolve(NAME).resolve("manifest.json"))).isEqualTo("{\"release_version\":1}\n");
+        assertThat(TestReleases.text(incoming.resolve(NAME).resolve("manifest.json")))
+                .isEqualTo("{\"release_version\":1}\n");
     }
 
     @Test
     void aMissingRemoteDirectoryIsNamed() throws Exception {
         // given
-        SftpSettings settings = new SftpSettings("127.0.0.1", server.port(), SftpTestServer.USER,
-                SftpTestServer.PASSWORD, null, null, "/outgoing", TIMEOUT);
+        SftpSettings settings = new SftpSettings(
+                "127.0.0.1",
+                server.port(),
+                SftpTestServer.USER,
+                SftpTestServer.PASSWORD,
+                null,
+                null,
+                "/outgoing",
+                TIMEOUT);
         Path release = TestReleases.small(tmp.resolve("release"), 1);
 
         // when / then

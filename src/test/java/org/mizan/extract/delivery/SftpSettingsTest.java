@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
 
 class SftpSettingsTest {
@@ -34,25 +33,42 @@ class SftpSettingsTest {
         SftpSettings settings = SftpSettings.fromMap(koshi(), ENV);
 
         // then
-        assertThat(settings).isEqualTo(new SftpSettings("sftp.koshi.gov.np", 2222, "koshi", "pw-from-env", null,
-                "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8", "/incoming", Duration.ofSeconds(45)));
+        assertThat(settings)
+                .isEqualTo(new SftpSettings(
+                        "sftp.koshi.gov.np",
+                        2222,
+                        "koshi",
+                        "pw-from-env",
+                        null,
+                        "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
+                        "/incoming",
+                        Duration.ofSeconds(45)));
         assertThat(settings.describe()).isEqualTo("sftp://koshi@sftp.koshi.gov.np:2222/incoming");
-        assertThat(settings.toString()).isEqualTo("SftpSettings[sftp://koshi@sftp.koshi.gov.np:2222/incoming,"
-                + " password=***, host-key=SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8, timeout=PT45S]");
+        assertThat(settings.toString())
+                .isEqualTo("SftpSettings[sftp://koshi@sftp.koshi.gov.np:2222/incoming,"
+                        + " password=***, host-key=SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8, timeout=PT45S]");
     }
 
     @Test
     void aKeyFileNeedsNoPasswordAndPortAndTimeoutHaveDefaults() {
         // given
-        Map<String, Object> map = Map.of("host", "10.0.0.5", "user", "koshi", "key-file", "/etc/mizan/id_ed25519",
-                "remote-dir", "incoming");
+        Map<String, Object> map = Map.of(
+                "host", "10.0.0.5", "user", "koshi", "key-file", "/etc/mizan/id_ed25519", "remote-dir", "incoming");
 
         // when
         SftpSettings settings = SftpSettings.fromMap(map, name -> null);
 
         // then
-        assertThat(settings).isEqualTo(new SftpSettings("10.0.0.5", 22, "koshi", null,
-                Path.of("/etc/mizan/id_ed25519"), null, "incoming", Duration.ofSeconds(30)));
+        assertThat(settings)
+                .isEqualTo(new SftpSettings(
+                        "10.0.0.5",
+                        22,
+                        "koshi",
+                        null,
+                        Path.of("/etc/mizan/id_ed25519"),
+                        null,
+                        "incoming",
+                        Duration.ofSeconds(30)));
         assertThat(settings.describe()).isEqualTo("sftp://koshi@10.0.0.5:22/incoming");
     }
 
@@ -60,7 +76,8 @@ class SftpSettingsTest {
     void aMissingKeyOrVariableOrAMisspeltKeyIsNamedWithWhatToDo() {
         Map<String, Object> noHost = koshi();
         noHost.remove("host");
-        assertThatThrownBy(() -> SftpSettings.fromMap(noHost, ENV)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SftpSettings.fromMap(noHost, ENV))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sftp delivery settings: required key 'host' is missing (config/extracts.yml)");
 
         assertThatThrownBy(() -> SftpSettings.fromMap(koshi(), name -> null))
@@ -81,7 +98,8 @@ class SftpSettingsTest {
         Map<String, Object> md5 = koshi();
         md5.put("host-key", "MD5:16:27:ac:a5");
         assertThatThrownBy(() -> SftpSettings.fromMap(md5, ENV))
-                .hasMessageStartingWith("sftp delivery settings: host-key 'MD5:16:27:ac:a5' is not a SHA256 fingerprint");
+                .hasMessageStartingWith(
+                        "sftp delivery settings: host-key 'MD5:16:27:ac:a5' is not a SHA256 fingerprint");
 
         Map<String, Object> badPort = koshi();
         badPort.put("port", "22a");

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -43,11 +42,13 @@ final class SftpTestServer implements AutoCloseable {
     final AtomicInteger refuseFirst = new AtomicInteger();
     /** How many sessions the cut kills, each after {@code cutAfterBytes} bytes written. */
     final AtomicInteger cutsLeft = new AtomicInteger();
+
     final AtomicLong cutAfterBytes = new AtomicLong(Long.MAX_VALUE);
     final AtomicBoolean dropAfterNextRename = new AtomicBoolean();
     final AtomicBoolean refuseDirectoryRename = new AtomicBoolean();
     /** Sessions that reached authentication, and connections accepted (a refused host key never authenticates). */
     final AtomicInteger sessions = new AtomicInteger();
+
     final AtomicInteger connections = new AtomicInteger();
 
     private final Map<ServerSession, Boolean> admitted = new ConcurrentHashMap<>();
@@ -61,10 +62,12 @@ final class SftpTestServer implements AutoCloseable {
         server.setHost("127.0.0.1");
         server.setPort(0);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPasswordAuthenticator((user, password, session) ->
-                admitted(session) && USER.equals(user) && PASSWORD.equals(password));
-        server.setPublickeyAuthenticator((user, key, session) ->
-                admitted(session) && USER.equals(user) && authorizedKey != null && KeyUtils.compareKeys(key, authorizedKey));
+        server.setPasswordAuthenticator(
+                (user, password, session) -> admitted(session) && USER.equals(user) && PASSWORD.equals(password));
+        server.setPublickeyAuthenticator((user, key, session) -> admitted(session)
+                && USER.equals(user)
+                && authorizedKey != null
+                && KeyUtils.compareKeys(key, authorizedKey));
         server.setKeyboardInteractiveAuthenticator(null);
         server.addSessionListener(new SessionListener() {
             @Override
@@ -101,8 +104,15 @@ final class SftpTestServer implements AutoCloseable {
     private final class Misbehaviour implements SftpEventListener {
 
         @Override
-        public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
-                byte[] data, int dataOffset, int dataLen) throws IOException {
+        public void writing(
+                ServerSession session,
+                String remoteHandle,
+                FileHandle localHandle,
+                long offset,
+                byte[] data,
+                int dataOffset,
+                int dataLen)
+                throws IOException {
             long total = written.computeIfAbsent(session, s -> new AtomicLong()).addAndGet(dataLen);
             if (total > cutAfterBytes.get() && cutsLeft.getAndDecrement() > 0) {
                 session.close(true);
@@ -118,8 +128,8 @@ final class SftpTestServer implements AutoCloseable {
         }
 
         @Override
-        public void moved(ServerSession session, Path source, Path target, Collection<CopyOption> options,
-                Throwable thrown) {
+        public void moved(
+                ServerSession session, Path source, Path target, Collection<CopyOption> options, Throwable thrown) {
             if (thrown == null && dropAfterNextRename.compareAndSet(true, false)) {
                 session.close(true);
             }

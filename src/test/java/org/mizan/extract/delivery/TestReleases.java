@@ -15,13 +15,13 @@ import java.util.stream.Stream;
 /** Release directories written for the delivery tests, and what the tests compare them with. */
 final class TestReleases {
 
-    private TestReleases() {
-    }
+    private TestReleases() {}
 
     /** A 3-file release, one in a sub-directory; {@code version} changes the manifest (and one file). */
     static Path small(Path dir, int version) throws IOException {
         Files.createDirectories(dir.resolve("parquet"));
-        Files.writeString(dir.resolve("scorecard.csv"), "unit_code,period,score\nNP-P1,2024-Q1," + (60 + version) + "\n");
+        Files.writeString(
+                dir.resolve("scorecard.csv"), "unit_code,period,score\nNP-P1,2024-Q1," + (60 + version) + "\n");
         byte[] parquet = new byte[5_000];
         for (int i = 0; i < parquet.length; i++) {
             parquet[i] = (byte) (i * 31 + version);

@@ -16,8 +16,7 @@ import java.util.TreeSet;
 final class Attacker {
 
     /** One relation: {@code constant + sum(coef[i] * x[vars[i]])} is 0, or at least 0 when not exact. */
-    private record Constraint(int[] vars, int[] coefs, long constant, boolean exact) {
-    }
+    private record Constraint(int[] vars, int[] coefs, long constant, boolean exact) {}
 
     private final List<Cell> unknowns;
     private final long[] truth;
@@ -32,18 +31,26 @@ final class Attacker {
         // system) a cell that is not fixed can move by one with every other cell moving by at most one
         bound = spec.values().values().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
         Map<String, Set<String>> columns = new HashMap<>();
-        spec.values().keySet().forEach(c -> columns.computeIfAbsent(c.row(), r -> new TreeSet<>()).add(c.column()));
+        spec.values()
+                .keySet()
+                .forEach(c ->
+                        columns.computeIfAbsent(c.row(), r -> new TreeSet<>()).add(c.column()));
         columns.forEach((row, present) -> {
-            List<Cell> parts = present.stream().filter(c -> !c.equals("all")).map(c -> new Cell(row, c)).toList();
+            List<Cell> parts = present.stream()
+                    .filter(c -> !c.equals("all"))
+                    .map(c -> new Cell(row, c))
+                    .toList();
             add(spec, new Cell(row, "all"), parts, true);
         });
         for (String parent : new TreeSet<>(spec.parents().values())) {
             List<String> children = spec.parents().keySet().stream()
-                    .filter(r -> spec.parents().get(r).equals(parent) && columns.containsKey(r)).toList();
+                    .filter(r -> spec.parents().get(r).equals(parent) && columns.containsKey(r))
+                    .toList();
             Set<String> cols = new TreeSet<>(columns.getOrDefault(parent, Set.of()));
             children.forEach(child -> cols.addAll(columns.get(child)));
             for (String column : cols) {
-                List<Cell> parts = children.stream().map(child -> new Cell(child, column)).toList();
+                List<Cell> parts =
+                        children.stream().map(child -> new Cell(child, column)).toList();
                 add(spec, new Cell(parent, column), parts, !spec.inexact().contains(parent));
             }
         }
@@ -69,8 +76,11 @@ final class Attacker {
                 constant += coef * spec.values().get(cell);
             }
         }
-        Constraint c = new Constraint(vars.stream().mapToInt(i -> i).toArray(),
-                coefs.stream().mapToInt(i -> i).toArray(), constant, exact);
+        Constraint c = new Constraint(
+                vars.stream().mapToInt(i -> i).toArray(),
+                coefs.stream().mapToInt(i -> i).toArray(),
+                constant,
+                exact);
         constraints.add(c);
         vars.forEach(v -> byVar.computeIfAbsent(v, k -> new ArrayList<>()).add(c));
     }

@@ -11,8 +11,7 @@ import java.util.TreeMap;
 /** Hand-written tables in a compact notation: {@code "D1M1 F=12 M=15 X=3 all=30"} per row, {@code "D1M1>D1"} per parent. */
 final class HandTables {
 
-    private HandTables() {
-    }
+    private HandTables() {}
 
     /** The table with total column {@code all}, its cells given in the order written. */
     static CountTable table(String name, String parents, String... rows) {
@@ -46,11 +45,15 @@ final class HandTables {
 
     /** The suppressed cells of a pattern with their status, as {@code "D1/F=SECONDARY"} strings in cell order. */
     static List<String> suppressed(SuppressionPattern pattern) {
-        return pattern.suppressed().stream().map(c -> c + "=" + pattern.status(c.row(), c.column())).toList();
+        return pattern.suppressed().stream()
+                .map(c -> c + "=" + pattern.status(c.row(), c.column()))
+                .toList();
     }
 
     /** Cells from {@code "D1/F"} strings. */
     static List<Cell> cells(String... cells) {
-        return Arrays.stream(cells).map(c -> new Cell(c.split("/")[0], c.split("/")[1])).toList();
+        return Arrays.stream(cells)
+                .map(c -> new Cell(c.split("/")[0], c.split("/")[1]))
+                .toList();
     }
 }

@@ -31,8 +31,7 @@ final class RandomTables {
         }
     }
 
-    private RandomTables() {
-    }
+    private RandomTables() {}
 
     /**
      * A region of 1 to {@code maxDistricts} districts with 0 to {@code maxMunicipalities} municipalities each, 1 to 3
@@ -62,8 +61,8 @@ final class RandomTables {
                 inexactRows.add(district);
             }
         }
-        for (String row : List.of("D1M1", "D1M2", "D1M3", "D2M1", "D2M2", "D2M3", "D3M1", "D3M2", "D3M3",
-                "D1", "D2", "D3")) {
+        for (String row :
+                List.of("D1M1", "D1M2", "D1M3", "D2M1", "D2M2", "D2M3", "D3M1", "D3M2", "D3M3", "D1", "D2", "D3")) {
             if (parents.containsKey(row)) {
                 for (String category : categories) {
                     Long value = values.get(new Cell(row, category));
@@ -74,14 +73,16 @@ final class RandomTables {
             }
         }
         new TreeSet<>(values.keySet()).stream().map(Cell::row).distinct().forEach(row -> {
-            long total = categories.stream().mapToLong(c -> values.getOrDefault(new Cell(row, c), 0L)).sum();
+            long total = categories.stream()
+                    .mapToLong(c -> values.getOrDefault(new Cell(row, c), 0L))
+                    .sum();
             values.put(new Cell(row, "all"), total);
         });
         return new Spec("generated", values, parents, inexactRows);
     }
 
-    private static void leaves(Random random, String row, List<String> categories, int maxValue,
-            Map<Cell, Long> values) {
+    private static void leaves(
+            Random random, String row, List<String> categories, int maxValue, Map<Cell, Long> values) {
         for (String category : categories) {
             if (random.nextInt(4) > 0) {
                 long value = Math.min(random.nextInt(maxValue + 1), random.nextInt(maxValue + 1));

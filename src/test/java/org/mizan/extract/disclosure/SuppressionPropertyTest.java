@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.mizan.extract.disclosure.internal.Relation;
 
@@ -27,19 +26,25 @@ class SuppressionPropertyTest {
                 boolean hidden = pattern.suppressed().contains(cell.getKey());
                 if (cell.getValue() < 5) {
                     assertThat(hidden || known.contains(cell.getKey()) && cell.getValue() == 0)
-                            .as("seed %d cell %s", seed, cell).isTrue();
+                            .as("seed %d cell %s", seed, cell)
+                            .isTrue();
                 }
-                assertThat(hidden && known.contains(cell.getKey())).as("seed %d cell %s", seed, cell).isFalse();
+                assertThat(hidden && known.contains(cell.getKey()))
+                        .as("seed %d cell %s", seed, cell)
+                        .isFalse();
             }
             // and every relation made of published cells only adds up on the published values
             for (Relation relation : table.relations()) {
                 if (relation.cells().stream().noneMatch(pattern.suppressed()::contains)) {
-                    assertThat(relation.holds(published(table, pattern))).as("seed %d %s", seed, relation).isTrue();
+                    assertThat(relation.holds(published(table, pattern)))
+                            .as("seed %d %s", seed, relation)
+                            .isTrue();
                 }
             }
             // and the same cells given in another order give the same pattern
             assertThat(Suppression.apply(spec.build(new Random(seed + 1000)), Rules.defaults()))
-                    .as("seed %d", seed).isEqualTo(pattern);
+                    .as("seed %d", seed)
+                    .isEqualTo(pattern);
             suppressedCells[0] += pattern.suppressed().size();
         });
         // the generated tables are not trivially safe: thousands of cells were suppressed
@@ -53,16 +58,21 @@ class SuppressionPropertyTest {
         forGenerated(2, 2, 6, 3, (seed, spec, table, pattern) -> {
             // when the attacker reads the published table, then every suppressed cell has at least two values
             // consistent with what is published
-            assertThat(new Attacker(spec, pattern.suppressed()).disclosed()).as("seed %d %s", seed, pattern).isEmpty();
+            assertThat(new Attacker(spec, pattern.suppressed()).disclosed())
+                    .as("seed %d %s", seed, pattern)
+                    .isEmpty();
 
             // and with the primaries alone suppressed the attacker and the audit find exactly the same cells: the
             // audit misses nothing the attacker finds and claims nothing the attacker cannot find
             Set<Cell> known = Suppression.knownFromShape(table);
             List<Cell> primaries = table.values().keySet().stream()
-                    .filter(c -> table.values().get(c) < 5 && !known.contains(c)).toList();
+                    .filter(c -> table.values().get(c) < 5 && !known.contains(c))
+                    .toList();
             List<Cell> disclosed = new Attacker(spec, primaries).disclosed();
             assertThat(Audit.recoverable(table, SuppressionPattern.of(table, primaries, List.of())))
-                    .extracting(Audit.Recovery::cell).as("seed %d", seed).containsExactlyElementsOf(disclosed);
+                    .extracting(Audit.Recovery::cell)
+                    .as("seed %d", seed)
+                    .containsExactlyElementsOf(disclosed);
             disclosedByPrimariesAlone[0] += disclosed.size();
         });
         // the attacker has teeth: primaries alone give hundreds of cells away
@@ -75,12 +85,12 @@ class SuppressionPropertyTest {
     }
 
     /** Generates 300 tables (seeds 0 to 299), suppresses each under the default rules and checks it. */
-    private static void forGenerated(int maxDistricts, int maxMunicipalities, int maxValue, int inexactEvery,
-            TableCheck check) {
+    private static void forGenerated(
+            int maxDistricts, int maxMunicipalities, int maxValue, int inexactEvery, TableCheck check) {
         for (int seed = 0; seed < 300; seed++) {
             Random random = new Random(seed);
-            RandomTables.Spec spec = RandomTables.generate(random, maxDistricts, maxMunicipalities, maxValue,
-                    seed % inexactEvery == 0);
+            RandomTables.Spec spec =
+                    RandomTables.generate(random, maxDistricts, maxMunicipalities, maxValue, seed % inexactEvery == 0);
             CountTable table = spec.build(random);
             check.check(seed, spec, table, Suppression.apply(table, Rules.defaults()));
         }

@@ -6,7 +6,6 @@ import static org.mizan.extract.disclosure.HandTables.suppressed;
 import static org.mizan.extract.disclosure.HandTables.table;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /** Primary and secondary suppression on a hand-built region whose expected pattern is worked out below. */
@@ -49,13 +48,14 @@ class SuppressionTest {
         // and X). The audit then finds nothing: every suppressed cell lies on a move that shifts people between F and
         // X, e.g. +d on D1M1/F, D1/F, D2/X, D2M2/X and -d on D1M1/X, D1/X, D2/F, D2M2/F keeps every total for
         // -6 <= d <= 3; D1M2's and D2M1's cells lie on the like moves through their own rows.
-        assertThat(suppressed(pattern)).containsExactly(
-                "D1/F=SECONDARY", "D1/X=PRIMARY",
-                "D1M1/F=SECONDARY", "D1M1/X=PRIMARY",
-                "D1M2/F=SECONDARY", "D1M2/X=PRIMARY",
-                "D2/F=SECONDARY", "D2/X=SECONDARY",
-                "D2M1/F=PRIMARY", "D2M1/X=PRIMARY",
-                "D2M2/F=SECONDARY", "D2M2/X=SECONDARY");
+        assertThat(suppressed(pattern))
+                .containsExactly(
+                        "D1/F=SECONDARY", "D1/X=PRIMARY",
+                        "D1M1/F=SECONDARY", "D1M1/X=PRIMARY",
+                        "D1M2/F=SECONDARY", "D1M2/X=PRIMARY",
+                        "D2/F=SECONDARY", "D2/X=SECONDARY",
+                        "D2M1/F=PRIMARY", "D2M1/X=PRIMARY",
+                        "D2M2/F=SECONDARY", "D2M2/X=SECONDARY");
         assertThat(pattern.counts()).isEqualTo(new SuppressionPattern.Counts(19, 5, 7));
         assertThat(pattern.status("R", "all")).isEqualTo(CellStatus.PUBLISHED);
         assertThat(pattern.status("D1M3", "F")).isEqualTo(CellStatus.PUBLISHED);
@@ -64,7 +64,8 @@ class SuppressionTest {
 
     @Test
     void theSamePatternWhateverTheOrderOfTheCellsAndOnTheNextRelease() {
-        SuppressionPattern first = Suppression.apply(table("returnees 2024-Q1", REGION_PARENTS, REGION), Rules.defaults());
+        SuppressionPattern first =
+                Suppression.apply(table("returnees 2024-Q1", REGION_PARENTS, REGION), Rules.defaults());
         for (int seed = 1; seed <= 20; seed++) {
             // given the same counts given in another order (as another run of the extract might read them)
             CountTable shuffled = table("returnees 2024-Q1", REGION_PARENTS, new Random(seed), REGION);
@@ -92,10 +93,7 @@ class SuppressionTest {
     @Test
     void aZeroTheShapeAloneFixesIsPublishedLikeAnAbsentCell() {
         // given a municipality with a total of 0 and no row per sex: its total can only be 0
-        CountTable table = table("served 2024", "M1>D M2>D",
-                "D  F=7 M=9 all=16",
-                "M1 F=7 M=9 all=16",
-                "M2 all=0");
+        CountTable table = table("served 2024", "M1>D M2>D", "D  F=7 M=9 all=16", "M1 F=7 M=9 all=16", "M2 all=0");
         // then that cell is known from the table's shape, published, and protects nothing
         assertThat(Suppression.knownFromShape(table)).containsExactly(new Cell("M2", "all"));
         SuppressionPattern pattern = Suppression.apply(table, Rules.defaults());
@@ -107,16 +105,21 @@ class SuppressionTest {
     void anAbsentCellHasNoStatusAndCannotBeSuppressed() {
         CountTable region = table("returnees 2024-Q1", REGION_PARENTS, REGION);
         SuppressionPattern pattern = Suppression.apply(region, Rules.defaults());
-        assertThatThrownBy(() -> pattern.status("D1M3", "X")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("returnees 2024-Q1: no cell D1M3/X in the table; an absent cell is a known 0 and has no status");
+        assertThatThrownBy(() -> pattern.status("D1M3", "X"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "returnees 2024-Q1: no cell D1M3/X in the table; an absent cell is a known 0 and has no status");
         assertThatThrownBy(() -> SuppressionPattern.of(region, HandTables.cells("D1M3/X"), java.util.List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("table returnees 2024-Q1: cell D1M3/X is absent, so it is a known 0 and cannot be suppressed");
+                .hasMessage(
+                        "table returnees 2024-Q1: cell D1M3/X is absent, so it is a known 0 and cannot be suppressed");
     }
 
     @Test
     void aThresholdBelowOneIsRefused() {
-        assertThatThrownBy(() -> new Rules(0, true)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("disclosure threshold must be at least 1, got 0: set it to the smallest count that may be published");
+        assertThatThrownBy(() -> new Rules(0, true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "disclosure threshold must be at least 1, got 0: set it to the smallest count that may be published");
     }
 }

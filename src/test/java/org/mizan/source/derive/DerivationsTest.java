@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 
 /** The field expressions of a mapping's derive: section, each on exact values. */
@@ -31,15 +30,22 @@ class DerivationsTest {
 
     @Test
     void concatLookupScaleAndRoundGiveExactValues() {
-        assertThat(Expressions.concat("NP-{province}-{district}").apply(row(Map.of("province", "P1", "district", "DHA")))).isEqualTo("NP-P1-DHA");
-        assertThat(Expressions.concat("NP-{province}-{district}").apply(row(Map.of("province", "P1")))).isNull();
+        assertThat(Expressions.concat("NP-{province}-{district}")
+                        .apply(row(Map.of("province", "P1", "district", "DHA"))))
+                .isEqualTo("NP-P1-DHA");
+        assertThat(Expressions.concat("NP-{province}-{district}").apply(row(Map.of("province", "P1"))))
+                .isNull();
         Derivation lookup = Expressions.lookup("region", Map.of("Koshi  Province", "NP-P1"), false);
         assertThat(lookup.apply(row(Map.of("region", "koshi province")))).isEqualTo("NP-P1");
         assertThatThrownBy(() -> lookup.apply(row(Map.of("region", "Madhesh"))))
-                .isInstanceOf(ValueRejected.class).hasMessage("region 'Madhesh' is not in the mapping's value table");
-        assertThat(Expressions.scale("m", BigDecimal.valueOf(1_000_000)).apply(row(Map.of("m", "1043.20894512")))).isEqualTo("1043208945.12");
-        assertThat(Expressions.round("x", 4, RoundingMode.HALF_EVEN).apply(row(Map.of("x", "0.12345")))).isEqualTo("0.1234");
-        assertThat(Expressions.round("x", 4, RoundingMode.HALF_UP).apply(row(Map.of("x", "0.12345")))).isEqualTo("0.1235");
+                .isInstanceOf(ValueRejected.class)
+                .hasMessage("region 'Madhesh' is not in the mapping's value table");
+        assertThat(Expressions.scale("m", BigDecimal.valueOf(1_000_000)).apply(row(Map.of("m", "1043.20894512"))))
+                .isEqualTo("1043208945.12");
+        assertThat(Expressions.round("x", 4, RoundingMode.HALF_EVEN).apply(row(Map.of("x", "0.12345"))))
+                .isEqualTo("0.1234");
+        assertThat(Expressions.round("x", 4, RoundingMode.HALF_UP).apply(row(Map.of("x", "0.12345"))))
+                .isEqualTo("0.1235");
         assertThat(Expressions.constant("PH").apply(row(Map.of()))).isEqualTo("PH");
     }
 
@@ -57,6 +63,7 @@ class DerivationsTest {
         assertThat(names.code("NPL")).isEqualTo("NP");
         assertThat(names.code("Narnia")).isNull();
         assertThatThrownBy(() -> Expressions.countryName("sender_name").apply(row(Map.of("sender_name", "Narnia"))))
-                .isInstanceOf(ValueRejected.class).hasMessageStartingWith("sender_name 'Narnia' is not a country name Mizan knows");
+                .isInstanceOf(ValueRejected.class)
+                .hasMessageStartingWith("sender_name 'Narnia' is not a country name Mizan knows");
     }
 }

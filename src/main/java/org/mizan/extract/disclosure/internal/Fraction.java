@@ -48,7 +48,8 @@ public final class Fraction implements Comparable<Fraction> {
         if (den == 1 && other.den == 1) {
             return of(Math.addExact(num, other.num));
         }
-        return reduced(Math.addExact(Math.multiplyExact(num, other.den), Math.multiplyExact(other.num, den)),
+        return reduced(
+                Math.addExact(Math.multiplyExact(num, other.den), Math.multiplyExact(other.num, den)),
                 Math.multiplyExact(den, other.den));
     }
 

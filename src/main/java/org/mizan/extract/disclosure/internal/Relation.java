@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.mizan.extract.disclosure.Cell;
 
 /**
@@ -48,7 +47,8 @@ public record Relation(String label, Cell head, boolean headExists, List<Cell> p
 
     /** The relation and its numbers, for an error message. */
     public String describe(Map<Cell, Long> values) {
-        String terms = parts.stream().map(p -> p.row() + "/" + p.column() + "=" + values.get(p))
+        String terms = parts.stream()
+                .map(p -> p.row() + "/" + p.column() + "=" + values.get(p))
                 .collect(Collectors.joining(", "));
         return label + ": " + head + " = " + headValue(values) + (headExists ? "" : " (absent, so 0)")
                 + " but the sum of " + (parts.isEmpty() ? "no cells" : terms) + " is " + partsSum(values)

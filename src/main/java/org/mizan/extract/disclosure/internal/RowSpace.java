@@ -5,8 +5,7 @@ import java.util.List;
 /** Which unknowns a system of linear equations determines: those whose unit vector lies in the row space. */
 public final class RowSpace {
 
-    private RowSpace() {
-    }
+    private RowSpace() {}
 
     /**
      * For equations {@code rows[i] . x = b_i} over {@code n} unknowns (the right-hand sides do not matter), whether

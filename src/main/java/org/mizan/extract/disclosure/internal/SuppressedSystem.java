@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.mizan.extract.disclosure.Cell;
 import org.mizan.extract.disclosure.CountTable;
 
@@ -36,7 +35,8 @@ public final class SuppressedSystem {
         Map<Cell, Integer> index = new HashMap<>();
         cells.forEach(c -> index.put(c, index.size()));
         List<Relation> kept = table.relations().stream()
-                .filter(r -> r.cells().stream().anyMatch(index::containsKey)).toList();
+                .filter(r -> r.cells().stream().anyMatch(index::containsKey))
+                .toList();
         int slacks = (int) kept.stream().filter(r -> !r.exact()).count();
         size = cells.size() + slacks;
         rhs = new long[kept.size()];
