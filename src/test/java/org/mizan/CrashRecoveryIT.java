@@ -86,13 +86,14 @@ class CrashRecoveryIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "issue 22: the rerun's start-over after a missing staged file still fails the ingest step (not yet diagnosed)")
     void aRecordedCheckpointWhoseStagedFileIsMissingMakesTheRerunStartOver() throws Exception {
         MizanCli.Result r = killAndRerun("recorded:2", home -> {
             // given a staged file of the recorded checkpoint gone (a steward's clean-up, a disk restored from backup)
             try (Stream<Path> s = Files.walk(home.resolve("lake/_staging"))) {
-                Path one = s.filter(f -> f.toString().endsWith(".parquet"))
+                // (a staged Parquet file, or a spill file of rows whose partitions are still small: the checkpoint
+                // names either)
+                Path one = s.filter(f -> f.toString().endsWith(".parquet")
+                                || f.toString().endsWith(".spill"))
                         .sorted()
                         .findFirst()
                         .orElseThrow();

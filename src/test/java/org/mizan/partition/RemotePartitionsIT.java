@@ -32,8 +32,9 @@ import org.mizan.PostgresTestSchema;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.Disabled(
-        "issue 16: not yet seen passing; its last run (stale-after 5 s) marked partitions still setting up as"
-                + " dead on the loaded machine; rerun with stale-after 60 s before enabling")
+        "issue 16: not yet passing. With stale-after 60 s both workers take and finish their partitions, but the build"
+                + " after a two-worker delivery breaks remittance_transactions' key contract (provider MTO-001, txn"
+                + " T-0000000010 stored twice): the cross-partition duplicate decision does not hold for remote partitions yet")
 class RemotePartitionsIT {
 
     private PostgresTestSchema pg;

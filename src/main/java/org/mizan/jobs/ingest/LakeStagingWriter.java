@@ -75,6 +75,8 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     @Override
     public void open(ExecutionContext ctx) {
         try {
+            // whichever of the step's streams opens first reconciles (idempotent): see NormaliseProcessor.open
+            Checkpoint.reconcile(ctx, context.staging(), context.file());
             PartitionedParquetWriter parquet =
                     new PartitionedParquetWriter(context.dataset(), context.staging(), context.unit());
             quarantine = new QuarantineWriter(context.quarantineFile());

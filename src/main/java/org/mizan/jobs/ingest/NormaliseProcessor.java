@@ -37,6 +37,14 @@ public class NormaliseProcessor implements ItemProcessor<RawRecord, Outcome>, It
 
     @Override
     public void open(ExecutionContext ctx) {
+        // whichever of the step's streams opens first makes the staging folder and the checkpoint agree
+        // (Checkpoint.reconcile is idempotent): a checkpoint naming a missing staged file is dropped before it is read
+        try {
+            Checkpoint.reconcile(ctx, context.staging(), context.file());
+        } catch (java.io.IOException e) {
+            throw new org.springframework.batch.infrastructure.item.ItemStreamException(
+                    "cannot reconcile the staging folder " + context.staging() + " with the checkpoint", e);
+        }
         if (normaliser instanceof org.mizan.normalise.AdminUnitNormaliser units && ctx.containsKey(UNITS_PER_LEVEL)) {
             units.unitsPerLevel(ctx.getString(UNITS_PER_LEVEL));
         }
