@@ -45,23 +45,31 @@ public class ApprovalStore {
 
     /** The audit trail of a workflow and period, oldest first (every unit when {@code unit} is null). */
     public List<AuditEntry> audit(String workflow, String unit, String period) {
-        return jdbc.query(
-                sql("audit"),
-                (rs, i) -> new AuditEntry(
-                        rs.getLong("seq"),
-                        rs.getString("workflow"),
-                        rs.getString("unit_code"),
-                        rs.getString("period"),
-                        rs.getString("action"),
-                        rs.getString("from_state"),
-                        rs.getString("to_state"),
-                        rs.getString("changed_by"),
-                        rs.getTimestamp("changed_at").toLocalDateTime(),
-                        rs.getString("comment")),
-                workflow,
-                period,
-                unit,
-                unit);
+        return jdbc.query(sql("audit"), (rs, i) -> entry(rs), workflow, period, unit, unit);
+    }
+
+    /** Every reopen recorded after audit row {@code seq}, of any workflow, unit and period, oldest first. */
+    public List<AuditEntry> reopensAfter(long seq) {
+        return jdbc.query(sql("reopens_after"), (rs, i) -> entry(rs), seq);
+    }
+
+    /** The number of the last audit row (0 before any). */
+    public long lastSeq() {
+        return jdbc.queryForObject(sql("last_seq"), Long.class);
+    }
+
+    private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AuditEntry(
+                rs.getLong("seq"),
+                rs.getString("workflow"),
+                rs.getString("unit_code"),
+                rs.getString("period"),
+                rs.getString("action"),
+                rs.getString("from_state"),
+                rs.getString("to_state"),
+                rs.getString("changed_by"),
+                rs.getTimestamp("changed_at").toLocalDateTime(),
+                rs.getString("comment"));
     }
 
     /** One transition to record: the new state of a unit, and the action that led to it. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.mizan.approval.ApprovalStore;
 import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.extract.delivery.Delivery;
@@ -71,6 +72,16 @@ public final class ExtractRun {
 
     public static Outcome run(MizanHome home, Recipient recipient, ExtractPeriod period, PrintWriter out)
             throws IOException, SQLException {
+        return run(home, recipient, period, out, null);
+    }
+
+    /**
+     * As above; with {@code approvals} (the job repository's approval store), the release also lists every reopen
+     * of the region's units for the period since the previous release, and a reopen alone makes a new release.
+     */
+    public static Outcome run(
+            MizanHome home, Recipient recipient, ExtractPeriod period, PrintWriter out, ApprovalStore approvals)
+            throws IOException, SQLException {
         Path warehouse = new Warehouse(home).published();
         if (warehouse == null) {
             throw new IllegalStateException("no warehouse in " + home.root() + " yet: load data first (./mizan run …)");
@@ -101,7 +112,13 @@ public final class ExtractRun {
                         + ": nothing was published (./mizan status lists the periods loaded)");
             }
             Map<String, String> cells = Releases.cells(result.tables());
-            if (latest.isPresent() && Releases.readCells(latest.get().cells()).equals(cells)) {
+            long auditSeq = approvals == null ? -1 : approvals.lastSeq();
+            List<ReopenNotice.Reopen> reopens = approvals != null && latest.isPresent()
+                    ? ReopenNotice.since(approvals, latest.get(), warehouse, recipient.region(), period)
+                    : List.of();
+            if (latest.isPresent()
+                    && reopens.isEmpty()
+                    && Releases.readCells(latest.get().cells()).equals(cells)) {
                 out.println("  unchanged since release v" + latest.get().version() + ": no new release");
                 Folders.deleteTree(tmp);
                 release = latest.get();
@@ -111,10 +128,13 @@ public final class ExtractRun {
                         ? Releases.changes(Releases.readCells(latest.get().cells()), cells)
                         : List.of();
                 changes = diff.size();
-                Map<String, Object> manifest =
-                        ReleaseWriter.write(tmp, home, recipient, period, next, result, diff, new Lake(home.lake()));
+                Map<String, Object> manifest = ReleaseWriter.write(
+                        tmp, home, recipient, period, next, result, diff, reopens, new Lake(home.lake()));
                 release = new Releases.Release(recipient.id(), period.label(), next, dir.resolve("v" + next));
                 Releases.writeCells(release.cells(), cells);
+                if (auditSeq >= 0) {
+                    ReopenNotice.remember(release, auditSeq);
+                }
                 Files.move(tmp, release.dir(), StandardCopyOption.ATOMIC_MOVE);
                 readOnly(release.dir());
                 created = true;
@@ -122,7 +142,11 @@ public final class ExtractRun {
                         + (latest.isPresent()
                                 ? "; " + changes + " cell(s) changed since v"
                                         + latest.get().version() + " (CHANGES.csv)"
-                                : ""));
+                                : "")
+                        + (reopens.isEmpty()
+                                ? ""
+                                : "; " + reopens.size() + " reopen(s) of approved figures since v"
+                                        + latest.get().version() + " (manifest.json: reopened)"));
             }
         } catch (IOException | SQLException | RuntimeException e) {
             Folders.deleteTree(tmp);

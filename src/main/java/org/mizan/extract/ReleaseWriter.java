@@ -50,6 +50,7 @@ final class ReleaseWriter {
             int version,
             RegionExtract.Result result,
             List<Releases.Change> changes,
+            List<ReopenNotice.Reopen> reopens,
             Lake lake)
             throws IOException {
         List<Map<String, Object>> files = new ArrayList<>();
@@ -85,6 +86,9 @@ final class ReleaseWriter {
                         + (approval.equals("unapproved")
                                 ? " (provisional: the figures are not yet signed off and may change)"
                                 : " (signed off: final figures)"));
+        if (!reopens.isEmpty()) {
+            about.put("reopened", ReopenNotice.about(reopens, !changes.isEmpty(), version - 1));
+        }
         about.put(Cells.SUPPRESSED, PublishedCells.explanation(r.threshold()));
         if (r.formats().contains("xlsx")) {
             Path f = dir.resolve(r.region() + "_" + period.label() + ".xlsx");
@@ -131,6 +135,7 @@ final class ReleaseWriter {
         if (version > 1) {
             m.put("previous_version", version - 1);
             m.put("changed_cells", changes.size());
+            m.put("reopened", ReopenNotice.manifest(reopens, !changes.isEmpty()));
         }
         m.put("files", files);
         m.put("source_partitions", SourcePartitions.of(lake, period.year()));

@@ -2,6 +2,7 @@ package org.mizan.jobs.extracts;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.mizan.approval.ApprovalStore;
 import org.mizan.config.MizanHome;
 import org.mizan.extract.ExtractPeriod;
 import org.mizan.extract.ExtractRun;
@@ -33,6 +34,7 @@ public class ExtractRegionJobConfiguration {
             JobRepository repository,
             PlatformTransactionManager tx,
             MizanHome home,
+            ApprovalStore approvals,
             org.mizan.steward.RunRecorder runRecorder) {
         return new JobBuilder(NAME, repository)
                 .listener(runRecorder)
@@ -43,7 +45,12 @@ public class ExtractRegionJobConfiguration {
                                             .getStepExecution()
                                             .getJobExecution()
                                             .getJobParameters();
-                                    run(home, p.getString("region"), p.getString("period"), p.getString("recipient"));
+                                    run(
+                                            home,
+                                            p.getString("region"),
+                                            p.getString("period"),
+                                            p.getString("recipient"),
+                                            approvals);
                                     return RepeatStatus.FINISHED;
                                 },
                                 tx)
@@ -51,7 +58,8 @@ public class ExtractRegionJobConfiguration {
                 .build();
     }
 
-    static void run(MizanHome home, String region, String period, String recipient) throws Exception {
+    static void run(MizanHome home, String region, String period, String recipient, ApprovalStore approvals)
+            throws Exception {
         ExtractPeriod extractPeriod = ExtractPeriod.parse(period);
         List<Recipient> all = Recipients.load(home);
         List<Recipient> targets = recipient != null
@@ -67,7 +75,7 @@ public class ExtractRegionJobConfiguration {
                 throw new IllegalArgumentException(
                         "recipient " + r.id() + " receives region " + r.region() + ", not " + region);
             }
-            ExtractRun.Outcome o = ExtractRun.run(home, r, extractPeriod, out);
+            ExtractRun.Outcome o = ExtractRun.run(home, r, extractPeriod, out, approvals);
             o.failures().forEach(f -> failures.append(f).append("; "));
         }
         if (!failures.isEmpty()) {

@@ -1,6 +1,6 @@
 /**
  * Job {@code extract-region}: one region's release for a period, written and delivered to its recipient.
  *
- * <p>May use: config, extract, steward.
+ * <p>May use: approval, config, extract, steward.
  */
 package org.mizan.jobs.extracts;
