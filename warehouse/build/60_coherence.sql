@@ -10,7 +10,8 @@
 --   null with status `not_reported` when no source covered the unit (or not all the sources it needs);
 --   null with status `not_applicable` when it cannot be computed (a share of nothing).
 -- `coverage_pct` is the share of the municipalities in and below the unit (the unit itself at the local level) whose
--- sources reported that year.
+-- sources reported that year; `excluded_records` and `excluded_usd` count what a steward excluded from the view's
+-- sources in and below the unit that year (quality_exclusions), 0 when nothing was.
 --
 -- What counts as reported: remittances, for every unit of a country in a year in which any provider delivered
 -- transactions for that country (providers report nationally); ledgers, for a municipality with any funding entry
@@ -91,6 +92,33 @@ final as (
 )
 select * from final;
 
+-- What a steward excluded (quality_exclusions), per unit and year, counted in the unit and every unit above it: the
+-- records (a funding entry split over its project's places counts once in each unit it reaches) and their USD value
+-- (an entry's share where it is split; an amount without a USD rate adds nothing). By dataset, so each view counts
+-- the exclusions from the sources it draws on.
+create table int_coherence_exclusions as
+with entries as (
+    select 'project_funding' as dataset, e.project_id || '/' || e.entry_id as record,
+           coalesce(e.unit_code, p.unit_code) as unit_code, strftime(e.entry_on, '%Y') as period,
+           e.amount_usd * coalesce(p.share, 1.0) as amount_usd
+    from int_quality_excluded_entries e
+    left join int_project_place_shares p
+      on p.project_id = case when e.unit_code is null and e.region_code is null then e.project_id end
+),
+transactions as (
+    select 'remittance_transactions' as dataset, provider_id || '/' || txn_id as record,
+           receiving_unit_code as unit_code, strftime(sent_on, '%Y') as period, amount_usd
+    from int_quality_excluded_transactions
+),
+final as (
+    select a.ancestor_code as unit_code, x.period, x.dataset,
+           count(distinct x.record) as records, round(coalesce(sum(x.amount_usd), 0), 2) as usd
+    from (select * from entries union all select * from transactions) x
+    join dim_unit_ancestors a on a.unit_code = x.unit_code
+    group by all
+)
+select * from final;
+
 -- 1. Remittances against diaspora investment.
 create table mart_remittance_investment_match as
 with by_unit as (
@@ -126,8 +154,13 @@ measured as (
     left join rem r on r.unit_code = b.unit_code and r.period = b.period
     left join dia d on d.unit_code = b.unit_code and d.period = b.period
 ),
+excluded as (
+    select unit_code, period, sum(records) as records, sum(usd) as usd
+    from int_coherence_exclusions
+    group by all
+),
 final as (
-    select unit_code, level, period, remittance_usd, diaspora_contribution_usd,
+    select m.unit_code, m.level, m.period, remittance_usd, diaspora_contribution_usd,
            case when remittance_usd > 0 and diaspora_contribution_usd is not null
                 then round(100.0 * diaspora_contribution_usd / remittance_usd, 2) end as capture_pct,
            case when remittance_usd > 0 and diaspora_contribution_usd = 0 then 'uncaptured_inflow'
@@ -135,8 +168,11 @@ final as (
            case when remittance_usd is null or diaspora_contribution_usd is null then 'not_reported'
                 when remittance_usd = 0 then 'not_applicable'
                 else 'reported' end as status,
-           coverage_pct
-    from measured
+           m.coverage_pct,
+           coalesce(x.records, 0)::bigint as excluded_records,
+           coalesce(x.usd, 0)::decimal(20, 2) as excluded_usd
+    from measured m
+    left join excluded x on x.unit_code = m.unit_code and x.period = m.period
 )
 select * from final;
 
@@ -208,10 +244,14 @@ final as (
     select s.unit_code, u.level, s.fiscal_year, s.alignment_score::decimal(6, 4) as alignment_score,
            s.top_local_sector, s.top_national_sector,
            case when s.has_local and s.has_national then 'reported' else 'not_reported' end as status,
-           coalesce(c.coverage_pct, 0.0) as coverage_pct
+           coalesce(c.coverage_pct, 0.0) as coverage_pct,
+           coalesce(x.records, 0)::bigint as excluded_records,
+           coalesce(x.usd, 0)::decimal(20, 2) as excluded_usd
     from scored s
     join int_coherence_units u on u.unit_code = s.unit_code
     left join coverage c on c.unit_code = s.unit_code and c.fiscal_year = cast(s.fiscal_year as varchar)
+    left join int_coherence_exclusions x
+      on x.unit_code = s.unit_code and x.period = cast(s.fiscal_year as varchar) and x.dataset = 'project_funding'
 )
 select * from final;
 
@@ -449,6 +489,11 @@ scores(unit_code, period, level, score, children) using key (unit_code, period) 
     where p.level = (select max(o.level) from own o where o.level < (select min(s.level) from scores s))
     group by p.unit_code, p.period
 ),
+excluded as (
+    select unit_code, period, sum(records) as records, sum(usd) as usd
+    from int_coherence_exclusions
+    group by all
+),
 coverage as (
     -- municipalities in and below the unit for which any source (remittances, ledgers, registries) reported
     select um.unit_code, y.period,
@@ -463,10 +508,12 @@ final as (
                 when f.own_score is not null then 'own components (' || len(f.parts) || ')'
                 when len(f.parts) > 0 then 'insufficient evidence: ' || len(f.parts) || ' component, at least 2 needed'
                 else 'not reported: no component' end as basis,
-           len(f.parts) as components, f.flags, f.reasons, coalesce(c.coverage_pct, 0.0) as coverage_pct
+           len(f.parts) as components, f.flags, f.reasons, coalesce(c.coverage_pct, 0.0) as coverage_pct,
+           coalesce(x.records, 0)::bigint as excluded_records, coalesce(x.usd, 0)::decimal(20, 2) as excluded_usd
     from own f
     join scores s on s.unit_code = f.unit_code and s.period = f.period
     left join coverage c on c.unit_code = f.unit_code and c.period = f.period
+    left join excluded x on x.unit_code = f.unit_code and x.period = f.period
 )
 select unit_code, level, period,
        score,
@@ -476,7 +523,9 @@ select unit_code, level, period,
        components,
        coverage_pct,
        own_score,
-       basis
+       basis,
+       excluded_records,
+       excluded_usd
 from final;
 
 -- Public views.
@@ -491,8 +540,11 @@ from final;
 -- | flag: `uncaptured_inflow` (money arrived, no project captured any), `contribution_without_inflow` (the reverse), else null
 -- | status: `reported`, `not_reported` (a source missing) or `not_applicable` (no remittance to compare with)
 -- | coverage_pct: share of the municipalities in and below the unit for which both remittances and ledgers reported that year
+-- | excluded_records: funding entries and remittance transactions in and below the unit that year a steward rejected and left out (`quality_exclusions`); 0 when none
+-- | excluded_usd: their USD value (a split entry: the unit's share), not in remittance_usd or diaspora_contribution_usd; 0 when none
 create view remittance_investment_match as
-select unit_code, level, period, remittance_usd, diaspora_contribution_usd, capture_pct, flag, status, coverage_pct
+select unit_code, level, period, remittance_usd, diaspora_contribution_usd, capture_pct, flag, status, coverage_pct,
+       excluded_records, excluded_usd
 from mart_remittance_investment_match;
 
 -- view: sector_alignment — the sector mix of local projects against the national plan for the unit's region, per year
@@ -504,8 +556,11 @@ from mart_remittance_investment_match;
 -- | top_national_sector: the DAC sector with the largest plan allocation
 -- | status: `reported` when both local commitments and plan allocations exist, else `not_reported`
 -- | coverage_pct: share of the municipalities in and below the unit whose ledgers reported that year
+-- | excluded_records: funding entries in and below the unit that year a steward rejected and left out (`quality_exclusions`); 0 when none
+-- | excluded_usd: their USD value (a split entry: the unit's share), left out of the local sector mix; 0 when none
 create view sector_alignment as
-select unit_code, level, fiscal_year, alignment_score, top_local_sector, top_national_sector, status, coverage_pct
+select unit_code, level, fiscal_year, alignment_score, top_local_sector, top_national_sector, status, coverage_pct,
+       excluded_records, excluded_usd
 from mart_sector_alignment;
 
 -- view: programme_complementarity — national programmes and local initiatives per unit, sector and year
@@ -545,6 +600,9 @@ from mart_level_reconciliation;
 -- | coverage_pct: share of the municipalities in and below the unit for which any source reported that year
 -- | own_score: 100 × the mean of the unit's own components (its own evidence) when it has at least 2; null with fewer (insufficient evidence)
 -- | basis: how the score was reached: "mean of the units below: CODE score, …", "own components (N)", "insufficient evidence: 1 component, at least 2 needed" or "not reported: no component"
+-- | excluded_records: funding entries and remittance transactions in and below the unit that year a steward rejected and left out of every component (`quality_exclusions`); 0 when none
+-- | excluded_usd: their USD value (a split entry: the unit's share); 0 when none
 create view coherence_scorecard as
-select unit_code, level, period, score, rank_in_parent, flags, reasons, components, coverage_pct, own_score, basis
+select unit_code, level, period, score, rank_in_parent, flags, reasons, components, coverage_pct, own_score, basis,
+       excluded_records, excluded_usd
 from mart_coherence_scorecard;

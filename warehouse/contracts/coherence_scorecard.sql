@@ -19,3 +19,5 @@ left join (select u.parent_code, c.period, round(avg(c.score), 1) as mean_score,
            from coherence_scorecard c join admin_units u on u.unit_code = c.unit_code and u.valid_to is null
            group by all) k on k.parent_code = p.unit_code and k.period = p.period
 where p.score is distinct from case when coalesce(k.scored, 0) > 0 then k.mean_score else p.own_score end;
+-- check: excluded_records counts what a steward excluded in and below the unit (0 when nothing), with its USD value
+select * from coherence_scorecard where excluded_records is null or excluded_records < 0 or excluded_usd is null or (excluded_records = 0 and excluded_usd <> 0);

@@ -20,3 +20,5 @@ join remittance_investment_match c on c.unit_code = cu.unit_code and c.period = 
 where p.remittance_usd is not null
 group by all
 having p.remittance_usd < sum(c.remittance_usd) - 0.01 * count(*);
+-- check: excluded_records counts what a steward excluded in and below the unit (0 when nothing), with its USD value
+select * from remittance_investment_match where excluded_records is null or excluded_records < 0 or excluded_usd is null or (excluded_records = 0 and excluded_usd <> 0);

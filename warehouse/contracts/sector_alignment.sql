@@ -8,3 +8,5 @@ select * from sector_alignment
 where alignment_score not between 0 and 1
    or (alignment_score is null) <> (status = 'not_reported')
    or (status = 'reported') <> (top_local_sector is not null and top_national_sector is not null);
+-- check: excluded_records counts what a steward excluded in and below the unit (0 when nothing), with its USD value
+select * from sector_alignment where excluded_records is null or excluded_records < 0 or excluded_usd is null or (excluded_records = 0 and excluded_usd <> 0);

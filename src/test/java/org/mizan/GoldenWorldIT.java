@@ -49,7 +49,7 @@ class GoldenWorldIT {
         // Nepal 500/4000 = 12.5. Every municipality reported both sources in 2024: coverage 100.
         assertThat(
                         csv(
-                                "select * exclude (approval_status) from remittance_investment_match order by period, level, unit_code"))
+                                "select * exclude (approval_status, excluded_records, excluded_usd) from remittance_investment_match order by period, level, unit_code"))
                 .isEqualTo("""
                 unit_code,level,period,remittance_usd,diaspora_contribution_usd,capture_pct,flag,status,coverage_pct
                 NP,0,2023,,,,,not_reported,0.0
@@ -89,7 +89,7 @@ class GoldenWorldIT {
         // code.
         assertThat(
                         csv(
-                                "select * exclude (approval_status) from sector_alignment order by fiscal_year, level, unit_code"))
+                                "select * exclude (approval_status, excluded_records, excluded_usd) from sector_alignment order by fiscal_year, level, unit_code"))
                 .isEqualTo("""
                 unit_code,level,fiscal_year,alignment_score,top_local_sector,top_national_sector,status,coverage_pct
                 NP,0,2024,0.6661,11120,31140,reported,100.0

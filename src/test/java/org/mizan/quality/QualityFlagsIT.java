@@ -129,6 +129,22 @@ class QualityFlagsIT {
                 "select amount_usd from project_funding_totals where unit_code = 'NP-P1-DHA-M01' and period = '2023-07'";
         assertThat(cli.value(july))
                 .isEqualTo("2001500.0000"); // the ledger's 1,000,000 + 1,500 and the IATI's 1,000,000
+        // nothing is excluded yet: each coherence view's exclusion columns are 0
+        String excluded = "select 'remittance_investment_match' as view, unit_code, excluded_records, excluded_usd"
+                + " from remittance_investment_match where period = '2023' and unit_code in %1$s"
+                + " union all select 'sector_alignment', unit_code, excluded_records, excluded_usd"
+                + " from sector_alignment where fiscal_year = '2023' and unit_code in %1$s"
+                + " union all select 'coherence_scorecard', unit_code, excluded_records, excluded_usd"
+                + " from coherence_scorecard where period = '2023' and unit_code in %1$s"
+                + " order by view, unit_code";
+        String units = "('NP-P1-DHA', 'NP-P1-DHA-M01', 'NP-P1-DHA-M02')";
+        assertThat(cli.query(excluded.formatted(units)).toString())
+                .isEqualTo("[[coherence_scorecard, NP-P1-DHA, 0, 0.00], [coherence_scorecard, NP-P1-DHA-M01, 0, 0.00],"
+                        + " [coherence_scorecard, NP-P1-DHA-M02, 0, 0.00],"
+                        + " [remittance_investment_match, NP-P1-DHA, 0, 0.00], [remittance_investment_match, NP-P1-DHA-M01, 0, 0.00],"
+                        + " [remittance_investment_match, NP-P1-DHA-M02, 0, 0.00],"
+                        + " [sector_alignment, NP-P1-DHA, 0, 0.00], [sector_alignment, NP-P1-DHA-M01, 0, 0.00],"
+                        + " [sector_alignment, NP-P1-DHA-M02, 0, 0.00]]");
         // when: the ledger's outlier is rejected and excluded, one negative expenditure accepted
         MizanCli.Result reject =
                 cli.run("review", "422243c44329", "--reject", "typo: 1,000 not 1,000,000", "--exclude");
@@ -142,6 +158,16 @@ class QualityFlagsIT {
         assertThat(cli.value(unit.formatted("NP-P1-DHA-M01"))).isEqualTo("3100.00");
         assertThat(cli.value(unit.formatted("NP"))).isEqualTo("4200.00");
         assertThat(cli.value(july)).isEqualTo("1001500.0000");
+        // and each coherence view shows the exclusion in its unit and the units above it, not in a sibling
+        assertThat(cli.query(excluded.formatted(units)).toString())
+                .isEqualTo(
+                        "[[coherence_scorecard, NP-P1-DHA, 1, 1000000.00], [coherence_scorecard, NP-P1-DHA-M01, 1, 1000000.00],"
+                                + " [coherence_scorecard, NP-P1-DHA-M02, 0, 0.00],"
+                                + " [remittance_investment_match, NP-P1-DHA, 1, 1000000.00],"
+                                + " [remittance_investment_match, NP-P1-DHA-M01, 1, 1000000.00],"
+                                + " [remittance_investment_match, NP-P1-DHA-M02, 0, 0.00],"
+                                + " [sector_alignment, NP-P1-DHA, 1, 1000000.00], [sector_alignment, NP-P1-DHA-M01, 1, 1000000.00],"
+                                + " [sector_alignment, NP-P1-DHA-M02, 0, 0.00]]");
         assertThat(cli.query("select * from quality_exclusions").toString())
                 .isEqualTo(
                         "[[422243c44329, project_funding, DHK-Q-05/E1, NP-P1-DHA-M01, 2023-07, 1000000.0000, USD, 1000000.0000, typo: 1,000 not 1,000,000]]");
@@ -265,6 +291,20 @@ class QualityFlagsIT {
             assertThat(cli.query(inflows).toString()).isEqualTo("[[NP, 300.0000, 3], [NP-P1-DHA-M01, 300.0000, 3]]");
             assertThat(before.subtract(new java.math.BigDecimal(cli.value(match))))
                     .isEqualByComparingTo("10000");
+            // the exclusion shows in the coherence views drawing on remittances, in the unit and above it only
+            // (sector_alignment draws on ledgers alone and has no 2024 row here)
+            assertThat(cli.query("select unit_code, excluded_records, excluded_usd from remittance_investment_match"
+                                    + " where period = '2024' and unit_code in ('NP', 'NP-P1-DHA', 'NP-P1-DHA-M01', 'NP-P1-DHA-M02')"
+                                    + " order by unit_code")
+                            .toString())
+                    .isEqualTo("[[NP, 1, 10000.00], [NP-P1-DHA, 1, 10000.00], [NP-P1-DHA-M01, 1, 10000.00],"
+                            + " [NP-P1-DHA-M02, 0, 0.00]]");
+            assertThat(cli.query("select unit_code, excluded_records, excluded_usd from coherence_scorecard"
+                                    + " where period = '2024' and unit_code in ('NP', 'NP-P1-DHA', 'NP-P1-DHA-M01', 'NP-P1-DHA-M02')"
+                                    + " order by unit_code")
+                            .toString())
+                    .isEqualTo("[[NP, 1, 10000.00], [NP-P1-DHA, 1, 10000.00], [NP-P1-DHA-M01, 1, 10000.00],"
+                            + " [NP-P1-DHA-M02, 0, 0.00]]");
             assertThat(cli.value("select count(*) from remittance_transactions where provider_id = 'SHR-001'"))
                     .isEqualTo("3");
             assertThat(cli.query("select * from quality_exclusions where dataset = 'remittance_transactions'")
