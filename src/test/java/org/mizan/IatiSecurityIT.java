@@ -105,7 +105,9 @@ class IatiSecurityIT {
                 "ingest-ledgers",
                 "file=" + file);
         assertThat(run)
-                .contains("read " + activities + "   accepted " + 6 * activities + "   rejected 0")
+                .contains(activities + " activities read: " + activities + " projects, " + 2 * activities
+                        + " project sectors, " + activities + " project places, " + 2 * activities
+                        + " funding entries stored, 0 rejected")
                 .contains("COMPLETED");
         assertThat(new MizanCli(home).value("select count(*) from projects")).isEqualTo(String.valueOf(activities));
         Files.delete(file);

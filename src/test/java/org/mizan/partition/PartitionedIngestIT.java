@@ -43,7 +43,7 @@ class PartitionedIngestIT {
         args.add("40k");
         MizanCli.Result r = cli.run(args.toArray(String[]::new));
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("read 3000   accepted 2995   rejected 5");
+        assertThat(r.out()).contains("3000 lines read: 2995 transactions stored, 5 rejected");
         assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
         TreeSet<String> rejects = PartitionedDelivery.rejects(cli);
         assertThat(rejects).isEqualTo(PartitionedDelivery.rejects(single));

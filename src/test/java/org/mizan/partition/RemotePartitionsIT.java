@@ -137,7 +137,7 @@ class RemotePartitionsIT {
         worker(cli, "worker2");
         MizanCli.Result r = cli.run(run(input.files, "40k"));
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("read 3000   accepted 2995   rejected 5");
+        assertThat(r.out()).contains("3000 lines read: 2995 transactions stored, 5 rejected");
         assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
         assertThat(PartitionedDelivery.rejects(cli))
                 .isEqualTo(PartitionedDelivery.rejects(single))
@@ -185,7 +185,7 @@ class RemotePartitionsIT {
             assertThat(m.find()).as(result.err()).isTrue();
             MizanCli.Result rerun = cli.run("rerun", m.group(1));
             assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
-            assertThat(rerun.out()).contains("read 3000   accepted 2995   rejected 5");
+            assertThat(rerun.out()).contains("3000 lines read: 2995 transactions stored, 5 rejected");
             assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
             assertThat(PartitionedDelivery.rejects(cli)).isEqualTo(PartitionedDelivery.rejects(single));
             workers.forEach(Process::destroy);
