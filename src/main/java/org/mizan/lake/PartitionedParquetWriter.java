@@ -208,6 +208,36 @@ public final class PartitionedParquetWriter implements Closeable {
         spilled.clear();
     }
 
+    /**
+     * The records of a spill file a checkpoint listed, given its index ({@code _spill/NNNNNN.index}, absolute): a
+     * restart's checks read the rows staged before the cut from them as from the staged Parquet files.
+     */
+    public static void readSpilled(Dataset dataset, Path index, java.util.function.Consumer<SpecificRecord> each)
+            throws IOException {
+        String name = index.getFileName().toString();
+        Path spill = index.resolveSibling(name.substring(0, name.length() - ".index".length()) + ".spill");
+        SpecificDatumReader<SpecificRecord> datum =
+                new SpecificDatumReader<>(dataset.schema(), dataset.schema(), AvroModel.get());
+        BinaryDecoder decoder = null;
+        try (FileChannel ch = FileChannel.open(spill, StandardOpenOption.READ)) {
+            for (String line : Files.readAllLines(index)) {
+                String[] f = line.split("\t");
+                long offset = Long.parseLong(f[1]);
+                byte[] bytes = new byte[Integer.parseInt(f[2])];
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf, offset + buf.position()) < 0) {
+                        throw new IOException(spill + " ends before the rows of " + f[0]);
+                    }
+                }
+                decoder = DecoderFactory.get().binaryDecoder(bytes, decoder);
+                for (int i = 0, n = Integer.parseInt(f[3]); i < n; i++) {
+                    each.accept(datum.read(null, decoder));
+                }
+            }
+        }
+    }
+
     private ParquetWriter<SpecificRecord> openPartition(String partition) throws IOException {
         if (open.size() >= MAX_OPEN) {
             Iterator<Map.Entry<String, ParquetWriter<SpecificRecord>>> eldest =

@@ -35,8 +35,29 @@ public final class RemittanceNormaliser extends Normaliser {
     /** Re-learns the keys of the rows staged before a restart, so duplicates of them are still caught. */
     @Override
     public void resume(List<java.nio.file.Path> files) {
-        StagedKeys.forEach(
-                files, (provider, txnId, line) -> inFile.putIfAbsent(provider + '\u0001' + txnId, (int) line));
+        // the checkpoint lists staged Parquet files and the spill files (with their indexes) of rows whose
+        // partitions were still small (PartitionedParquetWriter): the keys of both were accepted before the cut
+        List<java.nio.file.Path> parquet =
+                files.stream().filter(f -> f.toString().endsWith(".parquet")).toList();
+        if (!parquet.isEmpty()) {
+            StagedKeys.forEach(
+                    parquet, (provider, txnId, line) -> inFile.putIfAbsent(provider + '\u0001' + txnId, (int) line));
+        }
+        for (java.nio.file.Path f : files) {
+            if (f.toString().endsWith(".index")) {
+                try {
+                    org.mizan.lake.PartitionedParquetWriter.readSpilled(
+                            org.mizan.lake.Dataset.REMITTANCE_TRANSACTIONS, f, r -> {
+                                RemittanceTransaction t = (RemittanceTransaction) r;
+                                inFile.putIfAbsent(
+                                        t.getProviderId() + "\u0001" + t.getTxnId(), (int) t.getSourceLine());
+                            });
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(
+                            "cannot read back the rows spilled before the restart from " + f, e);
+                }
+            }
+        }
     }
 
     private static void requirePresent(String value, String field) {
