@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.mizan.config.Folders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -55,8 +54,7 @@ final class Checkpoint {
      */
     static void reconcile(ExecutionContext ctx, Path staging, Path file) throws IOException {
         if (!ctx.containsKey(LINE)) {
-            Folders.deleteTree(staging);
-            Files.createDirectories(staging);
+            emptied(staging);
             return;
         }
         List<Path> named = LakeStagingWriter.files(ctx.getString(FILES, ""));
@@ -77,8 +75,7 @@ final class Checkpoint {
                     ctx.remove(key);
                 }
             }
-            Folders.deleteTree(staging);
-            Files.createDirectories(staging);
+            emptied(staging);
             return;
         }
         Set<Path> kept = new HashSet<>();
@@ -88,6 +85,21 @@ final class Checkpoint {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 if (!kept.contains(p)) {
                     Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * Empties the staging folder, keeping the folder itself: every stream of the step reconciles on open, and a folder
+     * that vanished between two of them would look to a watcher like no load at all.
+     */
+    private static void emptied(Path staging) throws IOException {
+        Files.createDirectories(staging);
+        try (Stream<Path> s = Files.walk(staging)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(staging)) {
+                    Files.deleteIfExists(p);
                 }
             }
         }
