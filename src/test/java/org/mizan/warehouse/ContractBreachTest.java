@@ -1,0 +1,127 @@
+package org.mizan.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mizan.config.MizanHome;
+import org.mizan.duckdb.DuckDb;
+
+/**
+ * The contracts of {@code warehouse/contracts/} can fail: a warehouse built from an empty lake (which keeps every
+ * contract, or the build would not have published it) holds one unit, Nepal; each test copies it, writes one broken
+ * row into the tables behind a public view, and the build's refusal names the view, the rule, the number of rows and
+ * the first of them, and the contract's file.
+ */
+class ContractBreachTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path built;
+
+    private static final String PERSON = "0123456789abcdef".repeat(4);
+
+    @BeforeAll
+    static void buildAnEmptyWarehouseWithOneUnit() throws SQLException, IOException {
+        Path home = dir.resolve("home");
+        Path empty = new Warehouse(new MizanHome(home)).rebuild();
+        assertThat(Contracts.check(empty)).isEmpty();
+        built = dir.resolve("one-unit.duckdb");
+        Files.copy(empty, built);
+        write(
+                built,
+                "insert into dim_admin_units by name select 'NP' as unit_code, 'Nepal' as name, 0 as level,"
+                        + " 'NP' as country, date '2000-01-01' as valid_from",
+                "insert into dim_unit_history by name select 'NP' as unit_code, 'Nepal' as name, 0 as level,"
+                        + " 'NP' as country, date '2000-01-01' as valid_from",
+                "insert into dim_admin_levels by name select 'NP' as country, 0 as level, 'country' as level_name,"
+                        + " false as is_declared, true as is_local_level, 1 as units",
+                "insert into dim_projects by name select 'P-1' as project_id, 'Wells' as title, 'local' as initiative_level");
+        assertThat(Contracts.check(built))
+                .as("the one-unit warehouse keeps every contract")
+                .isEmpty();
+    }
+
+    @Test
+    void aServiceDeliveredTwiceBreaksTheKeyOfServiceDeliveries() throws Exception {
+        assertThat(breaches("insert into fct_service_deliveries by name select 'S-1' as service_id, 'NP' as unit_code,"
+                        + " 'job_placement' as service_type, '" + PERSON + "' as person_id,"
+                        + " date '2024-03-01' as delivered_on, 'NP' as source_id from range(2)"))
+                .isEqualTo("this build is not published: view service_deliveries breaks its contract: source_id and"
+                        + " service_id are never null, and unique together (the registry's id of the service) (1 row, e.g. source_id=NP, service_id=S-1,"
+                        + " count_star()=2; warehouse/contracts/service_deliveries.sql)");
+    }
+
+    @Test
+    void aPlanForAUnitOutsideTheGazetteerBreaksTheForeignKeyOfPlanAllocations() throws Exception {
+        assertThat(breaches(
+                        "insert into int_plan_allocations by name select 'PLAN-1' as plan_id, '2024' as fiscal_year,"
+                                + " 'NP-X9' as unit_code, '11120' as sector_code, 500 as planned_amount, 'USD' as currency,"
+                                + " 500 as planned_usd"))
+                .isEqualTo("this build is not published: view plan_allocations breaks its contract: unit_code is a unit"
+                        + " of admin_units (1 row, e.g. plan_id=PLAN-1, fiscal_year=2024, unit_code=NP-X9;"
+                        + " warehouse/contracts/plan_allocations.sql)");
+    }
+
+    @Test
+    void aUnitPlaceWithLessThanAllTheMoneyBreaksTheSharesOfProjectPlaces() throws Exception {
+        assertThat(breaches("insert into int_project_place_shares by name select 'P-1' as project_id,"
+                        + " 'unit' as place_kind, 'NP' as unit_code, 60 as share_pct, 1.0 as share"))
+                .isEqualTo("this build is not published: view project_places breaks its contract: a unit is its"
+                        + " project's only place, with 100 %; every share is a percentage (1 row, e.g. project_id=P-1,"
+                        + " places=1, has_unit=true, min_share_pct=60.0000, max_share_pct=60.0000;"
+                        + " warehouse/contracts/project_places.sql)");
+    }
+
+    @Test
+    void aFundingPartWithoutAUsdValueThatIsNotListedBreaksFxUnconverted() throws Exception {
+        assertThat(breaches("insert into int_project_funding by name select 'P-1' as project_id, 'E-1' as entry_id,"
+                        + " 'commitment' as entry_type, date '2024-03-01' as entry_on, 250 as amount,"
+                        + " 'NPR' as currency"))
+                .isEqualTo("this build is not published: view fx_unconverted breaks its contract: every funding entry"
+                        + " without a USD value is listed, and every listed one has none (1 row, e.g. project_id=P-1,"
+                        + " entry_id=E-1, unconverted_in_project_funding=true, listed=false;"
+                        + " warehouse/contracts/fx_unconverted.sql)");
+    }
+
+    @Test
+    void anOpenFlagMarkedExcludedBreaksDataQualityFlags() throws Exception {
+        assertThat(breaches("insert into mart_data_quality_flags by name select '0123456789ab' as flag_id,"
+                        + " 'inflow_jump' as check_name, 'jump' as method, 'remittance_inflows' as dataset,"
+                        + " 'NP' as unit_code, '2024-03' as period, 'NP 2024-03' as record, 'amount_usd' as measure,"
+                        + " 'a jump' as reason, 'open' as review, true as is_excluded"))
+                .isEqualTo("this build is not published: view data_quality_flags breaks its contract: review is open,"
+                        + " accepted or rejected, and only a rejected flag is excluded (1 row, e.g."
+                        + " flag_id=0123456789ab, review=open, is_excluded=true;"
+                        + " warehouse/contracts/data_quality_flags.sql)");
+    }
+
+    /** The refusal a build would give for the one-unit warehouse with {@code broken} written into a copy of it. */
+    private static String breaches(String... broken) throws Exception {
+        Path copy = Files.createTempFile(dir, "broken-", ".duckdb");
+        Files.copy(built, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        write(copy, broken);
+        List<Contracts.Breach> breaches = Contracts.check(copy);
+        assertThat(breaches).as("breaches").isNotEmpty();
+        return Contracts.refusal(breaches);
+    }
+
+    private static void write(Path file, String... sql) throws SQLException {
+        try (Connection c = DuckDb.readWrite(file);
+                Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+            s.execute("CHECKPOINT");
+        }
+    }
+}
