@@ -7,13 +7,15 @@ select * from rollup_gaps
 where (dataset, gap) not in (('project_funding', 'no_fx_rate'), ('project_funding', 'no_gazetteer_unit'), ('remittance_transactions', 'no_fx_rate'))
    or entries is null or entries < 1;
 -- check: the transactions without a rate are the rows of remittance_transactions without amount_usd, with their sum
-select coalesce(g.currency, t.currency) as currency, g.entries, t.entries, g.amount, t.amount
+select coalesce(g.currency, t.currency) as currency, g.entries as listed_entries, t.entries as rows_without_usd,
+       g.amount as listed_amount, t.amount as amount_without_usd
 from (select currency, entries, amount from rollup_gaps where dataset = 'remittance_transactions') g
 full join (select currency, count(*) as entries, sum(amount) as amount from remittance_transactions
            where amount_usd is null group by all) t on t.currency = g.currency
 where g.entries is distinct from t.entries or g.amount is distinct from t.amount;
 -- check: the funding parts without a rate are the rows of project_funding without amount_usd, with their sum
-select coalesce(g.currency, f.currency) as currency, g.entries, f.entries, g.amount, f.amount
+select coalesce(g.currency, f.currency) as currency, g.entries as listed_entries, f.entries as parts_without_usd,
+       g.amount as listed_amount, f.amount as amount_without_usd
 from (select currency, entries, amount from rollup_gaps where dataset = 'project_funding' and gap = 'no_fx_rate') g
 full join (select currency, count(*) as entries, sum(amount) as amount from project_funding
            where amount_usd is null group by all) f on f.currency = g.currency
