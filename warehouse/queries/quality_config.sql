@@ -1,5 +1,5 @@
 -- The data-quality checks of config/quality.yml and the steward's review decisions (MIZAN_HOME/quality/reviews.yml),
--- as tables the build reads (warehouse/build/35_ledgers.sql for exclusions, 70_quality.sql for the flags). Filled
+-- as tables the build reads (warehouse/build/35_ledgers/ for exclusions, 70_quality.sql for the flags). Filled
 -- by the build (org.mizan.quality.QualityTables) with quality_insert_check.sql and quality_insert_review.sql.
 create table cfg_quality_checks (
     check_name varchar not null primary key,

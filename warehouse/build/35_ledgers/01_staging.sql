@@ -1,0 +1,24 @@
+-- Project ledgers: IATI activities and local-authority ledgers (projects, sectors, places, funding entries),
+-- national plan allocations and IATI code lists. Staging views only rename; the USD conversion uses the
+-- same rate table as the remittances (dim_fx_rates): the rate of the value date, or the nearest earlier one.
+-- A row's load_unit is its unit of load, the delivered file it came from (the lake file's name without part number
+-- and extension: the file's name and the hash of the path the steward gave, Lake.unitOf). Rows of one file are
+-- told by it, never by source_file (the base name): p1/activities.xml and p2/activities.xml are two files.
+
+create temp view stg_projects as
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:projects}};
+
+create temp view stg_project_sectors as
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:project_sectors}};
+
+create temp view stg_project_places as
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:project_places}};
+
+create temp view stg_funding_entries as
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:funding_entries}};
+
+create temp view stg_plan_allocations as
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:plan_allocations}};
+
+create temp view stg_code_list_items as
+select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:code_list_items}};
