@@ -11,5 +11,7 @@ where (dataset = 'remittance_transactions' and (unit_code is null or unit_code n
    or (unit_code is not null and unit_code not in (select unit_code from admin_units) and not regexp_full_match(unit_code, '[A-Z]{2}'));
 -- check: an excluded record is left out of its view: no excluded funding entry in project_funding, no excluded transaction in remittance_transactions
 select q.flag_id, q.dataset, q.record from quality_exclusions q
-where (q.dataset = 'project_funding' and q.record in (select project_id || '/' || entry_id from project_funding))
-   or (q.dataset = 'remittance_transactions' and q.record in (select provider_id || '/' || txn_id from remittance_transactions));
+join project_funding f on q.dataset = 'project_funding' and q.record = f.project_id || '/' || f.entry_id
+union all
+select q.flag_id, q.dataset, q.record from quality_exclusions q
+join remittance_transactions t on q.dataset = 'remittance_transactions' and q.record = t.provider_id || '/' || t.txn_id;
