@@ -50,7 +50,8 @@ cost_by_unit as (
 cost as (
     -- the three costliest corridors named, the others counted
     select unit_code, period, cost_share,
-           array_to_string(costly_list[1:3], ', ')
+           -- len() > 0: DuckDB 2.0's array_to_string gives '' for an empty list where 1.4 gave null
+           case when len(costly_list) > 0 then array_to_string(costly_list[1:3], ', ') end
                || case when len(costly_list) > 3 then ' and ' || (len(costly_list) - 3) || ' more above 3 %' else '' end as costly
     from cost_by_unit
 ),
@@ -164,8 +165,9 @@ final as (
 select unit_code, level, period,
        score,
        case when score is not null then rank() over (partition by parent_code, period order by score desc nulls last) end as rank_in_parent,
-       array_to_string(flags, ', ') as flags,
-       array_to_string(reasons, '; ') as reasons,
+       -- null when nothing is flagged (DuckDB 2.0's array_to_string gives '' for an empty list, 1.4 gave null)
+       case when len(flags) > 0 then array_to_string(flags, ', ') end as flags,
+       case when len(reasons) > 0 then array_to_string(reasons, '; ') end as reasons,
        components,
        coverage_pct,
        own_score,
