@@ -6,19 +6,19 @@
 -- told by it, never by source_file (the base name): p1/activities.xml and p2/activities.xml are two files.
 
 create temp view stg_projects as
-select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:projects}};
+select * exclude (filename), regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:projects:filename}};
 
 create temp view stg_project_sectors as
-select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:project_sectors}};
+select * exclude (filename), regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:project_sectors:filename}};
 
 create temp view stg_project_places as
-select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:project_places}};
+select * exclude (filename), regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:project_places:filename}};
 
 create temp view stg_funding_entries as
-select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:funding_entries}};
+select * exclude (filename), regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:funding_entries:filename}};
 
 create temp view stg_plan_allocations as
-select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:plan_allocations}};
+select * exclude (filename), regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:plan_allocations:filename}};
 
 create temp view stg_code_list_items as
-select *, regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:code_list_items}};
+select * exclude (filename), regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:code_list_items:filename}};

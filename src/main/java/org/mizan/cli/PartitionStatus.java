@@ -1,7 +1,6 @@
 package org.mizan.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +49,7 @@ final class PartitionStatus {
                 Map<String, JobExecution> newestByUnit = newestByUnit(runner, job);
                 for (String dataset : DefaultMappings.datasets(job)) {
                     Dataset d = Dataset.of(dataset);
-                    if (!Files.isDirectory(lake.dir(d))) {
+                    if (!lake.hasFiles(d)) {
                         continue;
                     }
                     ps.setString(1, lake.glob(d));

@@ -45,14 +45,38 @@ public enum Dataset {
     /** The datasets whose records hold a person_id: what a key rotation rewrites. */
     public static final List<Dataset> WITH_PERSON_IDS = List.of(REGISTRY_PEOPLE, SERVICE_DELIVERIES);
 
+    /**
+     * The record field a partition folder names ({@code period=…}): stored in the folder's name only, as Hive,
+     * Spark and Trino expect, never again inside the files (docs in README.md, "Reading the lake from other
+     * engines"). The other folder level, {@code source=…}, names the record's {@code source_id}, which the files keep.
+     */
+    public static final String PARTITION_FIELD = "period";
+
     private final String folder;
     private final Schema schema;
+    private final Schema fileSchema;
     private final List<String> uniqueColumns;
 
     Dataset(String folder, Schema schema, String... uniqueColumns) {
         this.folder = folder;
         this.schema = schema;
+        this.fileSchema = withoutPartitionField(schema);
         this.uniqueColumns = List.of(uniqueColumns);
+    }
+
+    private static Schema withoutPartitionField(Schema schema) {
+        List<Schema.Field> fields = new java.util.ArrayList<>();
+        for (Schema.Field f : schema.getFields()) {
+            if (!f.name().equals(PARTITION_FIELD)) {
+                fields.add(new Schema.Field(f, f.schema()));
+            }
+        }
+        return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
+    }
+
+    /** The schema of the dataset's lake files: the record's, less the partition field (its folder names it). */
+    public Schema fileSchema() {
+        return fileSchema;
     }
 
     /**

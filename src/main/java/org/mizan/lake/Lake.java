@@ -19,6 +19,11 @@ import org.apache.parquet.hadoop.ParquetWriter;
 /**
  * The Parquet lake: {@code <dataset>/period=…/source=…/<unit>.parquet}, where a unit is one delivered file.
  * A file delivered again replaces its own parts and nothing else; a second file for the same period adds to it.
+ *
+ * <p>A dataset's folder holds its partitions and nothing else, so that any engine reads it as a Hive-partitioned
+ * table ({@code read_parquet('<dataset>/**}{@code /*.parquet', hive_partitioning = true)}): the period is in the
+ * folder's name only ({@link Dataset#fileSchema()}); the empty schema file of each dataset lives in
+ * {@code _meta/<dataset>/}, and the commit journals in {@code _journal/}.
  */
 public final class Lake {
 
@@ -65,6 +70,11 @@ public final class Lake {
 
     private static String safe(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** Whether a partition folder's name keeps {@code value} as it is (a period is stored there alone). */
+    public static boolean namesExactly(String value) {
+        return !value.isEmpty() && safe(value).equals(value);
     }
 
     /**
@@ -142,8 +152,17 @@ public final class Lake {
         return parquetFiles(dataset, n -> !n.startsWith("_") && !isOfUnit(n, except));
     }
 
-    /** Finishes every commit a crash cut short: the moves left, then the removal of the unit's older files. */
+    /**
+     * Finishes every commit a crash cut short: the moves left, then the removal of the unit's older files. A lake
+     * written before the dataset folders were Hive tables has its schema file inside each dataset's folder: it is
+     * removed (the schema file is in {@code _meta/} now, {@link #ensureSchemaFile}); its data files, which hold the
+     * period as well as their folder, are read as they are.
+     */
     public int recover() throws IOException {
+        for (Dataset d : Dataset.values()) {
+            Files.deleteIfExists(dir(d).resolve(LEGACY_SCHEMA_FILE));
+            Files.deleteIfExists(dir(d).resolve(LEGACY_SCHEMA_FILE + ".tmp"));
+        }
         int finished = 0;
         try (Stream<Path> s = Files.list(journals())) {
             for (Path journal :
@@ -308,22 +327,55 @@ public final class Lake {
         }
     }
 
-    /** An empty Parquet file with the dataset's schema, so that engines can read a dataset nobody loaded yet. */
+    /** Where the schema file was in a lake written before the dataset folders were Hive tables. */
+    static final String LEGACY_SCHEMA_FILE = "_schema.parquet";
+
+    /**
+     * An empty Parquet file with every field of the dataset's schema (the period too), so that the warehouse reads a
+     * dataset nobody loaded yet; outside the dataset's folder, where a glob over the folder does not meet it.
+     */
+    public Path schemaFile(Dataset dataset) {
+        return root.resolve("_meta").resolve(dataset.folder()).resolve("_schema.parquet");
+    }
+
+    /** Writes {@link #schemaFile} unless it is there with the dataset's current schema. */
     public void ensureSchemaFile(Dataset dataset) throws IOException {
-        Path file = dir(dataset).resolve("_schema.parquet");
-        if (Files.exists(file)) {
+        Path file = schemaFile(dataset);
+        if (Files.exists(file) && dataset.schema().toString().equals(avroSchemaOf(file))) {
             return;
         }
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("_schema.parquet.tmp");
         Files.deleteIfExists(tmp);
-        try (ParquetWriter<SpecificRecord> w = PartitionedParquetWriter.writer(dataset, tmp)) {
+        try (ParquetWriter<SpecificRecord> w = PartitionedParquetWriter.wholeRecordWriter(dataset, tmp)) {
             // no rows: the footer carries the schema
         }
         try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The Avro schema a Parquet file's footer names ({@code parquet.avro.schema}), or null. */
+    static String avroSchemaOf(Path file) throws IOException {
+        try (var reader =
+                org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
+            return reader.getFooter().getFileMetaData().getKeyValueMetaData().get("parquet.avro.schema");
+        }
+    }
+
+    /** Whether a dataset has any data file (a glob over an empty folder is an error to DuckDB). */
+    public boolean hasFiles(Dataset dataset) throws IOException {
+        Path dir = dir(dataset);
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.anyMatch(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".parquet") && !n.equals(LEGACY_SCHEMA_FILE);
+            });
         }
     }
 

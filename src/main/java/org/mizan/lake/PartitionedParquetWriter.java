@@ -110,7 +110,13 @@ public final class PartitionedParquetWriter implements Closeable {
     public void write(SpecificRecord record) throws IOException {
         String period = String.valueOf(record.get(periodField));
         String source = String.valueOf(record.get(sourceField));
-        String partition = partitions.computeIfAbsent(period + '\u0001' + source, k -> Lake.partition(period, source));
+        String partition = partitions.computeIfAbsent(period + '\u0001' + source, k -> {
+            if (!Lake.namesExactly(period)) {
+                // the period lives in the folder's name alone: a value the name would alter would be lost
+                throw new IllegalArgumentException("period '" + period + "' cannot name a partition folder");
+            }
+            return Lake.partition(period, source);
+        });
         records++;
         ParquetWriter<SpecificRecord> w = open.get(partition);
         if (w != null) {
@@ -268,13 +274,24 @@ public final class PartitionedParquetWriter implements Closeable {
     }
 
     /**
-     * A Parquet writer of the dataset's Avro schema over a local file (no HDFS), Snappy, 1 MB pages. Its Hadoop
+     * A Parquet writer of the dataset's lake files over a local file (no HDFS), Snappy, 1 MB pages: the Avro schema
+     * less the partition field ({@link Dataset#fileSchema()}), which the file's folder names. Its Hadoop
      * configuration loads no default resources: without one, parquet-java builds a {@code new Configuration()} per
      * writer, which looks up and parses {@code core-default.xml} in the jar every time (about a fifth of the ingest
      * step's CPU for a file of 500 partitions, bench/README.md); nothing the writer reads is set there.
      */
     public static ParquetWriter<SpecificRecord> writer(Dataset dataset, Path file) throws IOException {
-        var builder = new Builder(new LocalOutputFile(file), dataset)
+        return writer(dataset, file, dataset.fileSchema());
+    }
+
+    /** A Parquet writer of every field of the dataset's Avro schema (the empty schema file, {@link Lake}). */
+    static ParquetWriter<SpecificRecord> wholeRecordWriter(Dataset dataset, Path file) throws IOException {
+        return writer(dataset, file, dataset.schema());
+    }
+
+    private static ParquetWriter<SpecificRecord> writer(Dataset dataset, Path file, org.apache.avro.Schema fileSchema)
+            throws IOException {
+        var builder = new Builder(new LocalOutputFile(file), dataset, fileSchema)
                 .withConf(new Configuration(false))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
@@ -399,10 +416,12 @@ public final class PartitionedParquetWriter implements Closeable {
     private static final class Builder extends ParquetWriter.Builder<SpecificRecord, Builder> {
 
         private final Dataset dataset;
+        private final org.apache.avro.Schema fileSchema;
 
-        Builder(LocalOutputFile file, Dataset dataset) {
+        Builder(LocalOutputFile file, Dataset dataset, org.apache.avro.Schema fileSchema) {
             super(file);
             this.dataset = dataset;
+            this.fileSchema = fileSchema;
         }
 
         @Override
@@ -412,7 +431,7 @@ public final class PartitionedParquetWriter implements Closeable {
 
         @Override
         protected WriteSupport<SpecificRecord> getWriteSupport(Configuration conf) {
-            return new RecordWriteSupport(dataset.schema());
+            return new RecordWriteSupport(dataset.schema(), fileSchema);
         }
     }
 

@@ -23,6 +23,9 @@ import org.apache.parquet.schema.MessageType;
  * the {@code parquet.avro.schema} footer are exactly parquet-avro's, so parquet-avro, DuckDB and Spark read the
  * files as Avro-written ones; what goes is parquet-avro's per-value schema walk, which cost half the write time
  * of a five-million-row load (bench/README.md).
+ *
+ * <p>The file's schema may leave out fields of the record's ({@link Dataset#fileSchema()}: the partition column
+ * {@code period}, which the folder names): each field written is taken from the record by its name.
  */
 final class RecordWriteSupport extends WriteSupport<SpecificRecord> {
 
@@ -35,17 +38,28 @@ final class RecordWriteSupport extends WriteSupport<SpecificRecord> {
     private final MessageType parquetSchema;
     private final String[] names;
     private final FieldWriter[] writers;
+    /** For each field of the file, the position of its value in the record. */
+    private final int[] positions;
+
     private RecordConsumer consumer;
 
+    /** Writes every field of {@code schema}. */
     RecordWriteSupport(Schema schema) {
-        this.schema = schema;
-        this.parquetSchema = new AvroSchemaConverter(new Configuration(false)).convert(schema);
-        List<Schema.Field> fields = schema.getFields();
+        this(schema, schema);
+    }
+
+    /** Writes the fields of {@code fileSchema}, taken by name from records of {@code recordSchema}. */
+    RecordWriteSupport(Schema recordSchema, Schema fileSchema) {
+        this.schema = fileSchema;
+        this.parquetSchema = new AvroSchemaConverter(new Configuration(false)).convert(fileSchema);
+        List<Schema.Field> fields = fileSchema.getFields();
         this.names = new String[fields.size()];
         this.writers = new FieldWriter[fields.size()];
+        this.positions = new int[fields.size()];
         for (Schema.Field f : fields) {
             names[f.pos()] = f.name();
             writers[f.pos()] = writerFor(nonNull(f.schema()), f.name());
+            positions[f.pos()] = recordSchema.getField(f.name()).pos();
         }
     }
 
@@ -115,7 +129,7 @@ final class RecordWriteSupport extends WriteSupport<SpecificRecord> {
     public void write(SpecificRecord record) {
         consumer.startMessage();
         for (int i = 0; i < writers.length; i++) {
-            Object v = record.get(i);
+            Object v = record.get(positions[i]);
             if (v != null) {
                 consumer.startField(names[i], i);
                 writers[i].write(consumer, v);

@@ -2,7 +2,6 @@ package org.mizan.normalise;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,10 +27,9 @@ public final class LoadedKeys {
     public static LoadedKeys of(Lake lake, String unit) {
         LoadedKeys loaded = new LoadedKeys();
         try {
-            if (!Files.isDirectory(lake.dir(Dataset.REMITTANCE_TRANSACTIONS))) {
+            if (!lake.hasFiles(Dataset.REMITTANCE_TRANSACTIONS)) {
                 return loaded;
             }
-            lake.ensureSchemaFile(Dataset.REMITTANCE_TRANSACTIONS);
             Map<String, Integer> fileIndex = new HashMap<>();
             try (Connection c = DuckDb.inMemory();
                     PreparedStatement ps = c.prepareStatement(SqlFiles.text("queries/loaded_txn_keys.sql"))) {

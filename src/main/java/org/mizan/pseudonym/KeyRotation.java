@@ -188,7 +188,7 @@ public final class KeyRotation {
         long[] n = {0};
         try (ParquetWriter<SpecificRecord> w = PartitionedParquetWriter.writer(d, to)) {
             IOException[] failed = {null};
-            LakeReader.read(from, r -> {
+            LakeReader.read(d, from, r -> {
                 if (failed[0] != null) {
                     return;
                 }

@@ -12,12 +12,13 @@ import org.mizan.lake.Lake;
 
 /**
  * A build file under {@code warehouse/build/} as the build runs it: {@code {{lake:dataset}}} stands for that
- * dataset's Parquet files in the lake of this home, {@code {{param:name}}} for a numeric parameter, and
- * {@code {{approvals}}} for the approval snapshot.
+ * dataset's Parquet files in the lake of this home (read as a Hive-partitioned table, {@code queries/lake_dataset.sql};
+ * {@code {{lake:dataset:filename}}} adds each row's file as the column {@code filename}), {@code {{param:name}}} for
+ * a numeric parameter, and {@code {{approvals}}} for the approval snapshot.
  */
 final class BuildSql {
 
-    private static final Pattern LAKE = Pattern.compile("\\{\\{lake:([a-z_]+)}}");
+    private static final Pattern LAKE = Pattern.compile("\\{\\{lake:([a-z_]+)(:filename)?}}");
     private static final Pattern PARAM = Pattern.compile("\\{\\{param:([a-z_]+)}}");
 
     /**
@@ -48,6 +49,37 @@ final class BuildSql {
         return v.strip();
     }
 
+    /**
+     * What {@code {{lake:dataset}}} stands for: the dataset's folder read as a Hive table, or, for a dataset with no
+     * file yet, its empty schema file (a glob that meets no file is an error to DuckDB). Call under the lake's lock.
+     */
+    static String read(Lake lake, Dataset dataset, boolean filename) {
+        String options = filename ? ", filename = true" : "";
+        try {
+            if (lake.hasFiles(dataset)) {
+                return expression("queries/lake_dataset.sql")
+                        .replace("{{glob}}", lake.glob(dataset).replace("'", "''"))
+                        .replace("{{options}}", options);
+            }
+            lake.ensureSchemaFile(dataset);
+            return expression("queries/lake_dataset_empty.sql")
+                    .replace("{{file}}", lake.schemaFile(dataset).toString().replace("'", "''"))
+                    .replace("{{options}}", options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A SQL file holding one expression, without its comment lines. */
+    private static String expression(String name) {
+        return String.join(
+                "\n",
+                SqlFiles.text(name)
+                        .lines()
+                        .filter(l -> !l.strip().startsWith("--"))
+                        .toList());
+    }
+
     /** The file's text with the lake placeholders filled in for {@code lake}, and the parameters. */
     static String withLake(String name, Lake lake) {
         Matcher p = PARAM.matcher(SqlFiles.text(name));
@@ -59,8 +91,7 @@ final class BuildSql {
         Matcher m = LAKE.matcher(withParams);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String glob = lake.glob(Dataset.of(m.group(1))).replace("'", "''");
-            m.appendReplacement(out, Matcher.quoteReplacement("read_parquet('" + glob + "', union_by_name = true)"));
+            m.appendReplacement(out, Matcher.quoteReplacement(read(lake, Dataset.of(m.group(1)), m.group(2) != null)));
         }
         m.appendTail(out);
         if (out.indexOf(APPROVALS) < 0) {

@@ -71,7 +71,7 @@ class ParquetRoundTripTest {
         // when read back with parquet-avro
         List<SpecificRecord> read = new ArrayList<>();
         for (Path f : files) {
-            LakeReader.read(dir.resolve(f), read::add);
+            LakeReader.read(Dataset.REMITTANCE_TRANSACTIONS, dir.resolve(f), read::add);
         }
         // then every field is equal, logical types included
         assertThat(read).containsExactlyElementsOf(written);
@@ -137,7 +137,7 @@ class ParquetRoundTripTest {
                 w.close();
                 files = w.written();
             }
-            LakeReader.read(root.resolve(files.get(0)), read::add);
+            LakeReader.read(d, root.resolve(files.get(0)), read::add);
         }
         assertThat(read).containsExactly(unit, rate);
     }

@@ -68,7 +68,7 @@ public final class HierarchyPrepass {
         try {
             // units this file loaded before are replaced by this load: the file alone decides them
             for (java.nio.file.Path other : ctx.lake().filesOfOtherUnits(Dataset.ADMIN_UNITS, ctx.unit())) {
-                LakeReader.read(other, a -> {
+                LakeReader.read(Dataset.ADMIN_UNITS, other, a -> {
                     AdminUnit u = (AdminUnit) a;
                     known.add(new Hierarchy.Known(u.getUnitCode(), u.getLevel(), u.getValidFrom(), u.getValidTo()));
                 });

@@ -374,7 +374,7 @@ public class PartitionResults implements StepExecutionAggregator {
         Path tmp = staged.resolveSibling(staged.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         try (ParquetWriter<SpecificRecord> w = PartitionedParquetWriter.writer(dataset, tmp)) {
-            LakeReader.read(staged, r -> {
+            LakeReader.read(dataset, staged, r -> {
                 if (!lines.contains(((Number) r.get(lineField)).longValue())) {
                     try {
                         w.write(r);
