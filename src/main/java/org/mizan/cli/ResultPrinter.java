@@ -1,11 +1,11 @@
 package org.mizan.cli;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.mizan.warehouse.ReadOnlyQuery.Result;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /** Prints a query result as an aligned table, CSV (RFC 4180) or JSON (an array of objects). */
 final class ResultPrinter {
@@ -114,6 +114,6 @@ final class ResultPrinter {
     }
 
     private static String quote(String s) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(s)) + "\"";
     }
 }
