@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.mizan.config.MizanHome;
+import org.mizan.csv.CsvWriter;
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
@@ -201,13 +202,10 @@ public class PartitionResults implements StepExecutionAggregator {
             Path quarantine = first.quarantineFile();
             Files.createDirectories(quarantine.getParent());
             Path tmp = quarantine.resolveSibling(quarantine.getFileName() + ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                out.write(QuarantineWriter.HEADER);
-                out.newLine();
+            try (CsvWriter out = CsvWriter.verbatim(CsvWriter.file(tmp))) {
+                out.row(QuarantineWriter.COLUMNS);
                 for (Row r : rejects) {
-                    out.write(QuarantineWriter.csv(r.file()) + "," + r.line() + "," + r.rule() + ","
-                            + QuarantineWriter.csv(r.message()) + "," + QuarantineWriter.csv(r.raw()));
-                    out.newLine();
+                    QuarantineWriter.row(out, r.file(), r.line(), r.rule(), r.message(), r.raw());
                 }
             }
             Files.move(tmp, quarantine, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
