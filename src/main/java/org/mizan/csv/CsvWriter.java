@@ -17,8 +17,8 @@ import org.apache.commons.csv.QuoteMode;
 
 /**
  * Every CSV Mizan writes goes through this class: Apache Commons CSV's RFC 4180 printer, so a field is quoted when it
- * holds a comma, a quote (doubled inside), a line break, starts with a character up to {@code #} (a space, say) or
- * ends with a blank, and a first field that is an empty text is written {@code ""} (a null is an empty field, never
+ * holds a comma, a quote (doubled inside), a line break, starts with a character up to {@code #} (a space, {@code !},
+ * {@code #}) or ends with a blank, and a first field that is an empty text is written {@code ""} (a null is an empty field, never
  * quoted); all other fields as they are.
  *
  * <ul>
