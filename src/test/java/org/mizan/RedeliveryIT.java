@@ -58,9 +58,14 @@ class RedeliveryIT {
         assertThat(r.out())
                 .contains("3 lines read: 1 transaction stored, 2 rejected")
                 .contains("rejected by rule: duplicate_loaded 2");
-        assertThat(Files.readString(quarantineOf(r)))
-                .contains(
-                        "\"mto-017_2024-03_b.csv\",2,duplicate_loaded,\"txn_id T-2024-017-0001 of MTO-017 was already loaded from mto-017_2024-03.csv\"");
+        // read as CSV (the quarantine quotes only the fields that need it)
+        assertThat(org.mizan.jobs.ingest.QuarantineReader.read(quarantineOf(r), StandardCharsets.UTF_8))
+                .extracting(row -> row.subList(0, 4))
+                .contains(List.of(
+                        "mto-017_2024-03_b.csv",
+                        "2",
+                        "duplicate_loaded",
+                        "txn_id T-2024-017-0001 of MTO-017 was already loaded from mto-017_2024-03.csv"));
         assertThat(totals()).isEqualTo("138|3|109202.4965");
         // and delivering the correction again still counts it once
         cli.run("run", "ingest-remittances", "file=" + correction);

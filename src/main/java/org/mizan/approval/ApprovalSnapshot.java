@@ -2,6 +2,8 @@ package org.mizan.approval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mizan.config.MizanHome;
 import org.mizan.warehouse.ApprovalSnapshotFile;
@@ -12,26 +14,17 @@ final class ApprovalSnapshot {
     private ApprovalSnapshot() {}
 
     static void write(MizanHome home, Workflows workflows, List<ApprovalState> states) {
-        StringBuilder csv = new StringBuilder();
+        List<List<String>> rows = new ArrayList<>();
         for (Workflow w : workflows.all()) {
-            csv.append(w.name()).append(',').append(w.periodType().label()).append(",,,\n");
+            rows.add(Arrays.asList(w.name(), w.periodType().label(), null, null, null));
             for (ApprovalState s : states) {
                 if (s.workflow().equals(w.name())) {
-                    csv.append(w.name())
-                            .append(',')
-                            .append(w.periodType().label())
-                            .append(',')
-                            .append(s.unitCode())
-                            .append(',')
-                            .append(s.period())
-                            .append(',')
-                            .append(s.state())
-                            .append('\n');
+                    rows.add(List.of(w.name(), w.periodType().label(), s.unitCode(), s.period(), s.state()));
                 }
             }
         }
         try {
-            ApprovalSnapshotFile.write(home.lake(), csv.toString());
+            ApprovalSnapshotFile.write(home.lake(), rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the approval snapshot for the warehouse", e);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,6 +21,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ApprovalStore {
 
+    /** A row of {@code approval_state} (the states and all_states queries). */
+    private static final RowMapper<ApprovalState> STATE = (rs, i) -> new ApprovalState(
+            rs.getString("workflow"),
+            rs.getString("unit_code"),
+            rs.getString("period"),
+            rs.getString("state"),
+            rs.getString("changed_by"),
+            rs.getTimestamp("changed_at").toLocalDateTime(),
+            rs.getString("comment"));
+
+    /** A row of {@code approval_audit} (the audit and reopens_after queries). */
+    private static final RowMapper<AuditEntry> AUDIT = (rs, i) -> new AuditEntry(
+            rs.getLong("seq"),
+            rs.getString("workflow"),
+            rs.getString("unit_code"),
+            rs.getString("period"),
+            rs.getString("action"),
+            rs.getString("from_state"),
+            rs.getString("to_state"),
+            rs.getString("changed_by"),
+            rs.getTimestamp("changed_at").toLocalDateTime(),
+            rs.getString("comment"));
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
@@ -32,7 +56,7 @@ public class ApprovalStore {
     /** The states of a workflow and period, by unit (units never approved are absent: unapproved). */
     public Map<String, ApprovalState> states(String workflow, String period) {
         Map<String, ApprovalState> out = new LinkedHashMap<>();
-        for (ApprovalState s : jdbc.query(sql("states"), (rs, i) -> state(rs), workflow, period)) {
+        for (ApprovalState s : jdbc.query(sql("states"), STATE, workflow, period)) {
             out.put(s.unitCode(), s);
         }
         return out;
@@ -40,36 +64,22 @@ public class ApprovalStore {
 
     /** Every state recorded, approved or not. */
     public List<ApprovalState> all() {
-        return jdbc.query(sql("all_states"), (rs, i) -> state(rs));
+        return jdbc.query(sql("all_states"), STATE);
     }
 
     /** The audit trail of a workflow and period, oldest first (every unit when {@code unit} is null). */
     public List<AuditEntry> audit(String workflow, String unit, String period) {
-        return jdbc.query(sql("audit"), (rs, i) -> entry(rs), workflow, period, unit, unit);
+        return jdbc.query(sql("audit"), AUDIT, workflow, period, unit, unit);
     }
 
     /** Every reopen recorded after audit row {@code seq}, of any workflow, unit and period, oldest first. */
     public List<AuditEntry> reopensAfter(long seq) {
-        return jdbc.query(sql("reopens_after"), (rs, i) -> entry(rs), seq);
+        return jdbc.query(sql("reopens_after"), AUDIT, seq);
     }
 
     /** The number of the last audit row (0 before any). */
     public long lastSeq() {
         return jdbc.queryForObject(sql("last_seq"), Long.class);
-    }
-
-    private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new AuditEntry(
-                rs.getLong("seq"),
-                rs.getString("workflow"),
-                rs.getString("unit_code"),
-                rs.getString("period"),
-                rs.getString("action"),
-                rs.getString("from_state"),
-                rs.getString("to_state"),
-                rs.getString("changed_by"),
-                rs.getTimestamp("changed_at").toLocalDateTime(),
-                rs.getString("comment"));
     }
 
     /** One transition to record: the new state of a unit, and the action that led to it. */
@@ -78,7 +88,7 @@ public class ApprovalStore {
     /** Applies the changes and appends their audit rows, all or none. */
     public void apply(List<Change> changes) {
         tx.executeWithoutResult(status -> {
-            long seq = jdbc.queryForObject(sql("last_seq"), Long.class);
+            long seq = lastSeq();
             for (Change c : changes) {
                 ApprovalState s = c.to();
                 Timestamp at = Timestamp.valueOf(s.changedAt());
@@ -122,16 +132,5 @@ public class ApprovalStore {
     private static String sql(String name) {
         return org.mizan.duckdb.SqlFiles.statements(org.mizan.duckdb.SqlFiles.text("approvals/" + name + ".sql"))
                 .get(0);
-    }
-
-    private static ApprovalState state(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new ApprovalState(
-                rs.getString("workflow"),
-                rs.getString("unit_code"),
-                rs.getString("period"),
-                rs.getString("state"),
-                rs.getString("changed_by"),
-                rs.getTimestamp("changed_at").toLocalDateTime(),
-                rs.getString("comment"));
     }
 }

@@ -1,13 +1,16 @@
 package org.mizan.cli;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.mizan.csv.CsvWriter;
 import org.mizan.warehouse.ReadOnlyQuery.Result;
+import tools.jackson.core.io.JsonStringEncoder;
 
-/** Prints a query result as an aligned table, CSV (RFC 4180) or JSON (an array of objects). */
+/** Prints a query result as an aligned table, CSV (RFC 4180, {@link CsvWriter}) or JSON (an array of objects). */
 final class ResultPrinter {
 
     private ResultPrinter() {}
@@ -69,16 +72,18 @@ final class ResultPrinter {
         out.println(sb.toString().stripTrailing());
     }
 
+    /** CSV as {@link CsvWriter} writes it for people (formula guard), lines ending as the terminal's do. */
     private static void csv(Result r, PrintWriter out) {
-        out.println(String.join(
-                ",", r.columns().stream().map(ResultPrinter::csvCell).toList()));
-        for (List<Object> row : r.rows()) {
-            out.println(String.join(",", row.stream().map(v -> csvCell(text(v))).toList()));
+        try {
+            CsvWriter csv = CsvWriter.forPeople(out, CsvWriter.TERMINAL_LINE_END);
+            csv.row(r.columns());
+            for (List<Object> row : r.rows()) {
+                csv.row(row);
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static void json(Result r, PrintWriter out) {
@@ -114,6 +119,6 @@ final class ResultPrinter {
     }
 
     private static String quote(String s) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(s)) + "\"";
     }
 }

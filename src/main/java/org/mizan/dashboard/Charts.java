@@ -1,12 +1,11 @@
 package org.mizan.dashboard;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.mizan.warehouse.ReadOnlyQuery.Result;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
 
 /** ECharts options (JSON) for a result: a category axis from one column and a series per value column. */
 final class Charts {
@@ -25,40 +24,40 @@ final class Charts {
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             // drawn at once: a screenshot, a printout or a mailed page shows the final chart, not a bar half-grown
-            g.writeBooleanField("animation", false);
-            g.writeObjectFieldStart("tooltip");
-            g.writeStringField("trigger", "pie".equals(type) ? "item" : "axis");
+            g.writeBooleanProperty("animation", false);
+            g.writeObjectPropertyStart("tooltip");
+            g.writeStringProperty("trigger", "pie".equals(type) ? "item" : "axis");
             g.writeEndObject();
-            g.writeObjectFieldStart("legend");
+            g.writeObjectPropertyStart("legend");
             g.writeEndObject();
             if (!"pie".equals(type)) {
-                g.writeObjectFieldStart("grid");
-                g.writeBooleanField("containLabel", true);
+                g.writeObjectPropertyStart("grid");
+                g.writeBooleanProperty("containLabel", true);
                 g.writeEndObject();
-                g.writeObjectFieldStart("xAxis");
-                g.writeStringField("type", "category");
-                g.writeArrayFieldStart("data");
+                g.writeObjectPropertyStart("xAxis");
+                g.writeStringProperty("type", "category");
+                g.writeArrayPropertyStart("data");
                 for (List<Object> row : r.rows()) {
                     g.writeString(Csv.text(row.get(xi)));
                 }
                 g.writeEndArray();
                 g.writeEndObject();
-                g.writeObjectFieldStart("yAxis");
-                g.writeStringField("type", "value");
+                g.writeObjectPropertyStart("yAxis");
+                g.writeStringProperty("type", "value");
                 g.writeEndObject();
             }
-            g.writeArrayFieldStart("series");
+            g.writeArrayPropertyStart("series");
             for (int s = 0; s < ("pie".equals(type) ? 1 : y.size()); s++) {
                 int yi = r.columns().indexOf(y.get(s));
                 g.writeStartObject();
-                g.writeStringField("name", labels.get(s));
-                g.writeStringField("type", type);
-                g.writeArrayFieldStart("data");
+                g.writeStringProperty("name", labels.get(s));
+                g.writeStringProperty("type", type);
+                g.writeArrayPropertyStart("data");
                 for (List<Object> row : r.rows()) {
                     String v = Csv.text(row.get(yi));
                     if ("pie".equals(type)) {
                         g.writeStartObject();
-                        g.writeStringField("name", Csv.text(row.get(xi)));
+                        g.writeStringProperty("name", Csv.text(row.get(xi)));
                         writeNumber(g, v);
                         g.writeEndObject();
                     } else {
@@ -70,18 +69,18 @@ final class Charts {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write the chart options: " + e.getOriginalMessage(), e);
         }
         return w.toString();
     }
 
-    private static void writeNumber(JsonGenerator g, String v) throws IOException {
-        g.writeFieldName("value");
+    private static void writeNumber(JsonGenerator g, String v) {
+        g.writeName("value");
         writeNumberValue(g, v);
     }
 
-    private static void writeNumberValue(JsonGenerator g, String v) throws IOException {
+    private static void writeNumberValue(JsonGenerator g, String v) {
         if (v.isEmpty()) {
             g.writeNull();
         } else if (v.equals("true") || v.equals("false")) {

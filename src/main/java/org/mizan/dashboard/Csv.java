@@ -1,47 +1,54 @@
 package org.mizan.dashboard;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.mizan.csv.CsvWriter;
 import org.mizan.warehouse.ReadOnlyQuery.Result;
+import org.mizan.warehouse.ReadOnlyQuery.RowSink;
 
 /**
- * A result as CSV (RFC 4180: a header line, fields quoted when they hold a comma, quote or line break; a text a
- * spreadsheet would run as a formula made inert, {@link org.mizan.warehouse.CsvCell}).
+ * A result as a CSV download ({@link CsvWriter} for people: RFC 4180, CRLF line ends, a text a spreadsheet would run
+ * as a formula made inert, numbers as they are).
  */
 public final class Csv {
 
     private Csv() {}
 
     public static String of(Result r) {
-        StringBuilder out = new StringBuilder();
-        out.append(r.columns().stream().map(Csv::field).collect(Collectors.joining(",")))
-                .append('\n');
-        for (List<Object> row : r.rows()) {
-            out.append(row.stream().map(v -> field(text(v))).collect(Collectors.joining(",")))
-                    .append('\n');
+        StringWriter out = new StringWriter();
+        RowSink sink = writer(out);
+        try {
+            sink.columns(r.columns());
+            for (List<Object> row : r.rows()) {
+                sink.row(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    /** Writes streamed rows as CSV to {@code out}, line by line. */
-    public static org.mizan.warehouse.ReadOnlyQuery.RowSink writer(java.io.Writer out) {
-        return new org.mizan.warehouse.ReadOnlyQuery.RowSink() {
+    /** Writes streamed rows as CSV to {@code out}, line by line (the printer keeps no buffer of its own: the caller flushes and closes {@code out}). */
+    public static RowSink writer(Writer out) {
+        CsvWriter csv;
+        try {
+            csv = CsvWriter.forPeople(out, CsvWriter.FILE_LINE_END);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RowSink() {
             @Override
-            public void columns(List<String> columns) throws java.io.IOException {
-                out.write(columns.stream().map(Csv::field).collect(Collectors.joining(",")));
-                out.write('\n');
+            public void columns(List<String> columns) throws IOException {
+                csv.row(columns);
             }
 
             @Override
-            public void row(List<Object> row) throws java.io.IOException {
-                for (int i = 0; i < row.size(); i++) {
-                    if (i > 0) {
-                        out.write(',');
-                    }
-                    out.write(field(text(row.get(i))));
-                }
-                out.write('\n');
+            public void row(List<Object> row) throws IOException {
+                csv.row(row);
             }
         };
     }
@@ -52,9 +59,5 @@ public final class Csv {
             return "";
         }
         return v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-    }
-
-    private static String field(String s) {
-        return org.mizan.warehouse.CsvCell.field(s);
     }
 }

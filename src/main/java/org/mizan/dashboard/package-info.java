@@ -4,6 +4,6 @@
  * {@code web}) or written as a static folder by {@code mizan dashboard --out}. Every page is limited to what its
  * viewer's {@link org.mizan.dashboard.Scope} may see.
  *
- * <p>May use: config, duckdb, extract, warehouse.
+ * <p>May use: config, csv, duckdb, extract, warehouse.
  */
 package org.mizan.dashboard;

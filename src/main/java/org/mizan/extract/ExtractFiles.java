@@ -2,22 +2,21 @@ package org.mizan.extract;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.mizan.csv.CsvWriter;
 import org.mizan.warehouse.DataDictionary;
 
 /**
@@ -48,25 +47,19 @@ final class ExtractFiles {
         return Set.of(row.get(s).toString().split(",\\s*")).contains(column);
     }
 
+    /** The view's CSV file ({@link CsvWriter} for people: RFC 4180, CRLF, UTF-8, the formula guard). */
     static void csv(Table t, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(t.columns().stream().map(ExtractFiles::quote).collect(Collectors.joining(",")));
-            w.write("\r\n");
+        try (CsvWriter w = CsvWriter.forPeople(CsvWriter.file(file), CsvWriter.FILE_LINE_END)) {
+            w.row(t.columns());
             for (List<Object> row : t.rows()) {
+                List<Object> cells = new ArrayList<>(row.size());
                 for (int i = 0; i < row.size(); i++) {
-                    if (i > 0) {
-                        w.write(',');
-                    }
-                    w.write(quote(shown(t, row, i)));
+                    // the value itself (a number stays a number), or the suppression marker in its place
+                    cells.add(row.get(i) == null ? shown(t, row, i) : row.get(i));
                 }
-                w.write("\r\n");
+                w.row(cells);
             }
         }
-    }
-
-    /** RFC 4180 quoting and the formula guard the dashboard's downloads use too. */
-    private static String quote(String s) {
-        return org.mizan.warehouse.CsvCell.field(s);
     }
 
     static void xlsx(List<Table> tables, Map<String, String> about, Path file) throws IOException {

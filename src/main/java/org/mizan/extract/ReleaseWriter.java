@@ -1,7 +1,6 @@
 package org.mizan.extract;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mizan.csv.CsvWriter;
 import org.mizan.lake.Lake;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,12 +98,10 @@ final class ReleaseWriter {
         }
         if (version > 1) {
             Path f = dir.resolve("CHANGES.csv");
-            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-                w.write("view,key,column,before,after\r\n");
+            try (CsvWriter w = CsvWriter.forPeople(CsvWriter.file(f), CsvWriter.FILE_LINE_END)) {
+                w.row("view", "key", "column", "before", "after");
                 for (Releases.Change c : changes) {
-                    w.write(String.join(
-                                    ",", csv(c.view()), csv(c.key()), csv(c.column()), csv(c.before()), csv(c.after()))
-                            + "\r\n");
+                    w.row(c.view(), c.key(), c.column(), c.before(), c.after());
                 }
             }
             files.add(file(dir, f, "csv", "change notice", changes.size()));
@@ -158,9 +156,5 @@ final class ReleaseWriter {
                 Files.size(f),
                 "sha256",
                 org.mizan.config.Checksums.sha256(f));
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

@@ -1,10 +1,11 @@
 package org.mizan.source;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
 
 /** JSON Lines: one flat object per line, its field names resolved through the mapping's aliases. */
 final class JsonLinesSource extends LineSource {
@@ -37,7 +38,7 @@ final class JsonLinesSource extends LineSource {
                     return malformed(text, "is not a JSON object");
                 }
                 JsonToken t;
-                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                     int at = layout.jsonIndex(p.currentName());
                     JsonToken v = p.nextToken();
                     if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
@@ -58,7 +59,7 @@ final class JsonLinesSource extends LineSource {
                 if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                     return malformed(text, "has text after the JSON object");
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JacksonException e) {
                 return malformed(text, "is not valid JSON (" + e.getOriginalMessage() + ")");
             }
             return new RawRecord(file, line, text, cells, layout, List.of(), null);

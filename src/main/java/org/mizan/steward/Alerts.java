@@ -1,6 +1,5 @@
 package org.mizan.steward;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * A failed run's alert: one line appended to {@code MIZAN_HOME/alerts.log}, and, when a webhook URL is
@@ -77,6 +77,6 @@ public final class Alerts {
     }
 
     static String json(String s) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(s)) + "\"";
     }
 }

@@ -1,6 +1,6 @@
 /**
  * The DuckDB warehouse: built from warehouse/*.sql, published by switching a link, read-only queries.
  *
- * <p>May use: config, duckdb, lake, quality.
+ * <p>May use: config, csv, duckdb, lake, quality.
  */
 package org.mizan.warehouse;

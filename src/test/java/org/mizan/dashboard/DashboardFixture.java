@@ -1,13 +1,11 @@
 package org.mizan.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mizan.MizanCli;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo's fixtures loaded once per test JVM into a home of their own (the dashboard tests only read it), and the
@@ -53,10 +51,10 @@ final class DashboardFixture {
     /** The expected inflow row of a unit and period: {amount_usd, txn_count}, or null when it has none. */
     static String[] inflow(String unit, String period) {
         for (JsonNode r : expected().get("inflows")) {
-            if (r.get("unit_code").asText().equals(unit)
-                    && r.get("period").asText().equals(period)) {
+            if (r.get("unit_code").asString().equals(unit)
+                    && r.get("period").asString().equals(period)) {
                 return new String[] {
-                    r.get("amount_usd").asText(), r.get("txn_count").asText()
+                    r.get("amount_usd").asString(), r.get("txn_count").asString()
                 };
             }
         }
@@ -68,9 +66,9 @@ final class DashboardFixture {
         java.math.BigDecimal usd = java.math.BigDecimal.ZERO;
         long n = 0;
         for (JsonNode r : expected().get("inflows")) {
-            if (r.get("unit_code").asText().equals(unit)
-                    && r.get("period").asText().startsWith(year + "-")) {
-                usd = usd.add(new java.math.BigDecimal(r.get("amount_usd").asText()));
+            if (r.get("unit_code").asString().equals(unit)
+                    && r.get("period").asString().startsWith(year + "-")) {
+                usd = usd.add(new java.math.BigDecimal(r.get("amount_usd").asString()));
                 n += r.get("txn_count").asLong();
             }
         }
@@ -81,24 +79,20 @@ final class DashboardFixture {
     static List<String> inflowLines(String unitPrefix) {
         List<String> out = new ArrayList<>();
         for (JsonNode r : expected().get("inflows")) {
-            if (r.get("unit_code").asText().startsWith(unitPrefix)) {
+            if (r.get("unit_code").asString().startsWith(unitPrefix)) {
                 out.add(String.join(
                         ",",
-                        r.get("unit_code").asText(),
-                        r.get("level").asText(),
-                        r.get("period").asText(),
-                        r.get("amount_usd").asText(),
-                        r.get("txn_count").asText()));
+                        r.get("unit_code").asString(),
+                        r.get("level").asString(),
+                        r.get("period").asString(),
+                        r.get("amount_usd").asString(),
+                        r.get("txn_count").asString()));
             }
         }
         return out;
     }
 
     private static JsonNode expected() {
-        try {
-            return new ObjectMapper().readTree(new File("fixtures/tools/expected.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new JsonMapper().readTree(new File("fixtures/tools/expected.json"));
     }
 }

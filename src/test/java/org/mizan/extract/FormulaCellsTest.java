@@ -16,7 +16,7 @@ import org.mizan.warehouse.ReadOnlyQuery;
 
 /**
  * Text a spreadsheet would run as a formula reaches neither an extract's CSV nor a dashboard download as a
- * formula: one guard (CsvCell) writes it with a leading apostrophe; numbers, negative ones too, stay numbers.
+ * formula: one guard (CsvWriter) writes it with a leading apostrophe; numbers, negative ones too, stay numbers.
  */
 class FormulaCellsTest {
 
@@ -56,14 +56,14 @@ class FormulaCellsTest {
 
     @Test
     void aDashboardDownloadWritesFormulasAsText() throws IOException {
-        // the whole result at once, and streamed row by row as a download is
-        assertThat(Csv.of(new ReadOnlyQuery.Result(COLUMNS, ROWS))).isEqualTo(String.join("\n", EXPECTED) + "\n");
+        // the whole result at once, and streamed row by row as a download is (CRLF line ends, as every CSV file)
+        assertThat(Csv.of(new ReadOnlyQuery.Result(COLUMNS, ROWS))).isEqualTo(String.join("\r\n", EXPECTED) + "\r\n");
         java.io.StringWriter w = new java.io.StringWriter();
         ReadOnlyQuery.RowSink sink = Csv.writer(w);
         sink.columns(COLUMNS);
         for (List<Object> row : ROWS) {
             sink.row(row);
         }
-        assertThat(w.toString()).isEqualTo(String.join("\n", EXPECTED) + "\n");
+        assertThat(w.toString()).isEqualTo(String.join("\r\n", EXPECTED) + "\r\n");
     }
 }

@@ -1,7 +1,6 @@
 package org.mizan.jobs.ingest;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +24,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.mizan.config.MizanHome;
+import org.mizan.csv.CsvWriter;
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
@@ -201,13 +204,10 @@ public class PartitionResults implements StepExecutionAggregator {
             Path quarantine = first.quarantineFile();
             Files.createDirectories(quarantine.getParent());
             Path tmp = quarantine.resolveSibling(quarantine.getFileName() + ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                out.write(QuarantineWriter.HEADER);
-                out.newLine();
+            try (CsvWriter out = CsvWriter.verbatim(CsvWriter.file(tmp))) {
+                out.row(QuarantineWriter.COLUMNS);
                 for (Row r : rejects) {
-                    out.write(QuarantineWriter.csv(r.file()) + "," + r.line() + "," + r.rule() + ","
-                            + QuarantineWriter.csv(r.message()) + "," + QuarantineWriter.csv(r.raw()));
-                    out.newLine();
+                    QuarantineWriter.row(out, r.file(), r.line(), r.rule(), r.message(), r.raw());
                 }
             }
             Files.move(tmp, quarantine, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -308,11 +308,9 @@ public class PartitionResults implements StepExecutionAggregator {
             }
         }
         Path tmp = decided.resolveSibling(decided.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        try (CsvWriter w = CsvWriter.verbatim(CsvWriter.file(tmp))) {
             for (Row r : out) {
-                w.write(r.fileIndex() + "\t" + r.line() + "\t" + esc(r.file()) + "\t" + r.rule() + "\t"
-                        + esc(r.message()) + "\t" + esc(r.raw()));
-                w.newLine();
+                w.row(r.fileIndex(), r.line(), r.file(), r.rule(), r.message(), r.raw());
             }
         }
         Files.move(tmp, decided, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -325,29 +323,14 @@ public class PartitionResults implements StepExecutionAggregator {
      */
     private List<Row> readDecided(Path decided) throws IOException {
         List<Row> out = new ArrayList<>();
-        for (String l : Files.readAllLines(decided, StandardCharsets.UTF_8)) {
-            String[] f = l.split("\t", -1);
-            out.add(new Row(Integer.parseInt(f[0]), Long.parseLong(f[1]), unesc(f[2]), f[3], unesc(f[4]), unesc(f[5])));
-        }
-        return out;
-    }
-
-    private static String esc(String s) {
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static String unesc(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
-            } else {
-                b.append(ch);
+        try (BufferedReader in = Files.newBufferedReader(decided, StandardCharsets.UTF_8);
+                CSVParser csv = CSVFormat.RFC4180.parse(in)) {
+            for (CSVRecord f : csv) {
+                out.add(new Row(
+                        Integer.parseInt(f.get(0)), Long.parseLong(f.get(1)), f.get(2), f.get(3), f.get(4), f.get(5)));
             }
         }
-        return b.toString();
+        return out;
     }
 
     /** The text of some lines of a delivered file (line breaks removed), for the quarantine's raw column. */

@@ -1,13 +1,20 @@
 package org.mizan.jobs.ingest;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
-/** Reads a quarantine file back, row by row without its header (RFC 4180, quoted values may hold commas, quotes and line breaks). */
+/**
+ * Reads a quarantine file back, row by row without its header (RFC 4180 through Commons CSV: quoted values may hold
+ * commas, quotes and line breaks; lines end in CRLF, or LF in files written before).
+ */
 public final class QuarantineReader {
 
     public static final String HEADER = QuarantineWriter.HEADER;
@@ -15,36 +22,15 @@ public final class QuarantineReader {
     private QuarantineReader() {}
 
     public static List<List<String>> read(Path file, Charset charset) throws IOException {
-        String text = Files.readString(file, charset);
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
+        try (Reader in = Files.newBufferedReader(file, charset);
+                CSVParser csv = CSVFormat.RFC4180.parse(in)) {
+            for (CSVRecord r : csv) {
+                if (r.getRecordNumber() > 1) {
+                    rows.add(new ArrayList<>(r.toList()));
                 }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else if (c != '\r') {
-                cell.append(c);
             }
         }
-        return rows.subList(Math.min(1, rows.size()), rows.size());
+        return rows;
     }
 }

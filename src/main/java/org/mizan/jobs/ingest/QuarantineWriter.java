@@ -1,22 +1,26 @@
 package org.mizan.jobs.ingest;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.mizan.csv.CsvWriter;
 import org.mizan.normalise.Reject;
 
-/** The quarantine file of one load: every rejected row with its file, line, rule, message and raw text (CSV). */
+/**
+ * The quarantine file of one load: every rejected row with its file, line, rule, message and raw text (CSV written
+ * verbatim by {@link CsvWriter}: Mizan reads it back, and {@code mizan rejects --format csv} gives it guarded).
+ */
 final class QuarantineWriter implements Closeable {
 
-    static final String HEADER = "source_file,line,rule,message,raw";
+    static final List<String> COLUMNS = List.of("source_file", "line", "rule", "message", "raw");
+    static final String HEADER = String.join(",", COLUMNS);
 
     private final Path file;
-    private BufferedWriter out;
+    private CsvWriter out;
 
     QuarantineWriter(Path file) {
         this.file = file;
@@ -28,7 +32,7 @@ final class QuarantineWriter implements Closeable {
             try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 c.truncate(bytes);
             }
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            out = CsvWriter.verbatim(CsvWriter.file(file, StandardOpenOption.APPEND));
         } else {
             Files.deleteIfExists(file);
         }
@@ -46,12 +50,15 @@ final class QuarantineWriter implements Closeable {
     void write(Reject r) throws IOException {
         if (out == null) {
             Files.createDirectories(file.getParent());
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            out.write(HEADER);
-            out.newLine();
+            out = CsvWriter.verbatim(CsvWriter.file(file));
+            out.row(COLUMNS);
         }
-        out.write(csv(r.file()) + "," + r.line() + "," + r.rule().code() + "," + csv(r.message()) + "," + csv(r.raw()));
-        out.newLine();
+        row(out, r.file(), r.line(), r.rule().code(), r.message(), r.raw());
+    }
+
+    /** One rejected row as the quarantine holds it (a merged partitioned run's quarantine writes the same). */
+    static void row(CsvWriter out, String file, long line, String rule, String message, String raw) throws IOException {
+        out.row(file, line, rule, message, raw);
     }
 
     boolean isOpen() {
@@ -60,13 +67,6 @@ final class QuarantineWriter implements Closeable {
 
     Path file() {
         return file;
-    }
-
-    static String csv(String v) {
-        if (v == null) {
-            return "";
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
     @Override
