@@ -99,13 +99,12 @@ public class RerunCommand implements Callable<Integer> {
 
     private int partition() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BackfillPlanner.Rerun plan =
-                BackfillPlanner.of(MizanHome.fromEnvironment()).rerun(job, source, period);
+        BackfillPlanner planner = BackfillPlanner.of(MizanHome.fromEnvironment());
+        BackfillPlanner.Rerun plan = planner.rerun(job, source, period);
         int code = MizanMain.OK;
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "rerun")) {
             reopen.arm(runner);
-            Map<String, Launches.Delivered> files =
-                    BackfillPlanner.of(MizanHome.fromEnvironment()).files(runner.launches(), plan);
+            Map<String, Launches.Delivered> files = planner.files(runner.launches(), plan);
             out.printf(
                     "rerun of partition period=%s source=%s of %s: %d delivered file(s)%n",
                     period, plan.source(), job, files.size());

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Runs a job on one file and rebuilds the warehouse.",
         description = {
-            "Runs a job on one file: read, check, stage to the Parquet lake, publish, rebuild the warehouse. The jobs:",
+            "Runs a job on one file: read, check, stage to the Parquet lake, publish, rebuild the warehouse. Jobs:",
             "${bundle:" + JobHelp.TABLE + "}",
             "  extract-region      a region's extract: region=, period= (last example)",
             "A file in a standard format (docs/formats.md describes every input format) needs no mapping;",

@@ -16,7 +16,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -156,6 +158,15 @@ public class Launches {
 
     public JobCatalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * At start-up: every job of the catalogue has its {@code Job} bean (a descriptor whose name no job package
+     * declares fails here, not at its first run).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void checkCatalogue() {
+        catalogue.names().forEach(this::job);
     }
 
     public JobRepository repository() {
