@@ -4,15 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mizan.config.MizanHome;
 import org.mizan.jobs.DefaultMappings;
-import org.mizan.lake.Lake;
 import org.mizan.schedule.InboxLoads;
 import org.mizan.schedule.Schedule;
 import org.mizan.schedule.Schedules;
+import org.mizan.steward.BackfillPlanner;
 import org.mizan.steward.Launches;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Option;
         })
 public class BackfillCommand implements Callable<Integer> {
 
-    @Option(names = "--job", required = true, description = "ingest-remittances, load-gazetteer or load-fx-rates")
+    @Option(names = "--job", required = true, description = "${bundle:" + JobHelp.PARTITION_JOBS + "}")
     String job;
 
     @Option(
@@ -58,64 +57,44 @@ public class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        org.mizan.quality.QualityChecks.load(
-                org.mizan.config.MizanHome.fromEnvironment()); // a mistake there: exit 2 before any work
-        if (!JobRunner.JOB_BEANS.containsKey(job)) {
-            throw new MizanMain.UsageException(
-                    "unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet());
-        }
-        List<String> periods = PartitionRuns.periods(from, to);
+        MizanHome home = MizanHome.fromEnvironment();
+        org.mizan.quality.QualityChecks.load(home); // a mistake there: exit 2 before any work
+        BackfillPlanner planner = BackfillPlanner.of(home);
+        BackfillPlanner.Backfill plan = planner.backfill(job, source, from, to);
         PrintWriter out = spec.commandLine().getOut();
-        Lake lake = PartitionRuns.lake();
-        String src = PartitionRuns.canonicalSource(lake, job, source);
-        PartitionRuns.requirePeriodKind(lake, job, src, from);
-        String series = job + "|" + src + "|" + from + ".." + to;
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "backfill")) {
             reopen.arm(runner);
-            Map<Path, String> files = new LinkedHashMap<>();
-            PartitionRuns.files(runner.launches(), job, PartitionRuns.units(lake, job, null, src))
-                    .values()
-                    .forEach(d -> files.put(d.file(), d.mapping()));
-            for (Schedule s : Schedules.load(MizanHome.fromEnvironment())) {
-                if (s.job().equals(job) && s.source().equalsIgnoreCase(source) && Files.isDirectory(s.inbox())) {
-                    // the files a fire of this schedule would take: its glob, and no file still being written
-                    for (Path f : InboxLoads.pending(s)) {
-                        files.putIfAbsent(
-                                f.toAbsolutePath().normalize(),
-                                s.mapping() != null ? s.mapping() : DefaultMappings.detect(job, f));
-                    }
-                }
-            }
-            if (files.isEmpty()) {
-                throw new MizanMain.UsageException(
-                        "no file was ever delivered for " + job + " source " + source + ": load one with mizan run "
-                                + job + " file=PATH, or put it in the source's inbox (config/schedules.yml)");
-            }
+            plan = planner.withFiles(plan, source, runner.launches(), inbox(home));
             out.printf(
                     "backfill of %s source %s, %s to %s: %d period(s) × %d file(s)%n",
-                    job, src, from, to, periods.size(), files.size());
+                    job,
+                    plan.source(),
+                    from,
+                    to,
+                    plan.periods().size(),
+                    plan.files().size());
             int step = 0;
-            int total = periods.size() * files.size();
             int done = 0;
-            for (String period : periods) {
-                for (Map.Entry<Path, String> f : files.entrySet()) {
+            for (String period : plan.periods()) {
+                for (Map.Entry<Path, String> f : plan.files().entrySet()) {
                     step++;
                     Launches.Launch l = runner.launches()
                             .startOrResume(
                                     job,
                                     f.getKey(),
                                     f.getValue(),
-                                    Map.of("period", period, "source", src, "backfill", series));
+                                    Map.of("period", period, "source", plan.source(), "backfill", plan.series()));
                     JobExecution e = l.execution();
                     if (l.alreadyComplete()) {
                         out.printf(
                                 "[%d/%d] %s %s: done before (execution %d)%n",
-                                step, total, period, f.getKey().getFileName(), e.getId());
+                                step, plan.total(), period, f.getKey().getFileName(), e.getId());
                         continue;
                     }
                     ReopenOption.rethrowRefusal(e);
                     out.printf(
-                            "[%d/%d] %s %s:%n", step, total, period, f.getKey().getFileName());
+                            "[%d/%d] %s %s:%n",
+                            step, plan.total(), period, f.getKey().getFileName());
                     RunSummary.print(e, f.getValue(), out);
                     if (e.getStatus() != BatchStatus.COMPLETED) {
                         out.printf(
@@ -128,8 +107,23 @@ public class BackfillCommand implements Callable<Integer> {
                 }
             }
             reopen.report(runner, out);
-            out.printf("backfill complete: %d partition load(s) run now, %d done before%n", done, total - done);
+            out.printf("backfill complete: %d partition load(s) run now, %d done before%n", done, plan.total() - done);
         }
         return MizanMain.OK;
+    }
+
+    /** The files a fire of the source's schedules would take: their globs, and no file still being written. */
+    private Map<Path, String> inbox(MizanHome home) throws java.io.IOException {
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (Schedule s : Schedules.load(home)) {
+            if (s.job().equals(job) && s.source().equalsIgnoreCase(source) && Files.isDirectory(s.inbox())) {
+                for (Path f : InboxLoads.pending(s)) {
+                    files.putIfAbsent(
+                            f.toAbsolutePath().normalize(),
+                            s.mapping() != null ? s.mapping() : DefaultMappings.detect(job, f));
+                }
+            }
+        }
+        return files;
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import org.mizan.jobs.JobCatalogue;
 import org.mizan.steward.Executions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
         })
 public class HistoryCommand implements Callable<Integer> {
 
-    @Option(names = "--job", description = "only this job (ingest-remittances, load-gazetteer, load-fx-rates)")
+    @Option(names = "--job", description = "only this job (${bundle:" + JobHelp.SPOKEN + "})")
     String job;
 
     @Option(
@@ -38,9 +39,8 @@ public class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalDateTime from = parseSince(since);
-        if (job != null && !JobRunner.JOB_BEANS.containsKey(job)) {
-            throw new MizanMain.UsageException(
-                    "unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet());
+        if (job != null) {
+            JobCatalogue.standard().require(job);
         }
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
             ExecutionTable.print(

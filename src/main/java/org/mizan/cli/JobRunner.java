@@ -16,8 +16,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the Spring application once for a command and launches jobs in it, each with the file and mapping given. */
 final class JobRunner implements Closeable {
 
-    static final Map<String, String> JOB_BEANS = Launches.JOB_BEANS;
-
     private final ConfigurableApplicationContext context;
 
     /** @param err where notices go (a run found marked running whose process is gone) */

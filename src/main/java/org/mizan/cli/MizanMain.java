@@ -61,6 +61,7 @@ public class MizanMain implements Runnable {
         CommandLine cli = new CommandLine(new MizanMain());
         cli.setOut(out);
         cli.setErr(err);
+        JobHelp.install(cli);
         HelpText.install(cli);
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {

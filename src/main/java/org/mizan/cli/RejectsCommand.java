@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mizan.jobs.ingest.LakeStagingWriter;
 import org.mizan.jobs.ingest.QuarantineReader;
+import org.mizan.steward.RunReport;
 import org.mizan.warehouse.ReadOnlyQuery;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine;
@@ -58,10 +58,8 @@ public class RejectsCommand implements Callable<Integer> {
         Path quarantine;
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
             JobExecution e = runner.requireExecution(id);
-            quarantine = ExecutionTable.ingestStep(e)
-                    .map(s -> s.getExecutionContext().getString(LakeStagingWriter.QUARANTINE, null))
-                    .map(Path::of)
-                    .orElse(null);
+            String file = RunReport.of(e).quarantine();
+            quarantine = file == null ? null : Path.of(file);
         }
         if (quarantine == null || !Files.exists(quarantine)) {
             if ("csv".equals(format)) {

@@ -3,7 +3,8 @@ package org.mizan.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mizan.lake.Lake;
+import org.mizan.config.MizanHome;
+import org.mizan.steward.BackfillPlanner;
 import org.mizan.steward.Launches;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,9 +42,7 @@ public class RerunCommand implements Callable<Integer> {
             description = "the failed or stopped execution (mizan history lists them)")
     Long id;
 
-    @Option(
-            names = "--job",
-            description = "the job of the partition (ingest-remittances, load-gazetteer, load-fx-rates)")
+    @Option(names = "--job", description = "the job of the partition (${bundle:" + JobHelp.PARTITION_JOBS + "})")
     String job;
 
     @Option(names = "--source", description = "the partition's source, as in the lake and mizan status (e.g. MTO-017)")
@@ -99,31 +98,19 @@ public class RerunCommand implements Callable<Integer> {
     }
 
     private int partition() throws Exception {
-        if (!JobRunner.JOB_BEANS.containsKey(job)) {
-            throw new MizanMain.UsageException(
-                    "unknown job '" + job + "': choose one of " + JobRunner.JOB_BEANS.keySet());
-        }
         PrintWriter out = spec.commandLine().getOut();
-        Lake lake = PartitionRuns.lake();
-        String src = PartitionRuns.canonicalSource(lake, job, source);
-        var units = PartitionRuns.units(lake, job, period, src);
-        if (units.isEmpty()) {
-            throw new MizanMain.UsageException(
-                    "the lake has no " + job + " rows for source " + source + " in period " + period
-                            + " (mizan status lists the partitions). To load a period never loaded, use mizan backfill --job "
-                            + job
-                            + " --source " + source + " --from " + period + " --to " + period);
-        }
+        BackfillPlanner planner = BackfillPlanner.of(MizanHome.fromEnvironment());
+        BackfillPlanner.Rerun plan = planner.rerun(job, source, period);
         int code = MizanMain.OK;
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "rerun")) {
             reopen.arm(runner);
-            Map<String, Launches.Delivered> files = PartitionRuns.files(runner.launches(), job, units);
+            Map<String, Launches.Delivered> files = planner.files(runner.launches(), plan);
             out.printf(
                     "rerun of partition period=%s source=%s of %s: %d delivered file(s)%n",
-                    period, src, job, files.size());
+                    period, plan.source(), job, files.size());
             for (Launches.Delivered d : files.values()) {
-                JobExecution e =
-                        runner.launches().load(job, d.file(), d.mapping(), Map.of("period", period, "source", src));
+                JobExecution e = runner.launches()
+                        .load(job, d.file(), d.mapping(), Map.of("period", period, "source", plan.source()));
                 ReopenOption.rethrowRefusal(e);
                 RunSummary.print(e, d.mapping(), out);
                 code = e.getStatus() == BatchStatus.COMPLETED ? code : MizanMain.FAILED;

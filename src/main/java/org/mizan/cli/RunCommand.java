@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mizan.jobs.DefaultMappings;
+import org.mizan.jobs.JobCatalogue;
 import org.mizan.jobs.extracts.ExtractRegionJobConfiguration;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         header = "Runs a job on one file and rebuilds the warehouse.",
         description = {
-            "Runs a job on one file: read, check, stage to the Parquet lake, publish, rebuild the warehouse.",
-            "Jobs: ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer, load-fx-rates.",
+            "Runs a job on one file: read, check, stage to the Parquet lake, publish, rebuild the warehouse. Jobs:",
+            "${bundle:" + JobHelp.TABLE + "}",
+            "  extract-region      a region's extract: region=, period= (last example)",
             "A file in a standard format (docs/formats.md describes every input format) needs no mapping;",
             "any other layout needs mapping=NAME (a file under jobs/, e.g. remittances/dushanbe-express) or mapping=PATH.yml.",
             "Try a mapping first with: mizan check-mapping --mapping NAME FILE (writes nothing).",
@@ -44,7 +46,7 @@ public class RunCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "JOB",
-            description = "ingest-remittances, ingest-registries, ingest-ledgers, load-gazetteer or load-fx-rates")
+            description = "${bundle:" + JobHelp.LIST + "} or " + ExtractRegionJobConfiguration.NAME)
     String job;
 
     @Parameters(
@@ -83,9 +85,10 @@ public class RunCommand implements Callable<Integer> {
         if (ExtractRegionJobConfiguration.NAME.equals(job)) {
             return extract();
         }
-        if (!JobRunner.JOB_BEANS.containsKey(job)) {
-            throw new MizanMain.UsageException("unknown job '" + job + "': choose one of "
-                    + JobRunner.JOB_BEANS.keySet() + " or " + ExtractRegionJobConfiguration.NAME);
+        JobCatalogue catalogue = JobCatalogue.standard();
+        if (!catalogue.contains(job)) {
+            throw new MizanMain.UsageException("unknown job '" + job + "': choose one of " + catalogue.names() + " or "
+                    + ExtractRegionJobConfiguration.NAME);
         }
         Map<String, String> kv = parse(params);
         List<String> files = params.stream()
@@ -113,15 +116,7 @@ public class RunCommand implements Callable<Integer> {
             JobExecution execution = runner.run(job, path, mapping);
             ReopenOption.rethrowRefusal(execution);
             reopen.report(runner, spec.commandLine().getOut());
-            RunSummary.print(execution, mapping, spec.commandLine().getOut());
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                spec.commandLine()
-                        .getErr()
-                        .println(failed(job, execution) + "; fix the file (or its mapping) and run it again,"
-                                + " or ./mizan rerun " + execution.getId() + " (details in " + ErrorLog.file() + ")");
-                return MizanMain.FAILED;
-            }
-            return MizanMain.OK;
+            return outcome(execution, mapping);
         }
     }
 
@@ -144,16 +139,21 @@ public class RunCommand implements Callable<Integer> {
         org.mizan.quality.QualityChecks.load(org.mizan.config.MizanHome.fromEnvironment());
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "run " + job)) {
             JobExecution execution = runner.launches().loadPartitioned(paths, mappings, bytes, workers);
-            RunSummary.print(execution, mappings.get(0), spec.commandLine().getOut());
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                spec.commandLine()
-                        .getErr()
-                        .println(failed(job, execution) + "; fix the file (or its mapping) and run it again,"
-                                + " or ./mizan rerun " + execution.getId() + " (details in " + ErrorLog.file() + ")");
-                return MizanMain.FAILED;
-            }
-            return MizanMain.OK;
+            return outcome(execution, mappings.get(0));
         }
+    }
+
+    /** The run's summary on stdout; when it did not complete, the one line a steward reads on stderr, and exit 1. */
+    private int outcome(JobExecution execution, String mapping) {
+        RunSummary.print(execution, mapping, spec.commandLine().getOut());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            spec.commandLine()
+                    .getErr()
+                    .println(failed(job, execution) + "; fix the file (or its mapping) and run it again,"
+                            + " or ./mizan rerun " + execution.getId() + " (details in " + ErrorLog.file() + ")");
+            return MizanMain.FAILED;
+        }
+        return MizanMain.OK;
     }
 
     /** {@code 64m}, {@code 500k}, {@code 1g} or a number of bytes. */

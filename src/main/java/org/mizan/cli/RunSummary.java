@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import org.mizan.jobs.ingest.IngestSteps;
-import org.mizan.jobs.ingest.LakeStagingWriter;
 import org.mizan.jobs.ingest.SourceItemReader;
+import org.mizan.steward.RunReport;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -33,15 +33,16 @@ final class RunSummary {
                                                 .toMillis()
                                         / 1000.0));
             }
-            if (IngestSteps.INGEST.equals(step.getStepName())) {
+            if (RunReport.INGEST_STEP.equals(step.getStepName())) {
+                RunReport report = RunReport.read(ctx.toMap());
                 out.println("  " + readLine(ctx.toMap(), step.getReadCount()));
-                if (ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0) > 0 || limitedTo(execution) != null) {
+                if (report.outsidePartition() > 0 || limitedTo(execution) != null) {
                     // never "null": name only what the run was limited to
                     String partition = limitedTo(execution);
                     out.printf(
                             "  limited to %s: %s of other partitions left as they are%n",
                             partition == null ? "the partition being reread" : "partition " + partition,
-                            count(ctx.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0), "record", "records"));
+                            count(report.outsidePartition(), "record", "records"));
                 }
                 if (ctx.containsKey(org.mizan.jobs.ingest.NormaliseProcessor.UNITS_PER_LEVEL)) {
                     out.println("  units per level: "
@@ -54,7 +55,7 @@ final class RunSummary {
                             ctx.getLong(SourceItemReader.RESUMED_AT));
                 }
                 StringBuilder rules = new StringBuilder();
-                LakeStagingWriter.rejectsByRule(ctx.toMap())
+                report.rejectsByRule()
                         .forEach((rule, n) -> rules.append(rules.isEmpty() ? "" : ", ")
                                 .append(rule)
                                 .append(' ')
@@ -62,15 +63,15 @@ final class RunSummary {
                 if (!rules.isEmpty()) {
                     out.println("  rejected by rule: " + rules);
                 }
-                if (ctx.containsKey(LakeStagingWriter.QUARANTINE)) {
-                    out.println("  quarantine: " + ctx.getString(LakeStagingWriter.QUARANTINE));
+                if (report.quarantine() != null) {
+                    out.println("  quarantine: " + report.quarantine());
                 }
             } else if (IngestSteps.PUBLISH_LAKE.equals(step.getStepName()) && ctx.containsKey("lake_files")) {
                 out.printf(
                         "  lake: %d partition file(s) placed%s%n",
                         ctx.getInt("lake_files"),
                         ctx.containsKey("partition_note") ? " (" + ctx.getString("partition_note") + ")" : "");
-                String replaced = stored(LakeStagingWriter.perDataset(ctx.toMap(), LakeStagingWriter.REPLACED_PREFIX));
+                String replaced = stored(RunReport.replaced(ctx.toMap()));
                 if (ctx.containsKey("replaces")) {
                     out.println("  replaces " + ctx.getString("replaces")
                             + (replaced == null ? "" : "; its " + replaced + " replaced"));
@@ -125,14 +126,15 @@ final class RunSummary {
      * 15 rejected", "100 activities read: 100 projects, 186 funding entries stored" (one line may make several records).
      */
     static String readLine(Map<String, Object> ctx, long readCount) {
-        long read = ctx.get(LakeStagingWriter.SOURCE_ROWS) instanceof Number n ? n.longValue() : readCount;
-        String unit = ctx.get(LakeStagingWriter.READ_AS) instanceof String s ? s : "lines";
-        String stored = stored(LakeStagingWriter.perDataset(ctx, LakeStagingWriter.STORED_PREFIX));
+        RunReport report = RunReport.read(ctx);
+        long read = report.sourceRows() != null ? report.sourceRows() : readCount;
+        String unit = report.readAs() != null ? report.readAs() : "lines";
+        String stored = stored(report.stored());
         if (stored == null) {
-            long accepted = ctx.get(LakeStagingWriter.ACCEPTED) instanceof Number n ? n.longValue() : 0;
+            long accepted = report.accepted();
             stored = accepted == 0 ? "nothing" : count(accepted, "record", "records");
         }
-        long rejected = ctx.get(LakeStagingWriter.REJECTED) instanceof Number n ? n.longValue() : 0;
+        long rejected = report.rejected();
         long skipped = ctx.get(SourceItemReader.SKIPPED_LINES) instanceof Number n ? n.longValue() : 0;
         return count(read, SINGULAR.getOrDefault(unit, unit), unit) + " read: " + stored + " stored, " + rejected
                 + " rejected"

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mizan.jobs.ingest.LakeStagingWriter;
 import org.mizan.steward.FailureReasons;
+import org.mizan.steward.RunReport;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -57,7 +57,7 @@ public class ShowCommand implements Callable<Integer> {
                         s.getRollbackCount(),
                         took);
             }
-            ExecutionTable.ingestStep(e)
+            RunReport.ingestStep(e)
                     .ifPresent(s -> printRejects(s.getExecutionContext().toMap(), out));
             if (e.getStatus() == BatchStatus.FAILED || e.getStatus() == BatchStatus.ABANDONED) {
                 out.println("  reason:   " + FailureReasons.of(e));
@@ -68,9 +68,10 @@ public class ShowCommand implements Callable<Integer> {
 
     private static void printRejects(Map<String, Object> ctx, PrintWriter out) {
         out.println("  rows:     " + RunSummary.readLine(ctx, 0));
-        LakeStagingWriter.rejectsByRule(ctx).forEach((rule, n) -> out.printf("    %-22s %d%n", rule, n));
-        if (ctx.containsKey(LakeStagingWriter.QUARANTINE)) {
-            out.println("  rejects:  " + ctx.get(LakeStagingWriter.QUARANTINE));
+        RunReport report = RunReport.read(ctx);
+        report.rejectsByRule().forEach((rule, n) -> out.printf("    %-22s %d%n", rule, n));
+        if (report.quarantine() != null) {
+            out.println("  rejects:  " + report.quarantine());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mizan.config.MizanHome;
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.steward.Executions;
+import org.mizan.steward.PartitionStatusService;
 import org.mizan.warehouse.ReadOnlyQuery;
 import org.mizan.warehouse.Warehouse;
 import org.springframework.batch.core.repository.JobRepository;
@@ -40,7 +41,7 @@ public class StatusCommand implements Callable<Integer> {
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
             printExecutions(runner.repository(), out);
             out.println();
-            var partitions = PartitionStatus.partitions(home, runner);
+            var partitions = runner.bean(PartitionStatusService.class).partitions(home);
             PartitionStatus.printPartitions(partitions, out);
             out.println();
             PartitionStatus.printSchedules(home, runner, partitions, java.time.LocalDateTime.now(), out);

@@ -30,6 +30,11 @@ public record MizanHome(Path root) {
         return dir("lake/_staging");
     }
 
+    /** The staging folder of a run (a job instance): kept while the run may be rerun. */
+    public Path staging(String jobName, long runId) {
+        return staging().resolve(jobName + "-" + runId);
+    }
+
     public Path warehouse() {
         return dir("warehouse");
     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.mizan.config.UsageException;
 
 /** Recognises an XML file by its root element's name, read from the file's head without parsing it. */
-final class LedgerFormats {
+public final class LedgerFormats {
 
     // the first element start that is not a declaration, processing instruction or comment
     private static final Pattern ROOT = Pattern.compile("<([A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w.-]*)");
@@ -18,7 +18,7 @@ final class LedgerFormats {
     private LedgerFormats() {}
 
     /** The root element's local name, or null when the file does not start as XML. */
-    static String xmlRoot(Path file) {
+    public static String xmlRoot(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UsageException(file + ": no such file. Check the path given as file=.");
         }

@@ -1,6 +1,9 @@
 /**
- * One package per job with its XxxJobConfiguration; the steps every ingest job shares are in jobs.ingest. Here:
- * what a job loads and the default mapping for a file in a standard format ({@code DefaultMappings}).
+ * One package per job: its XxxJobConfiguration declares the {@code Job} bean (the standard three steps through
+ * {@code jobs.ingest.StandardIngestJob}, shared by every ingest job) and its {@link org.mizan.jobs.JobDescriptor}
+ * says what the job loads, its default mapping, whether its partitions rerun, and its help line. Here: the
+ * {@link org.mizan.jobs.JobCatalogue} of those descriptors, which commands, schedules and launches validate job names
+ * against, and {@code DefaultMappings}, which asks it for a file's mapping. Adding a job is adding its package.
  *
  * <p>May use: config, source.
  */

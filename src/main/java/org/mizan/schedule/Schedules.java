@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mizan.config.MizanHome;
+import org.mizan.jobs.JobCatalogue;
 import org.mizan.source.MappingException;
-import org.mizan.steward.Launches;
 import org.quartz.CronExpression;
 
 /**
@@ -62,9 +62,9 @@ public final class Schedules {
                 }
             }
             String job = required(m, "job", where);
-            if (!Launches.JOB_BEANS.containsKey(job)) {
-                throw new MappingException(
-                        where + ": unknown job '" + job + "' (jobs: " + Launches.JOB_BEANS.keySet() + ")");
+            if (!JobCatalogue.standard().contains(job)) {
+                throw new MappingException(where + ": unknown job '" + job + "' (jobs: "
+                        + JobCatalogue.standard().names() + ")");
             }
             String source = required(m, "source", where);
             String cron = required(m, "cron", where);

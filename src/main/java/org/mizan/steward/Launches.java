@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mizan.approval.LoadLock;
+import org.mizan.jobs.JobCatalogue;
 import org.mizan.lake.Lake;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -14,7 +15,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,24 +28,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class Launches {
 
-    /** The jobs a steward can run, by name, and their beans. */
-    public static final Map<String, String> JOB_BEANS = Map.of(
-            "ingest-remittances", "ingestRemittancesJob",
-            "load-gazetteer", "loadGazetteerJob",
-            "load-fx-rates", "loadFxRatesJob",
-            "ingest-ledgers", "ingestLedgersJob",
-            "ingest-registries", "ingestRegistriesJob");
-
     private final ApplicationContext context;
     private final JobRepository repository;
     private final JobOperator operator;
     private final LoadLock lock;
+    private final JobCatalogue catalogue;
+    private final ObjectProvider<Job> jobs;
 
-    public Launches(ApplicationContext context, JobRepository repository, JobOperator operator, LoadLock lock) {
+    public Launches(
+            ApplicationContext context,
+            JobRepository repository,
+            JobOperator operator,
+            LoadLock lock,
+            JobCatalogue catalogue,
+            ObjectProvider<Job> jobs) {
         this.context = context;
         this.repository = repository;
         this.operator = operator;
         this.lock = lock;
+        this.catalogue = catalogue;
+        this.jobs = jobs;
     }
 
     /** A delivered file a completed load read, with the mapping it was read with. */
@@ -140,12 +146,27 @@ public class Launches {
         return b;
     }
 
+    /** The catalogue's job of that name: the {@code Job} bean its package declares under the same name. */
     private Job job(String name) {
-        String bean = JOB_BEANS.get(name);
-        if (bean == null) {
-            throw new IllegalArgumentException("unknown job '" + name + "': choose one of " + JOB_BEANS.keySet());
-        }
-        return context.getBean(bean, Job.class);
+        catalogue.require(name);
+        return jobs.stream()
+                .filter(j -> j.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("job '" + name
+                        + "' is in the catalogue, but no Job bean has that name: its package must" + " declare one"));
+    }
+
+    public JobCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /**
+     * At start-up: every job of the catalogue has its {@code Job} bean (a descriptor whose name no job package
+     * declares fails here, not at its first run).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void checkCatalogue() {
+        catalogue.names().forEach(this::job);
     }
 
     public JobRepository repository() {

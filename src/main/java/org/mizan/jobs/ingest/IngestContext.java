@@ -100,7 +100,7 @@ public class IngestContext {
 
     /** The staging folder of a run (a job instance): kept while the run may be rerun. */
     public static Path stagingOf(MizanHome home, String jobName, long runId) {
-        return home.staging().resolve(jobName + "-" + runId);
+        return home.staging(jobName, runId);
     }
 
     /** Removes a run's staging folder: for a run that will never be rerun (abandoned, pruned). */

@@ -22,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class IngestSteps {
 
-    public static final String INGEST = "ingest";
+    public static final String INGEST = org.mizan.steward.RunReport.INGEST_STEP;
     public static final String PUBLISH_LAKE = "publish-lake";
     public static final String BUILD_WAREHOUSE = "build-warehouse";
     static final int CHUNK = 10_000;

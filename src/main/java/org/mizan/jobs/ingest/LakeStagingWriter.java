@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
-import org.mizan.lake.Dataset;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.Reject;
+import org.mizan.steward.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -22,24 +22,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * Writes accepted records to the load's staging partitions and rejects to its quarantine file, and keeps the
- * counts by rule in the step's context for the summary, with a {@link Checkpoint} every so many rows for a
+ * counts by rule in the step's context for the summary ({@link RunReport}), with a {@link Checkpoint} every so many rows for a
  * restart. Nothing here is visible in the lake until the publish step.
  */
 public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
-
-    public static final String ACCEPTED = "accepted";
-    public static final String REJECTED = "rejected";
-    public static final String SOURCE_ROWS = "source_rows";
-    public static final String RULE_PREFIX = "rule.";
-    public static final String QUARANTINE = "quarantine";
-    /** Accepted rows of other partitions than the one a partition rerun is limited to: read, checked, not staged. */
-    public static final String OUTSIDE_PARTITION = "outside_partition";
-    /** Records stored per dataset: {@code stored.<dataset>}, for the run summary. */
-    public static final String STORED_PREFIX = "stored.";
-    /** Records an earlier load of the same file had per dataset, replaced by this one: {@code replaced.<dataset>}. */
-    public static final String REPLACED_PREFIX = "replaced.";
-    /** What the source's items are, in a steward's word: lines, rows, records, activities, codes. */
-    public static final String READ_AS = "read_as";
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeStagingWriter.class);
 
@@ -149,19 +135,19 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
         if (rows - rowsAtCheckpoint >= Checkpoint.EVERY_ROWS) {
             checkpoint();
         }
-        ctx.putLong(ACCEPTED, accepted);
-        ctx.putLong(REJECTED, rejected);
-        ctx.putLong(SOURCE_ROWS, rows);
-        ctx.putLong(STORED_PREFIX + context.dataset().folder(), accepted);
-        ctx.putString(READ_AS, readAs(context.mapping().format()));
-        if (context.partition() != null) {
-            ctx.putLong(OUTSIDE_PARTITION, outside);
-        }
-        byRule.forEach((rule, n) -> ctx.putLong(RULE_PREFIX + rule, n));
+        new RunReport(
+                        rows,
+                        accepted,
+                        rejected,
+                        outside,
+                        readAs(context.mapping().format()),
+                        quarantine != null && quarantine.isOpen()
+                                ? quarantine.file().toString()
+                                : null,
+                        byRule,
+                        Map.of(context.dataset().folder(), accepted))
+                .writeTo(ctx);
         checkpoint.forEach(ctx::put);
-        if (quarantine != null && quarantine.isOpen()) {
-            ctx.putString(QUARANTINE, quarantine.file().toString());
-        }
     }
 
     /** Finishes the staged files and flushes the quarantine, then records where a restart would resume. */
@@ -224,28 +210,6 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
             case "iati_codelist" -> "codes";
             default -> "lines";
         };
-    }
-
-    /** The records stored per dataset ({@link #STORED_PREFIX}) or replaced ({@link #REPLACED_PREFIX}), from a step's context. */
-    public static Map<String, Long> perDataset(Map<String, Object> ctx, String prefix) {
-        Map<String, Long> out = new java.util.LinkedHashMap<>();
-        for (Dataset d : Dataset.values()) {
-            if (ctx.get(prefix + d.folder()) instanceof Number n) {
-                out.put(d.folder(), n.longValue());
-            }
-        }
-        return out;
-    }
-
-    /** The rejected rows by rule, from an ingest step's context, rules in alphabetical order. */
-    public static Map<String, Long> rejectsByRule(Map<String, Object> ctx) {
-        Map<String, Long> out = new TreeMap<>();
-        ctx.forEach((k, v) -> {
-            if (k.startsWith(RULE_PREFIX)) {
-                out.put(k.substring(RULE_PREFIX.length()), ((Number) v).longValue());
-            }
-        });
-        return out;
     }
 
     static List<Path> files(String list) {

@@ -13,6 +13,7 @@ import org.mizan.lake.Dataset;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.Reject;
+import org.mizan.steward.RunReport;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -107,18 +108,20 @@ public class MultiDatasetStagingWriter implements ItemStreamWriter<Outcome> {
 
     @Override
     public void update(ExecutionContext ctx) {
-        ctx.putLong(LakeStagingWriter.ACCEPTED, accepted);
-        ctx.putLong(LakeStagingWriter.REJECTED, rejected);
-        ctx.putLong(LakeStagingWriter.SOURCE_ROWS, rows);
-        ctx.putLong(LakeStagingWriter.OUTSIDE_PARTITION, outside);
-        datasets.forEach(d -> ctx.putLong(LakeStagingWriter.STORED_PREFIX + d.folder(), stored.getOrDefault(d, 0L)));
-        ctx.putString(
-                LakeStagingWriter.READ_AS,
-                LakeStagingWriter.readAs(context.mapping().format()));
-        byRule.forEach((rule, n) -> ctx.putLong(LakeStagingWriter.RULE_PREFIX + rule, n));
-        if (quarantine != null && quarantine.isOpen()) {
-            ctx.putString(LakeStagingWriter.QUARANTINE, quarantine.file().toString());
-        }
+        Map<String, Long> storedByFolder = new java.util.LinkedHashMap<>();
+        datasets.forEach(d -> storedByFolder.put(d.folder(), stored.getOrDefault(d, 0L)));
+        new RunReport(
+                        rows,
+                        accepted,
+                        rejected,
+                        outside,
+                        LakeStagingWriter.readAs(context.mapping().format()),
+                        quarantine != null && quarantine.isOpen()
+                                ? quarantine.file().toString()
+                                : null,
+                        byRule,
+                        storedByFolder)
+                .writeTo(ctx);
     }
 
     @Override

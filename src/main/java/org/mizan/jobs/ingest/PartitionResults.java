@@ -36,6 +36,7 @@ import org.mizan.lake.Dataset;
 import org.mizan.lake.LakeReader;
 import org.mizan.lake.PartitionedParquetWriter;
 import org.mizan.normalise.Rule;
+import org.mizan.steward.RunReport;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.partition.StepExecutionAggregator;
 import org.springframework.batch.core.partition.support.DefaultStepExecutionAggregator;
@@ -117,12 +118,13 @@ public class PartitionResults implements StepExecutionAggregator {
         for (int i = 0; i < plan.size(); i++) {
             ExecutionContext c = parts.get(i).getExecutionContext();
             IngestPartitions.Part p = plan.get(i);
-            rows += c.getLong(LakeStagingWriter.SOURCE_ROWS, 0);
-            accepted += c.getLong(LakeStagingWriter.ACCEPTED, 0);
-            fileAccepted[p.fileIndex()] += c.getLong(LakeStagingWriter.ACCEPTED, 0);
-            rejected += c.getLong(LakeStagingWriter.REJECTED, 0);
+            RunReport part = RunReport.read(c.toMap());
+            rows += part.sourceRows() == null ? 0 : part.sourceRows();
+            accepted += part.accepted();
+            fileAccepted[p.fileIndex()] += part.accepted();
+            rejected += part.rejected();
             skipped += c.getLong(SourceItemReader.SKIPPED_LINES, 0);
-            LakeStagingWriter.rejectsByRule(c.toMap()).forEach((rule, n) -> byRule.merge(rule, n, Long::sum));
+            part.rejectsByRule().forEach((rule, n) -> byRule.merge(rule, n, Long::sum));
             Path q = PartitionContext.partQuarantine(home, jobName, runId, p.name());
             if (Files.exists(q)) {
                 for (List<String> r : QuarantineReader.read(q, StandardCharsets.UTF_8)) {
@@ -200,6 +202,7 @@ public class PartitionResults implements StepExecutionAggregator {
         }
         rejects.sort(Comparator.comparingInt(Row::fileIndex).thenComparingLong(Row::line));
         ExecutionContext ctx = result.getExecutionContext();
+        String quarantineFile = null;
         if (!rejects.isEmpty()) {
             Path quarantine = first.quarantineFile();
             Files.createDirectories(quarantine.getParent());
@@ -211,16 +214,21 @@ public class PartitionResults implements StepExecutionAggregator {
                 }
             }
             Files.move(tmp, quarantine, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            ctx.putString(LakeStagingWriter.QUARANTINE, quarantine.toString());
+            quarantineFile = quarantine.toString();
         }
-        ctx.putLong(LakeStagingWriter.SOURCE_ROWS, rows);
-        ctx.putLong(LakeStagingWriter.ACCEPTED, accepted);
         // the run summary names what was stored in the dataset's words ("2995 transactions stored"), as on one node
-        ctx.putLong(LakeStagingWriter.STORED_PREFIX + first.dataset().folder(), accepted);
-        ctx.putLong(LakeStagingWriter.REJECTED, rejected);
+        new RunReport(
+                        rows,
+                        accepted,
+                        rejected,
+                        0,
+                        null,
+                        quarantineFile,
+                        byRule,
+                        Map.of(first.dataset().folder(), accepted))
+                .writeTo(ctx);
         ctx.putLong(SourceItemReader.SKIPPED_LINES, skipped);
         ctx.putInt(PARTITIONS, plan.size());
-        byRule.forEach((rule, n) -> ctx.putLong(LakeStagingWriter.RULE_PREFIX + rule, n));
         for (int i = 0; i < fileAccepted.length; i++) {
             ctx.putLong(FILE_ACCEPTED + i, fileAccepted[i]);
         }

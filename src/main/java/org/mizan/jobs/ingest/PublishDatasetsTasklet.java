@@ -7,6 +7,7 @@ import org.mizan.approval.LoadLock;
 import org.mizan.config.Folders;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
+import org.mizan.steward.RunReport;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -49,9 +50,10 @@ public class PublishDatasetsTasklet implements Tasklet {
         // the same content under another path: refused before anything else is said about its rows
         LoadIdentity identity = new LoadIdentity(context, context.lake());
         String replaces = identity.check();
-        long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
-        long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
-        long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);
+        RunReport report = RunReport.read(counts.toMap());
+        long accepted = report.accepted();
+        long rejected = report.rejected();
+        long outside = report.outsidePartition();
         if (accepted == 0 && outside == 0) {
             throw new IllegalStateException(context.file() + ": "
                     + (rejected > 0 ? "every one of its " + rejected + " records was rejected" : "holds no record")
@@ -109,11 +111,8 @@ public class PublishDatasetsTasklet implements Tasklet {
                                 MultiDatasetStagingWriter.stagingOf(context, d),
                                 staged)
                         .size();
-                chunkContext
-                        .getStepContext()
-                        .getStepExecution()
-                        .getExecutionContext()
-                        .putLong(LakeStagingWriter.REPLACED_PREFIX + d.folder(), replaced);
+                RunReport.putReplaced(
+                        chunkContext.getStepContext().getStepExecution().getExecutionContext(), d, replaced);
                 Files.delete(manifest);
             }
             identity.record();

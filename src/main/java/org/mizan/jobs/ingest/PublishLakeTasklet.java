@@ -9,6 +9,7 @@ import org.mizan.config.Folders;
 import org.mizan.lake.ConcurrentDuplicates;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
+import org.mizan.steward.RunReport;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -46,9 +47,10 @@ public class PublishLakeTasklet implements Tasklet {
         // the same content under another path: refused before anything else is said about its rows
         LoadIdentity identity = new LoadIdentity(context, context.lake());
         String replaces = identity.check();
-        long accepted = counts.getLong(LakeStagingWriter.ACCEPTED, 0);
-        long rejected = counts.getLong(LakeStagingWriter.REJECTED, 0);
-        long outside = counts.getLong(LakeStagingWriter.OUTSIDE_PARTITION, 0);
+        RunReport report = RunReport.read(counts.toMap());
+        long accepted = report.accepted();
+        long rejected = report.rejected();
+        long outside = report.outsidePartition();
         if (accepted == 0 && outside == 0 && rejected > 0) {
             throw new IllegalStateException(
                     context.file() + ": every one of its " + rejected + " rows was rejected, so the lake"
@@ -122,7 +124,7 @@ public class PublishLakeTasklet implements Tasklet {
             long replaced = ReplacedRecords.count(lake, context.dataset(), context);
             int n = lake.commit(context.dataset(), context.unit(), context.partition(), staging, staged)
                     .size();
-            step.putLong(LakeStagingWriter.REPLACED_PREFIX + context.dataset().folder(), replaced);
+            RunReport.putReplaced(step, context.dataset(), replaced);
             identity.record();
             CrashPoint.reached("published", 1, context.home().root());
             if (replaces != null) {

@@ -14,6 +14,7 @@ import org.mizan.config.MizanHome;
 import org.mizan.lake.ConcurrentDuplicates;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
+import org.mizan.steward.RunReport;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -69,8 +70,8 @@ public class PublishPartitionsTasklet implements Tasklet {
                 throw new IllegalStateException(
                         file.file() + ": none of its rows was accepted, so nothing of this delivery was"
                                 + " put in the lake"
-                                + (counts.containsKey(LakeStagingWriter.QUARANTINE)
-                                        ? ". Read the reasons in " + counts.getString(LakeStagingWriter.QUARANTINE)
+                                + (counts.containsKey(RunReport.QUARANTINE)
+                                        ? ". Read the reasons in " + counts.getString(RunReport.QUARANTINE)
                                         : "")
                                 + " (is this the right mapping and is the gazetteer loaded?)");
             }

@@ -37,6 +37,14 @@ public class StandardIngestJob {
 
     /** The job {@code name} made of the three steps. */
     public Job named(String name) {
+        return named(name, ingest, publish);
+    }
+
+    /**
+     * The job {@code name} with its own ingest and publish steps (a job that reads some formats itself, as
+     * {@code ingest-ledgers} reads IATI XML) and the shared warehouse build, every run recorded.
+     */
+    public Job named(String name, Step ingest, Step publish) {
         return new JobBuilder(name, repository)
                 .listener(runRecorder)
                 .start(ingest)

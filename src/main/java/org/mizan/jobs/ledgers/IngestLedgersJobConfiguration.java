@@ -8,6 +8,7 @@ import org.mizan.jobs.ingest.IngestContext;
 import org.mizan.jobs.ingest.IngestSteps;
 import org.mizan.jobs.ingest.MultiDatasetStagingWriter;
 import org.mizan.jobs.ingest.PublishDatasetsTasklet;
+import org.mizan.jobs.ingest.StandardIngestJob;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.LakeReader;
 import org.mizan.normalise.IatiActivityNormaliser;
@@ -17,7 +18,6 @@ import org.mizan.schema.AdminUnit;
 import org.mizan.source.iati.IatiActivity;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -48,17 +48,10 @@ public class IngestLedgersJobConfiguration {
 
     @Bean
     Job ingestLedgersJob(
-            JobRepository repository,
-            org.mizan.steward.RunRecorder runRecorder,
+            StandardIngestJob jobs,
             @Qualifier("ingestLedgersStep") Step ingest,
-            @Qualifier("publishLedgersStep") Step publish,
-            @Qualifier("buildWarehouseStep") Step build) {
-        return new JobBuilder(NAME, repository)
-                .listener(runRecorder)
-                .start(ingest)
-                .next(publish)
-                .next(build)
-                .build();
+            @Qualifier("publishLedgersStep") Step publish) {
+        return jobs.named(NAME, ingest, publish);
     }
 
     /** The XML readers' step for an XML format, else the shared ingest step (CSV through its mapping). */

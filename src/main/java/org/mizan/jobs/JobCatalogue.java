@@ -1,0 +1,114 @@
+package org.mizan.jobs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mizan.config.UsageException;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The jobs that load delivered files, by name, from their packages' {@link JobDescriptor}s: what the commands
+ * validate a job name against, list in their help, and ask for a job's datasets and default mapping. In the
+ * application it is a bean over the descriptor beans; before the application starts (a usage error, a help text)
+ * {@link #standard()} finds the same descriptors on the class path.
+ */
+@Component
+public final class JobCatalogue {
+
+    private static final String JOB_PACKAGES = "org.mizan.jobs";
+
+    private final Map<String, JobDescriptor> byName = new LinkedHashMap<>();
+
+    /** @param descriptors every job package's descriptor; listed here by name */
+    public JobCatalogue(List<JobDescriptor> descriptors) {
+        List<JobDescriptor> sorted = new ArrayList<>(descriptors);
+        sorted.sort(Comparator.comparing(JobDescriptor::name));
+        for (JobDescriptor d : sorted) {
+            JobDescriptor other = byName.put(d.name(), d);
+            if (other != null) {
+                throw new IllegalStateException("two job descriptors name the job '" + d.name() + "': "
+                        + other.getClass().getName() + " and " + d.getClass().getName());
+            }
+        }
+    }
+
+    /** The catalogue of the job packages on the class path (found once, then kept). */
+    public static JobCatalogue standard() {
+        return Standard.CATALOGUE;
+    }
+
+    private static final class Standard {
+        static final JobCatalogue CATALOGUE = new JobCatalogue(scan());
+    }
+
+    private static List<JobDescriptor> scan() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(JobDescriptor.class));
+        List<JobDescriptor> found = new ArrayList<>();
+        for (BeanDefinition d : scanner.findCandidateComponents(JOB_PACKAGES)) {
+            Class<?> type = ClassUtils.resolveClassName(d.getBeanClassName(), JobCatalogue.class.getClassLoader());
+            found.add((JobDescriptor) BeanUtils.instantiateClass(type));
+        }
+        return found;
+    }
+
+    /** Every job, by name in alphabetical order. */
+    public List<JobDescriptor> jobs() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The jobs' names, in alphabetical order. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    /** The names of the jobs whose partitions a steward may read again (rerun --job, backfill). */
+    public List<String> partitionJobs() {
+        return byName.values().stream()
+                .filter(JobDescriptor::rerunsByPartition)
+                .map(JobDescriptor::name)
+                .toList();
+    }
+
+    public boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
+    public Optional<JobDescriptor> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The job of that name; a usage error listing the jobs when there is none. */
+    public JobDescriptor require(String name) {
+        JobDescriptor d = byName.get(name);
+        if (d == null) {
+            throw new UsageException("unknown job '" + name + "': choose one of " + names());
+        }
+        return d;
+    }
+
+    /** The job of that name if a steward may rerun its partitions; a usage error listing those jobs otherwise. */
+    public JobDescriptor requirePartitionJob(String name) {
+        JobDescriptor d = byName.get(name);
+        if (d == null || !d.rerunsByPartition()) {
+            throw new UsageException("unknown job '" + name + "': choose one of " + partitionJobs());
+        }
+        return d;
+    }
+
+    /** "a, b or c": the names for a help text. */
+    public static String spoken(List<String> names) {
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+}
