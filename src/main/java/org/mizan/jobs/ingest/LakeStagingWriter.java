@@ -205,13 +205,34 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     public void close() {
         try {
             if (lake != null) {
-                lake.close();
+                BackgroundLakeWriter l = lake;
+                lake = null;
+                l.close();
             }
             if (quarantine != null) {
                 quarantine.close();
             }
         } catch (IOException e) {
             throw new ItemStreamException("cannot finish the staged Parquet files of " + context.file(), e);
+        }
+    }
+
+    /**
+     * Finishes the staged Parquet files and the quarantine now, as {@link #close()} would, and lists the staged
+     * files, relative to the staging folder, in name order. A partition calls it before its end is recorded: Spring
+     * Batch records a step COMPLETED before it closes the step's streams, and a manager on another machine reads
+     * the staged files as soon as it sees that status ({@link PartitionIngestStep}).
+     */
+    List<Path> finish() throws IOException {
+        close();
+        if (!Files.isDirectory(context.staging())) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(context.staging())) {
+            return s.filter(f -> f.toString().endsWith(".parquet"))
+                    .map(context.staging()::relativize)
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -1,9 +1,17 @@
 package org.mizan.jobs.ingest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.mizan.config.MizanHome;
 import org.mizan.normalise.Outcome;
 import org.mizan.source.RawRecord;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -20,6 +28,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class PartitionIngestStep implements Step {
 
     public static final String NAME = "ingest-partition";
+
+    /** The staged Parquet files of a completed partition, relative to its staging folder, one a line. */
+    static final String STAGED = "partition.staged";
 
     private final JobRepository repository;
     private final PlatformTransactionManager tx;
@@ -66,13 +77,80 @@ public class PartitionIngestStep implements Step {
         SourceItemReader reader = new SourceItemReader(
                         context, new IngestProgress(context.file().getFileName().toString(), System.err))
                 .range(p.getLong(IngestPartitions.AFTER_LINE), p.getLong(IngestPartitions.LAST_LINE));
+        LakeStagingWriter writer = new LakeStagingWriter(context, reader);
         return new StepBuilder(execution.getStepName(), repository)
                         .<RawRecord, Outcome>chunk(IngestSteps.CHUNK)
                         .transactionManager(tx)
                         .reader(reader)
                         .processor(processor)
-                        .writer(new LakeStagingWriter(context, reader))
+                        .writer(writer)
                         .stream(processor)
+                        .listener(new FinishBeforeRecorded(writer))
                         .build();
+    }
+
+    /**
+     * The staged files of a partition, as its step execution listed them ({@link #STAGED}), each checked to be
+     * there: a manager reads only what the partition said it finished, never a folder a worker may still write.
+     */
+    static List<Path> staged(MizanHome home, String jobName, long runId, IngestPartitions.Part part, StepExecution s) {
+        Object list = s.getExecutionContext().get(STAGED);
+        Path dir = PartitionContext.partStaging(home, jobName, runId, part.name());
+        if (!(list instanceof String l)) {
+            throw new IllegalStateException("partition " + part.name() + " of run " + runId
+                    + " completed without listing its staged files (a worker of an earlier version?):"
+                    + " run the delivery again");
+        }
+        List<Path> out = new ArrayList<>();
+        for (String f : l.split("\n")) {
+            if (f.isBlank()) {
+                continue;
+            }
+            Path p = dir.resolve(f);
+            if (!Files.exists(p)) {
+                throw new IllegalStateException("partition " + part.name() + " of run " + runId + " staged " + p
+                        + ", which is not there on this machine: the manager and every worker must share the lake"
+                        + " folder (MIZAN_HOME/lake)");
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * Spring Batch records a step COMPLETED and only then closes its streams, so a manager polling the job
+     * repository (remote partitions) saw a partition completed while its worker was still finishing the staged
+     * Parquet files and the quarantine: it read them half-written, and a key two partitions staged was stored twice.
+     * This listener finishes them after the last chunk and before the end is recorded, and lists the staged files in
+     * the step's context ({@link #STAGED}); a failure to finish them fails the partition.
+     */
+    private static final class FinishBeforeRecorded implements StepExecutionListener {
+
+        private final LakeStagingWriter writer;
+
+        FinishBeforeRecorded(LakeStagingWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public ExitStatus afterStep(StepExecution s) {
+            if (s.getStatus() != BatchStatus.COMPLETED) {
+                return s.getExitStatus(); // a failed or stopped partition keeps its checkpoint; close() finishes
+            }
+            try {
+                List<Path> staged = writer.finish();
+                s.getExecutionContext()
+                        .putString(
+                                STAGED,
+                                String.join(
+                                        "\n",
+                                        staged.stream().map(Path::toString).toList()));
+                return s.getExitStatus();
+            } catch (IOException | RuntimeException e) {
+                s.setStatus(BatchStatus.FAILED);
+                s.addFailureException(e);
+                return ExitStatus.FAILED.addExitDescription(e);
+            }
+        }
     }
 }

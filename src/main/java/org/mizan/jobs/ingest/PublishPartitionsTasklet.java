@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.lake.ConcurrentDuplicates;
@@ -87,7 +86,7 @@ public class PublishPartitionsTasklet implements Tasklet {
                 Path units = IngestContext.stagingOf(home, jobName, runId)
                         .resolve("units")
                         .resolve(String.valueOf(i));
-                List<Path> staged = gather(file, plan, i, units);
+                List<Path> staged = gather(file, step.getJobExecution(), plan, i, units);
                 if (file.dataset() == Dataset.REMITTANCE_TRANSACTIONS) {
                     var found = ConcurrentDuplicates.check(
                             lake,
@@ -131,7 +130,12 @@ public class PublishPartitionsTasklet implements Tasklet {
      * Moves the staged files of the file's partitions into one folder under the unit's file names, part numbers
      * following partition order; the moves are listed first, so a cut between two is finished by a rerun.
      */
-    private List<Path> gather(IngestContext file, List<IngestPartitions.Part> plan, int fileIndex, Path units)
+    private List<Path> gather(
+            IngestContext file,
+            org.springframework.batch.core.job.JobExecution job,
+            List<IngestPartitions.Part> plan,
+            int fileIndex,
+            Path units)
             throws IOException {
         Path list = units.resolveSibling(fileIndex + ".moves");
         if (!Files.exists(list)) {
@@ -142,16 +146,16 @@ public class PublishPartitionsTasklet implements Tasklet {
                     continue;
                 }
                 Path dir = PartitionContext.partStaging(home, file.jobName(), file.runId(), p.name());
-                if (!Files.isDirectory(dir)) {
-                    continue;
+                StepExecution done = repository.getLastStepExecution(
+                        job.getJobInstance(), PartitionIngestStep.NAME + ":" + p.name());
+                if (done == null) {
+                    throw new IllegalStateException("partition " + p.name() + " of run " + file.runId()
+                            + " has no step in the job repository: rerun the run");
                 }
-                List<Path> staged;
-                try (Stream<Path> s = Files.walk(dir)) {
-                    staged = s.filter(f -> f.toString().endsWith(".parquet"))
-                            .map(dir::relativize)
-                            .sorted()
-                            .toList();
-                }
+                // what the partition listed as finished before its end was recorded (PartitionIngestStep)
+                List<Path> staged = PartitionIngestStep.staged(home, file.jobName(), file.runId(), p, done).stream()
+                        .map(dir::relativize)
+                        .toList();
                 for (Path rel : staged) {
                     Path folder = rel.getParent();
                     int n = parts.merge(folder, 1, Integer::sum);
