@@ -100,6 +100,7 @@ public class RemotePartitioning {
             @Value("${mizan.workers.dead-after:30s}") Duration deadAfter,
             @Value("${mizan.workers.poll:1s}") Duration poll) {
         return () -> (splitter, manager) -> {
+            settleEarlier(repository, heartbeats, manager, deadAfter, poll);
             admin.declareQueue(queue);
             RabbitTemplate template = new RabbitTemplate(cf);
             AmqpOutboundEndpoint out = new AmqpOutboundEndpoint(template);
@@ -195,6 +196,63 @@ public class RemotePartitioning {
             }
         }
         return completed;
+    }
+
+    /**
+     * Before a rerun sends partitions: the partitions of the run's earlier executions still running on a live worker
+     * (a manager killed while workers ran) are waited for, so that none runs twice at once; those whose worker is gone,
+     * or that no worker took, are marked FAILED. The splitter then sends every partition not completed.
+     */
+    static void settleEarlier(
+            JobRepository repository,
+            PartitionHeartbeats heartbeats,
+            StepExecution manager,
+            Duration deadAfter,
+            Duration poll)
+            throws InterruptedException {
+        boolean told = false;
+        while (true) {
+            Map<Long, PartitionHeartbeats.Beat> beats = heartbeats.beats();
+            int live = 0;
+            for (JobExecution e :
+                    repository.getJobExecutions(manager.getJobExecution().getJobInstance())) {
+                if (e.getId() == manager.getJobExecutionId()) {
+                    continue;
+                }
+                for (StepExecution s : e.getStepExecutions()) {
+                    if (!s.getStepName().startsWith(PartitionIngestStep.NAME + ":")
+                            || !s.getStatus().isRunning()) {
+                        continue;
+                    }
+                    PartitionHeartbeats.Beat beat = beats.get(s.getId());
+                    if (s.getStatus() == BatchStatus.STARTED
+                            && beat != null
+                            && beat.age().compareTo(deadAfter) <= 0) {
+                        live++;
+                    } else {
+                        fail(
+                                repository,
+                                s,
+                                s.getStatus() == BatchStatus.STARTED
+                                        ? "its worker stopped beating while the run's manager was gone; sent again"
+                                        : "no worker took it before the run's manager stopped; sent again");
+                    }
+                }
+            }
+            if (live == 0) {
+                return;
+            }
+            if (!told) {
+                LOG.info(
+                        "rerun of a partitioned run: {} partition(s) of its last execution still running on workers:"
+                                + " waiting for them to end",
+                        live);
+                System.err.println("mizan: " + live + " partition(s) of the earlier execution still run on workers:"
+                        + " waiting for them before sending the unfinished ones again");
+                told = true;
+            }
+            Thread.sleep(poll.toMillis());
+        }
     }
 
     /** True when marked; false when its worker changed it meanwhile (the next poll sees what it became). */
