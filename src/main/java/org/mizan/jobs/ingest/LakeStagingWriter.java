@@ -217,25 +217,6 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
         }
     }
 
-    /**
-     * Finishes the staged Parquet files and the quarantine now, as {@link #close()} would, and lists the staged
-     * files, relative to the staging folder, in name order. A partition calls it before its end is recorded: Spring
-     * Batch records a step COMPLETED before it closes the step's streams, and a manager on another machine reads
-     * the staged files as soon as it sees that status ({@link PartitionIngestStep}).
-     */
-    List<Path> finish() throws IOException {
-        close();
-        if (!Files.isDirectory(context.staging())) {
-            return List.of();
-        }
-        try (java.util.stream.Stream<Path> s = Files.walk(context.staging())) {
-            return s.filter(f -> f.toString().endsWith(".parquet"))
-                    .map(context.staging()::relativize)
-                    .sorted()
-                    .toList();
-        }
-    }
-
     /** The word for a source's items: a CSV's data lines, a workbook's rows, JSON Lines' records, IATI's activities. */
     public static String readAs(String format) {
         return switch (format == null ? "" : format) {

@@ -8,10 +8,7 @@ import java.util.List;
 import org.mizan.config.MizanHome;
 import org.mizan.normalise.Outcome;
 import org.mizan.source.RawRecord;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -63,6 +60,42 @@ public class PartitionIngestStep implements Step {
             return;
         }
         step.execute(execution);
+        if (execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+            // Spring Batch records a step COMPLETED and only then closes its streams (the writer finishing the staged
+            // Parquet files and the quarantine): a manager polling the job repository saw the partition completed while
+            // its worker was still finishing them, read them half-written, and a key two partitions staged was stored
+            // twice. The staged files are listed here, once closed; the manager waits for the list (RemotePartitioning)
+            // and reads only what it names.
+            Path dir = PartitionContext.partStaging(
+                    home,
+                    execution.getJobExecution().getJobInstance().getJobName(),
+                    execution.getJobExecution().getJobInstance().getInstanceId(),
+                    p.getString(IngestPartitions.NAME));
+            List<String> staged = new ArrayList<>();
+            try {
+                if (Files.isDirectory(dir)) {
+                    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+                        s.filter(f -> f.toString().endsWith(".parquet"))
+                                .map(f -> dir.relativize(f).toString())
+                                .sorted()
+                                .forEach(staged::add);
+                    }
+                }
+            } catch (IOException e) {
+                execution.setStatus(org.springframework.batch.core.BatchStatus.FAILED);
+                execution.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED.addExitDescription(e));
+                execution.addFailureException(e);
+                repository.update(execution);
+                return;
+            }
+            execution.getExecutionContext().putString(STAGED, String.join("\n", staged));
+            repository.updateExecutionContext(execution);
+        }
+    }
+
+    /** Whether a completed partition has listed its staged files (its worker has finished them). */
+    static boolean listed(StepExecution s) {
+        return s.getExecutionContext().containsKey(STAGED);
     }
 
     private Step build(StepExecution execution, ExecutionContext p) {
@@ -85,7 +118,6 @@ public class PartitionIngestStep implements Step {
                         .processor(processor)
                         .writer(writer)
                         .stream(processor)
-                        .listener(new FinishBeforeRecorded(writer))
                         .build();
     }
 
@@ -115,42 +147,5 @@ public class PartitionIngestStep implements Step {
             out.add(p);
         }
         return out;
-    }
-
-    /**
-     * Spring Batch records a step COMPLETED and only then closes its streams, so a manager polling the job
-     * repository (remote partitions) saw a partition completed while its worker was still finishing the staged
-     * Parquet files and the quarantine: it read them half-written, and a key two partitions staged was stored twice.
-     * This listener finishes them after the last chunk and before the end is recorded, and lists the staged files in
-     * the step's context ({@link #STAGED}); a failure to finish them fails the partition.
-     */
-    private static final class FinishBeforeRecorded implements StepExecutionListener {
-
-        private final LakeStagingWriter writer;
-
-        FinishBeforeRecorded(LakeStagingWriter writer) {
-            this.writer = writer;
-        }
-
-        @Override
-        public ExitStatus afterStep(StepExecution s) {
-            if (s.getStatus() != BatchStatus.COMPLETED) {
-                return s.getExitStatus(); // a failed or stopped partition keeps its checkpoint; close() finishes
-            }
-            try {
-                List<Path> staged = writer.finish();
-                s.getExecutionContext()
-                        .putString(
-                                STAGED,
-                                String.join(
-                                        "\n",
-                                        staged.stream().map(Path::toString).toList()));
-                return s.getExitStatus();
-            } catch (IOException | RuntimeException e) {
-                s.setStatus(BatchStatus.FAILED);
-                s.addFailureException(e);
-                return ExitStatus.FAILED.addExitDescription(e);
-            }
-        }
     }
 }

@@ -129,7 +129,8 @@ public class RemotePartitioning {
                 int completed = 0;
                 while (true) {
                     try {
-                        return done.get(poll.toMillis(), TimeUnit.MILLISECONDS);
+                        Collection<StepExecution> ended = done.get(poll.toMillis(), TimeUnit.MILLISECONDS);
+                        return awaitListed(repository, heartbeats, ended, deadAfter, poll);
                     } catch (TimeoutException e) {
                         int now = failDead(repository, heartbeats, manager, deadAfter);
                         while (completed < now) {
@@ -196,6 +197,47 @@ public class RemotePartitioning {
             }
         }
         return completed;
+    }
+
+    /**
+     * Waits until every completed partition has listed its staged files, which its worker does once it has finished
+     * them, after the partition's end is recorded ({@link PartitionIngestStep}); a partition whose worker stopped
+     * beating before listing them is marked FAILED (a rerun runs it again from its last checkpoint). Returns the
+     * partitions as the job repository has them now.
+     */
+    static Collection<StepExecution> awaitListed(
+            JobRepository repository,
+            PartitionHeartbeats heartbeats,
+            Collection<StepExecution> ended,
+            Duration deadAfter,
+            Duration poll)
+            throws InterruptedException {
+        while (true) {
+            // the beats first: a worker lists the files, then ends its beat, so no beat and no list means it is gone
+            Map<Long, PartitionHeartbeats.Beat> beats = heartbeats.beats();
+            List<StepExecution> now = new ArrayList<>();
+            int pending = 0;
+            for (StepExecution e : ended) {
+                StepExecution s = repository.getStepExecution(e.getId());
+                if (s.getStatus() == BatchStatus.COMPLETED && !PartitionIngestStep.listed(s)) {
+                    PartitionHeartbeats.Beat beat = beats.get(s.getId());
+                    if (beat != null && beat.age().compareTo(deadAfter) <= 0) {
+                        pending++;
+                    } else {
+                        fail(
+                                repository,
+                                s,
+                                "its worker stopped after the partition's end and before listing its staged files;"
+                                        + " rerun the run to send it again");
+                    }
+                }
+                now.add(s);
+            }
+            if (pending == 0) {
+                return now;
+            }
+            Thread.sleep(poll.toMillis());
+        }
     }
 
     /**
