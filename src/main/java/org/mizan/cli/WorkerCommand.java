@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
             "MIZAN_PG_HOST …), the same broker (MIZAN_BROKER_HOST, MIZAN_BROKER_PORT, MIZAN_BROKER_USER, MIZAN_BROKER_PASSWORD;",
             "default 127.0.0.1:5672 guest) and the same MIZAN_HOME folder (the lake, its staging and the delivered files at the",
             "same paths). Runs until stopped: SIGTERM or Ctrl-C stops taking partitions and stops the one in flight at its next",
-            "chunk, left for the manager's rerun; a worker killed outright is noticed by the manager after",
-            "mizan.workers.stale-after (default 120 s) and its partition sent again by ./mizan rerun N.",
+            "chunk, left for the manager's rerun. A worker beats for each partition it runs (every MIZAN_WORKERS_HEARTBEAT,",
+            "default 2 s); one killed outright is noticed by the manager when its beat is older than MIZAN_WORKERS_DEAD_AFTER",
+            "(default 30 s): the run fails, and ./mizan rerun N sends its unfinished partitions again.",
             "Example: SPRING_PROFILES_ACTIVE=postgres,distributed MIZAN_HOME=/shared/mizan mizan worker --threads 2"
         })
 public class WorkerCommand implements Callable<Integer> {

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -19,22 +21,22 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mizan.Await;
 import org.mizan.MizanCli;
 import org.mizan.PostgresTestSchema;
 
 /**
  * Remote partitioning with a real RabbitMQ and PostgreSQL: a manager (this JVM) and two {@code mizan worker}
  * processes (JVMs of their own) on a delivery of three files and on one large file cut into ranges give the rows,
- * sums of amount_usd per unit and month and rejects of a single-node run of the same files; a worker killed
- * ({@code kill -9}) as it takes a partition leaves the run FAILED once the partition is stale, and {@code rerun}
- * completes it with the clean result. Without RabbitMQ or PostgreSQL the test is skipped with a notice; under
+ * sums of amount_usd per unit and month and rejects of a single-node run of the same files (a txn_id staged by two
+ * partitions on two workers rejected once, as on one node); a worker killed ({@code kill -9}) at an announced point
+ * of its partition (its staged files renamed, the checkpoint not recorded) leaves the run FAILED once its heartbeat
+ * is older than {@code mizan.workers.dead-after}, and {@code rerun} sends only the partitions not completed and
+ * gives the clean result; a manager killed after a file's lake commit and before its marker is rerun to the
+ * clean result, the file neither lost nor doubled. Without RabbitMQ or PostgreSQL the test is skipped with a notice; under
  * .ci/run (MIZAN_REQUIRE_SERVICES=1) it fails instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.Disabled(
-        "issue 16: not yet passing. With stale-after 60 s both workers take and finish their partitions, but the build"
-                + " after a two-worker delivery breaks remittance_transactions' key contract (provider MTO-001, txn"
-                + " T-0000000010 stored twice): the cross-partition duplicate decision does not hold for remote partitions yet")
 class RemotePartitionsIT {
 
     private PostgresTestSchema pg;
@@ -72,22 +74,36 @@ class RemotePartitionsIT {
                 .isZero();
         System.setProperty("spring.profiles.active", "postgres,distributed");
         System.setProperty("mizan.broker.queue", queue);
-        // longer than a partition's set-up (reading the keys already loaded and the gazetteer) on a loaded machine:
-        // at 5 s, partitions still setting up were taken for dead on the shared machine
-        System.setProperty("mizan.workers.stale-after", "60s");
+        // workers beat every second (MIZAN_WORKERS_HEARTBEAT below) whatever their partition is doing: ten missed
+        // beats is a dead worker even on this loaded machine
+        System.setProperty("mizan.workers.dead-after", "10s");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopWorkers() throws InterruptedException {
+        // a worker left by a failed test would take the next test's partitions into its own home
+        for (Process p : workers) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        workers.clear();
     }
 
     @AfterAll
     void stop() throws SQLException {
         workers.forEach(Process::destroy);
         System.clearProperty("mizan.broker.queue");
-        System.clearProperty("mizan.workers.stale-after");
+        System.clearProperty("mizan.workers.dead-after");
         if (pg != null) {
             pg.drop();
         }
     }
 
     private Process worker(MizanCli cli, String name) throws Exception {
+        return worker(cli, name, Map.of());
+    }
+
+    private Process worker(MizanCli cli, String name, Map<String, String> env) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -100,6 +116,8 @@ class RemotePartitionsIT {
         pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres,distributed");
         pb.environment().put("MIZAN_PG_SCHEMA", pg.name());
         pb.environment().put("MIZAN_BROKER_QUEUE", queue);
+        pb.environment().put("MIZAN_WORKERS_HEARTBEAT", "1s");
+        pb.environment().putAll(env);
         Path out = cli.home().resolve(name + ".out");
         Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
         workers.add(p);
@@ -107,20 +125,21 @@ class RemotePartitionsIT {
         return p;
     }
 
-    /** Waits until the file holds the text (a generous limit only against a hang). */
-    private static String waitFor(Path file, Process p, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            String s = Files.exists(file) ? Files.readString(file) : "";
-            if (s.contains(text)) {
-                return s;
+    /** Waits until the file (in a home) holds the text, on every change in its folder; fails if the process ends. */
+    private static String waitFor(Path file, Process p, String text) {
+        String[] seen = {""};
+        Await.onChangeIn(file.getParent(), "'" + text + "' in " + file, () -> {
+            try {
+                seen[0] = Files.exists(file) ? Files.readString(file) : "";
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            if (!p.isAlive()) {
-                throw new AssertionError("the worker ended before saying '" + text + "':\n" + s);
+            if (!seen[0].contains(text) && !p.isAlive()) {
+                throw new AssertionError("the process ended before saying '" + text + "':\n" + seen[0]);
             }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no '" + text + "' in " + file + " within 5 minutes");
+            return seen[0].contains(text);
+        });
+        return seen[0];
     }
 
     private String[] run(List<Path> files, String size) {
@@ -163,36 +182,127 @@ class RemotePartitionsIT {
     }
 
     @Test
-    void aWorkerKilledInItsPartitionLeavesTheRunFailedAndRerunCompletesIt() throws Exception {
-        for (int trial = 0; trial < 3; trial++) {
-            MizanCli cli = input.home("killed");
-            Process victim = worker(cli, "victim");
-            Thread manager = new Thread(() -> result = cli.run(run(input.files, "40k")));
-            result = null;
-            manager.start();
-            // killed as it says it has taken a partition (claimed it: STARTED in the job repository)
-            waitFor(cli.home().resolve("victim.out"), victim, "taken");
-            victim.destroyForcibly();
-            victim.waitFor();
-            worker(cli, "survivor");
-            manager.join(TimeUnit.MINUTES.toMillis(10));
-            assertThat(manager.isAlive()).as("the manager still waits").isFalse();
-            if (result.code() == 0) {
-                continue; // the partition finished before the kill landed: not a trial
-            }
-            assertThat(result.err()).contains("failed");
-            Matcher m = Pattern.compile("rerun (\\d+)").matcher(result.err());
-            assertThat(m.find()).as(result.err()).isTrue();
-            MizanCli.Result rerun = cli.run("rerun", m.group(1));
-            assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
-            assertThat(rerun.out()).contains("3000 lines read: 2995 transactions stored, 5 rejected");
-            assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
-            assertThat(PartitionedDelivery.rejects(cli)).isEqualTo(PartitionedDelivery.rejects(single));
-            workers.forEach(Process::destroy);
-            workers.clear();
-            return;
+    void aWorkerKilledInItsPartitionLeavesTheRunFailedAndRerunSendsOnlyTheUnfinished() throws Exception {
+        MizanCli cli = input.home("killed");
+        // the victim stops in its first partition once its staged files are renamed and before that checkpoint is
+        // recorded (one checkpoint a chunk at 100 rows), and says so in MIZAN_HOME/crash-point
+        Process victim = worker(cli, "victim", Map.of("MIZAN_CHECKPOINT_ROWS", "100", "MIZAN_CRASH_AT", "renamed:1"));
+        Thread manager = new Thread(() -> result = cli.run(run(input.files, "40k")));
+        result = null;
+        manager.start();
+        Path marker = cli.home().resolve("crash-point");
+        Await.onChangeIn(cli.home(), "the victim at its crash point", () -> Files.exists(marker));
+        assertThat(Files.readString(marker).strip()).isEqualTo("renamed 1");
+        String taken = waitFor(cli.home().resolve("victim.out"), victim, "taken");
+        Matcher v = Pattern.compile("partition ingest-partition:(p\\d+) ").matcher(taken);
+        assertThat(v.find()).as(taken).isTrue();
+        victim.destroyForcibly();
+        victim.waitFor();
+        // a healthy worker takes what is left until the manager notices the victim's silence
+        worker(cli, "survivor");
+        manager.join(Await.HANG.toMillis());
+        assertThat(manager.isAlive()).as("the manager still waits").isFalse();
+        assertThat(result.code()).as(result.out() + result.err()).isEqualTo(1);
+        Matcher m = Pattern.compile("rerun (\\d+)").matcher(result.err());
+        assertThat(m.find()).as(result.err()).isTrue();
+        Set<String> completedFirst = partitions(Long.parseLong(m.group(1)), "COMPLETED");
+        assertThat(completedFirst).doesNotContain(v.group(1));
+        int before = Files.readString(cli.home().resolve("survivor.out")).length();
+
+        MizanCli.Result rerun = cli.run("rerun", m.group(1));
+        assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
+        assertThat(rerun.out()).contains("3000 lines read: 2995 transactions stored, 5 rejected");
+        // only the partitions not completed were sent again: the victim's among them
+        Set<String> sentAgain = new TreeSet<>();
+        Matcher t = Pattern.compile("partition ingest-partition:(p\\d+) \\(step execution \\d+\\): taken")
+                .matcher(Files.readString(cli.home().resolve("survivor.out")).substring(before));
+        while (t.find()) {
+            sentAgain.add(t.group(1));
         }
-        fail("in three trials every partition finished before its worker was killed");
+        assertThat(sentAgain).contains(v.group(1)).doesNotContainAnyElementsOf(completedFirst);
+        Set<String> all = new TreeSet<>(completedFirst);
+        all.addAll(sentAgain);
+        assertThat(all).hasSize(9);
+        assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
+        assertThat(PartitionedDelivery.rejects(cli)).isEqualTo(PartitionedDelivery.rejects(single));
+        workers.forEach(Process::destroy);
+        workers.clear();
+    }
+
+    @Test
+    void aManagerKilledWhileWorkersRunIsRerunToTheCleanResult() throws Exception {
+        // killed once the first partition has completed, the others running or waiting on the two workers: the rerun
+        // waits for the ones still running and sends only those not completed
+        managerKilledAt("manager-killed", "partitions:1", "partitions 1");
+    }
+
+    @Test
+    void aManagerKilledAfterAFilesCommitAndBeforeItsMarkerIsRerunToTheCleanResult() throws Exception {
+        // the second file of the delivery moved into the lake, neither recorded nor marked published
+        managerKilledAt("publish-killed", "published:2", "published 2");
+    }
+
+    private void managerKilledAt(String name, String crashAt, String announced) throws Exception {
+        MizanCli cli = input.home(name);
+        worker(cli, "worker1");
+        worker(cli, "worker2");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                classpath,
+                "org.mizan.cli.MizanMain"));
+        cmd.addAll(List.of(run(input.files, "40k")));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("MIZAN_HOME", cli.home().toString());
+        pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres,distributed");
+        pb.environment().put("MIZAN_PG_SCHEMA", pg.name());
+        pb.environment().put("MIZAN_BROKER_QUEUE", queue);
+        pb.environment().put("MIZAN_CRASH_AT", crashAt);
+        Process manager = pb.redirectErrorStream(true)
+                .redirectOutput(cli.home().resolve("manager.out").toFile())
+                .start();
+        Path marker = cli.home().resolve("crash-point");
+        Await.onChangeIn(cli.home(), "the manager at " + crashAt, () -> {
+            if (!manager.isAlive() && !Files.exists(marker)) {
+                throw new AssertionError("the manager ended before " + crashAt + ": "
+                        + cli.home().resolve("manager.out"));
+            }
+            return Files.exists(marker);
+        });
+        assertThat(Files.readString(marker).strip()).isEqualTo(announced);
+        manager.destroyForcibly();
+        manager.waitFor();
+        // the killed manager's run: the last partitioned run of the job repository (the tests run one at a time)
+        long killed;
+        try (java.sql.Connection c = PostgresTestSchema.connect();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select max(e.job_execution_id) from " + pg.name()
+                        + ".batch_job_execution e join " + pg.name() + ".batch_job_instance i using (job_instance_id)"
+                        + " where i.job_name = 'ingest-remittances-partitioned'")) {
+            rs.next();
+            killed = rs.getLong(1);
+        }
+        MizanCli.Result rerun = cli.run("rerun", String.valueOf(killed));
+        assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
+        assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
+        assertThat(PartitionedDelivery.rejects(cli)).isEqualTo(PartitionedDelivery.rejects(single));
+    }
+
+    /** The partitions of a job execution that ended with a status. */
+    private Set<String> partitions(long execution, String status) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (java.sql.Connection c = PostgresTestSchema.connect();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select step_name from " + pg.name()
+                        + ".batch_step_execution where step_name like 'ingest-partition:%' and status = '" + status
+                        + "' and job_execution_id = " + execution)) {
+            while (rs.next()) {
+                out.add(rs.getString(1).substring("ingest-partition:".length()));
+            }
+        }
+        return out;
     }
 
     private volatile MizanCli.Result result;

@@ -191,7 +191,9 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
     public void close() {
         try {
             if (lake != null) {
-                lake.close();
+                BackgroundLakeWriter l = lake;
+                lake = null;
+                l.close();
             }
             if (quarantine != null) {
                 quarantine.close();

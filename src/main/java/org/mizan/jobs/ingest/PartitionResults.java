@@ -22,7 +22,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -138,7 +137,7 @@ public class PartitionResults implements StepExecutionAggregator {
         if (first.dataset() == Dataset.REMITTANCE_TRANSACTIONS) {
             Path decided = IngestContext.stagingOf(home, jobName, runId).resolve("shared-keys.csv");
             List<Row> shared =
-                    Files.exists(decided) ? readDecided(decided) : decide(plan, files, jobName, runId, decided);
+                    Files.exists(decided) ? readDecided(decided) : decide(plan, parts, files, jobName, runId, decided);
             Map<String, Row> firstOf = new HashMap<>();
             Map<Path, Set<Long>> drop = new HashMap<>();
             for (Row r : shared) {
@@ -239,18 +238,20 @@ public class PartitionResults implements StepExecutionAggregator {
      * the decision (kept rows as {@code keep} with their key as message) before anything is changed.
      */
     private List<Row> decide(
-            List<IngestPartitions.Part> plan, List<Path> files, String jobName, long runId, Path decided)
+            List<IngestPartitions.Part> plan,
+            List<StepExecution> parts,
+            List<Path> files,
+            String jobName,
+            long runId,
+            Path decided)
             throws IOException {
         Map<Path, IngestPartitions.Part> partOfFolder = new HashMap<>();
         List<Path> staged = new ArrayList<>();
-        for (IngestPartitions.Part p : plan) {
-            Path dir = PartitionContext.partStaging(home, jobName, runId, p.name());
-            partOfFolder.put(dir, p);
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> s = Files.walk(dir)) {
-                    s.filter(f -> f.toString().endsWith(".parquet")).sorted().forEach(staged::add);
-                }
-            }
+        for (int i = 0; i < plan.size(); i++) {
+            IngestPartitions.Part p = plan.get(i);
+            partOfFolder.put(PartitionContext.partStaging(home, jobName, runId, p.name()), p);
+            // the files the partition listed as finished before its end was recorded, not whatever its folder holds
+            staged.addAll(PartitionIngestStep.staged(home, jobName, runId, p, parts.get(i)));
         }
         List<Shared> rows = new ArrayList<>();
         if (plan.size() > 1 && !staged.isEmpty()) {

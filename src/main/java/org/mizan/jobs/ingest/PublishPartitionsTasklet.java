@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.mizan.config.Folders;
 import org.mizan.config.MizanHome;
 import org.mizan.lake.ConcurrentDuplicates;
@@ -62,7 +61,7 @@ public class PublishPartitionsTasklet implements Tasklet {
             IngestContext file = files.get(i);
             LoadIdentity identity = new LoadIdentity(file, file.lake());
             String r = identity.check();
-            if (r != null) {
+            if (r != null && !committed(file, i)) { // a file committed before a cut: its own record is no earlier load
                 replaces.add(r);
             }
             identities.add(identity);
@@ -88,7 +87,15 @@ public class PublishPartitionsTasklet implements Tasklet {
                 Path units = IngestContext.stagingOf(home, jobName, runId)
                         .resolve("units")
                         .resolve(String.valueOf(i));
-                List<Path> staged = gather(file, plan, i, units);
+                List<Path> staged = gather(file, step.getJobExecution(), plan, i, units);
+                if (!staged.isEmpty() && staged.stream().noneMatch(f -> Files.exists(units.resolve(f)))) {
+                    // a cut after this file's commit (recovered above if it was cut short) and before its marker: its
+                    // files are in the lake; committing nothing now would take its rows out again
+                    identities.get(i).record();
+                    Files.createDirectories(marker(file, i).getParent());
+                    Files.writeString(marker(file, i), file.unit());
+                    continue;
+                }
                 if (file.dataset() == Dataset.REMITTANCE_TRANSACTIONS) {
                     var found = ConcurrentDuplicates.check(
                             lake,
@@ -106,6 +113,8 @@ public class PublishPartitionsTasklet implements Tasklet {
                 }
                 n += lake.commit(file.dataset(), file.unit(), null, units, staged)
                         .size();
+                // for the crash test: committed, neither recorded nor marked (MIZAN_CRASH_AT=published:<file number>)
+                CrashPoint.reached("published", i + 1, home.root());
                 identities.get(i).record();
                 Files.createDirectories(marker(file, i).getParent());
                 Files.writeString(marker(file, i), file.unit());
@@ -128,11 +137,36 @@ public class PublishPartitionsTasklet implements Tasklet {
         return Files.exists(marker(file, i));
     }
 
+    /** Whether the file's staged files were all moved into the lake by an earlier attempt (its marker may be missing). */
+    private boolean committed(IngestContext file, int i) throws IOException {
+        if (published(file, i)) {
+            return true;
+        }
+        Path units = IngestContext.stagingOf(home, file.jobName(), file.runId())
+                .resolve("units")
+                .resolve(String.valueOf(i));
+        Path list = units.resolveSibling(i + ".moves");
+        if (!Files.exists(list)) {
+            return false;
+        }
+        List<String> moves =
+                Files.readAllLines(list).stream().filter(m -> !m.isBlank()).toList();
+        return !moves.isEmpty()
+                && moves.stream()
+                        .noneMatch(m -> Files.exists(Path.of(m.split("\t")[0]))
+                                || Files.exists(units.resolve(m.split("\t")[1])));
+    }
+
     /**
      * Moves the staged files of the file's partitions into one folder under the unit's file names, part numbers
      * following partition order; the moves are listed first, so a cut between two is finished by a rerun.
      */
-    private List<Path> gather(IngestContext file, List<IngestPartitions.Part> plan, int fileIndex, Path units)
+    private List<Path> gather(
+            IngestContext file,
+            org.springframework.batch.core.job.JobExecution job,
+            List<IngestPartitions.Part> plan,
+            int fileIndex,
+            Path units)
             throws IOException {
         Path list = units.resolveSibling(fileIndex + ".moves");
         if (!Files.exists(list)) {
@@ -143,16 +177,16 @@ public class PublishPartitionsTasklet implements Tasklet {
                     continue;
                 }
                 Path dir = PartitionContext.partStaging(home, file.jobName(), file.runId(), p.name());
-                if (!Files.isDirectory(dir)) {
-                    continue;
+                StepExecution done = repository.getLastStepExecution(
+                        job.getJobInstance(), PartitionIngestStep.NAME + ":" + p.name());
+                if (done == null) {
+                    throw new IllegalStateException("partition " + p.name() + " of run " + file.runId()
+                            + " has no step in the job repository: rerun the run");
                 }
-                List<Path> staged;
-                try (Stream<Path> s = Files.walk(dir)) {
-                    staged = s.filter(f -> f.toString().endsWith(".parquet"))
-                            .map(dir::relativize)
-                            .sorted()
-                            .toList();
-                }
+                // what the partition listed as finished before its end was recorded (PartitionIngestStep)
+                List<Path> staged = PartitionIngestStep.staged(home, file.jobName(), file.runId(), p, done).stream()
+                        .map(dir::relativize)
+                        .toList();
                 for (Path rel : staged) {
                     Path folder = rel.getParent();
                     int n = parts.merge(folder, 1, Integer::sum);

@@ -2,15 +2,20 @@ package org.mizan.jobs.ingest;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.mizan.config.MizanHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Queue;
@@ -40,9 +45,10 @@ import org.springframework.integration.core.MessagingTemplate;
  * {@value #QUEUE}) to {@code mizan worker} processes, which run {@link PartitionIngestStep} for each against the
  * shared job repository (PostgreSQL) and stage into the shared lake folder. The manager sends with Spring Batch's
  * {@link MessageChannelPartitionHandler} through a Spring Integration AMQP outbound endpoint and learns the
- * partitions' ends from the job repository; a partition a worker started and that made no progress for
- * {@code mizan.workers.stale-after} (a worker killed) is marked FAILED, so the run fails instead of waiting, and
- * {@code rerun} sends only the partitions not completed.
+ * partitions' ends from the job repository. A worker beats for every partition it runs ({@link
+ * PartitionHeartbeats}, every {@code mizan.workers.heartbeat}); a partition whose worker has not beaten for {@code
+ * mizan.workers.dead-after} (a worker killed) is marked FAILED, and with it the partitions no worker has taken yet, so
+ * the run fails instead of waiting, and {@code rerun} sends only the partitions not completed.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("distributed")
@@ -79,14 +85,22 @@ public class RemotePartitioning {
     }
 
     @Bean
+    PartitionHeartbeats partitionHeartbeats(DataSource dataSource) {
+        return new PartitionHeartbeats(dataSource);
+    }
+
+    @Bean
     PartitionedIngestSteps.RemotePartitions remotePartitions(
             CachingConnectionFactory cf,
             RabbitAdmin admin,
             Queue queue,
             JobRepository repository,
-            @Value("${mizan.workers.stale-after:120s}") Duration staleAfter,
+            PartitionHeartbeats heartbeats,
+            MizanHome home,
+            @Value("${mizan.workers.dead-after:30s}") Duration deadAfter,
             @Value("${mizan.workers.poll:1s}") Duration poll) {
         return () -> (splitter, manager) -> {
+            settleEarlier(repository, heartbeats, manager, deadAfter, poll);
             admin.declareQueue(queue);
             RabbitTemplate template = new RabbitTemplate(cf);
             AmqpOutboundEndpoint out = new AmqpOutboundEndpoint(template);
@@ -112,11 +126,17 @@ public class RemotePartitioning {
                         org.springframework.batch.core.scope.context.StepSynchronizationManager.close();
                     }
                 });
+                int completed = 0;
                 while (true) {
                     try {
-                        return done.get(poll.toMillis(), TimeUnit.MILLISECONDS);
+                        Collection<StepExecution> ended = done.get(poll.toMillis(), TimeUnit.MILLISECONDS);
+                        return awaitListed(repository, heartbeats, ended, deadAfter, poll);
                     } catch (TimeoutException e) {
-                        failStale(repository, manager, staleAfter);
+                        int now = failDead(repository, heartbeats, manager, deadAfter);
+                        while (completed < now) {
+                            // for the crash test: the manager killed while workers run (MIZAN_CRASH_AT=partitions:n)
+                            CrashPoint.reached("partitions", ++completed, home.root());
+                        }
                     }
                 }
             } finally {
@@ -125,29 +145,168 @@ public class RemotePartitioning {
         };
     }
 
-    /** Marks FAILED the partitions of this run a worker started and then left without progress for too long. */
-    static void failStale(JobRepository repository, StepExecution manager, Duration staleAfter) {
+    /**
+     * Marks FAILED the partitions of this run whose worker stopped beating for longer than {@code deadAfter}; once a
+     * partition of the run has failed, also those no worker has taken yet (the run fails anyway: it ends when the
+     * running ones have, and a rerun sends every partition not completed). Returns the partitions completed so far.
+     */
+    static int failDead(
+            JobRepository repository, PartitionHeartbeats heartbeats, StepExecution manager, Duration deadAfter) {
         JobExecution job = repository.getJobExecution(manager.getJobExecutionId());
+        Map<Long, PartitionHeartbeats.Beat> beats = heartbeats.beats();
+        boolean failed = false;
+        int completed = 0;
+        List<StepExecution> waiting = new ArrayList<>();
         for (StepExecution s : job.getStepExecutions()) {
-            if (!s.getStepName().startsWith(PartitionIngestStep.NAME + ":")
-                    || s.getStatus() != BatchStatus.STARTED
-                    || s.getLastUpdated() == null) {
+            if (!s.getStepName().startsWith(PartitionIngestStep.NAME + ":")) {
                 continue;
             }
-            Duration idle = Duration.between(s.getLastUpdated(), LocalDateTime.now());
-            if (idle.compareTo(staleAfter) > 0) {
-                LOG.warn(
-                        "partition {} of execution {}: no progress for {} s, its worker is gone: marked FAILED",
-                        s.getStepName(),
-                        job.getId(),
-                        idle.toSeconds());
-                s.setStatus(BatchStatus.FAILED);
-                s.setExitStatus(ExitStatus.FAILED.addExitDescription(
-                        "its worker stopped: no progress for " + idle.toSeconds() + " s (mizan.workers.stale-after is "
-                                + staleAfter.toSeconds() + " s); rerun the run to send it again"));
-                s.setEndTime(LocalDateTime.now());
-                repository.update(s);
+            if (s.getStatus() == BatchStatus.COMPLETED) {
+                completed++;
+            } else if (s.getStatus() == BatchStatus.STARTING) {
+                waiting.add(s);
+            } else if (s.getStatus() == BatchStatus.STARTED) {
+                PartitionHeartbeats.Beat beat = beats.get(s.getId());
+                // no row: a worker of an earlier version; its last progress stands for a beat
+                Duration age = beat != null
+                        ? beat.age()
+                        : s.getLastUpdated() == null
+                                ? Duration.ZERO
+                                : Duration.between(s.getLastUpdated(), LocalDateTime.now());
+                if (age.compareTo(deadAfter) > 0) {
+                    String who = beat == null ? "its worker" : "its worker " + beat.worker();
+                    LOG.warn(
+                            "partition {} of execution {}: {} has not beaten for {} s: marked FAILED",
+                            s.getStepName(),
+                            job.getId(),
+                            who,
+                            age.toSeconds());
+                    failed |= fail(
+                            repository,
+                            s,
+                            who + " stopped: no heartbeat for " + age.toSeconds() + " s (mizan.workers.dead-after is "
+                                    + deadAfter.toSeconds() + " s); rerun the run to send it again");
+                }
+            } else if (s.getStatus().isUnsuccessful()) {
+                failed = true;
             }
+        }
+        if (failed) {
+            for (StepExecution s : waiting) {
+                fail(repository, s, "not taken: another partition of the run failed; rerun the run to send it again");
+            }
+        }
+        return completed;
+    }
+
+    /**
+     * Waits until every completed partition has listed its staged files, which its worker does once it has finished
+     * them, after the partition's end is recorded ({@link PartitionIngestStep}); a partition whose worker stopped
+     * beating before listing them is marked FAILED (a rerun runs it again from its last checkpoint). Returns the
+     * partitions as the job repository has them now.
+     */
+    static Collection<StepExecution> awaitListed(
+            JobRepository repository,
+            PartitionHeartbeats heartbeats,
+            Collection<StepExecution> ended,
+            Duration deadAfter,
+            Duration poll)
+            throws InterruptedException {
+        while (true) {
+            // the beats first: a worker lists the files, then ends its beat, so no beat and no list means it is gone
+            Map<Long, PartitionHeartbeats.Beat> beats = heartbeats.beats();
+            List<StepExecution> now = new ArrayList<>();
+            int pending = 0;
+            for (StepExecution e : ended) {
+                StepExecution s = repository.getStepExecution(e.getId());
+                if (s.getStatus() == BatchStatus.COMPLETED && !PartitionIngestStep.listed(s)) {
+                    PartitionHeartbeats.Beat beat = beats.get(s.getId());
+                    if (beat != null && beat.age().compareTo(deadAfter) <= 0) {
+                        pending++;
+                    } else {
+                        fail(
+                                repository,
+                                s,
+                                "its worker stopped after the partition's end and before listing its staged files;"
+                                        + " rerun the run to send it again");
+                    }
+                }
+                now.add(s);
+            }
+            if (pending == 0) {
+                return now;
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    /**
+     * Before a rerun sends partitions: the partitions of the run's earlier executions still running on a live worker
+     * (a manager killed while workers ran) are waited for, so that none runs twice at once; those whose worker is gone,
+     * or that no worker took, are marked FAILED. The splitter then sends every partition not completed.
+     */
+    static void settleEarlier(
+            JobRepository repository,
+            PartitionHeartbeats heartbeats,
+            StepExecution manager,
+            Duration deadAfter,
+            Duration poll)
+            throws InterruptedException {
+        boolean told = false;
+        while (true) {
+            Map<Long, PartitionHeartbeats.Beat> beats = heartbeats.beats();
+            int live = 0;
+            for (JobExecution e :
+                    repository.getJobExecutions(manager.getJobExecution().getJobInstance())) {
+                if (e.getId() == manager.getJobExecutionId()) {
+                    continue;
+                }
+                for (StepExecution s : e.getStepExecutions()) {
+                    if (!s.getStepName().startsWith(PartitionIngestStep.NAME + ":")
+                            || !s.getStatus().isRunning()) {
+                        continue;
+                    }
+                    PartitionHeartbeats.Beat beat = beats.get(s.getId());
+                    if (s.getStatus() == BatchStatus.STARTED
+                            && beat != null
+                            && beat.age().compareTo(deadAfter) <= 0) {
+                        live++;
+                    } else {
+                        fail(
+                                repository,
+                                s,
+                                s.getStatus() == BatchStatus.STARTED
+                                        ? "its worker stopped beating while the run's manager was gone; sent again"
+                                        : "no worker took it before the run's manager stopped; sent again");
+                    }
+                }
+            }
+            if (live == 0) {
+                return;
+            }
+            if (!told) {
+                LOG.info(
+                        "rerun of a partitioned run: {} partition(s) of its last execution still running on workers:"
+                                + " waiting for them to end",
+                        live);
+                System.err.println("mizan: " + live + " partition(s) of the earlier execution still run on workers:"
+                        + " waiting for them before sending the unfinished ones again");
+                told = true;
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    /** True when marked; false when its worker changed it meanwhile (the next poll sees what it became). */
+    private static boolean fail(JobRepository repository, StepExecution s, String why) {
+        s.setStatus(BatchStatus.FAILED);
+        s.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
+        s.setEndTime(LocalDateTime.now());
+        try {
+            repository.update(s);
+            return true;
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            return false;
         }
     }
 
@@ -160,8 +319,10 @@ public class RemotePartitioning {
             Queue queue,
             JobRepository repository,
             PartitionIngestStep step,
-            @Value("${mizan.worker.threads:1}") int threads) {
-        return new Worker(cf, admin, queue, repository, step, threads);
+            PartitionHeartbeats heartbeats,
+            @Value("${mizan.worker.threads:1}") int threads,
+            @Value("${mizan.workers.heartbeat:2s}") Duration beat) {
+        return new Worker(cf, admin, queue, repository, step, threads, heartbeats, beat);
     }
 
     /** Runs the partitions it takes from the queue; stops taking more and asks the running ones to stop on close. */
@@ -169,6 +330,13 @@ public class RemotePartitioning {
 
         private final SimpleMessageListenerContainer container;
         private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
+        private final PartitionHeartbeats heartbeats;
+        private final ScheduledExecutorService beating = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mizan-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        private final String name = host() + ":" + ProcessHandle.current().pid();
 
         Worker(
                 CachingConnectionFactory cf,
@@ -176,7 +344,24 @@ public class RemotePartitioning {
                 Queue queue,
                 JobRepository repository,
                 PartitionIngestStep step,
-                int threads) {
+                int threads,
+                PartitionHeartbeats heartbeats,
+                Duration beat) {
+            this.heartbeats = heartbeats;
+            beating.scheduleWithFixedDelay(
+                    () -> {
+                        for (StepExecution e : running) {
+                            try {
+                                heartbeats.beat(e.getId());
+                            } catch (RuntimeException x) {
+                                // the database is unreachable for a moment: the next beat tries again
+                                LOG.warn("heartbeat of step execution {} not written: {}", e.getId(), x.getMessage());
+                            }
+                        }
+                    },
+                    beat.toMillis(),
+                    beat.toMillis(),
+                    TimeUnit.MILLISECONDS);
             SimpleMessageConverter converter = new SimpleMessageConverter();
             converter.setAllowedListPatterns(
                     List.of("org.springframework.batch.integration.partition.*", "java.lang.*", "java.util.*"));
@@ -202,13 +387,15 @@ public class RemotePartitioning {
                             execution.getStatus());
                     return;
                 }
-                // claimed: STARTED from now, so the manager sees a worker that stops answering (a second claim fails on
-                // the version)
+                // claimed: the first heartbeat, then STARTED from now, so the manager sees a worker that stops beating
+                // (a second claim fails on the version)
+                heartbeats.start(execution.getId(), name);
                 execution.setStatus(BatchStatus.STARTED);
                 execution.setStartTime(LocalDateTime.now());
                 try {
                     repository.update(execution);
                 } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                    heartbeats.end(execution.getId());
                     return;
                 }
                 running.add(execution);
@@ -226,6 +413,7 @@ public class RemotePartitioning {
                     repository.update(execution);
                 } finally {
                     running.remove(execution);
+                    heartbeats.end(execution.getId());
                 }
             });
             this.admin = admin;
@@ -257,6 +445,15 @@ public class RemotePartitioning {
             // take no more; a partition in flight stops at its next chunk, STOPPED and restartable
             running.forEach(StepExecution::setTerminateOnly);
             container.stop();
+            beating.shutdownNow();
+        }
+
+        private static String host() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                return "worker";
+            }
         }
     }
 }
