@@ -1,6 +1,9 @@
 package org.mizan.jobs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.mizan.config.UsageException;
 import org.springframework.beans.BeanUtils;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.type.ClassMetadata;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
@@ -22,8 +28,6 @@ import org.springframework.util.ClassUtils;
  */
 @Component
 public final class JobCatalogue {
-
-    private static final String JOB_PACKAGES = "org.mizan.jobs";
 
     private final Map<String, JobDescriptor> byName = new LinkedHashMap<>();
 
@@ -49,13 +53,31 @@ public final class JobCatalogue {
         static final JobCatalogue CATALOGUE = new JobCatalogue(scan());
     }
 
+    /**
+     * The classes under this package that implement {@link JobDescriptor} directly, one of each made with its
+     * constructor without arguments. Only the class path root that holds this class is read (its classes folder or
+     * jar), not every jar of the class path.
+     */
     private static List<JobDescriptor> scan() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AssignableTypeFilter(JobDescriptor.class));
+        ClassLoader loader = JobCatalogue.class.getClassLoader();
+        String self = JobCatalogue.class.getSimpleName() + ".class";
+        String here = JobCatalogue.class.getResource(self).toString();
+        String pattern = here.substring(0, here.length() - self.length()) + "**/*.class";
+        ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(loader);
+        MetadataReaderFactory readers = new SimpleMetadataReaderFactory(resolver);
         List<JobDescriptor> found = new ArrayList<>();
-        for (BeanDefinition d : scanner.findCandidateComponents(JOB_PACKAGES)) {
-            Class<?> type = ClassUtils.resolveClassName(d.getBeanClassName(), JobCatalogue.class.getClassLoader());
-            found.add((JobDescriptor) BeanUtils.instantiateClass(type));
+        try {
+            for (Resource r : resolver.getResources(pattern)) {
+                ClassMetadata type = readers.getMetadataReader(r).getClassMetadata();
+                if (type.isConcrete()
+                        && type.isIndependent()
+                        && Arrays.asList(type.getInterfaceNames()).contains(JobDescriptor.class.getName())) {
+                    found.add((JobDescriptor)
+                            BeanUtils.instantiateClass(ClassUtils.resolveClassName(type.getClassName(), loader)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the job packages under " + pattern, e);
         }
         return found;
     }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the job catalogue knows of a job that loads delivered files: one per job package, a {@code @Component} with
- * a constructor without arguments, found as a bean in the application and by {@link JobCatalogue#standard()} before
- * it starts. The job itself is the package's {@code Job} bean of the same {@link #name()}. Adding a job is adding its
+ * What the job catalogue knows of a job that loads delivered files: one per job package, a {@code @Component} that
+ * implements this interface directly and has a constructor without arguments, found as a bean in the application and
+ * by {@link JobCatalogue#standard()} before it starts. The job itself is the package's {@code Job} bean of the same {@link #name()}. Adding a job is adding its
  * package: its job configuration and this descriptor.
  */
 public interface JobDescriptor {
