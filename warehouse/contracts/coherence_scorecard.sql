@@ -15,7 +15,10 @@ where coalesce(len(string_split(flags, ', ')), 0) <> len(regexp_extract_all(coal
 select * from coherence_scorecard where (own_score is null) <> (components < 2) or coverage_pct not between 0 and 100;
 -- check: a score is the unit's own score, or the mean of the scores of its units one level down (rounded to 0.1)
 select p.unit_code, p.period, p.score, p.basis from coherence_scorecard p
-left join (select u.parent_code, c.period, round(avg(c.score), 1) as mean_score, count(c.score) as scored
+-- (the mean rounded half up, exactly, as the build does: avg() of decimals is an inexact double in DuckDB 2.0)
+left join (select u.parent_code, c.period,
+                  (((20 * sum(c.score))::hugeint + count(c.score)) // (2 * nullif(count(c.score), 0)) / 10)::decimal(5, 1) as mean_score,
+                  count(c.score) as scored
            from coherence_scorecard c join admin_units u on u.unit_code = c.unit_code and u.valid_to is null
            group by all) k on k.parent_code = p.unit_code and k.period = p.period
 where p.score is distinct from case when coalesce(k.scored, 0) > 0 then k.mean_score else p.own_score end;

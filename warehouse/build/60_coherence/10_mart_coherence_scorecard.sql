@@ -128,7 +128,10 @@ scores(unit_code, period, level, score, children) using key (unit_code, period) 
     from own where level = (select max(level) from own)
     union
     select p.unit_code, p.period, any_value(p.level),
-           coalesce(round(avg(c.score), 1)::decimal(5, 1), any_value(p.own_score)),
+           -- the mean rounded half up, exactly: in tenths, (2 sum + n) // 2n. avg() of decimals is a double, and
+           -- DuckDB 2.0 computes it inexactly (a mean of 16.35 comes out 16.3499…, rounded to 16.3; 1.4 gave 16.4)
+           coalesce((((20 * sum(c.score))::hugeint + count(c.score)) // (2 * nullif(count(c.score), 0)) / 10)::decimal(5, 1),
+                    any_value(p.own_score)),
            string_agg(c.unit_code || ' ' || c.score, ', ' order by c.unit_code) filter (where c.score is not null)
     from own p
     left join own k on k.parent_code = p.unit_code and k.period = p.period
