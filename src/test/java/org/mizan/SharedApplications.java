@@ -1,0 +1,151 @@
+package org.mizan;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mizan.cli.Applications;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Keeps the Spring application a command booted, and lends it to the next command on the same home with the same
+ * settings, so that a test running many commands in-process boots it once per home instead of once per command.
+ * A command that runs while another holds the home's application (a load started in the background) boots its own,
+ * as a second process would. Applications of {@code serve} and {@code worker} are never kept; nor is one whose
+ * command changed its state for itself ({@code --reopen}), nor one whose job repository was deleted under it (the
+ * demo wipes its home). The few most recently used are kept; older ones are closed.
+ */
+final class SharedApplications implements Applications.Source {
+
+    /** Applications kept idle at most (a test class works in one or a few homes at a time). */
+    private static final int KEPT = 3;
+
+    private static final SharedApplications INSTANCE = new SharedApplications();
+
+    /** Idle applications, least recently used first, each with its key. */
+    private final Deque<Map.Entry<String, ConfigurableApplicationContext>> idle = new ArrayDeque<>();
+
+    private SharedApplications() {}
+
+    /** Installs the shared applications for every command run in this JVM (once; later calls do nothing). */
+    static synchronized void install() {
+        Applications.install(INSTANCE);
+    }
+
+    @Override
+    public Applications.Lease open(SpringApplication app, String[] args, boolean shareable) {
+        if (!shareable || app.getWebApplicationType() != WebApplicationType.NONE) {
+            return Applications.BOOT_PER_COMMAND.open(app, args, shareable);
+        }
+        String key = key(args);
+        ConfigurableApplicationContext kept = take(key);
+        return new Lease(key, kept != null ? kept : app.run(args));
+    }
+
+    /**
+     * The settings an application was booted with: its command line and every {@code mizan.*} and {@code spring.*}
+     * system property (the home among them), which the application's environment reads.
+     */
+    private static String key(String[] args) {
+        Map<String, String> props = new TreeMap<>();
+        System.getProperties().forEach((k, v) -> {
+            String name = k.toString();
+            if (name.startsWith("mizan.") || name.startsWith("spring.")) {
+                props.put(name, String.valueOf(v));
+            }
+        });
+        return String.join(" ", args) + " " + props;
+    }
+
+    private ConfigurableApplicationContext take(String key) {
+        ConfigurableApplicationContext found = null;
+        synchronized (this) {
+            for (Iterator<Map.Entry<String, ConfigurableApplicationContext>> i = idle.iterator(); i.hasNext(); ) {
+                Map.Entry<String, ConfigurableApplicationContext> e = i.next();
+                if (e.getKey().equals(key)) {
+                    i.remove();
+                    found = e.getValue();
+                    break;
+                }
+            }
+        }
+        if (found != null && !usable(found)) {
+            found.close();
+            return null;
+        }
+        return found;
+    }
+
+    /** Still running, and its job repository's file (when it keeps one) still where it was booted. */
+    private static boolean usable(ConfigurableApplicationContext c) {
+        if (!c.isActive()) {
+            return false;
+        }
+        String url = c.getEnvironment().getProperty("spring.datasource.url", "");
+        String prefix = "jdbc:h2:file:";
+        if (url.startsWith(prefix)) {
+            int end = url.indexOf(';');
+            String file = url.substring(prefix.length(), end < 0 ? url.length() : end);
+            return Files.exists(Path.of(file + ".mv.db"));
+        }
+        return true;
+    }
+
+    private void giveBack(String key, ConfigurableApplicationContext c) {
+        ConfigurableApplicationContext closing = null;
+        ConfigurableApplicationContext evicted = null;
+        synchronized (this) {
+            if (!c.isActive() || idle.stream().anyMatch(e -> e.getKey().equals(key))) {
+                closing = c; // a second application on the home (booted while the first was lent): one is enough
+            } else {
+                idle.addLast(Map.entry(key, c));
+                if (idle.size() > KEPT) {
+                    evicted = idle.removeFirst().getValue();
+                }
+            }
+        }
+        if (closing != null) {
+            closing.close();
+        }
+        if (evicted != null) {
+            evicted.close();
+        }
+    }
+
+    /** One command's loan of an application. */
+    private final class Lease implements Applications.Lease {
+
+        private final String key;
+        private final ConfigurableApplicationContext context;
+        private boolean ownOnly;
+
+        Lease(String key, ConfigurableApplicationContext context) {
+            this.key = key;
+            this.context = context;
+        }
+
+        @Override
+        public ConfigurableApplicationContext context() {
+            return context;
+        }
+
+        @Override
+        public void keepToItself() {
+            ownOnly = true;
+        }
+
+        @Override
+        public void close() {
+            if (ownOnly) {
+                context.close();
+            } else {
+                giveBack(key, context);
+            }
+        }
+    }
+}
