@@ -41,9 +41,7 @@ public final class MizanCli {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMP.forEach(MizanCli::deleteQuietly)));
         // commands on one home share the application the first of them booted (SharedApplications says when not)
         // (-Dmizan.test.boot-per-command=true: every command boots its own, as a process of the launcher does)
-        if (!Boolean.getBoolean("mizan.test.boot-per-command")) {
-            SharedApplications.install();
-        }
+        SharedApplications.install(!Boolean.getBoolean("mizan.test.boot-per-command"));
     }
 
     /** A temporary directory removed when the test JVM exits. */
