@@ -11,7 +11,12 @@ import java.util.List;
 import org.mizan.cli.MizanMain;
 import org.mizan.warehouse.ReadOnlyQuery;
 
-/** Runs Mizan's commands in-process against a home of the test's own, as a user would on the command line. */
+/**
+ * Runs Mizan's commands in-process against a home of the test's own, as a user would on the command line: through
+ * the launcher's entry point ({@link MizanMain#execute}), with the output and exit code it gives. The Spring
+ * application a command boots is kept for the next command on the same home ({@link SharedApplications}), so a test
+ * boots it once per home, not once per command.
+ */
 public final class MizanCli {
 
     public static final Path FIXTURES = Path.of("fixtures").toAbsolutePath();
@@ -34,6 +39,9 @@ public final class MizanCli {
     static {
         // homes hold lakes and warehouses of up to a million rows: remove them when the test JVM ends
         Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMP.forEach(MizanCli::deleteQuietly)));
+        // commands on one home share the application the first of them booted (SharedApplications says when not)
+        // (-Dmizan.test.boot-per-command=true: every command boots its own, as a process of the launcher does)
+        SharedApplications.install(!Boolean.getBoolean("mizan.test.boot-per-command"));
     }
 
     /** A temporary directory removed when the test JVM exits. */

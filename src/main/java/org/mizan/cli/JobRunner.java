@@ -16,11 +16,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the Spring application once for a command and launches jobs in it, each with the file and mapping given. */
 final class JobRunner implements Closeable {
 
+    private final Applications.Lease lease;
     private final ConfigurableApplicationContext context;
 
     /** @param err where notices go (a run found marked running whose process is gone) */
     JobRunner(java.io.PrintWriter err) {
-        this(err, WebApplicationType.NONE);
+        this(err, WebApplicationType.NONE, true);
     }
 
     /**
@@ -28,18 +29,29 @@ final class JobRunner implements Closeable {
      * @param args Spring properties as {@code --name=value} (e.g. {@code --server.port=0})
      */
     JobRunner(java.io.PrintWriter err, WebApplicationType web, String... args) {
+        this(err, web, false, args);
+    }
+
+    /** @param shareable whether an application kept between commands may serve this one (see {@link Applications}) */
+    private JobRunner(java.io.PrintWriter err, WebApplicationType web, boolean shareable, String... args) {
         SpringApplication app = new SpringApplication(MizanApplication.class);
         app.setWebApplicationType(web);
         app.setLogStartupInfo(false);
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         // application.yml says none; the command line outranks it
         all[args.length] = "--spring.main.web-application-type=" + web.name().toLowerCase(java.util.Locale.ROOT);
-        this.context = app.run(all);
-        // a run left STARTED by a process that is gone can only be rerun or abandoned once it is marked FAILED
-        for (var e : new StaleRuns(repository()).markFailed()) {
-            err.println("mizan: execution " + e.getId() + " ("
-                    + e.getJobInstance().getJobName() + ") was still marked running,"
-                    + " but its process is gone: marked FAILED (see ./mizan show " + e.getId() + ")");
+        this.lease = Applications.open(app, all, shareable);
+        this.context = lease.context();
+        try {
+            // a run left STARTED by a process that is gone can only be rerun or abandoned once it is marked FAILED
+            for (var e : new StaleRuns(repository()).markFailed()) {
+                err.println("mizan: execution " + e.getId() + " ("
+                        + e.getJobInstance().getJobName() + ") was still marked running,"
+                        + " but its process is gone: marked FAILED (see ./mizan show " + e.getId() + ")");
+            }
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
         }
     }
 
@@ -61,6 +73,11 @@ final class JobRunner implements Closeable {
     }
 
     private org.mizan.config.HomeLock homeLock;
+
+    /** This command changes its application's state for itself (as {@code --reopen} does): it is lent to no other. */
+    void keepApplicationToItself() {
+        lease.keepToItself();
+    }
 
     JobOperator operator() {
         return context.getBean(JobOperator.class);
@@ -112,7 +129,7 @@ final class JobRunner implements Closeable {
     @Override
     public void close() {
         try {
-            context.close();
+            lease.close();
         } finally {
             if (homeLock != null) {
                 homeLock.close();

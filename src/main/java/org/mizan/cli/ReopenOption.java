@@ -23,6 +23,7 @@ final class ReopenOption {
     /** Arms the lock of this command's loads to reopen instead of refusing, when --reopen was given. */
     void arm(JobRunner runner) {
         if (reason != null) {
+            runner.keepApplicationToItself();
             runner.bean(LoadLock.class)
                     .reopening(reason, ApprovalAction.approver(user).user());
         }

@@ -84,6 +84,7 @@ public class PublishLakeTasklet implements Tasklet {
                                 .toList());
             }
         }
+        CrashPoint.reached("staged", 1, context.home().root());
         Lake lake = context.lake();
         ExecutionContext step = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         int placed = lake.exclusive(() -> {
