@@ -10,7 +10,10 @@ import java.util.SplittableRandom;
  * a description Mizan skips, 1-3 DAC sectors with percentages, a recipient country, one or two locations whose
  * administrative codes are units of fixtures/gazetteer/admin_units.csv, a budget and 2-6 transactions.
  *
- * <pre>java bench/GenerateIati.java N SEED OUT.xml</pre>
+ * <pre>java bench/GenerateIati.java N SEED OUT.xml [ID_PREFIX]</pre>
+ *
+ * ID_PREFIX (default XM-BENCH) starts every iati-identifier: files of one benchmark with different prefixes hold
+ * different activities (bench/loads.sh).
  *
  * Written activity by activity: the generator holds one in memory, like the reader.
  */
@@ -32,6 +35,7 @@ public class GenerateIati {
         int n = Integer.parseInt(args[0]);
         SplittableRandom rnd = new SplittableRandom(Long.parseLong(args[1]));
         Path out = Path.of(args[2]);
+        String prefix = args.length > 3 ? args[3] : "XM-BENCH";
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             w.write(
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\" generated-datetime=\"2024-06-01T00:00:00Z\">\n");
@@ -43,7 +47,9 @@ public class GenerateIati {
                 a.append(" <iati-activity default-currency=\"")
                         .append(currency)
                         .append("\" last-updated-datetime=\"2024-06-01T00:00:00Z\">\n")
-                        .append("  <iati-identifier>XM-BENCH-")
+                        .append("  <iati-identifier>")
+                        .append(prefix)
+                        .append("-")
                         .append(i)
                         .append("</iati-identifier>\n")
                         .append(

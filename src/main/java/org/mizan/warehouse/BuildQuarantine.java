@@ -53,7 +53,8 @@ public final class BuildQuarantine {
     public Outcome rebuild(String ownUnit) {
         Warehouse warehouse = new Warehouse(home);
         try {
-            return new Outcome(warehouse.rebuild(), null);
+            // incremental when it can be (Warehouse.update); every try without a unit is a full build
+            return new Outcome(warehouse.update(), null);
         } catch (RuntimeException failure) {
             List<String> candidates = candidates(warehouse.lastGoodCommitOffset(), ownUnit);
             for (String unit : candidates.subList(0, Math.min(MAX_TRIES, candidates.size()))) {

@@ -82,7 +82,12 @@ final class BuildSql {
 
     /** The file's text with the lake placeholders filled in for {@code lake}, and the parameters. */
     static String withLake(String name, Lake lake) {
-        Matcher p = PARAM.matcher(SqlFiles.text(name));
+        return fill(SqlFiles.text(name), lake);
+    }
+
+    /** A build file's text (or one of its statements) with the lake placeholders and the parameters filled in. */
+    static String fill(String text, Lake lake) {
+        Matcher p = PARAM.matcher(text);
         StringBuilder withParams = new StringBuilder();
         while (p.find()) {
             p.appendReplacement(withParams, parameter(p.group(1)));

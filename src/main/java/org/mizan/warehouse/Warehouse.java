@@ -10,15 +10,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.mizan.config.MizanHome;
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
+import org.mizan.quality.QualityCheck;
 import org.mizan.quality.QualityChecks;
 import org.mizan.quality.QualityTables;
+import org.mizan.quality.Review;
 import org.mizan.quality.Reviews;
 
 /**
@@ -44,11 +49,31 @@ public final class Warehouse {
      * returns the new build's file. A failed build leaves the published one untouched.
      */
     public Path rebuild() {
+        return rebuild(false);
+    }
+
+    /**
+     * As {@link #rebuild()}, but when the published build was made by this code from the same configuration, starts
+     * from a copy of it and builds again only the tables that depend on the lake datasets changed since
+     * ({@link BuildPlan}): what a load costs follows what it delivered, not the size of the warehouse. The result is
+     * the same as a full build's (IncrementalBuildIT); {@code MIZAN_WAREHOUSE_FULL=1} (or
+     * {@code -Dmizan.warehouse.full=true}) makes every build a full one.
+     */
+    public Path update() {
+        return rebuild(!fullForced());
+    }
+
+    static boolean fullForced() {
+        String v = System.getProperty("mizan.warehouse.full", System.getenv("MIZAN_WAREHOUSE_FULL"));
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+    }
+
+    private Path rebuild(boolean incremental) {
         try {
             return lake.exclusive(() -> {
                 lake.recover();
                 long offset = lake.commitLogSize();
-                Path built = build();
+                Path built = build(incremental);
                 // what the lake had committed when this good build read it: a later failed build looks after it
                 Files.writeString(home.warehouse().resolve(".lake-commit-offset"), Long.toString(offset));
                 return built;
@@ -66,7 +91,7 @@ public final class Warehouse {
         return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }
 
-    private Path build() {
+    private Path build(boolean incremental) {
         Path file = home.warehouse()
                 .resolve("mizan-" + LocalDateTime.now().format(STAMP) + "-"
                         + ProcessHandle.current().pid() + ".duckdb");
@@ -75,22 +100,45 @@ public final class Warehouse {
                 lake.ensureSchemaFile(d);
             }
             Path previous = published();
+            List<QualityCheck> checks = QualityChecks.load(home);
+            List<Review> reviews = new Reviews(home).all();
+            BuildPlan plan = BuildPlan.load();
+            Map<String, String> inputs = BuildInputs.of(lake, plan, checks, reviews);
+            Set<String> changed = incremental ? BuildInputs.changedSince(previous, inputs) : null;
+            if (changed != null) {
+                // the previous build, copied: its tables that depend on nothing changed are this build's
+                Files.copy(previous, file);
+            }
             try (Connection c = DuckDb.readWrite(file);
                     Statement s = c.createStatement()) {
-                QualityTables.load(c, QualityChecks.load(home), new Reviews(home).all());
-                for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
-                    for (String sql : SqlFiles.statements(BuildSql.withLake("build/" + script, lake))) {
-                        try {
-                            long t0 = System.nanoTime();
-                            s.execute(sql);
-                            if (TIMING.isDebugEnabled()) {
-                                TIMING.debug(
-                                        "{} ms  {}: {}", (System.nanoTime() - t0) / 1_000_000, script, firstLine(sql));
-                            }
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(
-                                    "warehouse/build/" + script + " failed: " + e.getMessage(), e);
+                if (changed == null) {
+                    QualityTables.load(c, checks, reviews);
+                    TIMING.debug("full build");
+                } else {
+                    TIMING.debug("incremental build, changed datasets: {}", changed);
+                }
+                Set<String> dropped = new HashSet<>();
+                List<BuildPlan.Step> steps = changed == null ? plan.steps() : plan.toRun(changed);
+                for (BuildPlan.Step step : steps) {
+                    if (changed != null && step.kind() == BuildPlan.Kind.TABLE && dropped.add(step.target())) {
+                        s.execute(SqlFiles.statements(
+                                        SqlFiles.text("queries/build_drop.sql").replace("{{name}}", step.target()))
+                                .get(0));
+                    }
+                    String sql = BuildSql.fill(changed == null ? step.sql() : step.incrementalSql(), lake);
+                    try {
+                        long t0 = System.nanoTime();
+                        s.execute(sql);
+                        if (TIMING.isDebugEnabled()) {
+                            TIMING.debug(
+                                    "{} ms  {}: {}",
+                                    (System.nanoTime() - t0) / 1_000_000,
+                                    step.script(),
+                                    firstLine(sql));
                         }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(
+                                "warehouse/build/" + step.script() + " failed: " + e.getMessage(), e);
                     }
                 }
                 try {
@@ -107,6 +155,7 @@ public final class Warehouse {
                 if (!breaches.isEmpty()) {
                     throw new IllegalStateException(Contracts.refusal(breaches));
                 }
+                BuildInputs.write(c, inputs, changed != null);
                 s.execute("CHECKPOINT");
             }
             publish(file);

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Many loads into one home: bench/loads.sh [FILES] [ACTIVITIES] [SEED]   (defaults 100 400 7)
+#
+# Generates FILES IATI activity files of ACTIVITIES activities each (bench/GenerateIati.java, each file with its own
+# identifiers, so the warehouse grows with every load), loads the fixture gazetteer and FX rates into a fresh
+# MIZAN_HOME (not timed), then loads the files one after another with `./mizan run ingest-ledgers file=...` (read,
+# check, stage, publish, warehouse build), each under /usr/bin/time -v. Prints per-load wall time and peak RSS for
+# the first and last ten loads, the ratio last10/first10 of the mean wall time (target <= 1.2) and the maximum peak
+# RSS over every load (target <= 1.5 GB), with the machine's load average. Each load's CPU time (user + sys) is
+# printed beside its wall time: on a shared machine it is the steadier of the two.
+# bench/loads.sh --report TSV [MODE] prints the figures of a series kept with BENCH_KEEP=1 (also one cut short).
+#
+# BENCH_FULL=1 runs the same loads with the whole warehouse rebuilt at every load (MIZAN_WAREHOUSE_FULL=1, the path
+# before incremental builds), for a before/after in the same run: run the script twice, or BENCH_BOTH=1 to run both
+# modes one after the other (incremental first).
+# Environment: BENCH_KEEP=1 keeps the work directory; MIZAN_JAVA_OPTS is passed on to ./mizan.
+# A measurement, never a test: nothing fails because something was slow.
+set -euo pipefail
+
+if [[ "${1:-}" == --report ]]; then FILES=0; ACTIVITIES=0; SEED=0; else
+  FILES=${1:-100}
+  ACTIVITIES=${2:-400}
+  SEED=${3:-7}
+fi
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+# the figures of one series: report MODE PROJECTS TSV (a series cut short reports the loads it made)
+report() {
+  local mode=$1 projects=$2 tsv=${3:-$WORK/$1.tsv}
+  local n
+  n=$(wc -l <"$tsv")
+  printf '\n[%s] %s loads of %s activities; projects in the warehouse at the end: %s; load average %s\n' \
+    "$mode" "$n" "$ACTIVITIES" "$projects" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf 'load  wall_s  cpu_s  peak_rss_MiB\n'
+  awk -v n="$n" '(NR <= 10 || NR > n - 10) { printf "%4d  %6.2f  %5.2f  %8.0f\n", $1, $2, $4, $3 / 1024 }' "$tsv"
+  awk -v n="$n" '
+    NR <= 10 { f += $2; fc += $4; fr += $3; a++ }
+    NR > n - 10 { l += $2; lc += $4; lr += $3; b++ }
+    $3 > m { m = $3; at = $1 }
+    END {
+      printf "mean wall first 10: %.2f s, last 10: %.2f s, ratio last10/first10: %.2f (target <= 1.2)\n", f / a, l / b, (l / b) / (f / a)
+      printf "mean CPU (user+sys) first 10: %.2f s, last 10: %.2f s, ratio last10/first10: %.2f\n", fc / a, lc / b, (fc > 0 ? (lc / b) / (fc / a) : 0)
+      printf "mean peak RSS first 10: %.0f MiB, last 10: %.0f MiB\n", fr / a / 1024, lr / b / 1024
+      printf "max peak RSS: %.0f MiB at load %d (target <= 1536 MiB)\n", m / 1024, at }' "$tsv"
+}
+
+if [[ "${1:-}" == --report ]]; then
+  # bench/loads.sh --report TSV [MODE]: the figures of a series kept with BENCH_KEEP=1 (one cut short as well)
+  ACTIVITIES='?' report "${3:-series}" '?' "$2"
+  exit 0
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/mizan-loads-bench.XXXXXX")
+if [[ "${BENCH_KEEP:-0}" != 1 ]]; then trap 'rm -rf "$WORK"' EXIT; else echo "work directory kept: $WORK"; fi
+log() { printf '== %s\n' "$*" >&2; }
+
+log "compiling bench/GenerateIati.java"
+mkdir -p "$WORK/classes" "$WORK/files"
+javac -d "$WORK/classes" bench/GenerateIati.java
+log "generating $FILES files of $ACTIVITIES activities (seed $SEED)"
+for i in $(seq 1 "$FILES"); do
+  java -cp "$WORK/classes" GenerateIati "$ACTIVITIES" "$((SEED + i))" "$WORK/files/activities-$(printf %04d "$i").xml" \
+    "XM-BENCH-F$i"
+done
+
+# one series of loads into a fresh home; writes "load wall_s rss_kb" lines to $WORK/$1.tsv
+series() {
+  local mode=$1
+  export MIZAN_HOME=$WORK/home-$mode
+  if [[ $mode == full ]]; then export MIZAN_WAREHOUSE_FULL=1; else unset MIZAN_WAREHOUSE_FULL; fi
+  log "[$mode] loading the gazetteer and FX rates (not timed; builds the jar if needed)"
+  ./mizan run load-gazetteer file=fixtures/gazetteer/admin_units.csv >"$WORK/$mode-gazetteer.log"
+  ./mizan run load-fx-rates file=fixtures/fx/fx_rates.csv >"$WORK/$mode-fx.log"
+  : >"$WORK/$mode.tsv"
+  local i=0 f
+  for f in "$WORK"/files/*.xml; do
+    i=$((i + 1))
+    /usr/bin/time -v -o "$WORK/time.txt" ./mizan run ingest-ledgers file="$f" >"$WORK/run.log" 2>&1 \
+      || { tail -n 30 "$WORK/run.log" >&2; exit 1; }
+    awk -F': ' -v i="$i" '
+      /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
+      /User time \(seconds\)/ { u = $2 }
+      /System time \(seconds\)/ { y = $2 }
+      /Maximum resident set size/ { r = $2 }
+      END { printf "%d %.2f %d %.2f\n", i, w, r, u + y }' "$WORK/time.txt" >>"$WORK/$mode.tsv"
+    if (( i % 10 == 0 )); then log "[$mode] $i of $FILES loads, last: $(tail -1 "$WORK/$mode.tsv"), load average $(cut -d' ' -f1-3 /proc/loadavg)"; fi
+  done
+  local projects
+  projects=$(./mizan query "select count(*) from projects" --format csv | tail -1)
+  report "$mode" "$projects"
+}
+
+if [[ "${BENCH_BOTH:-0}" == 1 ]]; then
+  series incremental
+  series full
+elif [[ "${BENCH_FULL:-0}" == 1 ]]; then
+  series full
+else
+  series incremental
+fi

@@ -1,0 +1,140 @@
+package org.mizan.warehouse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.mizan.duckdb.DuckDb;
+import org.mizan.duckdb.SqlFiles;
+import org.mizan.lake.Dataset;
+import org.mizan.lake.Lake;
+import org.mizan.quality.QualityCheck;
+import org.mizan.quality.Review;
+
+/**
+ * What a build is made from, as fingerprints stored in the build ({@code mizan_build_inputs}): one per lake dataset
+ * (the path, size and modification time of each of its files, so that any change to the lake shows, whether a load's
+ * commit, a quarantine or a key rotation made it) and one, {@code build}, for everything else a build reads (the
+ * build SQL as it runs, with the parameters, approvals and lake paths filled in, the quality checks and reviews).
+ */
+final class BuildInputs {
+
+    /** Raised when the way the build reads its inputs changes, so that no older build is taken as a start. */
+    private static final String VERSION = "1";
+
+    static final String BUILD = "build";
+
+    private BuildInputs() {}
+
+    static Map<String, String> of(Lake lake, BuildPlan plan, List<QualityCheck> checks, List<Review> reviews)
+            throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        StringBuilder build = new StringBuilder(VERSION).append('\n');
+        for (BuildPlan.Step step : plan.steps()) {
+            build.append(BuildSql.fill(step.sql(), lake)).append("\n;\n");
+        }
+        build.append(SqlFiles.text("queries/quality_config.sql")).append('\n');
+        checks.forEach(c -> build.append(c).append('\n'));
+        reviews.forEach(r -> build.append(r).append('\n'));
+        out.put(BUILD, sha256(build.toString()));
+        for (Dataset d : Dataset.values()) {
+            out.put(d.folder(), fingerprint(lake.dir(d)));
+        }
+        return out;
+    }
+
+    private static String fingerprint(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return sha256("");
+        }
+        TreeSet<String> files = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .toList()) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                files.add(dir.relativize(p) + "\t" + a.size() + "\t"
+                        + a.lastModifiedTime().toMillis());
+            }
+        }
+        return sha256(String.join("\n", files));
+    }
+
+    /**
+     * The datasets whose fingerprint differs from the one {@code previous} was built from, or null when a full build
+     * is needed: no previous build, one from before fingerprints or from other build inputs, or one not readable.
+     */
+    static Set<String> changedSince(Path previous, Map<String, String> now) {
+        if (previous == null || Files.exists(previous.resolveSibling(previous.getFileName() + ".wal"))) {
+            return null;
+        }
+        Map<String, String> before = new LinkedHashMap<>();
+        try (Connection c = DuckDb.readOnly(previous);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(SqlFiles.statements(SqlFiles.text("queries/build_inputs_read.sql"))
+                        .get(0))) {
+            while (r.next()) {
+                before.put(r.getString(1), r.getString(2));
+            }
+        } catch (SQLException e) {
+            return null; // a build from before the fingerprints
+        }
+        if (!now.get(BUILD).equals(before.get(BUILD))) {
+            return null;
+        }
+        Set<String> changed = new TreeSet<>();
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            if (!e.getKey().equals(BUILD) && !e.getValue().equals(before.get(e.getKey()))) {
+                changed.add(e.getKey());
+            }
+        }
+        return changed;
+    }
+
+    /** The row that says how a build was made: {@code full} or {@code incremental} (not compared). */
+    static final String KIND = "kind";
+
+    static void write(Connection c, Map<String, String> inputs, boolean incremental) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : SqlFiles.statements(SqlFiles.text("queries/build_inputs.sql"))) {
+                s.execute(sql);
+            }
+        }
+        try (PreparedStatement p =
+                c.prepareStatement(SqlFiles.statements(SqlFiles.text("queries/build_inputs_insert.sql"))
+                        .get(0))) {
+            for (Map.Entry<String, String> e : inputs.entrySet()) {
+                p.setString(1, e.getKey());
+                p.setString(2, e.getValue());
+                p.addBatch();
+            }
+            p.setString(1, KIND);
+            p.setString(2, incremental ? "incremental" : "full");
+            p.addBatch();
+            p.executeBatch();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.mizan.warehouse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mizan.duckdb.SqlFiles;
+
+/**
+ * The statements of {@code warehouse/build/} with what each one writes and reads, so that a build can run only the
+ * statements that depend on the lake datasets a load changed (the incremental build, {@link Warehouse}).
+ *
+ * <p>A statement writes one object: the table, view or macro it creates ({@code create [temp] table|view|macro X}),
+ * the table it changes ({@code delete from X}, {@code update X}, {@code insert into X}) or the new name of a view it
+ * renames ({@code alter view X rename to Y} writes Y and reads X). It reads every other object of the build it
+ * names, and every lake dataset of a {@code {{lake:dataset}}} placeholder. An object is dirty when a statement that
+ * writes it reads a changed dataset or a dirty object, or uses the day of the build ({@code current_date}).
+ */
+final class BuildPlan {
+
+    enum Kind {
+        /** Creates or changes a table of the warehouse file: rerun when dirty. */
+        TABLE,
+        /** Creates a temporary view or table: not in the file, so made again when a statement that runs reads it. */
+        TEMP,
+        /** Defines a view or macro, or renames a view: stored in the file and the same from build to build. */
+        DEFINITION
+    }
+
+    /**
+     * One statement: its file, its text with the placeholders left in, what it writes and reads, and its text as an
+     * incremental build runs it ({@code incrementalSql}: a view the build renames later, {@code alter view X rename
+     * to Y}, is named Y there, since the copied build holds the view's first definition under that name).
+     */
+    record Step(
+            String script,
+            String sql,
+            Kind kind,
+            String target,
+            Set<String> reads,
+            Set<String> datasets,
+            boolean volatileDay,
+            String incrementalSql) {}
+
+    private static final Pattern CREATE = Pattern.compile(
+            "^create\\s+(or\\s+replace\\s+)?(temp\\s+|temporary\\s+)?(table|view|macro)\\s+([a-z_][a-z0-9_]*)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGE =
+            Pattern.compile("^(delete\\s+from|update|insert\\s+into)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RENAME = Pattern.compile(
+            "^alter\\s+view\\s+([a-z_][a-z0-9_]*)\\s+rename\\s+to\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LAKE = Pattern.compile("\\{\\{lake:([a-z_]+)(?::filename)?}}");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
+    private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
+    private static final Pattern TODAY = Pattern.compile(
+            "\\b(current_date|current_timestamp|now\\s*\\(|today\\s*\\(|get_current_time|random\\s*\\()",
+            Pattern.CASE_INSENSITIVE);
+
+    private final List<Step> steps;
+
+    private BuildPlan(List<Step> steps) {
+        this.steps = steps;
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    /** The plan of the scripts listed in {@code warehouse/build/BUILD}, in build order. */
+    static BuildPlan load() {
+        List<String[]> raw = new ArrayList<>();
+        for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
+            for (String sql : SqlFiles.statements(SqlFiles.text("build/" + script))) {
+                raw.add(new String[] {script, sql});
+            }
+        }
+        Set<String> objects = new HashSet<>();
+        for (String[] r : raw) {
+            objects.add(target(r[1]).name);
+        }
+        List<Step> steps = new ArrayList<>();
+        for (String[] r : raw) {
+            Target t = target(r[1]);
+            String code = COMMENT.matcher(STRING.matcher(r[1]).replaceAll("''")).replaceAll("");
+            Set<String> reads = new LinkedHashSet<>();
+            Matcher w = WORD.matcher(code);
+            while (w.find()) {
+                String word = w.group().toLowerCase(Locale.ROOT);
+                if (objects.contains(word) && !word.equals(t.name)) {
+                    reads.add(word);
+                }
+            }
+            if (t.renamedFrom != null) {
+                reads.add(t.renamedFrom);
+            }
+            Set<String> datasets = new LinkedHashSet<>();
+            Matcher l = LAKE.matcher(r[1]);
+            while (l.find()) {
+                datasets.add(l.group(1));
+            }
+            steps.add(new Step(
+                    r[0],
+                    r[1],
+                    t.kind,
+                    t.name,
+                    reads,
+                    datasets,
+                    TODAY.matcher(code).find(),
+                    r[1]));
+        }
+        for (int r = 0; r < steps.size(); r++) {
+            Step rename = steps.get(r);
+            Matcher m = RENAME.matcher(rename.sql().strip());
+            if (!m.find()) {
+                continue;
+            }
+            String from = m.group(1).toLowerCase(Locale.ROOT);
+            for (int i = 0; i < r; i++) {
+                Step s = steps.get(i);
+                if (s.kind() != Kind.DEFINITION && s.reads().contains(from)) {
+                    steps.set(
+                            i,
+                            new Step(
+                                    s.script(),
+                                    s.sql(),
+                                    s.kind(),
+                                    s.target(),
+                                    s.reads(),
+                                    s.datasets(),
+                                    s.volatileDay(),
+                                    renameOutsideStrings(s.incrementalSql(), from, rename.target())));
+                }
+            }
+        }
+        return new BuildPlan(steps);
+    }
+
+    /** {@code sql} with the identifier {@code from} named {@code to}, string literals left as they are. */
+    static String renameOutsideStrings(String sql, String from, String to) {
+        Pattern word = Pattern.compile("(?i)(?<![A-Za-z0-9_.])" + Pattern.quote(from) + "(?![A-Za-z0-9_])");
+        StringBuilder out = new StringBuilder();
+        Matcher str = STRING.matcher(sql);
+        int at = 0;
+        while (str.find()) {
+            out.append(word.matcher(sql.substring(at, str.start())).replaceAll(to));
+            out.append(str.group());
+            at = str.end();
+        }
+        out.append(word.matcher(sql.substring(at)).replaceAll(to));
+        return out.toString();
+    }
+
+    private record Target(String name, Kind kind, String renamedFrom) {}
+
+    private static Target target(String sql) {
+        String s = sql.strip();
+        Matcher c = CREATE.matcher(s);
+        if (c.find()) {
+            String name = c.group(4).toLowerCase(Locale.ROOT);
+            if (c.group(2) != null) {
+                return new Target(name, Kind.TEMP, null);
+            }
+            return new Target(name, c.group(3).equalsIgnoreCase("table") ? Kind.TABLE : Kind.DEFINITION, null);
+        }
+        Matcher ch = CHANGE.matcher(s);
+        if (ch.find()) {
+            return new Target(ch.group(2).toLowerCase(Locale.ROOT), Kind.TABLE, null);
+        }
+        Matcher r = RENAME.matcher(s);
+        if (r.find()) {
+            return new Target(
+                    r.group(2).toLowerCase(Locale.ROOT),
+                    Kind.DEFINITION,
+                    r.group(1).toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalStateException(
+                "warehouse/build: cannot tell what this statement writes (create, delete, update,"
+                        + " insert or alter view … rename): " + s.substring(0, Math.min(80, s.length())));
+    }
+
+    /**
+     * The statements an incremental build runs when the datasets {@code changed} changed: every statement of a dirty
+     * table (its first one, a create, after dropping the copy's table), and the temporary views and tables those
+     * read, directly or through others. Definitions (views, macros, renames) are kept from the previous build.
+     */
+    List<Step> toRun(Set<String> changed) {
+        Set<String> dirty = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Step s : steps) {
+                if (dirty.contains(s.target())) {
+                    continue;
+                }
+                boolean isDirty = s.volatileDay()
+                        || s.datasets().stream().anyMatch(changed::contains)
+                        || s.reads().stream().anyMatch(dirty::contains);
+                if (isDirty) {
+                    dirty.add(s.target());
+                    grew = true;
+                }
+            }
+        }
+        // the temporary objects the statements that run read (directly or through another temporary object)
+        Set<String> needed = new HashSet<>();
+        for (Step s : steps) {
+            if (s.kind() == Kind.TABLE && dirty.contains(s.target())) {
+                needed.addAll(s.reads());
+            }
+        }
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Step s = steps.get(i);
+            if (s.kind() == Kind.TEMP && needed.contains(s.target())) {
+                needed.addAll(s.reads());
+            }
+        }
+        List<Step> out = new ArrayList<>();
+        for (Step s : steps) {
+            boolean run = switch (s.kind()) {
+                case TABLE -> dirty.contains(s.target());
+                case TEMP -> needed.contains(s.target());
+                case DEFINITION -> false;
+            };
+            if (run) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

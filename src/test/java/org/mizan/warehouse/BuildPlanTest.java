@@ -1,0 +1,62 @@
+package org.mizan.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BuildPlanTest {
+
+    private final BuildPlan plan = BuildPlan.load();
+
+    private List<String> run(String... changed) {
+        return plan.toRun(Set.of(changed)).stream()
+                .map(BuildPlan.Step::target)
+                .distinct()
+                .toList();
+    }
+
+    @Test
+    void aLedgerLoadLeavesTheRemittanceTablesAsTheyAre() {
+        List<String> run = run("projects", "project_sectors", "project_places", "funding_entries");
+        assertThat(run).contains("stg_projects", "dim_projects", "fct_funding_entries", "int_approval_status");
+        assertThat(run)
+                .doesNotContain(
+                        "stg_remittance_transactions",
+                        "fct_remittance_transactions",
+                        "mart_remittance_inflows",
+                        "dim_admin_units",
+                        "dim_fx_rates");
+    }
+
+    @Test
+    void nothingChangedRunsOnlyWhatUsesTheDayOfTheBuild() {
+        // the date-range quality flags compare with current_date: they (and what reads them) always run
+        List<String> run = run();
+        assertThat(run).doesNotContain("fct_remittance_transactions", "dim_projects", "dim_admin_units");
+        assertThat(plan.steps().stream().filter(BuildPlan.Step::volatileDay).map(BuildPlan.Step::target))
+                .containsExactly("int_quality_candidates");
+    }
+
+    @Test
+    void definitionsNeverRunAndTheirRenamedNamesAreUsedBeforeTheRename() {
+        assertThat(plan.toRun(Set.of("admin_units"))).noneMatch(s -> s.kind() == BuildPlan.Kind.DEFINITION);
+        BuildPlan.Step status = plan.steps().stream()
+                .filter(s -> s.target().equals("int_approval_status"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(status.incrementalSql())
+                .contains("from int_remittance_inflows_all")
+                .doesNotContain("from remittance_inflows\n");
+    }
+
+    @Test
+    void renamesOnlyIdentifiersOutsideStrings() {
+        assertThat(BuildPlan.renameOutsideStrings(
+                        "select 'remittance_inflows', x.remittance_inflows from remittance_inflows",
+                        "remittance_inflows",
+                        "int_remittance_inflows_all"))
+                .isEqualTo("select 'remittance_inflows', x.remittance_inflows from int_remittance_inflows_all");
+    }
+}

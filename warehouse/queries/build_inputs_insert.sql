@@ -1,0 +1,1 @@
+insert into mizan_build_inputs values (?, ?)

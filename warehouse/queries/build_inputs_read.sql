@@ -1,0 +1,1 @@
+select input, fingerprint from mizan_build_inputs
