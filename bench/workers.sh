@@ -39,20 +39,31 @@ prepare() {  # prepare HOME: gazetteer and FX rates, not timed
   MIZAN_HOME=$1 mizan run load-gazetteer "file=$WORK/data/admin_units.csv" >/dev/null
   MIZAN_HOME=$1 mizan run load-fx-rates "file=$WORK/data/fx_rates.csv" >/dev/null
 }
-rss() { awk '{ printf "%d MB", $2 / 1024 }' "$1"; }
+# the last line of GNU time's file ("elapsed peak-KB"; a worker stopped by SIGTERM has a line before it saying so)
+rss() { tail -n 1 "$1" | awk '{ printf "%d MB", $2 / 1024 }'; }
+secs() { tail -n 1 "$1" | awk '{ print $1 }'; }
+# what to run: MODES="duckdb single 1 2" (default); ONE_WORKER_S, the 1-worker time of an earlier run, when 1 is left out
+MODES=${MODES:-duckdb single 1 2}
+want() { [[ " $MODES " == *" $1 "* ]]; }
+one=${ONE_WORKER_S:-}
 
+echo "rows: $ROWS, partition size $SIZE, $(nproc) cores (a shared machine: other processes ran meanwhile), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if want duckdb; then
 /usr/bin/time -f '%e %M' -o "$WORK/duckdb.time" java -cp "$WORK/classes:$DUCKDB_JAR" DuckDbBaseline "$CSV" "$WORK/baseline.duckdb" \
   bench/duckdb_baseline.sql >/dev/null
-echo "rows: $ROWS, partition size $SIZE, $(nproc) cores (a shared machine: other processes ran meanwhile)"
-echo "duckdb read_csv:   $(awk '{ print $1 }' "$WORK/duckdb.time") s, peak RSS $(rss "$WORK/duckdb.time")"
+echo "duckdb read_csv:   $(secs "$WORK/duckdb.time") s, peak RSS $(rss "$WORK/duckdb.time")"
+fi
 
+if want single; then
 prepare "$WORK/single"
 /usr/bin/time -f '%e %M' -o "$WORK/single.time" env MIZAN_HOME="$WORK/single" SPRING_PROFILES_ACTIVE=postgres \
   java -Xmx2g -XX:+UseParallelGC -cp "$CP" org.mizan.cli.MizanMain run ingest-remittances "file=$CSV" >"$WORK/single.log" 2>&1
-single=$(awk '{ print $1 }' "$WORK/single.time")
+single=$(secs "$WORK/single.time")
 echo "one node:          $single s, $(awk -v r="$ROWS" -v s="$single" 'BEGIN { printf "%.0f", r / s }') rows/s, peak RSS $(rss "$WORK/single.time")"
+fi
 
 for n in 1 2; do
+  want "$n" || continue
   home=$WORK/workers-$n
   prepare "$home"
   for w in $(seq 1 "$n"); do
@@ -68,11 +79,11 @@ for n in 1 2; do
     pkill -TERM -P "$(cat "$home/worker$w.pid")" 2>/dev/null || kill -TERM "$(cat "$home/worker$w.pid")"
   done
   wait
-  wall=$(awk '{ print $1 }' "$home/manager.time")
+  wall=$(secs "$home/manager.time")
   [[ $n == 1 ]] && one=$wall
   line="$n worker(s):      $wall s, $(awk -v r="$ROWS" -v s="$wall" 'BEGIN { printf "%.0f", r / s }') rows/s"
-  line+=", speed-up $(awk -v a="$one" -v b="$wall" 'BEGIN { printf "%.2f", a / b }') against 1 worker; peak RSS manager $(rss "$home/manager.time")"
+  line+=", speed-up $(awk -v a="${one:-0}" -v b="$wall" 'BEGIN { printf "%.2f", a / b }') against 1 worker; peak RSS manager $(rss "$home/manager.time")"
   for w in $(seq 1 "$n"); do line+=", worker$w $(rss "$home/worker$w.time")"; done
   echo "$line"
-  grep -h "read $ROWS" "$home/manager.log" | head -n 1
+  grep -h "lines read" "$home/manager.log" | head -n 1 || true
 done

@@ -58,9 +58,7 @@ public final class StaleRuns {
                 }
                 LocalDateTime now = LocalDateTime.now();
                 for (StepExecution step : e.getStepExecutions()) {
-                    // a partition ("step:partition") may run in a worker process of its own that is still alive: the
-                    // run's rerun waits for it or fails it by its heartbeat (RemotePartitioning), not this
-                    if (step.getStatus().isRunning() && !step.getStepName().contains(":")) {
+                    if (step.getStatus().isRunning()) {
                         step.setStatus(BatchStatus.FAILED);
                         step.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
                         step.setEndTime(now);
