@@ -30,7 +30,8 @@ import org.mizan.quality.Review;
  * What a build is made from, as fingerprints stored in the build ({@code mizan_build_inputs}): one per lake dataset
  * (the path, size and modification time of each of its files, so that any change to the lake shows, whether a load's
  * commit, a quarantine or a key rotation made it) and one, {@code build}, for everything else a build reads (the
- * build SQL as it runs, with the parameters, approvals and lake paths filled in, the quality checks and reviews).
+ * build SQL as it runs, with the parameters, approvals and lake paths filled in, the approval states, the quality
+ * checks and reviews).
  */
 final class BuildInputs {
 
@@ -39,6 +40,9 @@ final class BuildInputs {
 
     static final String BUILD = "build";
 
+    private static final java.util.regex.Pattern LAKE_READ =
+            java.util.regex.Pattern.compile("\\{\\{lake:([a-z_]+)(:filename)?}}");
+
     private BuildInputs() {}
 
     static Map<String, String> of(Lake lake, BuildPlan plan, List<QualityCheck> checks, List<Review> reviews)
@@ -46,9 +50,18 @@ final class BuildInputs {
         Map<String, String> out = new LinkedHashMap<>();
         StringBuilder build = new StringBuilder(VERSION).append('\n');
         for (BuildPlan.Step step : plan.steps()) {
-            build.append(BuildSql.fill(step.sql(), lake)).append("\n;\n");
+            // a dataset's read is left as its placeholder: what it stands for (the folder, or the empty schema file
+            // while the dataset has no file) follows the lake, and the lake's changes are the datasets' fingerprints
+            String sql = LAKE_READ.matcher(step.sql()).replaceAll("[lake:$1$2]");
+            build.append(BuildSql.fill(sql, lake)).append("\n;\n");
         }
         build.append(SqlFiles.text("queries/quality_config.sql")).append('\n');
+        // the approval states the build reads ({{approvals}} names the file; what it holds is an input too: a reopen
+        // or an approval changes it and nothing in the lake)
+        Path approvals = ApprovalSnapshotFile.of(lake.root());
+        if (Files.isRegularFile(approvals)) {
+            build.append(Files.readString(approvals, StandardCharsets.UTF_8)).append('\n');
+        }
         checks.forEach(c -> build.append(c).append('\n'));
         reviews.forEach(r -> build.append(r).append('\n'));
         out.put(BUILD, sha256(build.toString()));
