@@ -43,7 +43,7 @@ class IatiBadInputIT {
         List<String> lines = Files.readAllLines(Path.of(quarantine));
         assertThat(lines).hasSize(6);
         assertThat(lines.get(1))
-                .startsWith("\"iati_broken_transactions.xml\",23,required,")
+                .startsWith("iati_broken_transactions.xml,23,required,")
                 .contains("activity NP-MOFA-RERP-01, transaction 2 (line 23): no transaction-type code");
         assertThat(lines.get(2))
                 .contains(",27,required,")

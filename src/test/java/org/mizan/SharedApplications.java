@@ -107,7 +107,41 @@ final class SharedApplications implements Applications.Source {
                 props.put(name, String.valueOf(v));
             }
         });
-        return String.join(" ", args) + " " + props;
+        return String.join(" ", args) + " " + props + " " + settingsOf(props.get("mizan.home"));
+    }
+
+    /**
+     * The home's own settings files as they are now (name, size, modification time): the YAML files at its top
+     * ({@code schedules.yml}, {@code dashboard-users.yml}, ...) and under {@code config/} and {@code quality/}. An
+     * application reads them when it boots, so one booted before a test changed them is not lent again.
+     */
+    private static String settingsOf(String home) {
+        if (home == null) {
+            return "";
+        }
+        Path root = Path.of(home);
+        StringBuilder out = new StringBuilder();
+        try (var top = Files.list(root)) {
+            for (Path p : top.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isRegularFile(p)) {
+                    out.append(stamp(p));
+                } else if (name.equals("config") || name.equals("quality")) {
+                    try (var all = Files.walk(p)) {
+                        for (Path q : all.filter(Files::isRegularFile).sorted().toList()) {
+                            out.append(stamp(q));
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "unreadable " + System.nanoTime(); // never matches: a fresh application
+        }
+        return out.toString();
+    }
+
+    private static String stamp(Path p) throws java.io.IOException {
+        return p + ":" + Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() + ";";
     }
 
     private ConfigurableApplicationContext take(String key) {
