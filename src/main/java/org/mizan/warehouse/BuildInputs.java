@@ -40,9 +40,6 @@ final class BuildInputs {
 
     static final String BUILD = "build";
 
-    private static final java.util.regex.Pattern LAKE_READ =
-            java.util.regex.Pattern.compile("\\{\\{lake:([a-z_]+)(:filename)?}}");
-
     private BuildInputs() {}
 
     static Map<String, String> of(Lake lake, BuildPlan plan, List<QualityCheck> checks, List<Review> reviews)
@@ -52,7 +49,7 @@ final class BuildInputs {
         for (BuildPlan.Step step : plan.steps()) {
             // a dataset's read is left as its placeholder: what it stands for (the folder, or the empty schema file
             // while the dataset has no file) follows the lake, and the lake's changes are the datasets' fingerprints
-            String sql = LAKE_READ.matcher(step.sql()).replaceAll("[lake:$1$2]");
+            String sql = BuildSql.LAKE.matcher(step.sql()).replaceAll("[lake:$1$2]");
             build.append(BuildSql.fill(sql, lake)).append("\n;\n");
         }
         build.append(SqlFiles.text("queries/quality_config.sql")).append('\n');

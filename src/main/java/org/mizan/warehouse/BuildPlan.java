@@ -53,7 +53,6 @@ final class BuildPlan {
             Pattern.compile("^(delete\\s+from|update|insert\\s+into)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern RENAME = Pattern.compile(
             "^alter\\s+view\\s+([a-z_][a-z0-9_]*)\\s+rename\\s+to\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LAKE = Pattern.compile("\\{\\{lake:([a-z_]+)(?::filename)?}}");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
     private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
@@ -99,7 +98,7 @@ final class BuildPlan {
                 reads.add(t.renamedFrom);
             }
             Set<String> datasets = new LinkedHashSet<>();
-            Matcher l = LAKE.matcher(r[1]);
+            Matcher l = BuildSql.LAKE.matcher(r[1]);
             while (l.find()) {
                 datasets.add(l.group(1));
             }

@@ -18,7 +18,9 @@ import org.mizan.lake.Lake;
  */
 final class BuildSql {
 
-    private static final Pattern LAKE = Pattern.compile("\\{\\{lake:([a-z_]+)(:filename)?}}");
+    /** A dataset's read: group 1 the dataset, group 2 {@code :filename} when the rows carry their file. */
+    static final Pattern LAKE = Pattern.compile("\\{\\{lake:([a-z_]+)(:filename)?}}");
+
     private static final Pattern PARAM = Pattern.compile("\\{\\{param:([a-z_]+)}}");
 
     /**
