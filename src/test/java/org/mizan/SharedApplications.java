@@ -144,6 +144,25 @@ final class SharedApplications implements Applications.Source {
         return p + ":" + Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() + ";";
     }
 
+    /**
+     * Closes the idle applications whose job repository file is in {@code home}: the demo wipes its home, and an
+     * application kept there would go on writing into the folder as it is deleted.
+     */
+    @Override
+    public void release(Path home) {
+        java.util.List<ConfigurableApplicationContext> closing = new java.util.ArrayList<>();
+        synchronized (this) {
+            for (Iterator<Map.Entry<String, ConfigurableApplicationContext>> i = idle.iterator(); i.hasNext(); ) {
+                ConfigurableApplicationContext c = i.next().getValue();
+                if (!embedded(c) || repositoryFile(c).toAbsolutePath().startsWith(home.toAbsolutePath())) {
+                    i.remove();
+                    closing.add(c);
+                }
+            }
+        }
+        closing.forEach(ConfigurableApplicationContext::close);
+    }
+
     private ConfigurableApplicationContext take(String key) {
         ConfigurableApplicationContext found = null;
         synchronized (this) {
@@ -175,10 +194,14 @@ final class SharedApplications implements Applications.Source {
         if (!c.isActive() || !embedded(c)) {
             return false;
         }
+        return Files.exists(Path.of(repositoryFile(c) + ".mv.db"));
+    }
+
+    /** The H2 file of an embedded application's job repository, without its {@code .mv.db}. */
+    private static Path repositoryFile(ConfigurableApplicationContext c) {
         String url = c.getEnvironment().getProperty("spring.datasource.url", "");
         int end = url.indexOf(';');
-        String file = url.substring(H2_FILE.length(), end < 0 ? url.length() : end);
-        return Files.exists(Path.of(file + ".mv.db"));
+        return Path.of(url.substring(H2_FILE.length(), end < 0 ? url.length() : end));
     }
 
     private void giveBack(String key, ConfigurableApplicationContext c) {

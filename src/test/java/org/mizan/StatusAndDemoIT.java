@@ -58,6 +58,7 @@ class StatusAndDemoIT {
                 .isTrue();
         // a second demo starts afresh: the same numbers, not twice them
         MizanCli.Result again = cli.run("demo", "--fixtures", MizanCli.FIXTURES.toString());
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).containsPattern("remittance_transactions\\s+295\\n");
     }
 }

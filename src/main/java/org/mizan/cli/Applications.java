@@ -35,6 +35,12 @@ public final class Applications {
          * @param shareable false for a command whose application must be its own (it serves, or works as a worker)
          */
         Lease open(SpringApplication app, String[] args, boolean shareable);
+
+        /**
+         * A command is about to delete {@code home} (the demo wipes its own): close any application this source
+         * keeps whose files are there. A launcher's process keeps none.
+         */
+        default void release(java.nio.file.Path home) {}
     }
 
     /** What a process of the launcher does: boots the application for the command and closes it after. */
@@ -62,5 +68,10 @@ public final class Applications {
 
     static Lease open(SpringApplication app, String[] args, boolean shareable) {
         return source.open(app, args, shareable);
+    }
+
+    /** Closes what the installed source keeps open in {@code home} before a command deletes it. */
+    static void release(java.nio.file.Path home) {
+        source.release(home);
     }
 }

@@ -66,6 +66,7 @@ public class DemoCommand implements Callable<Integer> {
                     "no fixtures in " + dir + ": run from the checkout or pass --fixtures DIR");
         }
         Path demoHome = MizanHome.fromEnvironment().root().resolve("demo");
+        Applications.release(demoHome);
         Folders.deleteTree(demoHome);
         System.setProperty("mizan.home", demoHome.toString());
         out.println("demo home: " + demoHome + " (wiped and loaded afresh)");
