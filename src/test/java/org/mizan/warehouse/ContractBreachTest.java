@@ -105,6 +105,25 @@ class ContractBreachTest {
                         + " warehouse/contracts/data_quality_flags.sql)");
     }
 
+    @Test
+    void aCoverageRoundedHalfUpKeepsItsContractAndAWrongOneBreaksIt() throws Exception {
+        // 17 of 80 is 21.25 %, shown as 21.3: the national build on DuckDB 2.0 was refused for it while the check
+        // allowed 0.05 on doubles (21.3 - 21.25 came out a hair above 0.05)
+        String coverage = "insert into mart_reintegration_coverage by name select 'NP' as unit_code, 0 as level,"
+                + " '2024' as period, sex, 80 as returnees, 17 as returnees_served, %s as coverage_pct"
+                + " from (values ('all'), ('F')) t(sex)";
+        Path copy = Files.createTempFile(dir, "coverage-", ".duckdb");
+        Files.copy(built, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        write(copy, String.format(coverage, "21.3"));
+        assertThat(Contracts.check(copy)).isEmpty();
+        assertThat(breaches(String.format(coverage, "21.2")))
+                .isEqualTo(
+                        "this build is not published: view reintegration_coverage breaks its contract: no more"
+                                + " served than returned, and coverage_pct = 100 * returnees_served / returnees to one decimal"
+                                + " (2 rows, e.g. unit_code=NP, level=0, period=2024, sex=all, returnees=80,"
+                                + " returnees_served=17, coverage_pct=21.2, approval_status=unapproved; warehouse/contracts/reintegration_coverage.sql)");
+    }
+
     /** The refusal a build would give for the one-unit warehouse with {@code broken} written into a copy of it. */
     private static String breaches(String... broken) throws Exception {
         Path copy = Files.createTempFile(dir, "broken-", ".duckdb");
