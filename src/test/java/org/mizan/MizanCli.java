@@ -121,6 +121,15 @@ public final class MizanCli {
             return m;
         }
 
+        /** Waits until the error output has a match of {@code pattern} (a notice; the command still running). */
+        public java.util.regex.MatchResult awaitErr(java.util.regex.Pattern pattern) {
+            java.util.regex.MatchResult m = err.await(pattern);
+            if (m == null) {
+                throw new AssertionError("the command ended without printing " + pattern + ":\n" + out + err);
+            }
+            return m;
+        }
+
         /** What the command printed so far. */
         public String out() {
             return out.toString();

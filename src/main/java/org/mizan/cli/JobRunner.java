@@ -44,7 +44,7 @@ final class JobRunner implements Closeable {
         this.context = lease.context();
         try {
             // a run left STARTED by a process that is gone can only be rerun or abandoned once it is marked FAILED
-            for (var e : new StaleRuns(repository()).markFailed()) {
+            for (var e : new StaleRuns(repository(), detached()).markFailed()) {
                 err.println("mizan: execution " + e.getId() + " ("
                         + e.getJobInstance().getJobName() + ") was still marked running,"
                         + " but its process is gone: marked FAILED (see ./mizan show " + e.getId() + ")");
@@ -120,6 +120,11 @@ final class JobRunner implements Closeable {
             throw new MizanMain.UsageException("no execution " + id + " (mizan history lists them)");
         }
         return e;
+    }
+
+    /** The steps that may outlive their run's process (remote partitions), or null without workers. */
+    org.mizan.steward.DetachedSteps detached() {
+        return context.getBeanProvider(org.mizan.steward.DetachedSteps.class).getIfAvailable();
     }
 
     JobRepository repository() {

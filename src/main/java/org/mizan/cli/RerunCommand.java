@@ -86,6 +86,10 @@ public class RerunCommand implements Callable<Integer> {
             if (e.getStatus() == BatchStatus.ABANDONED || e.getStatus().isRunning()) {
                 throw new MizanMain.UsageException("execution " + id + " is " + e.getStatus() + " and cannot be rerun");
             }
+            if (runner.detached() != null) {
+                // a manager killed while workers ran: their partitions of it end first, and count
+                runner.detached().settle(e, spec.commandLine().getErr());
+            }
             Long restarted = runner.operator().restart(id);
             JobExecution r = runner.execution(restarted);
             spec.commandLine().getOut().println("rerun of execution " + id + ":");

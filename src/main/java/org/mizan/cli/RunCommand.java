@@ -146,6 +146,16 @@ public class RunCommand implements Callable<Integer> {
     /** The run's summary on stdout; when it did not complete, the one line a steward reads on stderr, and exit 1. */
     private int outcome(JobExecution execution, String mapping) {
         RunSummary.print(execution, mapping, spec.commandLine().getOut());
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (!(t instanceof org.mizan.jobs.ingest.RemotePartitioning.NotTaken)) {
+                    continue;
+                }
+                // nothing wrong with the files: the line says what to do (start a worker, then rerun)
+                spec.commandLine().getErr().println("mizan: " + t.getMessage());
+                return MizanMain.FAILED;
+            }
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             spec.commandLine()
                     .getErr()

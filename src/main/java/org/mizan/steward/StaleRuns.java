@@ -11,14 +11,23 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Finds runs the repository still calls running whose process on this machine is gone (killed, crashed, the
- * machine restarted) and marks them FAILED, with the reason, so that they can be rerun or abandoned.
+ * machine restarted) and marks them FAILED, with the reason, so that they can be rerun or abandoned. Steps that run
+ * in a live process of their own ({@link DetachedSteps}: a remote partition whose worker still beats) are left
+ * running: failing them under their worker would break it; the run's rerun waits for them.
  */
 public final class StaleRuns {
 
     private final JobRepository repository;
+    private final DetachedSteps detached;
 
     public StaleRuns(JobRepository repository) {
+        this(repository, null);
+    }
+
+    /** @param detached the steps that may outlive their run's process, or null where none can */
+    public StaleRuns(JobRepository repository, DetachedSteps detached) {
         this.repository = repository;
+        this.detached = detached;
     }
 
     /**
@@ -58,11 +67,16 @@ public final class StaleRuns {
                 }
                 LocalDateTime now = LocalDateTime.now();
                 for (StepExecution step : e.getStepExecutions()) {
-                    if (step.getStatus().isRunning()) {
-                        step.setStatus(BatchStatus.FAILED);
-                        step.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
-                        step.setEndTime(now);
+                    if (!step.getStatus().isRunning() || detached != null && detached.live(step)) {
+                        continue;
+                    }
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
+                    step.setEndTime(now);
+                    try {
                         repository.update(step);
+                    } catch (org.springframework.dao.OptimisticLockingFailureException changed) {
+                        // a worker took it meanwhile (a partition waiting in the queue): the run's rerun settles it
                     }
                 }
                 e.setStatus(BatchStatus.FAILED);

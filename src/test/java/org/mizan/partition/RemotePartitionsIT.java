@@ -32,8 +32,11 @@ import org.mizan.PostgresTestSchema;
  * partitions on two workers rejected once, as on one node); a worker killed ({@code kill -9}) at an announced point
  * of its partition (its staged files renamed, the checkpoint not recorded) leaves the run FAILED once its heartbeat
  * is older than {@code mizan.workers.dead-after}, and {@code rerun} sends only the partitions not completed and
- * gives the clean result; a manager killed after a file's lake commit and before its marker is rerun to the
- * clean result, the file neither lost nor doubled. Without RabbitMQ or PostgreSQL the test is skipped with a notice; under
+ * gives the clean result; a manager killed while the workers run its partitions is rerun to the clean result (the
+ * rerun waits for the partitions still live on workers and sends the others); a manager killed after a file's lake
+ * commit and before its marker is rerun to the clean result, the file neither lost nor doubled; a run no worker
+ * takes fails within {@code mizan.workers.take-within} with one line saying what to do, and its rerun with a worker
+ * gives the clean result. Without RabbitMQ or PostgreSQL the test is skipped with a notice; under
  * .ci/run (MIZAN_REQUIRE_SERVICES=1) it fails instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -113,6 +116,23 @@ class RemotePartitionsIT {
     }
 
     private Process worker(MizanCli cli, String name, Map<String, String> env) throws Exception {
+        Process p = startWorker(cli, name, env);
+        waitFor(cli.home().resolve(name + ".out"), p, "mizan worker: taking partitions");
+        return p;
+    }
+
+    /** Workers started side by side (their JVMs boot at once), each waited for until it takes partitions. */
+    private void workers(MizanCli cli, String... names) throws Exception {
+        List<Process> started = new ArrayList<>();
+        for (String name : names) {
+            started.add(startWorker(cli, name, Map.of()));
+        }
+        for (int i = 0; i < names.length; i++) {
+            waitFor(cli.home().resolve(names[i] + ".out"), started.get(i), "mizan worker: taking partitions");
+        }
+    }
+
+    private Process startWorker(MizanCli cli, String name, Map<String, String> env) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -130,7 +150,6 @@ class RemotePartitionsIT {
         Path out = cli.home().resolve(name + ".out");
         Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
         workers.add(p);
-        waitFor(out, p, "mizan worker: taking partitions");
         return p;
     }
 
@@ -161,8 +180,7 @@ class RemotePartitionsIT {
     @Test
     void twoWorkersOnADeliveryAndOnALargeFileEqualOneNode() throws Exception {
         MizanCli cli = input.home("remote");
-        worker(cli, "worker1");
-        worker(cli, "worker2");
+        workers(cli, "worker1", "worker2");
         MizanCli.Result r = cli.run(run(input.files, "40k"));
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("3000 lines read: 2995 transactions stored, 5 rejected");
@@ -180,8 +198,7 @@ class RemotePartitionsIT {
             p.waitFor();
         }
         workers.clear();
-        worker(large, "worker1");
-        worker(large, "worker2");
+        workers(large, "worker1", "worker2");
         r = large.run(run(List.of(input.large), "40k"));
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(PartitionedDelivery.sums(large)).isEqualTo(PartitionedDelivery.sums(singleLarge));
@@ -242,15 +259,73 @@ class RemotePartitionsIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "issue 16: fails. The manager killed at partitions:1, the rerun is refused by Spring Batch"
-                    + " ('A job execution for this job is already running') while partition steps of the killed execution are"
-                    + " still STARTED; the run of 2026-12-06 showed it with stale-run marking that left partition steps alone"
-                    + " (reverted since); not run again with the stale-run marking that fails them")
     void aManagerKilledWhileWorkersRunIsRerunToTheCleanResult() throws Exception {
-        // killed once the first partition has completed, the others running or waiting on the two workers: the rerun
-        // waits for the ones still running and sends only those not completed
-        managerKilledAt("manager-killed", "partitions:1", "partitions 1");
+        // given two workers, the second paused in its first partition (its first checkpoint's files renamed) and
+        // beating, and the manager killed once the first partition has completed
+        MizanCli cli = input.home("manager-killed");
+        worker(cli, "worker1");
+        Process paused = worker(cli, "worker2", Map.of("MIZAN_CHECKPOINT_ROWS", "100", "MIZAN_PAUSE_AT", "renamed:1"));
+        Process manager = startManager(cli, "partitions:1");
+        awaitManagerAt(cli, manager, "partitions:1", "partitions 1");
+        Path pausePoint = cli.home().resolve("pause-point");
+        Await.onChangeIn(cli.home(), "the second worker at its pause point", () -> Files.exists(pausePoint));
+        Matcher taken = Pattern.compile("partition ingest-partition:(p\\d+) ")
+                .matcher(waitFor(cli.home().resolve("worker2.out"), paused, "taken"));
+        assertThat(taken.find()).isTrue();
+        String live = taken.group(1);
+        manager.destroyForcibly();
+        manager.waitFor();
+        long killed = lastPartitionedExecution();
+
+        // when it is rerun: the rerun waits for the partition still live on its worker, which then goes on
+        MizanCli.Running rerun = cli.start("rerun", String.valueOf(killed));
+        rerun.awaitErr(Pattern.compile("partition\\(s\\) of execution " + killed + " still run on workers: waiting"));
+        Files.createFile(cli.home().resolve("pause-point.resume"));
+        MizanCli.Result r = rerun.result();
+
+        // then the partition the live worker ran completed in the killed execution and counts, and was not sent
+        // again; the result is a clean run's
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("3000 lines read: 2995 transactions stored, 5 rejected");
+        assertThat(partitions(killed, "COMPLETED")).contains(live);
+        assertThat(partitions(lastPartitionedExecution(), "COMPLETED")).doesNotContain(live);
+        assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
+        assertThat(PartitionedDelivery.rejects(cli)).isEqualTo(PartitionedDelivery.rejects(single));
+    }
+
+    @Test
+    void aRunNoWorkerTakesFailsSayingWhatToDoAndItsRerunWithAWorkerGivesTheCleanResult() throws Exception {
+        // given no worker at all, and partitions to be taken within 2 s (the event under test: whatever the machine's
+        // speed, no worker takes them)
+        MizanCli cli;
+        MizanCli.Result r;
+        System.setProperty("mizan.workers.take-within", "2s");
+        try {
+            cli = input.home("not-taken");
+            r = cli.run(run(input.files, "40k"));
+        } finally {
+            System.clearProperty("mizan.workers.take-within");
+        }
+        // then the run fails, with one line naming the first partition and what to do
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        Matcher m = Pattern.compile("of execution (\\d+) ").matcher(r.err());
+        assertThat(m.find()).as(r.err()).isTrue();
+        String id = m.group(1);
+        assertThat(r.err().lines().filter(l -> !l.isBlank()))
+                .containsExactly("mizan: no worker took partition p0000 of execution " + id + " within 2 s"
+                        + " (9 partition(s) not taken; MIZAN_WORKERS_TAKE_WITHIN): start mizan worker (same broker,"
+                        + " job repository and MIZAN_HOME), then ./mizan rerun " + id);
+        assertThat(partitions(Long.parseLong(id), "FAILED")).hasSize(9);
+
+        // when a worker is started and the run rerun (taking within the default time again)
+        worker(cli, "worker1");
+        MizanCli.Result rerun = cli.run("rerun", id);
+
+        // then the result is a clean run's
+        assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
+        assertThat(rerun.out()).contains("3000 lines read: 2995 transactions stored, 5 rejected");
+        assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
+        assertThat(PartitionedDelivery.rejects(cli)).isEqualTo(PartitionedDelivery.rejects(single));
     }
 
     @Test
@@ -261,8 +336,20 @@ class RemotePartitionsIT {
 
     private void managerKilledAt(String name, String crashAt, String announced) throws Exception {
         MizanCli cli = input.home(name);
-        worker(cli, "worker1");
-        worker(cli, "worker2");
+        workers(cli, "worker1", "worker2");
+        Process manager = startManager(cli, crashAt);
+        awaitManagerAt(cli, manager, crashAt, announced);
+        manager.destroyForcibly();
+        manager.waitFor();
+        long killed = lastPartitionedExecution();
+        MizanCli.Result rerun = cli.run("rerun", String.valueOf(killed));
+        assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
+        assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
+        assertThat(PartitionedDelivery.rejects(cli)).isEqualTo(PartitionedDelivery.rejects(single));
+    }
+
+    /** A manager in a JVM of its own, on the delivery, to be killed at an announced point. */
+    private Process startManager(MizanCli cli, String crashAt) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -277,9 +364,13 @@ class RemotePartitionsIT {
         pb.environment().put("MIZAN_PG_SCHEMA", pg.name());
         pb.environment().put("MIZAN_BROKER_QUEUE", queue);
         pb.environment().put("MIZAN_CRASH_AT", crashAt);
-        Process manager = pb.redirectErrorStream(true)
+        return pb.redirectErrorStream(true)
                 .redirectOutput(cli.home().resolve("manager.out").toFile())
                 .start();
+    }
+
+    private static void awaitManagerAt(MizanCli cli, Process manager, String crashAt, String announced)
+            throws IOException {
         Path marker = cli.home().resolve("crash-point");
         Await.onChangeIn(cli.home(), "the manager at " + crashAt, () -> {
             if (!manager.isAlive() && !Files.exists(marker)) {
@@ -289,22 +380,18 @@ class RemotePartitionsIT {
             return Files.exists(marker);
         });
         assertThat(Files.readString(marker).strip()).isEqualTo(announced);
-        manager.destroyForcibly();
-        manager.waitFor();
-        // the killed manager's run: the last partitioned run of the job repository (the tests run one at a time)
-        long killed;
+    }
+
+    /** The last partitioned run of the job repository (the tests run one at a time). */
+    private long lastPartitionedExecution() throws SQLException {
         try (java.sql.Connection c = PostgresTestSchema.connect();
                 java.sql.Statement s = c.createStatement();
                 java.sql.ResultSet rs = s.executeQuery("select max(e.job_execution_id) from " + pg.name()
                         + ".batch_job_execution e join " + pg.name() + ".batch_job_instance i using (job_instance_id)"
                         + " where i.job_name = 'ingest-remittances-partitioned'")) {
             rs.next();
-            killed = rs.getLong(1);
+            return rs.getLong(1);
         }
-        MizanCli.Result rerun = cli.run("rerun", String.valueOf(killed));
-        assertThat(rerun.code()).as(rerun.out() + rerun.err()).isZero();
-        assertThat(PartitionedDelivery.sums(cli)).isEqualTo(PartitionedDelivery.sums(single));
-        assertThat(PartitionedDelivery.rejects(cli)).isEqualTo(PartitionedDelivery.rejects(single));
     }
 
     /** The partitions of a job execution that ended with a status. */

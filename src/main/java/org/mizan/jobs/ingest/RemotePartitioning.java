@@ -48,7 +48,10 @@ import org.springframework.integration.core.MessagingTemplate;
  * partitions' ends from the job repository. A worker beats for every partition it runs ({@link
  * PartitionHeartbeats}, every {@code mizan.workers.heartbeat}); a partition whose worker has not beaten for {@code
  * mizan.workers.dead-after} (a worker killed) is marked FAILED, and with it the partitions no worker has taken yet, so
- * the run fails instead of waiting, and {@code rerun} sends only the partitions not completed.
+ * the run fails instead of waiting, and {@code rerun} sends only the partitions not completed. When no worker takes
+ * a partition and none moves at all for {@code mizan.workers.take-within} (no worker running), the run fails with
+ * {@link NotTaken}. A manager killed while workers run leaves their partitions to them: its rerun waits for those
+ * ({@link DetachedPartitions}) and sends the rest.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("distributed")
@@ -90,6 +93,15 @@ public class RemotePartitioning {
     }
 
     @Bean
+    DetachedPartitions detachedPartitions(
+            JobRepository repository,
+            PartitionHeartbeats heartbeats,
+            @Value("${mizan.workers.dead-after:30s}") Duration deadAfter,
+            @Value("${mizan.workers.poll:1s}") Duration poll) {
+        return new DetachedPartitions(repository, heartbeats, deadAfter, poll);
+    }
+
+    @Bean
     PartitionedIngestSteps.RemotePartitions remotePartitions(
             CachingConnectionFactory cf,
             RabbitAdmin admin,
@@ -98,9 +110,11 @@ public class RemotePartitioning {
             PartitionHeartbeats heartbeats,
             MizanHome home,
             @Value("${mizan.workers.dead-after:30s}") Duration deadAfter,
+            @Value("${mizan.workers.take-within:60s}") Duration takeWithin,
             @Value("${mizan.workers.poll:1s}") Duration poll) {
         return () -> (splitter, manager) -> {
-            settleEarlier(repository, heartbeats, manager, deadAfter, poll);
+            // partitions of earlier executions still on live workers were waited for before the restart
+            // (DetachedPartitions, called by rerun), so every partition not completed is sent here
             admin.declareQueue(queue);
             RabbitTemplate template = new RabbitTemplate(cf);
             AmqpOutboundEndpoint out = new AmqpOutboundEndpoint(template);
@@ -127,12 +141,13 @@ public class RemotePartitioning {
                     }
                 });
                 int completed = 0;
+                Takers takers = new Takers(takeWithin);
                 while (true) {
                     try {
                         Collection<StepExecution> ended = done.get(poll.toMillis(), TimeUnit.MILLISECONDS);
                         return awaitListed(repository, heartbeats, ended, deadAfter, poll);
                     } catch (TimeoutException e) {
-                        int now = failDead(repository, heartbeats, manager, deadAfter);
+                        int now = failDead(repository, heartbeats, manager, deadAfter, takers);
                         while (completed < now) {
                             // for the crash test: the manager killed while workers run (MIZAN_CRASH_AT=partitions:n)
                             CrashPoint.reached("partitions", ++completed, home.root());
@@ -151,9 +166,14 @@ public class RemotePartitioning {
      * running ones have, and a rerun sends every partition not completed). Returns the partitions completed so far.
      */
     static int failDead(
-            JobRepository repository, PartitionHeartbeats heartbeats, StepExecution manager, Duration deadAfter) {
+            JobRepository repository,
+            PartitionHeartbeats heartbeats,
+            StepExecution manager,
+            Duration deadAfter,
+            Takers takers) {
         JobExecution job = repository.getJobExecution(manager.getJobExecutionId());
         Map<Long, PartitionHeartbeats.Beat> beats = heartbeats.beats();
+        takers.seen(job, beats, deadAfter);
         boolean failed = false;
         int completed = 0;
         List<StepExecution> waiting = new ArrayList<>();
@@ -195,8 +215,69 @@ public class RemotePartitioning {
             for (StepExecution s : waiting) {
                 fail(repository, s, "not taken: another partition of the run failed; rerun the run to send it again");
             }
+        } else if (!waiting.isEmpty() && takers.idleTooLong()) {
+            // no worker at all (or none left): the run fails with the partitions not taken, not waiting for ever
+            waiting.sort(java.util.Comparator.comparing(StepExecution::getStepName));
+            String first = waiting.get(0).getStepName().substring(PartitionIngestStep.NAME.length() + 1);
+            String why = "no worker took partition " + first + " of execution " + job.getId() + " within "
+                    + Takers.words(takers.takeWithin) + " (" + waiting.size() + " partition(s) not taken;"
+                    + " MIZAN_WORKERS_TAKE_WITHIN): start mizan worker (same broker, job repository and MIZAN_HOME),"
+                    + " then ./mizan rerun " + job.getId();
+            boolean all = true;
+            for (StepExecution s : waiting) {
+                all &= fail(repository, s, why);
+            }
+            if (all) {
+                LOG.warn(why);
+                throw new NotTaken(why);
+            }
+            // a worker took one meanwhile: the run goes on, and fails with the ones marked once it has ended
         }
         return completed;
+    }
+
+    /** A run's partitions that no worker took within {@code mizan.workers.take-within}: the run fails with it. */
+    public static final class NotTaken extends IllegalStateException {
+        NotTaken(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Whether workers move: the last time the manager saw any worker beat (for any run: workers busy with another run
+     * take this run's partitions next) or a partition of this run change, by the manager's own clock. Partitions
+     * waiting while workers move are queued, not lost; only when nothing moved for {@code takeWithin} is no worker
+     * taking them.
+     */
+    static final class Takers {
+
+        private final Duration takeWithin;
+        private Map<Long, String> last = Map.of();
+        private long moved = System.nanoTime();
+
+        Takers(Duration takeWithin) {
+            this.takeWithin = takeWithin;
+        }
+
+        void seen(JobExecution job, Map<Long, PartitionHeartbeats.Beat> beats, Duration deadAfter) {
+            Map<Long, String> now = new java.util.HashMap<>();
+            for (StepExecution s : job.getStepExecutions()) {
+                now.put(s.getId(), s.getStatus() + "/" + s.getVersion());
+            }
+            boolean beating = beats.values().stream().anyMatch(b -> b.age().compareTo(deadAfter) <= 0);
+            if (beating || !now.equals(last)) {
+                moved = System.nanoTime();
+            }
+            last = now;
+        }
+
+        boolean idleTooLong() {
+            return System.nanoTime() - moved > takeWithin.toNanos();
+        }
+
+        static String words(Duration d) {
+            return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+        }
     }
 
     /**
@@ -240,65 +321,8 @@ public class RemotePartitioning {
         }
     }
 
-    /**
-     * Before a rerun sends partitions: the partitions of the run's earlier executions still running on a live worker
-     * (a manager killed while workers ran) are waited for, so that none runs twice at once; those whose worker is gone,
-     * or that no worker took, are marked FAILED. The splitter then sends every partition not completed.
-     */
-    static void settleEarlier(
-            JobRepository repository,
-            PartitionHeartbeats heartbeats,
-            StepExecution manager,
-            Duration deadAfter,
-            Duration poll)
-            throws InterruptedException {
-        boolean told = false;
-        while (true) {
-            Map<Long, PartitionHeartbeats.Beat> beats = heartbeats.beats();
-            int live = 0;
-            for (JobExecution e :
-                    repository.getJobExecutions(manager.getJobExecution().getJobInstance())) {
-                if (e.getId() == manager.getJobExecutionId()) {
-                    continue;
-                }
-                for (StepExecution s : e.getStepExecutions()) {
-                    if (!s.getStepName().startsWith(PartitionIngestStep.NAME + ":")
-                            || !s.getStatus().isRunning()) {
-                        continue;
-                    }
-                    PartitionHeartbeats.Beat beat = beats.get(s.getId());
-                    if (s.getStatus() == BatchStatus.STARTED
-                            && beat != null
-                            && beat.age().compareTo(deadAfter) <= 0) {
-                        live++;
-                    } else {
-                        fail(
-                                repository,
-                                s,
-                                s.getStatus() == BatchStatus.STARTED
-                                        ? "its worker stopped beating while the run's manager was gone; sent again"
-                                        : "no worker took it before the run's manager stopped; sent again");
-                    }
-                }
-            }
-            if (live == 0) {
-                return;
-            }
-            if (!told) {
-                LOG.info(
-                        "rerun of a partitioned run: {} partition(s) of its last execution still running on workers:"
-                                + " waiting for them to end",
-                        live);
-                System.err.println("mizan: " + live + " partition(s) of the earlier execution still run on workers:"
-                        + " waiting for them before sending the unfinished ones again");
-                told = true;
-            }
-            Thread.sleep(poll.toMillis());
-        }
-    }
-
     /** True when marked; false when its worker changed it meanwhile (the next poll sees what it became). */
-    private static boolean fail(JobRepository repository, StepExecution s, String why) {
+    static boolean fail(JobRepository repository, StepExecution s, String why) {
         s.setStatus(BatchStatus.FAILED);
         s.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
         s.setEndTime(LocalDateTime.now());
