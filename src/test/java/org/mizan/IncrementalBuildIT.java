@@ -87,23 +87,27 @@ class IncrementalBuildIT {
      * the flags new since the build before it), each as its rows in order, as text.
      */
     private static Map<String, List<String>> snapshot(Path build) throws SQLException {
-        List<List<Object>> objects = ReadOnlyQuery.run(
-                        build,
-                        "select view_name from duckdb_views() where not internal and not temporary"
-                                + " union all select table_name from duckdb_tables() where not temporary"
-                                + " and table_name not in ('mizan_build_inputs', 'quality_new_flags') order by 1")
-                .rows();
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (List<Object> o : objects) {
-            String name = (String) o.get(0);
-            List<String> rows = new ArrayList<>();
-            for (List<Object> row : ReadOnlyQuery.run(build, "select * from \"" + name + "\" order by all")
-                    .rows()) {
-                rows.add(row.toString());
+        // one read-only connection for every object of the build (not one opened per object)
+        try (java.sql.Connection c = ReadOnlyQuery.open(build)) {
+            List<List<Object>> objects = ReadOnlyQuery.run(
+                            c,
+                            "select view_name from duckdb_views() where not internal and not temporary"
+                                    + " union all select table_name from duckdb_tables() where not temporary"
+                                    + " and table_name not in ('mizan_build_inputs', 'quality_new_flags') order by 1",
+                            List.of())
+                    .rows();
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            for (List<Object> o : objects) {
+                String name = (String) o.get(0);
+                List<String> rows = new ArrayList<>();
+                for (List<Object> row : ReadOnlyQuery.run(c, "select * from \"" + name + "\" order by all", List.of())
+                        .rows()) {
+                    rows.add(row.toString());
+                }
+                out.put(name, rows);
             }
-            out.put(name, rows);
+            return out;
         }
-        return out;
     }
 
     private static Path copyOf(Path home) throws IOException {

@@ -14,10 +14,18 @@ import org.junit.jupiter.api.Test;
 /** {@code rotate-key}: every stored person_id changes, every link between records stays, new loads still link. */
 class KeyRotationIT {
 
+    /** A home with every registry fixture loaded (PseudonymisationIT.loadAll), loaded once and copied per test. */
+    private static MizanCli loaded;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void loadOnce() {
+        loaded = MizanCli.inTempHome("rotate-loaded");
+        PseudonymisationIT.loadAll(loaded, new ArrayList<>());
+    }
+
     @Test
     void aRotationRekeysEveryPartitionAndKeepsEveryLink() throws Exception {
-        MizanCli cli = MizanCli.inTempHome("rotate");
-        PseudonymisationIT.loadAll(cli, new ArrayList<>());
+        MizanCli cli = loaded.copy("rotate");
         Map<String, String> before = personIdsByRecord(cli);
         String coverageBefore =
                 cli.query("select * from reintegration_coverage order by all").toString();
@@ -86,8 +94,7 @@ class KeyRotationIT {
 
     @Test
     void aRotationCutShortAfterItsJournalIsFinishedByTheNextOne() throws Exception {
-        MizanCli cli = MizanCli.inTempHome("rotate-crash");
-        PseudonymisationIT.loadAll(cli, new ArrayList<>());
+        MizanCli cli = loaded.copy("rotate-crash");
         Map<String, String> before = personIdsByRecord(cli);
         // a crash right after the journal: the lake is untouched, the new chain waits beside the old one
         new org.mizan.pseudonym.KeyRotation(new org.mizan.config.MizanHome(cli.home())).prepareOnly();

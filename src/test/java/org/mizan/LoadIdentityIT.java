@@ -37,10 +37,18 @@ class LoadIdentityIT {
 
     private MizanCli cli;
 
+    /** A home with the gazetteer loaded once, copied for each test. */
+    private static MizanCli gazetteer;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void loadGazetteer() {
+        gazetteer = MizanCli.inTempHome("identity-gazetteer");
+        gazetteer.load("load-gazetteer", "gazetteer/admin_units.csv");
+    }
+
     @Test
     void twoFilesOfOneNameAreTwoLoadsAndOnlyTheSamePathReplaces() throws IOException {
-        cli = MizanCli.inTempHome("identity");
-        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
+        cli = gazetteer.copy("identity");
         Path inbox = MizanCli.tempDir("identity-inbox");
         // given march.csv from two providers in two folders
         Path p1 = deliver(inbox.resolve("p1"), "march.csv", rows("MTO-001", "A", 100));
@@ -113,8 +121,7 @@ class LoadIdentityIT {
 
     @Test
     void twoLedgerFilesOfOneNameDoNotMixTheirActivities() throws IOException {
-        cli = MizanCli.inTempHome("identity-iati");
-        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
+        cli = gazetteer.copy("identity-iati");
         Path inbox = MizanCli.tempDir("identity-iati-inbox");
         // given activities.xml in two folders, both reporting activity XX-S, each differently
         Path p1 = deliver(inbox.resolve("p1"), "activities.xml", iati("P1", "16020", "NP", 1000, 2000));

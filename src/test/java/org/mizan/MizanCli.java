@@ -68,6 +68,35 @@ public final class MizanCli {
         return home;
     }
 
+    /**
+     * A copy of this home in a new temporary one, as it is now (its lake, warehouse builds, job repository, keys and
+     * settings): a test class loads its fixtures once into a home and gives each test a copy of it instead of loading
+     * them again. The application kept for this home is closed first (its job repository file is then whole on
+     * disk); the copy's own boots on its first command. Links (the published warehouse) are copied as links.
+     */
+    public MizanCli copy(String name) {
+        SharedApplications.closeIn(home);
+        Path to = tempDir("mizan-" + name + "-");
+        try (var paths = Files.walk(home)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(home.relativize(p).toString());
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(
+                            p,
+                            target,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS,
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MizanCli(to);
+    }
+
     public Result run(String... args) {
         System.setProperty("mizan.home", home.toString());
         StringWriter out = new StringWriter();

@@ -54,19 +54,23 @@ class PublishWhileQueryingIT {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("answers.log").toFile())
                 .start();
+        Path log = dir.resolve("answers.log");
         try {
+            // the loads begin once the planner answers (its JVM starting late on a busy machine misses none)
+            awaitAnswer(dir, log, planner, stateFull);
             for (int i = 0; i < 6; i++) {
                 Files.write(delivered, i % 2 == 0 ? shorter : full);
                 MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + delivered);
                 assertThat(r.code()).as(r.out() + r.err()).isZero();
+                // the planner has seen the state this load published before the next load begins
+                awaitAnswer(dir, log, planner, i % 2 == 0 ? stateShort : stateFull);
             }
+            Await.onChangeIn(dir, "more than 20 answers", () -> answers(log).size() > 20 || !planner.isAlive());
         } finally {
             Files.writeString(stop, "");
             planner.waitFor();
         }
-        List<String> answers = Files.readAllLines(dir.resolve("answers.log")).stream()
-                .filter(l -> l.startsWith("ok ") || l.startsWith("error "))
-                .toList();
+        List<String> answers = answers(log);
         Set<String> distinct = answers.stream().collect(Collectors.toSet());
         assertThat(answers.size()).as("queries answered during six loads").isGreaterThan(20);
         assertThat(distinct)
@@ -75,5 +79,32 @@ class PublishWhileQueryingIT {
         assertThat(distinct)
                 .as("the planner saw both states come and go")
                 .containsExactlyInAnyOrder(stateShort, stateFull);
+    }
+
+    /** The planner's answers so far (whole lines only). */
+    private static List<String> answers(Path log) {
+        try {
+            if (!Files.exists(log)) {
+                return List.of();
+            }
+            String text = Files.readString(log);
+            return text.substring(0, text.lastIndexOf('\n') + 1)
+                    .lines()
+                    .filter(l -> l.startsWith("ok ") || l.startsWith("error "))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the planner's latest answer is {@code state} (or it answered an error, or ended). */
+    private static void awaitAnswer(Path dir, Path log, Process planner, String state) {
+        Await.onChangeIn(dir, "the planner answers " + state, () -> {
+            List<String> a = answers(log);
+            return !a.isEmpty()
+                            && (a.get(a.size() - 1).equals(state)
+                                    || a.get(a.size() - 1).startsWith("error "))
+                    || !planner.isAlive();
+        });
     }
 }

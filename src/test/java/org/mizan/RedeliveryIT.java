@@ -20,11 +20,19 @@ class RedeliveryIT {
 
     private MizanCli cli;
 
+    /** A home with the gazetteer and the FX rates loaded once, copied for each test. */
+    private static MizanCli prepared;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void prepare() {
+        prepared = MizanCli.inTempHome("redelivery-prepared");
+        prepared.load("load-gazetteer", "gazetteer/admin_units.csv");
+        prepared.load("load-fx-rates", "fx/fx_rates.csv");
+    }
+
     @BeforeEach
     void freshHome() {
-        cli = MizanCli.inTempHome("redelivery");
-        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
-        cli.load("load-fx-rates", "fx/fx_rates.csv");
+        cli = prepared.copy("redelivery");
     }
 
     @Test
