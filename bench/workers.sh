@@ -6,7 +6,7 @@
 # `mizan worker` process and with two, all on this machine, against the PostgreSQL job repository (a schema of
 # its own) and RabbitMQ (a queue of its own) on 127.0.0.1. DuckDB's own read_csv of the same file is timed in
 # the same run (bench/DuckDbBaseline.java). Prints, for each: wall time of the load (manager start to end), rows/s,
-# the ratio to one worker, and the peak RSS of the manager and of each worker (GNU time).
+# the ratio to one worker, and the peak RSS and CPU seconds of the manager and of each worker (GNU time).
 # Prints the load average (1, 5, 15 min) at the start and end of the run and of each load: this machine is shared.
 # BENCH_OUT=DIR keeps every load's log and GNU time file there (the manager's run summary has the step times).
 # BENCH_TAG names the PostgreSQL schema (mizan_bench_TAG) and the queue (mizan.partitions.bench.TAG): default the pid.
@@ -37,7 +37,7 @@ public class DeleteQueue {
     }
 }
 JAVA
-    java -cp "$(tr ':' '\n' <"$WORK/cp.txt" | grep -E '/(amqp-client|slf4j-api)-' | paste -sd:)" "$WORK/DeleteQueue.java" "$QUEUE" \
+    java -cp "$(cat "$WORK/cp.txt")" "$WORK/DeleteQueue.java" "$QUEUE" \
       >/dev/null 2>&1 || echo "NOTICE: queue $QUEUE not deleted" >&2
   fi
   if [[ -n $OUT ]]; then
@@ -66,19 +66,26 @@ prepare() {  # prepare HOME: gazetteer and FX rates, not timed
   MIZAN_HOME=$1 mizan run load-gazetteer "file=$WORK/data/admin_units.csv" >/dev/null
   MIZAN_HOME=$1 mizan run load-fx-rates "file=$WORK/data/fx_rates.csv" >/dev/null
 }
-# the last line of GNU time's file ("elapsed peak-KB"; a worker stopped by SIGTERM has a line before it saying so)
-rss() { tail -n 1 "$1" | awk '{ printf "%d MB", $2 / 1024 }'; }
+# the last line of GNU time's file ("elapsed peak-KB user-s system-s"; a worker stopped by SIGTERM has a line before
+# it saying so): peak RSS and CPU seconds (user + system), which depend less on the neighbours than the wall time
+rss() { tail -n 1 "$1" | awk '{ printf "%d MB %.1f s CPU", $2 / 1024, $3 + $4 }'; }
 secs() { tail -n 1 "$1" | awk '{ print $1 }'; }
 # what to run, in this order: MODES="duckdb single 1 2" (default); ONE_WORKER_S, the 1-worker time of an earlier run,
 # when 1 is left out or runs after 2
 MODES=${MODES:-duckdb single 1 2}
 one=${ONE_WORKER_S:-}
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# BENCH_SESSIONS=1 starts every worker in a session of its own (setsid). Linux shares the CPU between sessions first
+# (autogroups, /proc/sys/kernel/sched_autogroup_enabled): on a machine busy with other sessions, workers started in
+# this script's session share this session's part, and a second worker cannot add any; in sessions of their own they
+# are scheduled as separate machines' processes would be
+SESSION=
+[[ ${BENCH_SESSIONS:-0} == 1 ]] && SESSION=setsid
 
-echo "$(date -u '+%F %T UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), java -Xmx2g -XX:+UseParallelGC"
+echo "$(date -u '+%F %T UTC'), workers in $([[ -n $SESSION ]] && echo 'sessions of their own' || echo 'this session'), autogroups $(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null || echo '?'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), java -Xmx2g -XX:+UseParallelGC"
 echo "rows: $ROWS, partition size $SIZE, $(nproc) cores (a shared machine: other processes ran meanwhile), load average $(load)"
 run_duckdb() {
-/usr/bin/time -f '%e %M' -o "$WORK/duckdb.time" java -cp "$WORK/classes:$DUCKDB_JAR" DuckDbBaseline "$CSV" "$WORK/baseline.duckdb" \
+/usr/bin/time -f '%e %M %U %S' -o "$WORK/duckdb.time" java -cp "$WORK/classes:$DUCKDB_JAR" DuckDbBaseline "$CSV" "$WORK/baseline.duckdb" \
   bench/duckdb_baseline.sql >/dev/null
 echo "duckdb read_csv:   $(secs "$WORK/duckdb.time") s, peak RSS $(rss "$WORK/duckdb.time")"
 }
@@ -86,7 +93,7 @@ echo "duckdb read_csv:   $(secs "$WORK/duckdb.time") s, peak RSS $(rss "$WORK/du
 run_single() {
 prepare "$WORK/single"
 l0=$(load)
-/usr/bin/time -f '%e %M' -o "$WORK/single.time" env MIZAN_HOME="$WORK/single" SPRING_PROFILES_ACTIVE=postgres \
+/usr/bin/time -f '%e %M %U %S' -o "$WORK/single.time" env MIZAN_HOME="$WORK/single" SPRING_PROFILES_ACTIVE=postgres \
   java -Xmx2g -XX:+UseParallelGC -cp "$CP" org.mizan.cli.MizanMain run ingest-remittances "file=$CSV" >"$WORK/single.log" 2>&1
 single=$(secs "$WORK/single.time")
 echo "one node:          $single s, $(awk -v r="$ROWS" -v s="$single" 'BEGIN { printf "%.0f", r / s }') rows/s, peak RSS $(rss "$WORK/single.time") (load $l0 -> $(load))"
@@ -97,13 +104,13 @@ run_workers() {
   local n=$1 home=$WORK/workers-$1 w wall line l0
   prepare "$home"
   for w in $(seq 1 "$n"); do
-    MIZAN_HOME=$home /usr/bin/time -f '%e %M' -o "$home/worker$w.time" \
+    MIZAN_HOME=$home $SESSION /usr/bin/time -f '%e %M %U %S' -o "$home/worker$w.time" \
       java -Xmx2g -XX:+UseParallelGC -cp "$CP" org.mizan.cli.MizanMain worker >"$home/worker$w.log" 2>&1 &
     echo $! >"$home/worker$w.pid"
     until grep -q 'taking partitions' "$home/worker$w.log" 2>/dev/null; do sleep 0.2; done
   done
   l0=$(load)
-  /usr/bin/time -f '%e %M' -o "$home/manager.time" env MIZAN_HOME="$home" \
+  /usr/bin/time -f '%e %M %U %S' -o "$home/manager.time" env MIZAN_HOME="$home" \
     java -Xmx2g -XX:+UseParallelGC -cp "$CP" org.mizan.cli.MizanMain run ingest-remittances "file=$CSV" --workers --partition-size "$SIZE" \
     >"$home/manager.log" 2>&1
   for w in $(seq 1 "$n"); do
