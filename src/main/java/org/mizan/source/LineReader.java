@@ -52,6 +52,35 @@ final class LineReader implements Closeable {
 
     /** The next line without its line break, or null at the end; throws when the line is not valid text. */
     String readLine() throws IOException {
+        int end = lineEnd();
+        if (end < 0) {
+            return null;
+        }
+        String line = decode(pos, end);
+        pos = end < limit ? end + 1 : limit;
+        return line;
+    }
+
+    /**
+     * Passes over the next line without decoding it, or returns false at the end: the lines before a restart's
+     * resume point or a partition's first line, which another run or partition reads, cost a scan for the line
+     * break only (each partition of a large file passes over every line before its own).
+     */
+    boolean skipLine() throws IOException {
+        int end = lineEnd();
+        if (end < 0) {
+            return false;
+        }
+        pos = end < limit ? end + 1 : limit;
+        nulAt = -1;
+        return true;
+    }
+
+    /**
+     * The index in {@code buf} of the next line's end (its line break, or {@code limit} for a last line without
+     * one), or -1 when nothing is left; the line starts at {@code pos}.
+     */
+    private int lineEnd() throws IOException {
         int scanFrom = pos;
         if (!eolKnown) {
             findLineEnd();
@@ -64,18 +93,11 @@ final class LineReader implements Closeable {
                     if (i - pos > maxLineBytes) {
                         throw new LineTooLong(maxLineBytes);
                     }
-                    String line = decode(pos, i);
-                    pos = i + 1;
-                    return line;
+                    return i;
                 }
             }
             if (eof) {
-                if (pos == limit) {
-                    return null;
-                }
-                String line = decode(pos, limit);
-                pos = limit;
-                return line;
+                return pos == limit ? -1 : limit;
             }
             if (limit - pos > maxLineBytes) {
                 throw new LineTooLong(maxLineBytes);

@@ -33,16 +33,20 @@ abstract class LineSource implements RecordSource {
             }
             return s;
         } catch (LineReader.LineTooLong e) {
-            throw new MappingException(
-                    path + ": line " + (line + 1) + " is longer than " + e.limit + " bytes, the longest line"
-                            + " Mizan reads (a field this long is no registry, remittance or ledger value: a damaged or hostile file?). "
-                            + Limits.raise(Limits.LINE_BYTES, e.limit));
+            throw tooLong(e);
         } catch (CharacterCodingException e) {
             throw new MappingException(path + ": line " + (line + 1) + " is not valid " + mapping.encoding()
                     + ". Declare the file's real encoding in mapping '" + mapping.name() + "' (e.g. encoding: "
                     + (mapping.encoding().equals(java.nio.charset.StandardCharsets.UTF_8) ? "windows-1251" : "UTF-8")
                     + ").");
         }
+    }
+
+    private MappingException tooLong(LineReader.LineTooLong e) {
+        return new MappingException(path + ": line " + (line + 1) + " is longer than " + e.limit
+                + " bytes, the longest line"
+                + " Mizan reads (a field this long is no registry, remittance or ledger value: a damaged or hostile file?). "
+                + Limits.raise(Limits.LINE_BYTES, e.limit));
     }
 
     /** Why the line last read cannot be a record because of a NUL byte in it, or null when it has none. */
@@ -66,8 +70,14 @@ abstract class LineSource implements RecordSource {
 
     @Override
     public void skipTo(long target, long skippedBefore) throws IOException {
-        while (line < target && readLine() != null) {
-            // lines before the resume point were checked by the run that was cut short
+        // lines before the resume point were checked by the run that was cut short, or are another partition's:
+        // counted, not decoded
+        try {
+            while (line < target && reader.skipLine()) {
+                line++;
+            }
+        } catch (LineReader.LineTooLong e) {
+            throw tooLong(e);
         }
         skipped = skippedBefore;
     }

@@ -132,4 +132,41 @@ class DelimitedSourceTest {
                         "/in/f.csv: line 1 (header) names the column 'Amount' twice, in columns 6"
                                 + " and 11: Mizan cannot tell which one to read. Ask the source to rename or remove one of them.");
     }
+
+    @Test
+    void aResumePassesOverTheLinesBeforeItUndecodedAndTheLinesAfterKeepTheirNumbers() throws IOException {
+        // given: line 3 is not valid UTF-8 and is not the resume point's (another partition's, or the cut run's)
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes((HEADER + "T1,P,2024,QA,NP,1,QAR,1,,mto\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("Т2,P,2024,QA,NP,2,QAR,1,,mto\n".getBytes(Charset.forName("windows-1251")));
+        bytes.writeBytes(
+                "T3,P,2024,QA,NP,3,QAR,1,,mto\r\nT4,P,2024,QA,NP,4,QAR,1,0.5,mto".getBytes(StandardCharsets.UTF_8));
+        List<String> out = new ArrayList<>();
+        try (DelimitedSource s = new DelimitedSource(
+                "f.csv",
+                "/in/f.csv",
+                new LineReader(new ByteArrayInputStream(bytes.toByteArray()), FORMAT_2.encoding()),
+                FORMAT_2)) {
+            // when: the reading resumes after line 3
+            s.skipTo(3, 0);
+            assertThat(s.linesConsumed()).isEqualTo(3);
+            RawRecord r;
+            while ((r = s.next()) != null) {
+                out.add(r.line() + ":" + r.get("txn_id") + "|" + r.get("amount") + "|" + r.get("fx_margin_pct"));
+            }
+        }
+        // then: the line before it is neither read nor refused, and the records after it have their own numbers
+        assertThat(out).containsExactly("4:T3|3|null", "5:T4|4|0.5");
+    }
+
+    @Test
+    void aResumeBeyondTheEndReadsNothing() throws IOException {
+        byte[] text = (HEADER + "T1,P,2024,QA,NP,1,QAR,1,,mto\n").getBytes(StandardCharsets.UTF_8);
+        try (DelimitedSource s = new DelimitedSource(
+                "f.csv", "/in/f.csv", new LineReader(new ByteArrayInputStream(text), FORMAT_2.encoding()), FORMAT_2)) {
+            s.skipTo(10, 0);
+            assertThat(s.linesConsumed()).isEqualTo(2);
+            assertThat(s.next()).isNull();
+        }
+    }
 }
