@@ -13,7 +13,12 @@
 # BENCH_FULL=1 runs the same loads with the whole warehouse rebuilt at every load (MIZAN_WAREHOUSE_FULL=1, the path
 # before incremental builds), for a before/after in the same run: run the script twice, or BENCH_BOTH=1 to run both
 # modes one after the other (incremental first).
-# Environment: BENCH_KEEP=1 keeps the work directory; MIZAN_JAVA_OPTS is passed on to ./mizan.
+# BENCH_MIDDLE=serve makes loads 11 to FILES-10 in one `./mizan serve` (the first inbox fire of a schedule for
+# ingest-ledgers, every file loaded and the warehouse built after each, as a `./mizan run` does, in one JVM instead
+# of one JVM start-up each); the first ten and the last ten are always `./mizan run` under /usr/bin/time. The home
+# grows the same way (lake, warehouse, job repository), in less time on a loaded machine.
+# Environment: BENCH_KEEP=1 keeps the work directory; BENCH_WORK=DIR reuses a kept one (its files, and a home that
+# already has the gazetteer and FX rates); MIZAN_JAVA_OPTS is passed on to ./mizan.
 # A measurement, never a test: nothing fails because something was slow.
 set -euo pipefail
 
@@ -30,8 +35,8 @@ report() {
   local mode=$1 projects=$2 tsv=${3:-$WORK/$1.tsv}
   local n
   n=$(wc -l <"$tsv")
-  printf '\n[%s] %s loads of %s activities; projects in the warehouse at the end: %s; load average %s\n' \
-    "$mode" "$n" "$ACTIVITIES" "$projects" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '\n[%s] %s loads of %s activities (%s timed); projects in the warehouse at the end: %s; load average %s\n' \
+    "$mode" "$(tail -1 "$tsv" | cut -d' ' -f1)" "$ACTIVITIES" "$n" "$projects" "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf 'load  wall_s  cpu_s  peak_rss_MiB\n'
   awk -v n="$n" '(NR <= 10 || NR > n - 10) { printf "%4d  %6.2f  %5.2f  %8.0f\n", $1, $2, $4, $3 / 1024 }' "$tsv"
   awk -v n="$n" '
@@ -51,7 +56,7 @@ if [[ "${1:-}" == --report ]]; then
   exit 0
 fi
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/mizan-loads-bench.XXXXXX")
+if [[ -n "${BENCH_WORK:-}" ]]; then WORK=$BENCH_WORK; BENCH_KEEP=1; else WORK=$(mktemp -d "${TMPDIR:-/tmp}/mizan-loads-bench.XXXXXX"); fi
 if [[ "${BENCH_KEEP:-0}" != 1 ]]; then trap 'rm -rf "$WORK"' EXIT; else echo "work directory kept: $WORK"; fi
 log() { printf '== %s\n' "$*" >&2; }
 
@@ -60,22 +65,55 @@ mkdir -p "$WORK/classes" "$WORK/files"
 javac -d "$WORK/classes" bench/GenerateIati.java
 log "generating $FILES files of $ACTIVITIES activities (seed $SEED)"
 for i in $(seq 1 "$FILES"); do
-  java -cp "$WORK/classes" GenerateIati "$ACTIVITIES" "$((SEED + i))" "$WORK/files/activities-$(printf %04d "$i").xml" \
-    "XM-BENCH-F$i"
+  f="$WORK/files/activities-$(printf %04d "$i").xml"
+  [[ -s $f ]] || java -cp "$WORK/classes" GenerateIati "$ACTIVITIES" "$((SEED + i))" "$f" "XM-BENCH-F$i"
 done
+
+# loads FIRST..LAST of the files in one `./mizan serve`: one fire of a one-off schedule over an inbox holding them
+serve_fill() {
+  local first=$1 last=$2 inbox=$WORK/inbox-$1-$2 when pid
+  mkdir -p "$inbox"
+  for i in $(seq "$first" "$last"); do ln -sf "$WORK/files/activities-$(printf %04d "$i").xml" "$inbox/"; done
+  # every minute: the first fire after serve's start loads them all; fires of one schedule never overlap
+  # (ScheduledLoad is @DisallowConcurrentExecution), and serve is stopped once that first fire is logged
+  when='0 * * * * ?'
+  cat >"$WORK/schedules.yml" <<YML
+schedules:
+  - job: ingest-ledgers
+    source: bench
+    inbox: $inbox
+    cron: "$when"
+    late-after: P1D
+YML
+  log "loads $first to $last in one ./mizan serve (cron '$when'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  MIZAN_SCHEDULES=$WORK/schedules.yml ./mizan serve --port 0 >"$WORK/serve.log" 2>&1 &
+  pid=$!
+  until grep -q $'\tingest-ledgers' "$MIZAN_HOME/logs/schedule.log" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$WORK/serve.log" >&2; exit 1; }
+    sleep 10
+  done
+  kill -TERM "$pid"; wait "$pid" || true
+  log "serve fill done: $(tail -1 "$MIZAN_HOME/logs/schedule.log"), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
 
 # one series of loads into a fresh home; writes "load wall_s rss_kb" lines to $WORK/$1.tsv
 series() {
   local mode=$1
   export MIZAN_HOME=$WORK/home-$mode
   if [[ $mode == full ]]; then export MIZAN_WAREHOUSE_FULL=1; else unset MIZAN_WAREHOUSE_FULL; fi
-  log "[$mode] loading the gazetteer and FX rates (not timed; builds the jar if needed)"
-  ./mizan run load-gazetteer file=fixtures/gazetteer/admin_units.csv >"$WORK/$mode-gazetteer.log"
-  ./mizan run load-fx-rates file=fixtures/fx/fx_rates.csv >"$WORK/$mode-fx.log"
+  if [[ ! -e $MIZAN_HOME/warehouse/mizan.duckdb ]]; then
+    log "[$mode] loading the gazetteer and FX rates (not timed; builds the jar if needed)"
+    ./mizan run load-gazetteer file=fixtures/gazetteer/admin_units.csv >"$WORK/$mode-gazetteer.log"
+    ./mizan run load-fx-rates file=fixtures/fx/fx_rates.csv >"$WORK/$mode-fx.log"
+  fi
   : >"$WORK/$mode.tsv"
   local i=0 f
   for f in "$WORK"/files/*.xml; do
     i=$((i + 1))
+    if [[ "${BENCH_MIDDLE:-}" == serve ]] && (( FILES > 20 && i > 10 && i <= FILES - 10 )); then
+      (( i == 11 )) && serve_fill 11 $((FILES - 10))
+      continue
+    fi
     /usr/bin/time -v -o "$WORK/time.txt" ./mizan run ingest-ledgers file="$f" >"$WORK/run.log" 2>&1 \
       || { tail -n 30 "$WORK/run.log" >&2; exit 1; }
     awk -F': ' -v i="$i" '

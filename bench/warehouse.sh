@@ -38,14 +38,17 @@ java -cp "$WORK/classes" GenerateWorld "$DATA" "$PEOPLE" "$LEDGER" "$SEED" >&2
 
 export MIZAN_HOME=$WORK/home
 export MIZAN_PSEUDONYM_KEY=$(printf "mizan-bench-key-0123456789abcdef" | base64)   # 32 bytes; synthetic people only
-printf '%-16s %10s %12s %14s\n' load rows "wall (s)" "rebuild (s)"
+printf '%-16s %10s %12s %14s %10s %10s  %s\n' load rows "wall (s)" "rebuild (s)" "cpu (s)" "RSS (MiB)" "load average"
 load() { # job file [mapping]
-  local start end out
+  local start end out rc=0
   start=$(date +%s.%N)
-  out=$(./mizan run "$1" "file=$DATA/$2" ${3:+mapping=$3} 2>&1) || { echo "$out" >&2; exit 1; }
+  # the command under /usr/bin/time: CPU time (user + sys) and peak RSS (the JVM's heap and DuckDB's native memory)
+  out=$(/usr/bin/time -f '%U %S %M' -o "$WORK/time.txt" ./mizan run "$1" "file=$DATA/$2" ${3:+mapping=$3} 2>&1) || rc=$?
   end=$(date +%s.%N)
-  printf '%-16s %10s %12.1f %14s\n' "$2" "$(grep -oP 'read: \K[0-9]+' <<<"$out" | head -1)" "$(echo "$end - $start" | bc)" \
-    "$(grep -oP 'build-warehouse \K[0-9.]+' <<<"$out")"
+  if (( rc != 0 )); then echo "$out" >&2; echo "== $2: exit $rc ($(tail -1 "$WORK/time.txt"))" >&2; exit 1; fi
+  printf '%-16s %10s %12.1f %14s %10.1f %10.0f  %s\n' "$2" "$(grep -oP 'read: \K[0-9]+' <<<"$out" | head -1)" \
+    "$(echo "$end - $start" | bc)" "$(grep -oP 'build-warehouse \K[0-9.]+' <<<"$out")" \
+    "$(awk '{print $1 + $2}' "$WORK/time.txt")" "$(awk '{print $3 / 1024}' "$WORK/time.txt")" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 load load-gazetteer admin_units.csv
 load load-fx-rates fx_rates.csv
