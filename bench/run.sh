@@ -10,7 +10,8 @@
 #   (f) the floor: DuckDB alone writing the partitioned lake and the warehouse table, no check (bench/duckdb_floor.sql)
 #   (c) the textbook Spring Batch job (FlatFileItemReader -> JdbcBatchItemWriter into DuckDB), on the first
 #       min(N, TEXTBOOK_LIMIT) rows, wall time scaled linearly to N
-# and prints wall time, peak RSS and the ratios a/b and c/a. Target: a/b <= 2.5 and (a) peak RSS <= 1.5 GB.
+# and prints wall time, CPU time (user + system), peak RSS and the ratios a/b and c/a, in wall time and in CPU time,
+# with the load average as each timed step ended. Target: a/b <= 2.5 and (a) peak RSS <= 1.5 GB.
 #
 # Environment: TEXTBOOK_LIMIT (default 500000), BENCH_KEEP=1 keeps the work directory,
 # BENCH_SKIP_TEXTBOOK=1 skips (c).
