@@ -10,7 +10,8 @@
 #   (f) the floor: DuckDB alone writing the partitioned lake and the warehouse table, no check (bench/duckdb_floor.sql)
 #   (c) the textbook Spring Batch job (FlatFileItemReader -> JdbcBatchItemWriter into DuckDB), on the first
 #       min(N, TEXTBOOK_LIMIT) rows, wall time scaled linearly to N
-# and prints wall time, peak RSS and the ratios a/b and c/a. Target: a/b <= 2.5 and (a) peak RSS <= 1.5 GB.
+# and prints wall time, CPU time (user + system), peak RSS and the ratios a/b and c/a, in wall time and in CPU time,
+# with the load average as each timed step ended. Target: a/b <= 2.5 and (a) peak RSS <= 1.5 GB.
 #
 # Environment: TEXTBOOK_LIMIT (default 500000), BENCH_KEEP=1 keeps the work directory,
 # BENCH_SKIP_TEXTBOOK=1 skips (c).
@@ -59,16 +60,20 @@ CSV=$DATA/remittances.csv
 { head -n 1 "$SHUFFLED"; tail -n +2 "$SHUFFLED" | LC_ALL=C sort -t, -k3.1,3.7 -k2,2 -s -S 25% -T "$WORK"; } >"$CSV"
 CSV_MB=$(( $(stat -c %s "$CSV") / 1024 / 1024 ))
 
-# timed NAME CMD...: runs CMD under /usr/bin/time, output in $WORK/NAME.log; sets WALL (s) and RSS_MB.
+# timed NAME CMD...: runs CMD under /usr/bin/time, output in $WORK/NAME.log; sets WALL (s), RSS_MB and CPU (s, user +
+# system: on a shared machine the steadier figure, wall time grows with the other processes' load)
 timed() {
   local name=$1; shift
-  if ! /usr/bin/time -f '%e %M' -o "$WORK/$name.time" "$@" >"$WORK/$name.log" 2>&1; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$WORK/$name.time" "$@" >"$WORK/$name.log" 2>&1; then
     echo "($name) failed: $*; last lines of its output:" >&2
     tail -n 30 "$WORK/$name.log" >&2
     return 1
   fi
-  read -r WALL RSS_KB <"$WORK/$name.time"
+  local user sys
+  read -r WALL RSS_KB user sys <"$WORK/$name.time"
   RSS_MB=$(( RSS_KB / 1024 ))
+  CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  LOADS="${LOADS:-}$name $(cut -d' ' -f1 /proc/loadavg); "
 }
 
 # untimed NAME CMD...: a preparation or check step of (a), output in $WORK/NAME.log.
@@ -123,13 +128,13 @@ mizan_ingest() {
   unset MIZAN_HOME
 }
 
-A_WALL=; A_RSS=; A_NOTE=; A_BUILD_WARN=; S_WALL=; S_RSS=
+A_WALL=; A_CPU=; A_RSS=; A_NOTE=; A_BUILD_WARN=; S_WALL=; S_CPU=; S_RSS=
 if [[ -x ./mizan ]]; then
   mizan_ingest a "$CSV"
-  A_WALL=$WALL; A_RSS=$RSS_MB; A_STEPS=$M_STEPS; A_INGEST=$M_INGEST; A_BUILD=$M_BUILD; A_FACTS=$M_FACTS
+  A_WALL=$WALL; A_CPU=$CPU; A_RSS=$RSS_MB; A_STEPS=$M_STEPS; A_INGEST=$M_INGEST; A_BUILD=$M_BUILD; A_FACTS=$M_FACTS
   A_START=$M_START; A_NOTE=$M_NOTE; A_BUILD_WARN=$M_WARN; A_FILES=$M_FILES
   mizan_ingest s "$SHUFFLED"
-  S_WALL=$WALL; S_RSS=$RSS_MB; S_STEPS=$M_STEPS; S_INGEST=$M_INGEST; S_NOTE=$M_NOTE; S_WARN=$M_WARN; S_FILES=$M_FILES
+  S_WALL=$WALL; S_CPU=$CPU; S_RSS=$RSS_MB; S_STEPS=$M_STEPS; S_INGEST=$M_INGEST; S_NOTE=$M_NOTE; S_WARN=$M_WARN; S_FILES=$M_FILES
 else
   A_NOTE="not measured: ./mizan not found in $ROOT"
 fi
@@ -137,17 +142,17 @@ fi
 # --- (b) DuckDB alone
 log "(b) duckdb: CREATE TABLE AS read_csv"
 timed b java -cp "$CLASSES:$DUCKDB_JAR" DuckDbBaseline "$CSV" "$WORK/baseline.duckdb" bench/duckdb_baseline.sql
-B_WALL=$WALL; B_RSS=$RSS_MB
+B_WALL=$WALL; B_CPU=$CPU; B_RSS=$RSS_MB
 B_NOTE=$(grep -m1 '^duckdb baseline:' "$WORK/b.log" || true)
 
 # --- (f) the floor: DuckDB alone, lake and warehouse, no check; (f') the same on the shuffled file
 log "(f) duckdb: the floor (partitioned lake + warehouse table, no check)"
 timed f java -cp "$CLASSES:$DUCKDB_JAR" DuckDbFloor "$CSV" "$WORK" bench/duckdb_floor.sql
-F_WALL=$WALL; F_RSS=$RSS_MB
+F_WALL=$WALL; F_CPU=$CPU; F_RSS=$RSS_MB
 log "(f') duckdb: the floor on the shuffled file"
 rm -rf "$WORK/floor-lake" "$WORK/floor.duckdb"
 timed fs java -cp "$CLASSES:$DUCKDB_JAR" DuckDbFloor "$SHUFFLED" "$WORK" bench/duckdb_floor.sql
-FS_WALL=$WALL; FS_RSS=$RSS_MB
+FS_WALL=$WALL; FS_CPU=$CPU; FS_RSS=$RSS_MB
 
 # --- (c) textbook Spring Batch job, on a prefix
 C_WALL=; C_RSS=; C_NOTE=; C_MEASURED=
@@ -155,27 +160,28 @@ if [[ "${BENCH_SKIP_TEXTBOOK:-0}" != 1 ]]; then
   C_ROWS=$(( N < TEXTBOOK_LIMIT ? N : TEXTBOOK_LIMIT ))
   log "(c) textbook Spring Batch job on $C_ROWS rows"
   timed c java -cp "$CLASSES:$CP" TextbookJob "$CSV" "$C_ROWS" "$WORK/textbook.duckdb"
-  C_MEASURED=$WALL; C_RSS=$RSS_MB
+  C_MEASURED=$WALL; C_CPU=$CPU; C_RSS=$RSS_MB
   C_WALL=$(awk -v w="$WALL" -v n="$N" -v r="$C_ROWS" 'BEGIN { printf "%.2f", w * n / r }')
   C_NOTE=$(grep -m1 '^textbook job:' "$WORK/c.log" || true)
 fi
 
 # --- report
 ratio() { [[ -n "$1" && -n "$2" ]] && awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }' || echo "n/a"; }
-row() { printf '%-52s %10s %10s %14s\n' "$1" "$2" "${3:-n/a}" "${4:-n/a}"; }
+row() { printf '%-52s %10s %10s %14s %10s\n' "$1" "$2" "${3:-n/a}" "${4:-n/a}" "${5:-n/a}"; }
 
 echo
 echo "Mizan ingest benchmark: $N rows, seed $SEED, $CSV_MB MiB CSV, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), DuckDB JDBC $(basename "$DUCKDB_JAR" .jar | sed 's/^duckdb_jdbc-//')"
 echo "load average: at the start $LOAD_START; at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-row "pipeline" "rows" "wall s" "peak RSS MB"
-row "(a) mizan run ingest-remittances, sorted" "$N" "$A_WALL" "$A_RSS"
-row "(a') mizan run ingest-remittances, shuffled" "$N" "$S_WALL" "$S_RSS"
-row "(b) duckdb CREATE TABLE AS read_csv" "$N" "$B_WALL" "$B_RSS"
-row "(f) duckdb alone: partitioned lake + warehouse" "$N" "$F_WALL" "$F_RSS"
-row "(f') the same, shuffled" "$N" "$FS_WALL" "$FS_RSS"
+echo "load average (1 min) as each timed step ended: ${LOADS:-}"
+row "pipeline" "rows" "wall s" "peak RSS MB" "CPU s"
+row "(a) mizan run ingest-remittances, sorted" "$N" "$A_WALL" "$A_RSS" "$A_CPU"
+row "(a') mizan run ingest-remittances, shuffled" "$N" "$S_WALL" "$S_RSS" "$S_CPU"
+row "(b) duckdb CREATE TABLE AS read_csv" "$N" "$B_WALL" "$B_RSS" "$B_CPU"
+row "(f) duckdb alone: partitioned lake + warehouse" "$N" "$F_WALL" "$F_RSS" "$F_CPU"
+row "(f') the same, shuffled" "$N" "$FS_WALL" "$FS_RSS" "$FS_CPU"
 if [[ -n "$C_WALL" ]]; then
   if (( C_ROWS < N )); then
-    row "(c) textbook FlatFile -> JdbcBatchItemWriter" "$C_ROWS" "$C_MEASURED" "$C_RSS"
+    row "(c) textbook FlatFile -> JdbcBatchItemWriter" "$C_ROWS" "$C_MEASURED" "$C_RSS" "${C_CPU:-}"
     row "(c) same, scaled linearly to N" "$N" "$C_WALL" "-"
   else
     row "(c) textbook FlatFile -> JdbcBatchItemWriter" "$N" "$C_WALL" "$C_RSS"
@@ -190,6 +196,8 @@ if [[ -n "$S_WALL" ]]; then
   echo "shuffled/sorted = $(ratio "$S_WALL" "$A_WALL") whole command, $(ratio "$S_INGEST" "$A_INGEST") ingest step   (target <= 1.3)"
   echo "Parquet files per partition: sorted $A_FILES; shuffled $S_FILES"
   echo "a/f = $(ratio "$A_WALL" "$F_WALL") sorted   a'/f' = $(ratio "$S_WALL" "$FS_WALL") shuffled   (target <= 2.0)"
+  echo "in CPU s (user + system; steadier than wall on a shared machine): shuffled/sorted = $(ratio "$S_CPU" "$A_CPU"),\
+ a/f = $(ratio "$A_CPU" "$F_CPU") sorted, a'/f' = $(ratio "$S_CPU" "$FS_CPU") shuffled"
 fi
 echo "a/b = $(ratio "$A_WALL" "$B_WALL")   a'/b = $(ratio "$S_WALL" "$B_WALL")   (target <= 2.5)"
 echo "c/a = $(ratio "$C_WALL" "$A_WALL")   c/a' = $(ratio "$C_WALL" "$S_WALL")"
