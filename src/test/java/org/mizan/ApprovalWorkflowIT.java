@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ApprovalWorkflowIT {
 
     private static final String HASH = "$2a$10$" + "a".repeat(53);
-    private final MizanCli cli = MizanCli.inTempHome("approvals");
+    private final MizanCli cli = MizanCli.goldenWorld("approvals");
 
     @BeforeAll
     void load() throws Exception {
@@ -34,7 +34,6 @@ class ApprovalWorkflowIT {
                   - {name: planner, password: "%1$s", role: national, approver: NP}
                   - {name: viewer, password: "%1$s", role: national}
                 """.formatted(HASH));
-        cli.loadGoldenWorld();
     }
 
     private MizanCli.Result ok(String... args) {

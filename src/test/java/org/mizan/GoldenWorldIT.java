@@ -2,7 +2,6 @@ package org.mizan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mizan.warehouse.Contracts;
@@ -27,12 +26,7 @@ import org.mizan.warehouse.Contracts;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GoldenWorldIT {
 
-    private final MizanCli cli = MizanCli.inTempHome("golden-world");
-
-    @BeforeAll
-    void load() {
-        cli.loadGoldenWorld();
-    }
+    private final MizanCli cli = MizanCli.goldenWorld("golden-world");
 
     private String csv(String sql) {
         MizanCli.Result r = cli.run("query", sql, "--format", "csv");

@@ -26,11 +26,10 @@ import org.mizan.lake.Dataset;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HiveLakeIT {
 
-    private final MizanCli cli = MizanCli.inTempHome("hive-lake");
+    private final MizanCli cli = MizanCli.goldenWorld("hive-lake");
 
     @BeforeAll
     void load() {
-        cli.loadGoldenWorld();
         cli.load("load-fx-rates", "fx/fx_rates.csv");
         cli.load(
                 "ingest-remittances",

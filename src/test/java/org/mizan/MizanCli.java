@@ -101,8 +101,27 @@ public final class MizanCli {
         System.setProperty("mizan.home", home.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        long wall = System.nanoTime();
+        long cpu = cpuNanos();
         int code = MizanMain.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        if (TIMING) {
+            System.out.printf(
+                    "[mizan-timing] %6d ms wall %6d ms cpu  %s%n",
+                    (System.nanoTime() - wall) / 1_000_000, (cpuNanos() - cpu) / 1_000_000, String.join(" ", args));
+        }
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** -Dmizan.test.timing=true: each command's wall and CPU time on stdout (where a test's time goes). */
+    private static final boolean TIMING = Boolean.getBoolean("mizan.test.timing");
+
+    /** CPU time of this whole JVM so far (every thread, DuckDB's native ones included). */
+    static long cpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toNanos)
+                .orElse(0L);
     }
 
     /**
@@ -248,6 +267,94 @@ public final class MizanCli {
         load("ingest-ledgers", "world/plan_2024.csv");
         load("ingest-registries", "world/people.csv");
         load("ingest-registries", "world/services.csv");
+    }
+
+    /** A home in which {@code demo} ran, and what it printed. */
+    public record Demo(MizanCli cli, Result result) {
+
+        /** The demo's own home ({@code MIZAN_HOME/demo}), where it loaded the fixtures. */
+        public MizanCli demoHome() {
+            return new MizanCli(cli.home().resolve("demo"));
+        }
+    }
+
+    private static Demo demo;
+
+    /**
+     * {@code demo} as a new user runs it, run once in this JVM (it loads every fixture: the longest command a test
+     * runs), for the tests that check what it printed or read what it left. A test that changes the demo's home runs
+     * the demo again itself (it starts afresh: the same home, the same numbers).
+     */
+    public static synchronized Demo demo() {
+        if (demo == null) {
+            MizanCli cli = inTempHome("demo");
+            demo = new Demo(cli, cli.run("demo", "--fixtures", FIXTURES.toString()));
+        }
+        return demo;
+    }
+
+    /** The golden world loaded once in this JVM ({@link #goldenWorld}), never changed after: the homes' source. */
+    private static Path goldenWorld;
+
+    /**
+     * A home of its own holding the golden world as {@link #loadGoldenWorld} leaves it: a copy of one home loaded once
+     * in this JVM (a folder copy takes a fraction of a second; the seven loads, each building the warehouse, take far
+     * longer). The copy is the loaded home file for file (lake, warehouse builds, job repository, quarantine), so a
+     * test may go on loading, approving and rerunning in it as in a home it loaded itself.
+     */
+    public static MizanCli goldenWorld(String name) {
+        return copyOf(goldenWorldHome(), name);
+    }
+
+    /**
+     * A new home holding a copy of {@code source} (a home loaded once and shared by several tests, which each change
+     * their copy as they like): the applications kept on the source are closed first, so that its job repository is
+     * copied whole.
+     */
+    public static MizanCli copyOf(Path source, String name) {
+        SharedApplications.closeIn(source);
+        MizanCli cli = inTempHome(name);
+        copyHome(source, cli.home());
+        return cli;
+    }
+
+    private static synchronized Path goldenWorldHome() {
+        if (goldenWorld == null) {
+            MizanCli master = inTempHome("golden-world-source");
+            master.loadGoldenWorld();
+            goldenWorld = master.home();
+        }
+        return goldenWorld;
+    }
+
+    /**
+     * Copies a home whose applications are closed into an empty folder: links as links (the warehouse's is relative),
+     * times kept; not the locks of the process that loaded it (H2's and the load lock's), which a copy must not
+     * inherit.
+     */
+    static void copyHome(Path from, Path to) {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path rel = from.relativize(p);
+                String name = p.getFileName().toString();
+                if (name.endsWith(".lock.db") || name.endsWith(".trace.db") || name.startsWith(".load.lock")) {
+                    continue;
+                }
+                Path target = to.resolve(rel.toString());
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(
+                            p,
+                            target,
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS,
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Loads a fixture file (path under fixtures/) and fails the test if the job did not complete. */

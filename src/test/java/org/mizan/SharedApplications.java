@@ -49,11 +49,12 @@ final class SharedApplications implements Applications.Source {
                 java.nio.file.Files.writeString(
                         Path.of("target", "shared-applications.txt"),
                         String.format(
-                                "pid %d: %d commands, %d applications booted in %d s%n",
+                                "pid %d: %d commands, %d applications booted in %d s; %d s of CPU%n",
                                 ProcessHandle.current().pid(),
                                 INSTANCE.commands.get(),
                                 INSTANCE.boots.get(),
-                                INSTANCE.bootNanos.get() / 1_000_000_000L),
+                                INSTANCE.bootNanos.get() / 1_000_000_000L,
+                                MizanCli.cpuNanos() / 1_000_000_000L),
                         java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.APPEND);
             } catch (java.io.IOException | RuntimeException e) {
@@ -124,7 +125,8 @@ final class SharedApplications implements Applications.Source {
         try (var top = Files.list(root)) {
             for (Path p : top.sorted().toList()) {
                 String name = p.getFileName().toString();
-                if (Files.isRegularFile(p)) {
+                if (Files.isRegularFile(p) && (name.endsWith(".yml") || name.endsWith(".yaml"))) {
+                    // (not the files a command writes there as it runs: .load.lock.holder, alerts.log, ...)
                     out.append(stamp(p));
                 } else if (name.equals("config") || name.equals("quality")) {
                     try (var all = Files.walk(p)) {
@@ -165,7 +167,34 @@ final class SharedApplications implements Applications.Source {
                 }
             }
         }
-        closing.forEach(ConfigurableApplicationContext::close);
+        // all closed before waiting: two applications on one home share its H2 database, which closes with the last
+        java.util.Set<Path> repositories = new java.util.LinkedHashSet<>();
+        for (ConfigurableApplicationContext c : closing) {
+            if (embedded(c)) {
+                repositories.add(repositoryFile(c));
+            }
+            c.close();
+        }
+        repositories.forEach(SharedApplications::awaitClosed);
+    }
+
+    /**
+     * Returns once H2 has closed the job repository's file: the pool hands its connections to a thread of its own
+     * to close, and H2 compacts the file as the last one closes, which on a loaded machine goes on after the
+     * application's close returned (the demo's wipe of its home then failed on a file H2 was still writing). H2
+     * holds {@code <file>.lock.db} while the database is open (AUTO_SERVER locks by file) and deletes it on close.
+     */
+    private static void awaitClosed(Path repository) {
+        Path lock = Path.of(repository + ".lock.db");
+        Path dir = lock.getParent();
+        if (dir != null && Files.isDirectory(dir)) {
+            Await.onChangeIn(dir, "H2 closing " + repository, () -> !Files.exists(lock));
+        }
+    }
+
+    /** Closes the applications kept idle on {@code home} (and waits until their job repository's file is closed). */
+    static void closeIn(Path home) {
+        INSTANCE.release(home);
     }
 
     private ConfigurableApplicationContext take(String key) {

@@ -27,8 +27,10 @@ class StatusAndDemoIT {
 
     @Test
     void theDemoLoadsEveryFixtureIntoAFreshHomeAndShowsTheViews() throws Exception {
-        MizanCli cli = MizanCli.inTempHome("demo");
-        MizanCli.Result r = cli.run("demo", "--fixtures", MizanCli.FIXTURES.toString());
+        // (run once in this JVM: ReadmeExamplesIT reads the same demo's home)
+        MizanCli.Demo demo = MizanCli.demo();
+        MizanCli cli = demo.cli();
+        MizanCli.Result r = demo.result();
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out())
                 .contains("demo home: " + cli.home().resolve("demo"))

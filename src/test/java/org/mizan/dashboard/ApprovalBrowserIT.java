@@ -32,7 +32,7 @@ class ApprovalBrowserIT {
     @BeforeAll
     void serve() throws Exception {
         b = Browser.startOrSkip(getClass());
-        cli = MizanCli.inTempHome("approval-browser");
+        cli = MizanCli.goldenWorld("approval-browser");
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         Files.writeString(cli.home().resolve("dashboard-users.yml"), """
                 users:
@@ -41,7 +41,6 @@ class ApprovalBrowserIT {
                   - {name: asha, password: "%s", role: regional, region: NP-P1, approver: NP-P1-D1-M1}
                 """.formatted(
                         bcrypt.encode(PLANNER_PW), bcrypt.encode(KOSHI_PW), bcrypt.encode("x")));
-        cli.loadGoldenWorld();
         for (String unit : List.of("NP-P1-D1-M1", "NP-P1-D1-M2", "NP-P1-D1-M3")) {
             MizanCli.Result r = cli.run(
                     "approve", "--workflow", "local-reporting", "--unit", unit, "--period", "2024", "--user", "koshi");

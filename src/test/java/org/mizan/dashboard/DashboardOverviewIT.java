@@ -35,8 +35,7 @@ class DashboardOverviewIT {
     void serve() throws Exception {
         browser = Browser.startOrSkip(getClass());
         // given the golden world (East Region NP-P1, West Region NP-P2; 2023 and 2024) and mizan serve on it
-        cli = MizanCli.inTempHome("dashboard-world");
-        cli.loadGoldenWorld();
+        cli = MizanCli.goldenWorld("dashboard-world");
         server = DashboardServer.start(cli);
         browser.base(server.base());
     }

@@ -27,8 +27,7 @@ class RegionalDisclosureBrowserIT {
     @BeforeAll
     void serve() throws Exception {
         b = Browser.startOrSkip(getClass());
-        cli = MizanCli.inTempHome("regional-disclosure");
-        cli.loadGoldenWorld();
+        cli = MizanCli.goldenWorld("regional-disclosure");
         assertThat(cli.run("run", "extract-region", "region=NP-P1", "period=2024")
                         .code())
                 .isZero();

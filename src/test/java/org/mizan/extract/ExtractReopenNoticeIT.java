@@ -32,7 +32,7 @@ class ExtractReopenNoticeIT {
 
     private static final String HASH = "$2a$10$" + "a".repeat(53);
     private static final String REASON = "rerun: provider resent March";
-    private final MizanCli cli = MizanCli.inTempHome("reopen-notice");
+    private final MizanCli cli = MizanCli.goldenWorld("reopen-notice");
 
     @BeforeAll
     void load() throws Exception {
@@ -43,7 +43,6 @@ class ExtractReopenNoticeIT {
                   - {name: koshi, password: "%1$s", role: regional, region: NP-P1, approver: NP-P1}
                   - {name: planner, password: "%1$s", role: national, approver: NP}
                 """.formatted(HASH));
-        cli.loadGoldenWorld();
     }
 
     private MizanCli.Result ok(String... args) {

@@ -18,7 +18,23 @@ final class GeneratedWorld {
 
     private GeneratedWorld() {}
 
+    /** Worlds loaded in this JVM, by seed: each test gets a copy (two property tests share seed 7). */
+    private static final java.util.Map<Long, Path> LOADED = new java.util.HashMap<>();
+
+    /** A home of its own holding the world of {@code seed} (a copy of the one loaded once in this JVM). */
     static MizanCli load(long seed) throws IOException {
+        Path home;
+        synchronized (LOADED) {
+            home = LOADED.get(seed);
+            if (home == null) {
+                home = loadNew(seed).home();
+                LOADED.put(seed, home);
+            }
+        }
+        return MizanCli.copyOf(home, "generated-world-" + seed);
+    }
+
+    private static MizanCli loadNew(long seed) throws IOException {
         Random rnd = new Random(seed);
         Path dir = MizanCli.tempDir("extract-world-" + seed);
         List<String> municipalities = new ArrayList<>();
