@@ -75,26 +75,7 @@ public final class MizanCli {
      * disk); the copy's own boots on its first command. Links (the published warehouse) are copied as links.
      */
     public MizanCli copy(String name) {
-        SharedApplications.closeIn(home);
-        Path to = tempDir("mizan-" + name + "-");
-        try (var paths = Files.walk(home)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(home.relativize(p).toString());
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(
-                            p,
-                            target,
-                            java.nio.file.LinkOption.NOFOLLOW_LINKS,
-                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new MizanCli(to);
+        return copyOf(home, name);
     }
 
     public Result run(String... args) {

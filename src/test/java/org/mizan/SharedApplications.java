@@ -150,11 +150,6 @@ final class SharedApplications implements Applications.Source {
      * Closes the idle applications whose job repository file is in {@code home}: the demo wipes its home, and an
      * application kept there would go on writing into the folder as it is deleted.
      */
-    /** Closes the idle application kept for {@code home} (before a test copies the home's files). */
-    static void closeIn(Path home) {
-        INSTANCE.release(home);
-    }
-
     @Override
     public void release(Path home) {
         java.util.List<ConfigurableApplicationContext> closing = new java.util.ArrayList<>();

@@ -22,6 +22,8 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -68,9 +70,6 @@ public final class PartitionedParquetWriter implements Closeable {
     private static final int DICTIONARY_BYTES = 128 * 1024;
 
     private final Dataset dataset;
-    /** Spilled rows' Avro binary encoding and decoding. */
-    private final SpillCodec codec;
-
     private final Path stagingRoot;
     private final String unit;
     private final int periodField;
@@ -102,7 +101,6 @@ public final class PartitionedParquetWriter implements Closeable {
 
     public PartitionedParquetWriter(Dataset dataset, Path stagingRoot, String unit) {
         this.dataset = dataset;
-        this.codec = new SpillCodec(dataset.schema());
         this.stagingRoot = stagingRoot;
         this.unit = unit;
         this.periodField = dataset.schema().getField("period").pos();
@@ -157,6 +155,7 @@ public final class PartitionedParquetWriter implements Closeable {
         Path file = stagingRoot.resolve(rel);
         Files.createDirectories(file.getParent());
         List<String> index = new ArrayList<>();
+        SpecificDatumWriter<SpecificRecord> datum = new SpecificDatumWriter<>(dataset.schema(), AvroModel.get());
         try (CountingOutputStream out =
                 new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             // buffered: the direct encoder writes most values a byte at a time; a position in the file is what
@@ -166,7 +165,7 @@ public final class PartitionedParquetWriter implements Closeable {
                 List<SpecificRecord> rows = buffer.get(partition);
                 long offset = out.count + encoder.bytesBuffered();
                 for (SpecificRecord r : rows) {
-                    codec.write(r, encoder);
+                    datum.write(r, encoder);
                 }
                 long end = out.count + encoder.bytesBuffered();
                 Segment segment = new Segment(rel, offset, Math.toIntExact(end - offset), rows.size());
@@ -190,6 +189,8 @@ public final class PartitionedParquetWriter implements Closeable {
 
     /** Writes each spilled partition's rows, read back in the order they came, as one more Parquet file of it. */
     private void merge() throws IOException {
+        SpecificDatumReader<SpecificRecord> datum =
+                new SpecificDatumReader<>(dataset.schema(), dataset.schema(), AvroModel.get());
         BinaryDecoder decoder = null;
         for (Map.Entry<String, List<Segment>> e : spilled.entrySet()) {
             Path file = newPart(e.getKey());
@@ -207,7 +208,8 @@ public final class PartitionedParquetWriter implements Closeable {
                     }
                     decoder = DecoderFactory.get().binaryDecoder(bytes, decoder);
                     for (int i = 0; i < s.count(); i++) {
-                        w.write(codec.read(decoder));
+                        // a new record each time: Parquet's dictionaries may keep a reference to a value
+                        w.write(datum.read(null, decoder));
                     }
                 }
             }
@@ -224,7 +226,8 @@ public final class PartitionedParquetWriter implements Closeable {
             throws IOException {
         String name = index.getFileName().toString();
         Path spill = index.resolveSibling(name.substring(0, name.length() - ".index".length()) + ".spill");
-        SpillCodec codec = new SpillCodec(dataset.schema());
+        SpecificDatumReader<SpecificRecord> datum =
+                new SpecificDatumReader<>(dataset.schema(), dataset.schema(), AvroModel.get());
         BinaryDecoder decoder = null;
         try (FileChannel ch = FileChannel.open(spill, StandardOpenOption.READ)) {
             for (String line : Files.readAllLines(index)) {
@@ -239,7 +242,7 @@ public final class PartitionedParquetWriter implements Closeable {
                 }
                 decoder = DecoderFactory.get().binaryDecoder(bytes, decoder);
                 for (int i = 0, n = Integer.parseInt(f[3]); i < n; i++) {
-                    each.accept(codec.read(decoder));
+                    each.accept(datum.read(null, decoder));
                 }
             }
         }
