@@ -16,16 +16,29 @@ public abstract class JobDescriptor {
     private final String name;
     private final List<String> datasets;
     private final String help;
+    private final String mapping;
 
     /**
+     * A job whose files need a mapping chosen by their content: it overrides {@link #defaultMapping}.
+     *
      * @param name the job's name, as given to {@code mizan run} and kept in the job repository
      * @param datasets the lake datasets (folders) the job loads
      * @param help one line for {@code --help}: what the job loads, in at most 58 characters
      */
     protected JobDescriptor(String name, List<String> datasets, String help) {
+        this(name, datasets, help, null);
+    }
+
+    /**
+     * A job whose files in the standard format all read through one documented mapping.
+     *
+     * @param mapping that mapping (e.g. {@code defaults/fx-rates})
+     */
+    protected JobDescriptor(String name, List<String> datasets, String help, String mapping) {
         this.name = name;
         this.datasets = List.copyOf(datasets);
         this.help = help;
+        this.mapping = mapping;
     }
 
     /** The job's name, as given to {@code mizan run} and kept in the job repository (e.g. {@code load-fx-rates}). */
@@ -47,7 +60,13 @@ public abstract class JobDescriptor {
      * The documented mapping for a file in a standard format (e.g. {@code defaults/fx-rates}); a
      * {@link org.mizan.config.UsageException} saying what to pass when the file needs a mapping of its own.
      */
-    public abstract String defaultMapping(Path file);
+    public String defaultMapping(Path file) {
+        if (mapping == null) {
+            throw new IllegalStateException(
+                    "job " + name + " names no default mapping: its descriptor must choose one");
+        }
+        return mapping;
+    }
 
     /** Whether a steward may read one of its partitions again ({@code mizan rerun --job}, {@code mizan backfill}). */
     public boolean rerunsByPartition() {

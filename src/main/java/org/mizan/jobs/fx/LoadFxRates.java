@@ -1,6 +1,5 @@
 package org.mizan.jobs.fx;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.mizan.jobs.JobDescriptor;
 import org.mizan.jobs.ingest.StandardIngestJob;
@@ -15,12 +14,7 @@ public class LoadFxRates extends JobDescriptor {
     public static final String NAME = "load-fx-rates";
 
     public LoadFxRates() {
-        super(NAME, List.of("fx_rates"), "FX rates per US dollar (format 8) or per euro (ECB)");
-    }
-
-    @Override
-    public String defaultMapping(Path file) {
-        return "defaults/fx-rates";
+        super(NAME, List.of("fx_rates"), "FX rates per US dollar (format 8) or per euro (ECB)", "defaults/fx-rates");
     }
 
     @Bean

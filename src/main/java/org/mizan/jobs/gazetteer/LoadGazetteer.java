@@ -1,6 +1,5 @@
 package org.mizan.jobs.gazetteer;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.mizan.jobs.JobDescriptor;
 import org.mizan.jobs.ingest.StandardIngestJob;
@@ -15,12 +14,7 @@ public class LoadGazetteer extends JobDescriptor {
     public static final String NAME = "load-gazetteer";
 
     public LoadGazetteer() {
-        super(NAME, List.of("admin_units"), "the admin units and their hierarchy (format 1)");
-    }
-
-    @Override
-    public String defaultMapping(Path file) {
-        return "defaults/admin-units";
+        super(NAME, List.of("admin_units"), "the admin units and their hierarchy (format 1)", "defaults/admin-units");
     }
 
     @Bean
