@@ -19,20 +19,11 @@ public abstract class JobDescriptor {
     private final String mapping;
 
     /**
-     * A job whose files need a mapping chosen by their content: it overrides {@link #defaultMapping}.
-     *
      * @param name the job's name, as given to {@code mizan run} and kept in the job repository
      * @param datasets the lake datasets (folders) the job loads
      * @param help one line for {@code --help}: what the job loads, in at most 58 characters
-     */
-    protected JobDescriptor(String name, List<String> datasets, String help) {
-        this(name, datasets, help, null);
-    }
-
-    /**
-     * A job whose files in the standard format all read through one documented mapping.
-     *
-     * @param mapping that mapping (e.g. {@code defaults/fx-rates})
+     * @param mapping the one documented mapping of its files in the standard format (e.g. {@code defaults/fx-rates});
+     *     null when the mapping depends on the file, and the descriptor overrides {@link #defaultMapping}
      */
     protected JobDescriptor(String name, List<String> datasets, String help, String mapping) {
         this.name = name;

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.mizan.schema.FundingEntry;
 import org.mizan.source.iati.IatiActivity;
 
@@ -15,20 +15,21 @@ import org.mizan.source.iati.IatiActivity;
  */
 final class IatiTransactions {
 
-    private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("1", "incoming_funds"),
-            Map.entry("2", "commitment"),
-            Map.entry("3", "disbursement"),
-            Map.entry("4", "expenditure"),
-            Map.entry("5", "interest_payment"),
-            Map.entry("6", "loan_repayment"),
-            Map.entry("7", "reimbursement"),
-            Map.entry("8", "purchase_of_equity"),
-            Map.entry("9", "sale_of_equity"),
-            Map.entry("10", "credit_guarantee"),
-            Map.entry("11", "incoming_commitment"),
-            Map.entry("12", "outgoing_pledge"),
-            Map.entry("13", "incoming_pledge"));
+    /** IATI TransactionType names, code 1 first. */
+    private static final List<String> TYPES = List.of(
+            "incoming_funds",
+            "commitment",
+            "disbursement",
+            "expenditure",
+            "interest_payment",
+            "loan_repayment",
+            "reimbursement",
+            "purchase_of_equity",
+            "sale_of_equity",
+            "credit_guarantee",
+            "incoming_commitment",
+            "outgoing_pledge",
+            "incoming_pledge");
 
     private static final org.apache.avro.LogicalTypes.Decimal AMOUNT = (org.apache.avro.LogicalTypes.Decimal)
             FundingEntry.getClassSchema().getField("amount").schema().getLogicalType();
@@ -51,7 +52,7 @@ final class IatiTransactions {
         if (t.value() == null) {
             throw new RowRejected(Rule.REQUIRED, "no value");
         }
-        String type = TYPES.get(t.typeCode());
+        String type = type(t.typeCode());
         if (type == null) {
             throw new RowRejected(
                     Rule.BAD_VALUE,
@@ -98,6 +99,11 @@ final class IatiTransactions {
                 .setSourceFile(file)
                 .setSourceLine(t.line())
                 .build();
+    }
+
+    /** The TransactionType's name for a code written as IATI writes it (1 to 13), else null. */
+    private static String type(String code) {
+        return code.matches("[1-9]|1[0-3]") ? TYPES.get(Integer.parseInt(code) - 1) : null;
     }
 
     /** IATI OrganisationType to the ledger's funder types (formats README §6). */

@@ -31,7 +31,8 @@ public class IngestLedgers extends JobDescriptor {
                         "funding_entries",
                         "plan_allocations",
                         "code_list_items"),
-                "IATI activities (5) and code lists, ledger (6), plan (7)");
+                "IATI activities (5) and code lists, ledger (6), plan (7)",
+                null);
     }
 
     @Override

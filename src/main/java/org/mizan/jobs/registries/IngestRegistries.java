@@ -25,7 +25,8 @@ public class IngestRegistries extends JobDescriptor {
         super(
                 NAME,
                 List.of("registry_people", "service_deliveries"),
-                "registries of people and service deliveries (format 4)");
+                "registries of people and service deliveries (format 4)",
+                null);
     }
 
     @Override

@@ -31,7 +31,8 @@ public class IngestRemittances extends JobDescriptor {
         super(
                 NAME,
                 List.of("remittance_transactions", "corridor_aggregates", "corridor_costs"),
-                "transactions (format 2), corridor aggregates (3), costs");
+                "transactions (format 2), corridor aggregates (3), costs",
+                null);
     }
 
     @Override

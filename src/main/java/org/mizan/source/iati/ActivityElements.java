@@ -26,10 +26,7 @@ final class ActivityElements {
                 case "iati-identifier" -> a.id = xml.text();
                 case "reporting-org" -> a.reportingOrg = org();
                 case "title" -> a.title = xml.narrative();
-                case "activity-status" -> {
-                    a.statusCode = xml.attr("code");
-                    xml.skip();
-                }
+                case "activity-status" -> a.statusCode = xml.attrAndSkip("code");
                 case "activity-date" -> {
                     String type = xml.attr("type");
                     String date = xml.attr("iso-date");
@@ -87,14 +84,8 @@ final class ActivityElements {
         String region = null;
         while (xml.nextChild()) {
             switch (xml.name()) {
-                case "transaction-type" -> {
-                    type = xml.attr("code");
-                    xml.skip();
-                }
-                case "transaction-date" -> {
-                    date = xml.attr("iso-date");
-                    xml.skip();
-                }
+                case "transaction-type" -> type = xml.attrAndSkip("code");
+                case "transaction-date" -> date = xml.attrAndSkip("iso-date");
                 case "value" -> {
                     currency = xml.attr("currency");
                     valueDate = xml.attr("value-date");
@@ -107,14 +98,8 @@ final class ActivityElements {
                     sectorCode = xml.attr("code");
                     xml.skip();
                 }
-                case "recipient-country" -> {
-                    country = xml.attr("code");
-                    xml.skip();
-                }
-                case "recipient-region" -> {
-                    region = xml.attr("code");
-                    xml.skip();
-                }
+                case "recipient-country" -> country = xml.attrAndSkip("code");
+                case "recipient-region" -> region = xml.attrAndSkip("code");
                 default -> xml.skip();
             }
         }

@@ -50,6 +50,13 @@ final class XmlCursor {
         return xml.getAttributeValue(null, name);
     }
 
+    /** The current element's attribute of that name, skipping the element (its children and text are not read). */
+    String attrAndSkip(String name) throws XMLStreamException {
+        String v = attr(name);
+        skip();
+        return v;
+    }
+
     /** Moves to the next child element of the current one; false at the current element's end. */
     boolean nextChild() throws XMLStreamException {
         while (true) {
