@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.mizan.config.ConfigLocation;
 import org.mizan.config.MizanHome;
+import org.mizan.jobs.JobCatalogue;
+import org.mizan.jobs.JobDescriptor;
 
 /**
  * The workflows of {@code config/approvals.yml} (or {@code MIZAN_HOME/approvals.yml}, or the file
@@ -15,8 +17,6 @@ import org.mizan.config.MizanHome;
 public final class Workflows {
 
     public static final String ENV = "MIZAN_APPROVALS";
-    static final Map<String, String> DATASETS =
-            Map.of("remittances", "ingest-remittances", "registries", "ingest-registries", "ledgers", "ingest-ledgers");
     static final Map<String, Integer> LEVELS = Map.of("national", 0, "region", 1, "district", 2, "municipality", 3);
     private static final Set<String> KEYS = Set.of("name", "datasets", "sources", "period", "levels", "accept");
 
@@ -61,13 +61,13 @@ public final class Workflows {
                         where + ": 'name:' is required: lower-case letters, digits and dashes (e.g. local-reporting)");
             }
             List<String> jobs = new ArrayList<>();
+            JobCatalogue catalogue = JobCatalogue.standard();
             for (String d : list(m, "datasets", where, true)) {
-                String job = DATASETS.get(d);
-                if (job == null) {
-                    throw new ApprovalException(
-                            where + ": dataset '" + d + "' is not one of remittances, registries, ledgers");
-                }
-                jobs.add(job);
+                JobDescriptor job = catalogue
+                        .byApprovalName(d)
+                        .orElseThrow(() -> new ApprovalException(where + ": dataset '" + d + "' is not one of "
+                                + String.join(", ", catalogue.approvalNames())));
+                jobs.add(job.name());
             }
             Object period = m.get("period");
             PeriodType type = PeriodType.of(period == null ? "" : period.toString(), where);

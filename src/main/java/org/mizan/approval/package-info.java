@@ -3,6 +3,6 @@
  * state per workflow, unit and period with its append-only audit (in the job repository's database), the rules of
  * who may approve what and when, the lock on loads an approval covers, and the snapshot the warehouse build reads.
  *
- * <p>May use: config, duckdb, lake, warehouse.
+ * <p>May use: config, duckdb, jobs, lake, warehouse.
  */
 package org.mizan.approval;

@@ -20,12 +20,14 @@ final class JobHelp extends ResourceBundle {
     static final String SPOKEN = "mizan.jobs";
     /** The jobs whose partitions a steward may read again, spoken. */
     static final String PARTITION_JOBS = "mizan.jobs.partition";
+    /** The jobs that load several files of one delivery as partitions in one run, spoken. */
+    static final String PARTITIONED = "mizan.jobs.partitioned";
     /** One line per job, indented: its name and what it loads. */
     static final String TABLE = "mizan.jobs.table";
     /** The width of the name column of {@link #TABLE}. */
     static final int NAME_WIDTH = 18;
 
-    private static final Set<String> KEYS = Set.of(LIST, SPOKEN, PARTITION_JOBS, TABLE);
+    private static final Set<String> KEYS = Set.of(LIST, SPOKEN, PARTITION_JOBS, PARTITIONED, TABLE);
 
     /** Makes the keys available to the command and its subcommands' help texts. */
     static void install(picocli.CommandLine cli) {
@@ -42,6 +44,7 @@ final class JobHelp extends ResourceBundle {
             case LIST -> String.join(", ", catalogue.names());
             case SPOKEN -> JobCatalogue.spoken(catalogue.names());
             case PARTITION_JOBS -> JobCatalogue.spoken(catalogue.partitionJobs());
+            case PARTITIONED -> JobCatalogue.spoken(catalogue.partitionedJobs());
             default -> catalogue.jobs().stream().map(JobHelp::line).collect(Collectors.joining(System.lineSeparator()));
         };
     }

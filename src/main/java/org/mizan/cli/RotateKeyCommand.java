@@ -32,8 +32,7 @@ public class RotateKeyCommand implements Callable<Integer> {
         // marked first: a registry load that starts from now on refuses, and one already started is seen running
         rotation.begin();
         try (JobRunner runner = new JobRunner(spec.commandLine().getErr())) {
-            var running = runner.repository()
-                    .findRunningJobExecutions(org.mizan.jobs.registries.IngestRegistriesJobConfiguration.NAME);
+            var running = runner.repository().findRunningJobExecutions(org.mizan.jobs.registries.IngestRegistries.NAME);
             if (!running.isEmpty()) {
                 rotation.abandonBegun();
                 throw new MizanMain.UsageException("registry load(s) "

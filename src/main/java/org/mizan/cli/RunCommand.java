@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
             "any other layout needs mapping=NAME (a file under jobs/, e.g. remittances/dushanbe-express) or mapping=PATH.yml.",
             "Try a mapping first with: mizan check-mapping --mapping NAME FILE (writes nothing).",
             "Rejected rows go to MIZAN_HOME/quarantine with file, line, rule and message; good rows are loaded.",
-            "Partitioned (ingest-remittances): several file=PATH of one delivery, or --threads N, or --workers, cut the work",
+            "Partitioned (${bundle:" + JobHelp.PARTITIONED
+                    + "}): several file=PATH of one delivery, or --threads N, or --workers, cut the work",
             "into partitions: one per file, and a file larger than --partition-size into ranges of whole lines. --threads",
             "runs them on this machine; --workers sends them over RabbitMQ to mizan worker processes (profile distributed,",
             "see README). Rows, rejects and duplicates come out as a single-node run of the files in turn would give them.",
@@ -61,13 +62,14 @@ public class RunCommand implements Callable<Integer> {
 
     @CommandLine.Option(
             names = "--workers",
-            description = "ingest-remittances: send the partitions to mizan worker processes over RabbitMQ")
+            description = "${bundle:" + JobHelp.PARTITIONED
+                    + "}: send the partitions to mizan worker processes over RabbitMQ")
     boolean workers;
 
     @CommandLine.Option(
             names = "--threads",
             paramLabel = "N",
-            description = "ingest-remittances: run the partitions on N threads of this machine")
+            description = "${bundle:" + JobHelp.PARTITIONED + "}: run the partitions on N threads of this machine")
     int threads;
 
     @CommandLine.Option(
@@ -95,12 +97,12 @@ public class RunCommand implements Callable<Integer> {
                 .filter(p -> p.startsWith("file="))
                 .map(p -> p.substring(5))
                 .toList();
-        if ("ingest-remittances".equals(job) && (files.size() > 1 || workers || threads > 0)) {
+        if (catalogue.require(job).partitionedJob().isPresent() && (files.size() > 1 || workers || threads > 0)) {
             return partitioned(files, kv.get("mapping"));
         }
         if (files.size() > 1) {
-            throw new MizanMain.UsageException(
-                    "run " + job + " takes one file=PATH; only ingest-remittances loads several files in one run");
+            throw new MizanMain.UsageException("run " + job + " takes one file=PATH; only "
+                    + JobCatalogue.spoken(catalogue.partitionedJobs()) + " loads several files in one run");
         }
         String file = kv.get("file");
         if (file == null) {
@@ -120,7 +122,7 @@ public class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code run ingest-remittances file=A [file=B …] [--threads N | --workers]}: one partitioned run. */
+    /** {@code run JOB file=A [file=B …] [--threads N | --workers]} of a job that loads partitions: one run. */
     private Integer partitioned(List<String> files, String mapping) throws Exception {
         long bytes = size(partitionSize);
         List<Path> paths = files.stream().map(Path::of).toList();
@@ -138,7 +140,7 @@ public class RunCommand implements Callable<Integer> {
         }
         org.mizan.quality.QualityChecks.load(org.mizan.config.MizanHome.fromEnvironment());
         try (JobRunner runner = JobRunner.forLoad(spec.commandLine().getErr(), "run " + job)) {
-            JobExecution execution = runner.launches().loadPartitioned(paths, mappings, bytes, workers);
+            JobExecution execution = runner.launches().loadPartitioned(job, paths, mappings, bytes, workers);
             return outcome(execution, mappings.get(0));
         }
     }

@@ -239,19 +239,12 @@ public final class Pages {
      * every level. A plain form with a button: no script.
      */
     private String levelSelector(String action, String unit, String period, Integer level) {
-        String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
-        StringBuilder f = new StringBuilder("<form class=\"level\" method=\"get\" action=\"")
-                .append(Html.esc(path))
-                .append("\">");
+        StringBuilder f = Sections.form("level", action);
         if (unit != null) {
-            f.append("<input type=\"hidden\" name=\"unit\" value=\"")
-                    .append(Html.esc(unit))
-                    .append("\">");
+            Sections.hidden(f, "unit", unit);
         }
         if (period != null && !period.isBlank()) {
-            f.append("<input type=\"hidden\" name=\"period\" value=\"")
-                    .append(Html.esc(period))
-                    .append("\">");
+            Sections.hidden(f, "period", period);
         }
         f.append("<label>Level <select name=\"level\" id=\"level\"><option value=\"\">every level</option>");
         for (List<Object> l : data.levels()) {

@@ -38,14 +38,9 @@ final class Sections {
      * hidden value, {@code all} (when given) the label of an option for no period.
      */
     static String selector(String action, String unit, String label, String all, List<String> options, String period) {
-        String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
-        StringBuilder f = new StringBuilder("<form class=\"period\" method=\"get\" action=\"")
-                .append(Html.esc(path))
-                .append("\">");
+        StringBuilder f = form("period", action);
         if (unit != null) {
-            f.append("<input type=\"hidden\" name=\"unit\" value=\"")
-                    .append(Html.esc(unit))
-                    .append("\">");
+            hidden(f, "unit", unit);
         }
         f.append("<label>")
                 .append(Html.esc(label))
@@ -64,6 +59,25 @@ final class Sections {
         }
         return f.append("</select></label> <noscript><button>Show</button></noscript></form>\n")
                 .toString();
+    }
+
+    /** The opening of a form of that class that reloads the page ({@code action}, its query dropped) with GET. */
+    static StringBuilder form(String cssClass, String action) {
+        String path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
+        return new StringBuilder("<form class=\"")
+                .append(cssClass)
+                .append("\" method=\"get\" action=\"")
+                .append(Html.esc(path))
+                .append("\">");
+    }
+
+    /** A value the form sends back as it is. */
+    static void hidden(StringBuilder form, String name, String value) {
+        form.append("<input type=\"hidden\" name=\"")
+                .append(name)
+                .append("\" value=\"")
+                .append(Html.esc(value))
+                .append("\">");
     }
 
     /** One tile per panel with headline numbers: each number, or why it is missing, and a link to the panel's rows. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.mizan.config.UsageException;
 import org.mizan.source.InputFiles;
 import org.mizan.source.Mapping;
@@ -24,6 +25,11 @@ public final class DefaultMappings {
     /** The documented mapping for a file in a standard format: the job's descriptor decides (see {@link JobCatalogue}). */
     public static String detect(String job, Path file) {
         return JobCatalogue.standard().require(job).defaultMapping(file);
+    }
+
+    /** The file's name in lower case, without a {@code .gz} ending: a gzip file is read as what it holds. */
+    public static String nameOf(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
     }
 
     /** Whether the file starts as JSON (an object or an array), a byte-order mark and blanks aside. */

@@ -3,7 +3,6 @@ package org.mizan.jobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +53,7 @@ public final class JobCatalogue {
     }
 
     /**
-     * The classes under this package that implement {@link JobDescriptor} directly, one of each made with its
+     * The classes under this package that extend {@link JobDescriptor} directly, one of each made with its
      * constructor without arguments. Only the class path root that holds this class is read (its classes folder or
      * jar), not every jar of the class path.
      */
@@ -71,7 +70,7 @@ public final class JobCatalogue {
                 ClassMetadata type = readers.getMetadataReader(r).getClassMetadata();
                 if (type.isConcrete()
                         && type.isIndependent()
-                        && Arrays.asList(type.getInterfaceNames()).contains(JobDescriptor.class.getName())) {
+                        && JobDescriptor.class.getName().equals(type.getSuperClassName())) {
                     found.add((JobDescriptor)
                             BeanUtils.instantiateClass(ClassUtils.resolveClassName(type.getClassName(), loader)));
                 }
@@ -98,6 +97,26 @@ public final class JobCatalogue {
                 .filter(JobDescriptor::rerunsByPartition)
                 .map(JobDescriptor::name)
                 .toList();
+    }
+
+    /** The names of the jobs that load several files of one delivery as partitions, in one run. */
+    public List<String> partitionedJobs() {
+        return byName.values().stream()
+                .filter(d -> d.partitionedJob().isPresent())
+                .map(JobDescriptor::name)
+                .toList();
+    }
+
+    /** The job whose data approval workflows call {@code approvalName} ({@code remittances}, …), if any. */
+    public Optional<JobDescriptor> byApprovalName(String approvalName) {
+        return byName.values().stream()
+                .filter(d -> d.approvalName().filter(approvalName::equals).isPresent())
+                .findFirst();
+    }
+
+    /** The names approval workflows give the jobs' data, in the catalogue's order. */
+    public List<String> approvalNames() {
+        return byName.values().stream().flatMap(d -> d.approvalName().stream()).toList();
     }
 
     public boolean contains(String name) {

@@ -17,7 +17,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Launches {
 
-    private final ApplicationContext context;
     private final JobRepository repository;
     private final JobOperator operator;
     private final LoadLock lock;
@@ -36,13 +34,11 @@ public class Launches {
     private final ObjectProvider<Job> jobs;
 
     public Launches(
-            ApplicationContext context,
             JobRepository repository,
             JobOperator operator,
             LoadLock lock,
             JobCatalogue catalogue,
             ObjectProvider<Job> jobs) {
-        this.context = context;
         this.repository = repository;
         this.operator = operator;
         this.lock = lock;
@@ -64,13 +60,19 @@ public class Launches {
     }
 
     /**
-     * Loads the files of a delivery as one partitioned run of {@code ingest-remittances}: each file a partition, a
-     * file above {@code partitionBytes} several; on this machine's threads, or on workers when {@code remote}.
+     * Loads the files of a delivery as one partitioned run of the job (its descriptor names its
+     * {@link org.mizan.jobs.JobDescriptor#partitionedJob() partitioned job}): each file a partition, a file above
+     * {@code partitionBytes} several; on this machine's threads, or on workers when {@code remote}.
      */
-    public JobExecution loadPartitioned(List<Path> files, List<String> mappings, long partitionBytes, boolean remote)
-            throws Exception {
+    public JobExecution loadPartitioned(
+            String job, List<Path> files, List<String> mappings, long partitionBytes, boolean remote) throws Exception {
+        String partitioned = catalogue
+                .require(job)
+                .partitionedJob()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "job " + job + " loads one file a run; " + catalogue.partitionedJobs() + " load several"));
         for (Path f : files) {
-            lock.check("ingest-remittances", f, Map.of());
+            lock.check(job, f, Map.of());
         }
         JobParametersBuilder b = parameters(files.get(0), mappings.get(0), Map.of())
                 .addString(
@@ -86,7 +88,7 @@ public class Launches {
                         org.mizan.jobs.ingest.PartitionedIngestSteps.WORKERS,
                         remote ? org.mizan.jobs.ingest.PartitionedIngestSteps.REMOTE : "local")
                 .addLong("delivery", System.currentTimeMillis());
-        return operator.start(context.getBean("ingestRemittancesPartitionedJob", Job.class), b.toJobParameters());
+        return operator.start(bean(partitioned), b.toJobParameters());
     }
 
     /**
@@ -149,6 +151,11 @@ public class Launches {
     /** The catalogue's job of that name: the {@code Job} bean its package declares under the same name. */
     private Job job(String name) {
         catalogue.require(name);
+        return bean(name);
+    }
+
+    /** The {@code Job} bean of that name. */
+    private Job bean(String name) {
         return jobs.stream()
                 .filter(j -> j.getName().equals(name))
                 .findFirst()
@@ -161,12 +168,13 @@ public class Launches {
     }
 
     /**
-     * At start-up: every job of the catalogue has its {@code Job} bean (a descriptor whose name no job package
-     * declares fails here, not at its first run).
+     * At start-up: every job of the catalogue has its {@code Job} bean, and so has its partitioned job if it names
+     * one (a descriptor whose name no job package declares fails here, not at its first run).
      */
     @EventListener(ApplicationReadyEvent.class)
     public void checkCatalogue() {
         catalogue.names().forEach(this::job);
+        catalogue.jobs().forEach(d -> d.partitionedJob().ifPresent(this::bean));
     }
 
     public JobRepository repository() {

@@ -26,6 +26,12 @@ class JobCatalogueTest {
         assertThat(catalogue.require("load-gazetteer").datasets()).containsExactly("admin_units");
         assertThat(catalogue.require("ingest-remittances").datasets())
                 .containsExactly("remittance_transactions", "corridor_aggregates", "corridor_costs");
+        assertThat(catalogue.partitionedJobs()).containsExactly("ingest-remittances");
+        assertThat(catalogue.require("ingest-remittances").partitionedJob()).contains("ingest-remittances-partitioned");
+        assertThat(catalogue.approvalNames()).containsExactly("ledgers", "registries", "remittances");
+        assertThat(catalogue.byApprovalName("registries").map(JobDescriptor::name))
+                .contains("ingest-registries");
+        assertThat(catalogue.byApprovalName("fx")).isEmpty();
     }
 
     @Test

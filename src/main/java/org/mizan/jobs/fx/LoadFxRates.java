@@ -1,36 +1,24 @@
 package org.mizan.jobs.fx;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.mizan.jobs.JobDescriptor;
-import org.springframework.stereotype.Component;
+import org.mizan.jobs.ingest.StandardIngestJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The catalogue's entry for {@code load-fx-rates}: one dataset, one documented mapping. */
-@Component
-public class LoadFxRates implements JobDescriptor {
+/** Job {@code load-fx-rates}: rates per US dollar (format 8), or a per-euro file crossed through USD (ECB). */
+@Configuration(proxyBeanMethods = false)
+public class LoadFxRates extends JobDescriptor {
 
-    @Override
-    public String name() {
-        return LoadFxRatesJobConfiguration.NAME;
+    public static final String NAME = "load-fx-rates";
+
+    public LoadFxRates() {
+        super(NAME, List.of("fx_rates"), "FX rates per US dollar (format 8) or per euro (ECB)", "defaults/fx-rates");
     }
 
-    @Override
-    public List<String> datasets() {
-        return List.of("fx_rates");
-    }
-
-    @Override
-    public String defaultMapping(Path file) {
-        return "defaults/fx-rates";
-    }
-
-    @Override
-    public boolean rerunsByPartition() {
-        return true;
-    }
-
-    @Override
-    public String help() {
-        return "FX rates per US dollar (format 8) or per euro (ECB)";
+    @Bean
+    Job loadFxRatesJob(StandardIngestJob jobs) {
+        return jobs.named(NAME);
     }
 }

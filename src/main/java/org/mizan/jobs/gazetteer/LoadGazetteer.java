@@ -1,36 +1,24 @@
 package org.mizan.jobs.gazetteer;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.mizan.jobs.JobDescriptor;
-import org.springframework.stereotype.Component;
+import org.mizan.jobs.ingest.StandardIngestJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** The catalogue's entry for {@code load-gazetteer}: one dataset, one documented mapping. */
-@Component
-public class LoadGazetteer implements JobDescriptor {
+/** Job {@code load-gazetteer}: the admin-unit hierarchy (format 1) every other load checks its units against. */
+@Configuration(proxyBeanMethods = false)
+public class LoadGazetteer extends JobDescriptor {
 
-    @Override
-    public String name() {
-        return LoadGazetteerJobConfiguration.NAME;
+    public static final String NAME = "load-gazetteer";
+
+    public LoadGazetteer() {
+        super(NAME, List.of("admin_units"), "the admin units and their hierarchy (format 1)", "defaults/admin-units");
     }
 
-    @Override
-    public List<String> datasets() {
-        return List.of("admin_units");
-    }
-
-    @Override
-    public String defaultMapping(Path file) {
-        return "defaults/admin-units";
-    }
-
-    @Override
-    public boolean rerunsByPartition() {
-        return true;
-    }
-
-    @Override
-    public String help() {
-        return "the admin units and their hierarchy (format 1)";
+    @Bean
+    Job loadGazetteerJob(StandardIngestJob jobs) {
+        return jobs.named(NAME);
     }
 }

@@ -2,6 +2,7 @@ package org.mizan.jobs.ledgers;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.mizan.config.UsageException;
 import org.mizan.jobs.DefaultMappings;
 import org.mizan.jobs.JobDescriptor;
@@ -13,27 +14,25 @@ import org.springframework.stereotype.Component;
  * (format 7) CSVs by their header.
  */
 @Component
-public class IngestLedgers implements JobDescriptor {
+public class IngestLedgers extends JobDescriptor {
 
     private static final List<String> FORMAT_6 = List.of(
             "project_id", "unit_code", "entry_id", "entry_date", "entry_type", "funder_type", "amount", "currency");
     private static final List<String> FORMAT_7 =
             List.of("plan_id", "fiscal_year", "unit_code", "sector_code", "planned_amount", "currency");
 
-    @Override
-    public String name() {
-        return IngestLedgersJobConfiguration.NAME;
-    }
-
-    @Override
-    public List<String> datasets() {
-        return List.of(
-                "projects",
-                "project_sectors",
-                "project_places",
-                "funding_entries",
-                "plan_allocations",
-                "code_list_items");
+    public IngestLedgers() {
+        super(
+                IngestLedgersJobConfiguration.NAME,
+                List.of(
+                        "projects",
+                        "project_sectors",
+                        "project_places",
+                        "funding_entries",
+                        "plan_allocations",
+                        "code_list_items"),
+                "IATI activities (5) and code lists, ledger (6), plan (7)",
+                null);
     }
 
     @Override
@@ -70,12 +69,7 @@ public class IngestLedgers implements JobDescriptor {
     }
 
     @Override
-    public boolean rerunsByPartition() {
-        return true;
-    }
-
-    @Override
-    public String help() {
-        return "IATI activities (5) and code lists, ledger (6), plan (7)";
+    public Optional<String> approvalName() {
+        return Optional.of("ledgers");
     }
 }

@@ -16,6 +16,7 @@ import org.mizan.normalise.Outcome;
 import org.mizan.normalise.UnitTree;
 import org.mizan.schema.AdminUnit;
 import org.mizan.source.iati.IatiActivity;
+import org.mizan.source.iati.IatiActivityReader;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
@@ -71,7 +72,7 @@ public class IngestLedgersJobConfiguration {
             return new StepBuilder(IngestSteps.INGEST, repository)
                     .<IatiActivity, Outcome>chunk(CHUNK)
                     .transactionManager(tx)
-                    .reader(new IatiItemReader(context.file()))
+                    .reader(new FileItemReader<>(context.file(), IatiActivityReader::new, IatiActivityReader::next))
                     .processor(normaliser::normalise)
                     .writer(new MultiDatasetStagingWriter(context, IATI_DATASETS))
                     .build();
@@ -80,7 +81,7 @@ public class IngestLedgersJobConfiguration {
             return new StepBuilder(IngestSteps.INGEST, repository)
                     .<Outcome, Outcome>chunk(1000)
                     .transactionManager(tx)
-                    .reader(new CodeListItemReader(context.file()))
+                    .reader(CodeListItems.reader(context.file()))
                     .writer(new MultiDatasetStagingWriter(context, CODELIST_DATASETS))
                     .build();
         }

@@ -2,33 +2,36 @@ package org.mizan.jobs.registries;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.mizan.config.UsageException;
 import org.mizan.jobs.DefaultMappings;
 import org.mizan.jobs.JobDescriptor;
-import org.springframework.stereotype.Component;
+import org.mizan.jobs.ingest.StandardIngestJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * The catalogue's entry for {@code ingest-registries}: a CSV of people or of service deliveries by its header; a
- * workbook needs its municipality's mapping.
+ * Job {@code ingest-registries}: municipal registries of people (migrants abroad, returnees) and of service
+ * deliveries (format 4), each municipality's export through its mapping, pseudonymised at ingestion. A CSV is of
+ * people or of service deliveries by its header; a workbook needs its municipality's mapping.
  */
-@Component
-public class IngestRegistries implements JobDescriptor {
+@Configuration(proxyBeanMethods = false)
+public class IngestRegistries extends JobDescriptor {
 
-    @Override
-    public String name() {
-        return IngestRegistriesJobConfiguration.NAME;
-    }
+    public static final String NAME = "ingest-registries";
 
-    @Override
-    public List<String> datasets() {
-        return List.of("registry_people", "service_deliveries");
+    public IngestRegistries() {
+        super(
+                NAME,
+                List.of("registry_people", "service_deliveries"),
+                "registries of people and service deliveries (format 4)",
+                null);
     }
 
     @Override
     public String defaultMapping(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
-        if (name.endsWith(".xlsx")) {
+        if (DefaultMappings.nameOf(file).endsWith(".xlsx")) {
             throw new UsageException(file + ": a workbook needs its municipality's mapping (format: xlsx): pass"
                     + " mapping=NAME (e.g. registries/kutaisi-people; see jobs/README.md)");
         }
@@ -37,12 +40,12 @@ public class IngestRegistries implements JobDescriptor {
     }
 
     @Override
-    public boolean rerunsByPartition() {
-        return true;
+    public Optional<String> approvalName() {
+        return Optional.of("registries");
     }
 
-    @Override
-    public String help() {
-        return "registries of people and service deliveries (format 4)";
+    @Bean
+    Job ingestRegistriesJob(StandardIngestJob jobs) {
+        return jobs.named(NAME);
     }
 }

@@ -2,37 +2,43 @@ package org.mizan.jobs.remittances;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.mizan.config.UsageException;
 import org.mizan.jobs.DefaultMappings;
 import org.mizan.jobs.JobDescriptor;
-import org.springframework.stereotype.Component;
+import org.mizan.jobs.ingest.PartitionedIngestSteps;
+import org.mizan.jobs.ingest.StandardIngestJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * The catalogue's entry for {@code ingest-remittances}: JSON Lines and format 2 transactions, format 3 corridor
- * aggregates by their header; any other layout needs its mapping.
+ * Job {@code ingest-remittances}: MTO and bank transactions (format 2, CSV or JSON Lines), central-bank corridor
+ * aggregates (format 3) and published corridor costs (World Bank RPW), each file through its mapping; JSON Lines and
+ * format 2 transactions, format 3 corridor aggregates are known by their header, any other layout needs its mapping.
+ * Several files of one delivery load as one partitioned run ({@link PartitionedIngestSteps}).
  */
-@Component
-public class IngestRemittances implements JobDescriptor {
+@Configuration(proxyBeanMethods = false)
+public class IngestRemittances extends JobDescriptor {
+
+    public static final String NAME = "ingest-remittances";
 
     private static final List<String> FORMAT_2 = List.of("txn_id", "provider_id", "sent_at");
     private static final List<String> FORMAT_3 =
             List.of("period", "sender_country", "receiving_unit_code", "amount_usd", "txn_count", "reporter");
 
-    @Override
-    public String name() {
-        return IngestRemittancesJobConfiguration.NAME;
-    }
-
-    @Override
-    public List<String> datasets() {
-        return List.of("remittance_transactions", "corridor_aggregates", "corridor_costs");
+    public IngestRemittances() {
+        super(
+                NAME,
+                List.of("remittance_transactions", "corridor_aggregates", "corridor_costs"),
+                "transactions (format 2), corridor aggregates (3), costs",
+                null);
     }
 
     @Override
     public String defaultMapping(Path file) {
         // a gzip file is read as what it holds: x.jsonl.gz as JSON Lines
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+        String name = DefaultMappings.nameOf(file);
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return "defaults/remittances-jsonl";
         }
@@ -49,12 +55,17 @@ public class IngestRemittances implements JobDescriptor {
     }
 
     @Override
-    public boolean rerunsByPartition() {
-        return true;
+    public Optional<String> partitionedJob() {
+        return Optional.of(PartitionedIngestSteps.JOB);
     }
 
     @Override
-    public String help() {
-        return "transactions (format 2), corridor aggregates (3), costs";
+    public Optional<String> approvalName() {
+        return Optional.of("remittances");
+    }
+
+    @Bean
+    Job ingestRemittancesJob(StandardIngestJob jobs) {
+        return jobs.named(NAME);
     }
 }

@@ -2,7 +2,6 @@ package org.mizan.source.iati;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -19,21 +18,15 @@ public final class CodeListReader implements Closeable {
     public record Item(long line, String code, String name, String category, String status) {}
 
     private final Path file;
-    private final InputStream in;
+    private final XmlStream stream;
     private final XMLStreamReader xml;
     private final String listName;
 
     public CodeListReader(Path file) throws IOException {
         this.file = file;
-        this.in = org.mizan.source.InputFiles.openXml(file);
+        this.stream = XmlStream.open(file, "an IATI code list (XML)", this::notWellFormed);
+        this.xml = stream.xml();
         try {
-            IatiXml.refuseNonXml(file, this.in, "an IATI code list (XML)");
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
-        try {
-            this.xml = IatiXml.factory().createXMLStreamReader(in);
             String root = null;
             while (root == null && xml.hasNext()) {
                 int e = xml.next();
@@ -55,9 +48,16 @@ public final class CodeListReader implements Closeable {
                         file + ": <codelist> has no name attribute (Sector, Currency, TransactionType, ...).");
             }
         } catch (XMLStreamException e) {
-            in.close();
-            throw new MappingException(file + ": not well-formed XML: " + e.getMessage());
+            stream.close();
+            throw notWellFormed(e);
+        } catch (RuntimeException e) {
+            stream.close();
+            throw e;
         }
+    }
+
+    private MappingException notWellFormed(XMLStreamException e) {
+        return new MappingException(file + ": not well-formed XML: " + e.getMessage());
     }
 
     public String listName() {
@@ -75,7 +75,7 @@ public final class CodeListReader implements Closeable {
             }
             return null;
         } catch (XMLStreamException e) {
-            throw new MappingException(file + ": not well-formed XML: " + e.getMessage());
+            throw notWellFormed(e);
         }
     }
 
@@ -122,12 +122,6 @@ public final class CodeListReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try {
-            xml.close();
-        } catch (XMLStreamException e) {
-            // releases buffers only
-        } finally {
-            in.close();
-        }
+        stream.close();
     }
 }
