@@ -2,7 +2,6 @@ package org.mizan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,16 +87,7 @@ class BackfillIT {
     }
 
     private static Process inProcessOfItsOwn(Path home, String... args) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                        + (File.separatorChar == '\\' ? ".exe" : ""),
-                "-Xmx512m",
-                "-cp",
-                classpath,
-                "org.mizan.cli.MizanMain"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(TestJvm.mizan("-Xmx512m", args));
         pb.environment().put("MIZAN_HOME", home.toString());
         return pb.redirectErrorStream(true).start();
     }

@@ -27,12 +27,8 @@ class ConcurrentLoadsIT {
     @Test
     void aTransactionCommittedByAConcurrentLoadIsNeverCountedTwice() throws Exception {
         Path data = MizanCli.tempDir("concurrent-data");
-        Process gen = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "bench/GenerateRemittances.java",
-                        String.valueOf(ROWS),
-                        "11",
-                        data.toString())
+        Process gen = new ProcessBuilder(TestJvm.benchProgram(
+                        "bench/GenerateRemittances.java", String.valueOf(ROWS), "11", data.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("generate.log").toFile())
                 .start();

@@ -2,7 +2,6 @@ package org.mizan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,20 +123,7 @@ class ConcurrentProcessesIT {
      * where to pause when {@code pauseAt} is not null.
      */
     private static Process load(Path home, Path file, String pauseAt) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                + (File.separatorChar == '\\' ? ".exe" : "");
-        ProcessBuilder pb = new ProcessBuilder(
-                java,
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                classpath,
-                "org.mizan.cli.MizanMain",
-                "run",
-                "ingest-remittances",
-                "file=" + file);
+        ProcessBuilder pb = new ProcessBuilder(TestJvm.mizan("-Xmx512m", "run", "ingest-remittances", "file=" + file));
         pb.environment().put("MIZAN_HOME", home.toString());
         if (pauseAt != null) {
             pb.environment().put("MIZAN_PAUSE_AT", pauseAt);

@@ -2,7 +2,6 @@ package org.mizan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +35,8 @@ class CrashRecoveryIT {
     @BeforeAll
     void cleanRun() throws Exception {
         data = MizanCli.tempDir("crash-data");
-        Process gen = new ProcessBuilder(
-                        java(), "bench/GenerateRemittances.java", String.valueOf(ROWS), "7", data.toString())
+        Process gen = new ProcessBuilder(TestJvm.benchProgram(
+                        "bench/GenerateRemittances.java", String.valueOf(ROWS), "7", data.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("generate.log").toFile())
                 .start();
@@ -175,17 +174,8 @@ class CrashRecoveryIT {
 
     /** The ingest in a process of its own, as the launcher runs it, so that it can be killed; told where to stop. */
     private Process ingest(Path home, String crashAt) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(
-                java(),
-                "-Xmx1g",
-                "-XX:+UseParallelGC",
-                "-cp",
-                classpath,
-                "org.mizan.cli.MizanMain",
-                "run",
-                "ingest-remittances",
-                "file=" + data.resolve("remittances.csv"));
+                TestJvm.mizan("-Xmx1g", "run", "ingest-remittances", "file=" + data.resolve("remittances.csv")));
         pb.environment().put("MIZAN_HOME", home.toString());
         pb.environment().put("MIZAN_CHECKPOINT_ROWS", String.valueOf(CHECKPOINT_ROWS));
         if (crashAt != null) {
@@ -199,10 +189,5 @@ class CrashRecoveryIT {
     private static String fingerprint(MizanCli cli) {
         List<Object> row = cli.query(SqlFiles.text("queries/checksum.sql")).get(0);
         return row.get(0) + "|" + row.get(1) + "|" + row.get(2);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                + (File.separatorChar == '\\' ? ".exe" : "");
     }
 }

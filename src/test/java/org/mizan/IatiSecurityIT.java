@@ -115,13 +115,13 @@ class IatiSecurityIT {
 
     /** Runs a main class of this class path in a JVM of its own; fails unless it exits with 0. */
     private static String java(String heap, String... mainAndArgs) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap));
         int at = mainAndArgs[0].startsWith("-D") ? 1 : 0;
-        cmd.addAll(java.util.Arrays.asList(mainAndArgs).subList(0, at));
-        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path")));
-        cmd.addAll(java.util.Arrays.asList(mainAndArgs).subList(at, mainAndArgs.length));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        java.util.List<String> jvmArgs = new java.util.ArrayList<>(java.util.List.of(heap));
+        jvmArgs.addAll(java.util.Arrays.asList(mainAndArgs).subList(0, at));
+        String[] rest = java.util.Arrays.copyOfRange(mainAndArgs, at + 1, mainAndArgs.length);
+        Process p = new ProcessBuilder(TestJvm.command(jvmArgs, mainAndArgs[at], rest))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

@@ -2,7 +2,6 @@ package org.mizan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,17 +39,12 @@ class PublishWhileQueryingIT {
         assertThat(stateShort).isNotEqualTo(stateFull);
 
         Path stop = dir.resolve("stop");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process planner = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                                + (File.separatorChar == '\\' ? ".exe" : ""),
-                        "-Xmx256m",
-                        "-cp",
-                        classpath,
+        Process planner = new ProcessBuilder(TestJvm.command(
+                        List.of("-Xmx256m"),
                         QueryLoop.class.getName(),
                         cli.home().toString(),
                         stop.toString(),
-                        SQL)
+                        SQL))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("answers.log").toFile())
                 .start();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.mizan.MizanCli;
+import org.mizan.TestJvm;
 
 /**
  * The input of the partitioned-ingest tests: the benchmark's generator's gazetteer, FX rates and 3,000 rows,
@@ -66,11 +67,7 @@ final class PartitionedDelivery {
     static PartitionedDelivery generate() throws Exception {
         Path dir = MizanCli.tempDir("partitioned-data");
         Process gen = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "bench/GenerateRemittances.java",
-                        "3000",
-                        "16",
-                        dir.toString())
+                        TestJvm.benchProgram("bench/GenerateRemittances.java", "3000", "16", dir.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("generate.log").toFile())
                 .start();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.mizan.Await;
 import org.mizan.MizanCli;
 import org.mizan.PostgresTestSchema;
+import org.mizan.TestJvm;
 
 /**
  * Remote partitioning with a real RabbitMQ and PostgreSQL: a manager (this JVM) and two {@code mizan worker}
@@ -133,14 +134,7 @@ class RemotePartitionsIT {
     }
 
     private Process startWorker(MizanCli cli, String name, Map<String, String> env) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                classpath,
-                "org.mizan.cli.MizanMain",
-                "worker");
+        ProcessBuilder pb = new ProcessBuilder(TestJvm.mizan("-Xmx512m", "worker"));
         pb.environment().put("MIZAN_HOME", cli.home().toString());
         pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres,distributed");
         pb.environment().put("MIZAN_PG_SCHEMA", pg.name());
@@ -350,15 +344,7 @@ class RemotePartitionsIT {
 
     /** A manager in a JVM of its own, on the delivery, to be killed at an announced point. */
     private Process startManager(MizanCli cli, String crashAt) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                classpath,
-                "org.mizan.cli.MizanMain"));
-        cmd.addAll(List.of(run(input.files, "40k")));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(TestJvm.mizan("-Xmx512m", run(input.files, "40k")));
         pb.environment().put("MIZAN_HOME", cli.home().toString());
         pb.environment().put("SPRING_PROFILES_ACTIVE", "postgres,distributed");
         pb.environment().put("MIZAN_PG_SCHEMA", pg.name());

@@ -1,0 +1,64 @@
+package org.mizan;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of a JVM a test starts of its own (a {@code mizan} command to be killed at a checkpoint, a
+ * worker, a planner, a generator in {@code bench/}): this JVM's {@code java}, the test class path, and the flags
+ * every such JVM takes. A test's JVM lives seconds and runs a little of everything, so the optimising compiler
+ * would cost more than it saves: {@code -XX:TieredStopAtLevel=1} keeps the quick one only (a command's start-up
+ * and small load take about half the CPU time), and the serial collector needs no threads of its own. Neither
+ * changes what a command does; the launcher's users keep the JVM's defaults.
+ */
+public final class TestJvm {
+
+    /** The flags of every JVM a test starts, before its own (a heap size, a collector of its own choosing). */
+    public static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private TestJvm() {}
+
+    /** This JVM's {@code java} executable. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                + (File.separatorChar == '\\' ? ".exe" : "");
+    }
+
+    /** The class path the tests run with (Mizan's classes, the tests' and every dependency). */
+    public static String classpath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /**
+     * {@code java FLAGS jvmArgs -cp CLASSPATH main args…}: {@code jvmArgs} come after the common flags, so a
+     * test's own choice (another collector) wins.
+     */
+    public static List<String> command(List<String> jvmArgs, String main, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(FLAGS);
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(classpath());
+        cmd.add(main);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** A {@code mizan} command ({@code org.mizan.cli.MizanMain}) with the given heap and arguments. */
+    public static List<String> mizan(String heap, String... args) {
+        return command(List.of(heap), "org.mizan.cli.MizanMain", args);
+    }
+
+    /** {@code java FLAGS bench/Program.java args…}: one of the benchmark's single-file programs, as run by hand. */
+    public static List<String> benchProgram(String source, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(FLAGS);
+        cmd.add(source);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}
