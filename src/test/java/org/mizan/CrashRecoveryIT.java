@@ -179,7 +179,9 @@ class CrashRecoveryIT {
         ProcessBuilder pb = new ProcessBuilder(
                 java(),
                 "-Xmx1g",
-                "-XX:+UseParallelGC",
+                "-XX:+UseG1GC",
+                "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30",
                 "-cp",
                 classpath,
                 "org.mizan.cli.MizanMain",
