@@ -97,7 +97,7 @@ mizan_ingest() {
   untimed "$name-fx" ./mizan run load-fx-rates "file=$DATA/fx_rates.csv"
   log "($name) mizan: ingest-remittances $(basename "$csv") (timed)"
   # the build's per-statement times go to MIZAN_HOME/logs/mizan.log (a debug logger: a few dozen lines)
-  MIZAN_JAVA_OPTS="${MIZAN_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -Dlogging.level.org.mizan.warehouse.BuildTiming=debug" \
+  MIZAN_JAVA_OPTS="${MIZAN_JAVA_OPTS:--Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30} -Dlogging.level.org.mizan.warehouse.BuildTiming=debug" \
     timed "$name" ./mizan run ingest-remittances "file=$csv"
   M_STEPS=$(grep -m1 'steps:' "$WORK/$name.log" | sed 's/^ *steps: //' || true)
   M_INGEST=$(sed -n 's/.*steps: ingest \([0-9.]*\) s.*/\1/p' "$WORK/$name.log" | head -n 1)

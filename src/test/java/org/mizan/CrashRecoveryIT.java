@@ -174,8 +174,11 @@ class CrashRecoveryIT {
 
     /** The ingest in a process of its own, as the launcher runs it, so that it can be killed; told where to stop. */
     private Process ingest(Path home, String crashAt) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(
-                TestJvm.mizan("-Xmx1g", "run", "ingest-remittances", "file=" + data.resolve("remittances.csv")));
+        ProcessBuilder pb = new ProcessBuilder(TestJvm.mizan(
+                List.of("-Xmx1g", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"),
+                "run",
+                "ingest-remittances",
+                "file=" + data.resolve("remittances.csv")));
         pb.environment().put("MIZAN_HOME", home.toString());
         pb.environment().put("MIZAN_CHECKPOINT_ROWS", String.valueOf(CHECKPOINT_ROWS));
         if (crashAt != null) {

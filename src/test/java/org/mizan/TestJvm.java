@@ -16,7 +16,10 @@ import java.util.List;
 public final class TestJvm {
 
     /** The flags of every JVM a test starts, before its own (a heap size, a collector of its own choosing). */
-    public static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    public static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1");
+
+    /** The collector of a JVM a test starts unless the test names one (two would stop the JVM at its start). */
+    private static final String COLLECTOR = "-XX:+UseSerialGC";
 
     private TestJvm() {}
 
@@ -32,13 +35,16 @@ public final class TestJvm {
     }
 
     /**
-     * {@code java FLAGS jvmArgs -cp CLASSPATH main args…}: {@code jvmArgs} come after the common flags, so a
-     * test's own choice (another collector) wins.
+     * {@code java FLAGS jvmArgs -cp CLASSPATH main args…}, with the serial collector unless {@code jvmArgs} name
+     * another (the launcher's, for a test that runs a load as users do).
      */
     public static List<String> command(List<String> jvmArgs, String main, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(FLAGS);
+        if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
+            cmd.add(COLLECTOR);
+        }
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(classpath());
@@ -49,7 +55,12 @@ public final class TestJvm {
 
     /** A {@code mizan} command ({@code org.mizan.cli.MizanMain}) with the given heap and arguments. */
     public static List<String> mizan(String heap, String... args) {
-        return command(List.of(heap), "org.mizan.cli.MizanMain", args);
+        return mizan(List.of(heap), args);
+    }
+
+    /** A {@code mizan} command with the given JVM options (a heap, a collector) and arguments. */
+    public static List<String> mizan(List<String> jvmArgs, String... args) {
+        return command(jvmArgs, "org.mizan.cli.MizanMain", args);
     }
 
     /** {@code java FLAGS bench/Program.java args…}: one of the benchmark's single-file programs, as run by hand. */
@@ -57,6 +68,7 @@ public final class TestJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(FLAGS);
+        cmd.add(COLLECTOR);
         cmd.add(source);
         cmd.addAll(List.of(args));
         return cmd;
