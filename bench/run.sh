@@ -9,8 +9,9 @@
 #   (b) DuckDB alone: CREATE TABLE AS SELECT * FROM read_csv(...)
 #   (f) the floor: DuckDB alone writing the partitioned lake and the warehouse table, no check (bench/duckdb_floor.sql)
 #   (j) the Java floor (bench/JavaParquetFloor.java): the CSV read in Java, the lake's Avro records built and
-#       written with Mizan's parquet-java writer, one file per partition, no check, no warehouse; sorted and (j')
-#       shuffled; needs target/classes (built by ./mizan), else not measured
+#       written with Mizan's parquet-java writer, one file per partition (lines grouped by partition first, one
+#       writer open at a time), no check, no warehouse; sorted and (j') shuffled; needs target/classes (built by
+#       ./mizan), else not measured
 #   (c) the textbook Spring Batch job (FlatFileItemReader -> JdbcBatchItemWriter into DuckDB), on the first
 #       min(N, TEXTBOOK_LIMIT) rows, wall time scaled linearly to N
 # and prints wall time, CPU time (user + system), peak RSS and the ratios a/b and c/a, in wall time and in CPU time,
@@ -18,7 +19,7 @@
 #
 # Environment: TEXTBOOK_LIMIT (default 500000), BENCH_KEEP=1 keeps the work directory,
 # BENCH_SKIP_TEXTBOOK=1 skips (c), JAVA_FLOOR_WRITERS (default 0: (j) encodes on its reading thread; 1: on a
-# second thread, as Mizan does).
+# second thread, as Mizan does), JAVA_FLOOR_ORDER (default grouped; stream keeps every partition's writer open).
 #
 # This is a measurement, never a test: nothing here fails because something was slow.
 set -euo pipefail
@@ -164,11 +165,11 @@ J_WALL=; J_CPU=; J_RSS=; JS_WALL=; JS_CPU=; JS_RSS=; J_NOTE=
 if [[ -d target/classes ]] && javac -d "$CLASSES" -cp "target/classes:$CP" bench/JavaParquetFloor.java >"$WORK/j-javac.log" 2>&1; then
   JCP="$CLASSES:$ROOT/target/classes:$CP"
   log "(j) java floor: CSV -> Avro records -> parquet-java lake, sorted"
-  timed j java -Xmx3g -XX:+UseParallelGC -cp "$JCP" JavaParquetFloor "$CSV" "$WORK/java-floor" "${JAVA_FLOOR_WRITERS:-0}"
+  timed j java -Xmx3g -XX:+UseParallelGC -cp "$JCP" JavaParquetFloor "$CSV" "$WORK/java-floor" "${JAVA_FLOOR_WRITERS:-0}" mizan "${JAVA_FLOOR_ORDER:-grouped}"
   J_WALL=$WALL; J_CPU=$CPU; J_RSS=$RSS_MB; J_NOTE=$(grep -m1 '^java floor:' "$WORK/j.log" || true)
   rm -rf "$WORK/java-floor"
   log "(j') java floor, shuffled"
-  timed js java -Xmx3g -XX:+UseParallelGC -cp "$JCP" JavaParquetFloor "$SHUFFLED" "$WORK/java-floor" "${JAVA_FLOOR_WRITERS:-0}"
+  timed js java -Xmx3g -XX:+UseParallelGC -cp "$JCP" JavaParquetFloor "$SHUFFLED" "$WORK/java-floor" "${JAVA_FLOOR_WRITERS:-0}" mizan "${JAVA_FLOOR_ORDER:-grouped}"
   JS_WALL=$WALL; JS_CPU=$CPU; JS_RSS=$RSS_MB
   rm -rf "$WORK/java-floor"
 else
