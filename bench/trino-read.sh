@@ -28,12 +28,12 @@ cli="$cache/trino-cli-$version-executable.jar"
 mkdir -p "$cache"
 if [ ! -f "$cli" ]; then
   log "fetching io.trino:trino-cli:$version:jar:executable"
-  mvn -B -q dependency:copy "-Dartifact=io.trino:trino-cli:$version:jar:executable" "-DoutputDirectory=$cache" >&2
+  mvn -B -q -Dstyle.color=never dependency:copy "-Dartifact=io.trino:trino-cli:$version:jar:executable" "-DoutputDirectory=$cache" >&2
 fi
 if [ ! -x "$server/bin/launcher" ]; then
   if [ ! -f "$cache/trino-server-$version.tar.gz" ]; then
     log "fetching io.trino:trino-server:$version:tar.gz (about 820 MB)"
-    mvn -B -q dependency:copy "-Dartifact=io.trino:trino-server:$version:tar.gz" "-DoutputDirectory=$cache" >&2
+    mvn -B -q -Dstyle.color=never dependency:copy "-Dartifact=io.trino:trino-server:$version:tar.gz" "-DoutputDirectory=$cache" >&2
   fi
   log "unpacking the server (only the Hive plugin is kept)"
   rm -rf "$server"
