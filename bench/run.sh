@@ -225,7 +225,7 @@ if [[ -n "$S_WALL" ]]; then
 fi
 if [[ -n "$J_WALL" ]]; then
   echo "j/f = $(ratio "$J_WALL" "$F_WALL") sorted, j'/f' = $(ratio "$JS_WALL" "$FS_WALL") shuffled (wall);\
- in CPU s: j/f = $(ratio "$J_CPU" "$F_CPU"), j'/f' = $(ratio "$JS_CPU" "$FS_CPU")   (above 2: a/f <= 2 is out of reach for any design encoding rows in Java)"
+ in CPU s: j/f = $(ratio "$J_CPU" "$F_CPU"), j'/f' = $(ratio "$JS_CPU" "$FS_CPU")   (j alone above 2 x f would put a/f <= 2 out of reach for a design encoding rows in Java; JVM start-up weighs at small N)"
   [[ -n "$A_CPU" ]] && echo "in CPU s: a/j = $(ratio "$A_CPU" "$J_CPU") sorted, a'/j' = $(ratio "$S_CPU" "$JS_CPU") shuffled (what Mizan adds to the Java floor)"
 fi
 echo "a/b = $(ratio "$A_WALL" "$B_WALL")   a'/b = $(ratio "$S_WALL" "$B_WALL")   (target <= 2.5)"
