@@ -8,13 +8,18 @@
 #       sorted file and (a') on the shuffled one; prints rows/s of each, their ratio and the Parquet files per partition
 #   (b) DuckDB alone: CREATE TABLE AS SELECT * FROM read_csv(...)
 #   (f) the floor: DuckDB alone writing the partitioned lake and the warehouse table, no check (bench/duckdb_floor.sql)
+#   (j) the Java floor (bench/JavaParquetFloor.java): the CSV read in Java, the lake's Avro records built and
+#       written with Mizan's parquet-java writer, one file per partition (lines grouped by partition first, one
+#       writer open at a time), no check, no warehouse; sorted and (j') shuffled; needs target/classes (built by
+#       ./mizan), else not measured
 #   (c) the textbook Spring Batch job (FlatFileItemReader -> JdbcBatchItemWriter into DuckDB), on the first
 #       min(N, TEXTBOOK_LIMIT) rows, wall time scaled linearly to N
 # and prints wall time, CPU time (user + system), peak RSS and the ratios a/b and c/a, in wall time and in CPU time,
 # with the load average as each timed step ended. Target: a/b <= 2.5 and (a) peak RSS <= 1.5 GB.
 #
 # Environment: TEXTBOOK_LIMIT (default 500000), BENCH_KEEP=1 keeps the work directory,
-# BENCH_SKIP_TEXTBOOK=1 skips (c).
+# BENCH_SKIP_TEXTBOOK=1 skips (c), JAVA_FLOOR_WRITERS (default 0: (j) encodes on its reading thread; 1: on a
+# second thread, as Mizan does), JAVA_FLOOR_ORDER (default grouped; stream keeps every partition's writer open).
 #
 # This is a measurement, never a test: nothing here fails because something was slow.
 set -euo pipefail
@@ -154,6 +159,23 @@ rm -rf "$WORK/floor-lake" "$WORK/floor.duckdb"
 timed fs java -cp "$CLASSES:$DUCKDB_JAR" DuckDbFloor "$SHUFFLED" "$WORK" bench/duckdb_floor.sql
 FS_WALL=$WALL; FS_CPU=$CPU; FS_RSS=$RSS_MB
 
+# --- (j) the Java floor: the least any design pays that builds each row's Avro record in Java and encodes it with
+# parquet-java (no check, no warehouse); compiled here, against the classes ./mizan has just built
+J_WALL=; J_CPU=; J_RSS=; JS_WALL=; JS_CPU=; JS_RSS=; J_NOTE=
+if [[ -d target/classes ]] && javac -d "$CLASSES" -cp "target/classes:$CP" bench/JavaParquetFloor.java >"$WORK/j-javac.log" 2>&1; then
+  JCP="$CLASSES:$ROOT/target/classes:$CP"
+  log "(j) java floor: CSV -> Avro records -> parquet-java lake, sorted"
+  timed j java -Xmx3g -XX:+UseParallelGC -cp "$JCP" JavaParquetFloor "$CSV" "$WORK/java-floor" "${JAVA_FLOOR_WRITERS:-0}" mizan "${JAVA_FLOOR_ORDER:-grouped}"
+  J_WALL=$WALL; J_CPU=$CPU; J_RSS=$RSS_MB; J_NOTE=$(grep -m1 '^java floor:' "$WORK/j.log" || true)
+  rm -rf "$WORK/java-floor"
+  log "(j') java floor, shuffled"
+  timed js java -Xmx3g -XX:+UseParallelGC -cp "$JCP" JavaParquetFloor "$SHUFFLED" "$WORK/java-floor" "${JAVA_FLOOR_WRITERS:-0}" mizan "${JAVA_FLOOR_ORDER:-grouped}"
+  JS_WALL=$WALL; JS_CPU=$CPU; JS_RSS=$RSS_MB
+  rm -rf "$WORK/java-floor"
+else
+  J_NOTE="not measured: no target/classes, or bench/JavaParquetFloor.java did not compile ($WORK/j-javac.log)"
+fi
+
 # --- (c) textbook Spring Batch job, on a prefix
 C_WALL=; C_RSS=; C_NOTE=; C_MEASURED=
 if [[ "${BENCH_SKIP_TEXTBOOK:-0}" != 1 ]]; then
@@ -179,6 +201,8 @@ row "(a') mizan run ingest-remittances, shuffled" "$N" "$S_WALL" "$S_RSS" "$S_CP
 row "(b) duckdb CREATE TABLE AS read_csv" "$N" "$B_WALL" "$B_RSS" "$B_CPU"
 row "(f) duckdb alone: partitioned lake + warehouse" "$N" "$F_WALL" "$F_RSS" "$F_CPU"
 row "(f') the same, shuffled" "$N" "$FS_WALL" "$FS_RSS" "$FS_CPU"
+row "(j) java floor: records -> parquet-java lake" "$N" "$J_WALL" "$J_RSS" "$J_CPU"
+row "(j') the same, shuffled" "$N" "$JS_WALL" "$JS_RSS" "$JS_CPU"
 if [[ -n "$C_WALL" ]]; then
   if (( C_ROWS < N )); then
     row "(c) textbook FlatFile -> JdbcBatchItemWriter" "$C_ROWS" "$C_MEASURED" "$C_RSS" "${C_CPU:-}"
@@ -198,6 +222,11 @@ if [[ -n "$S_WALL" ]]; then
   echo "a/f = $(ratio "$A_WALL" "$F_WALL") sorted   a'/f' = $(ratio "$S_WALL" "$FS_WALL") shuffled   (target <= 2.0)"
   echo "in CPU s (user + system; steadier than wall on a shared machine): shuffled/sorted = $(ratio "$S_CPU" "$A_CPU"),\
  a/f = $(ratio "$A_CPU" "$F_CPU") sorted, a'/f' = $(ratio "$S_CPU" "$FS_CPU") shuffled"
+fi
+if [[ -n "$J_WALL" ]]; then
+  echo "j/f = $(ratio "$J_WALL" "$F_WALL") sorted, j'/f' = $(ratio "$JS_WALL" "$FS_WALL") shuffled (wall);\
+ in CPU s: j/f = $(ratio "$J_CPU" "$F_CPU"), j'/f' = $(ratio "$JS_CPU" "$FS_CPU")   (j alone above 2 x f would put a/f <= 2 out of reach for a design encoding rows in Java; JVM start-up weighs at small N)"
+  [[ -n "$A_CPU" ]] && echo "in CPU s: a/j = $(ratio "$A_CPU" "$J_CPU") sorted, a'/j' = $(ratio "$S_CPU" "$JS_CPU") shuffled (what Mizan adds to the Java floor)"
 fi
 echo "a/b = $(ratio "$A_WALL" "$B_WALL")   a'/b = $(ratio "$S_WALL" "$B_WALL")   (target <= 2.5)"
 echo "c/a = $(ratio "$C_WALL" "$A_WALL")   c/a' = $(ratio "$C_WALL" "$S_WALL")"
@@ -225,5 +254,6 @@ echo "(a) $A_NOTE"
 [[ -n "${S_NOTE:-}" ]] && echo "(a') $S_NOTE"
 [[ -n "${S_WARN:-}" ]] && echo "(a') $S_WARN"
 [[ -n "$B_NOTE" ]] && echo "(b) $B_NOTE"
+[[ -n "$J_NOTE" ]] && echo "(j) $J_NOTE"
 [[ -n "$C_NOTE" ]] && echo "(c) $C_NOTE"
 echo "Wall and RSS are /usr/bin/time's %e and %M of the whole process, JVM start-up included."
