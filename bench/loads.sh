@@ -114,8 +114,8 @@ series() {
       (( i == 11 )) && serve_fill 11 $((FILES - 10))
       continue
     fi
-    /usr/bin/time -v -o "$WORK/time.txt" ./mizan run ingest-ledgers file="$f" >"$WORK/run.log" 2>&1 \
-      || { tail -n 30 "$WORK/run.log" >&2; exit 1; }
+    /usr/bin/time -v -o "$WORK/time.txt" ./mizan run ingest-ledgers file="$f" >"$WORK/$mode-run-$i.log" 2>&1 \
+      || { tail -n 30 "$WORK/$mode-run-$i.log" >&2; exit 1; }
     awk -F': ' -v i="$i" '
       /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
       /User time \(seconds\)/ { u = $2 }
