@@ -87,6 +87,11 @@ public final class Warehouse {
     /** Per-statement build times, for a benchmark: {@code -Dlogging.level.org.mizan.warehouse.BuildTiming=debug}. */
     private static final org.slf4j.Logger TIMING = org.slf4j.LoggerFactory.getLogger("org.mizan.warehouse.BuildTiming");
 
+    /** A part of the build besides its statements, for the same benchmark lines. */
+    private static void phase(String what, long startNanos) {
+        TIMING.debug("{} ms  ({})", (System.nanoTime() - startNanos) / 1_000_000, what);
+    }
+
     private static String firstLine(String sql) {
         String t = sql.strip().replaceAll("\\s+", " ");
         return t.length() > 80 ? t.substring(0, 80) + "…" : t;
@@ -104,6 +109,7 @@ public final class Warehouse {
             List<QualityCheck> checks = QualityChecks.load(home);
             List<Review> reviews = new Reviews(home).all();
             BuildPlan plan = BuildPlan.load();
+            long start = System.nanoTime();
             Map<String, String> inputs = BuildInputs.of(lake, plan, checks, reviews);
             List<LakeIndex.LakeFile> files = LakeIndex.list(lake);
             Set<String> changed = incremental ? BuildInputs.changedSince(previous, inputs) : null;
@@ -117,7 +123,10 @@ public final class Warehouse {
                     QualityTables.load(c, checks, reviews);
                 }
                 // the lake's files and their projects, kept in the build; what this load added or took away
+                phase("inputs and copy", start);
+                long t = System.nanoTime();
                 LakeIndex.update(c, lake, files, changed == null);
+                phase("lake index", t);
                 // the tables updated for the projects the load touched only (null: every dirty table is built whole)
                 Set<String> byProject = changed == null ? null : plan.byProject(changed, LakeIndex.KEYED);
                 Map<String, List<Path>> only = byProject == null ? Map.of() : LakeIndex.affectedFiles(c, lake);
@@ -173,6 +182,7 @@ public final class Warehouse {
                                 "warehouse/build/" + step.script() + " failed: " + e.getMessage(), e);
                     }
                 }
+                t = System.nanoTime();
                 try {
                     DataDictionary.comment(s);
                 } catch (SQLException e) {
@@ -181,14 +191,21 @@ public final class Warehouse {
                                     + e.getMessage(),
                             e);
                 }
+                phase("data dictionary", t);
+                t = System.nanoTime();
                 NewFlags.count(s, previous);
+                phase("new flags", t);
+                t = System.nanoTime();
                 // before publishing: a build that breaks a contract is discarded and the previous one stays published
                 List<Contracts.Breach> breaches = Contracts.check(s);
                 if (!breaches.isEmpty()) {
                     throw new IllegalStateException(Contracts.refusal(breaches));
                 }
+                phase("contracts", t);
+                t = System.nanoTime();
                 BuildInputs.write(c, inputs, changed == null ? "all" : byProject == null ? "dataset" : "project");
                 s.execute("CHECKPOINT");
+                phase("inputs and checkpoint", t);
             }
             publish(file);
             prune();
