@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Many loads into one home: bench/loads.sh [FILES] [ACTIVITIES] [SEED]   (defaults 100 400 7)
+# Many loads into one home: bench/loads.sh [FILES] [ACTIVITIES] [SEED]   (defaults 100 400 7); --help prints this
 #
 # Generates FILES IATI activity files of ACTIVITIES activities each (bench/GenerateIati.java, each file with its own
 # identifiers, so the warehouse grows with every load), loads the fixture gazetteer and FX rates into a fresh
@@ -18,12 +18,17 @@
 # of one JVM start-up each); the first ten and the last ten are always `./mizan run` under /usr/bin/time. The home
 # grows the same way (lake, warehouse, job repository), in less time on a loaded machine.
 # Environment: BENCH_KEEP=1 keeps the work directory; BENCH_WORK=DIR reuses a kept one (its files, and a home that
-# already has the gazetteer and FX rates); BENCH_FROM=N (with BENCH_WORK) goes on with load N in that home, whose
+# already has the gazetteer and FX rates); BENCH_FROM=N (with BENCH_WORK; N past the serve part) goes on with load N in that home, whose
 # loads 1 to N-1 were made, appending to its MODE.tsv (a series cut short, resumed); MIZAN_JAVA_OPTS is passed on to
 # ./mizan.
 # A measurement, never a test: nothing fails because something was slow.
 set -euo pipefail
 
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
+  # this header, without its comment marks
+  sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+  exit 0
+fi
 if [[ "${1:-}" == --report ]]; then FILES=0; ACTIVITIES=0; SEED=0; else
   FILES=${1:-100}
   ACTIVITIES=${2:-400}
