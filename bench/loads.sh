@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Many loads into one home: bench/loads.sh [FILES] [ACTIVITIES] [SEED]   (defaults 100 400 7)
+# Many loads into one home: bench/loads.sh [FILES] [ACTIVITIES] [SEED]   (defaults 100 400 7); --help prints this
 #
 # Generates FILES IATI activity files of ACTIVITIES activities each (bench/GenerateIati.java, each file with its own
 # identifiers, so the warehouse grows with every load), loads the fixture gazetteer and FX rates into a fresh
@@ -18,10 +18,17 @@
 # of one JVM start-up each); the first ten and the last ten are always `./mizan run` under /usr/bin/time. The home
 # grows the same way (lake, warehouse, job repository), in less time on a loaded machine.
 # Environment: BENCH_KEEP=1 keeps the work directory; BENCH_WORK=DIR reuses a kept one (its files, and a home that
-# already has the gazetteer and FX rates); MIZAN_JAVA_OPTS is passed on to ./mizan.
+# already has the gazetteer and FX rates); BENCH_FROM=N (with BENCH_WORK; N past the serve part) goes on with load N in that home, whose
+# loads 1 to N-1 were made, appending to its MODE.tsv (a series cut short, resumed); MIZAN_JAVA_OPTS is passed on to
+# ./mizan.
 # A measurement, never a test: nothing fails because something was slow.
 set -euo pipefail
 
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
+  # this header, without its comment marks
+  sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+  exit 0
+fi
 if [[ "${1:-}" == --report ]]; then FILES=0; ACTIVITIES=0; SEED=0; else
   FILES=${1:-100}
   ACTIVITIES=${2:-400}
@@ -71,7 +78,7 @@ done
 
 # loads FIRST..LAST of the files in one `./mizan serve`: one fire of a one-off schedule over an inbox holding them
 serve_fill() {
-  local first=$1 last=$2 inbox=$WORK/inbox-$1-$2 when pid
+  local first=$1 last=$2 inbox=$WORK/inbox-$1-$2 when pid i
   mkdir -p "$inbox"
   for i in $(seq "$first" "$last"); do ln -sf "$WORK/files/activities-$(printf %04d "$i").xml" "$inbox/"; done
   # every minute: the first fire after serve's start loads them all; fires of one schedule never overlap
@@ -106,16 +113,18 @@ series() {
     ./mizan run load-gazetteer file=fixtures/gazetteer/admin_units.csv >"$WORK/$mode-gazetteer.log"
     ./mizan run load-fx-rates file=fixtures/fx/fx_rates.csv >"$WORK/$mode-fx.log"
   fi
-  : >"$WORK/$mode.tsv"
+  local from=${BENCH_FROM:-1}
+  (( from > 1 )) || : >"$WORK/$mode.tsv"
   local i=0 f
   for f in "$WORK"/files/*.xml; do
     i=$((i + 1))
+    (( i >= from )) || continue
     if [[ "${BENCH_MIDDLE:-}" == serve ]] && (( FILES > 20 && i > 10 && i <= FILES - 10 )); then
       (( i == 11 )) && serve_fill 11 $((FILES - 10))
       continue
     fi
-    /usr/bin/time -v -o "$WORK/time.txt" ./mizan run ingest-ledgers file="$f" >"$WORK/run.log" 2>&1 \
-      || { tail -n 30 "$WORK/run.log" >&2; exit 1; }
+    /usr/bin/time -v -o "$WORK/time.txt" ./mizan run ingest-ledgers file="$f" >"$WORK/$mode-run-$i.log" 2>&1 \
+      || { tail -n 30 "$WORK/$mode-run-$i.log" >&2; exit 1; }
     awk -F': ' -v i="$i" '
       /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
       /User time \(seconds\)/ { u = $2 }

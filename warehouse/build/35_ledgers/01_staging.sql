@@ -4,6 +4,9 @@
 -- A row's load_unit is its unit of load, the delivered file it came from (the lake file's name without part number
 -- and extension: the file's name and the hash of the path the steward gave, Lake.unitOf). Rows of one file are
 -- told by it, never by source_file (the base name): p1/activities.xml and p2/activities.xml are two files.
+-- A file marked "-- incremental: by project_id" (03 to 10) makes tables whose rows each follow from the rows of one
+-- project_id alone: a load of ledgers updates them for the projects it touched only, and these views then read only
+-- the lake files holding those projects, and only those projects' rows (warehouse/README.md, BuildPlan.byProject).
 
 create temp view stg_projects as
 select * exclude (filename), regexp_extract(filename, '([^/]+?)(~[0-9]+)?\.parquet$', 1) as load_unit from {{lake:projects:filename}};

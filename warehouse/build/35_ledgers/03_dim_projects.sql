@@ -1,5 +1,6 @@
 -- 35_ledgers, model 3 of 11 (one model per file, run in the order of build/BUILD; the header of
 -- 35_ledgers/01_staging.sql is the whole step's).
+-- incremental: by project_id
 
 -- One row per project. An IATI activity found in several files is taken from the alphabetically last file
 -- (source_file; of two files of one name, the last unit of load), whose sectors, places and transactions, and

@@ -1,5 +1,6 @@
 -- 35_ledgers, model 4 of 11 (one model per file, run in the order of build/BUILD; the header of
 -- 35_ledgers/01_staging.sql is the whole step's).
+-- incremental: by project_id
 
 -- Funding entries: ledger rows as they are; IATI transactions of the file each project is taken from.
 create table fct_funding_entries as

@@ -1,5 +1,6 @@
 -- 35_ledgers, model 5 of 11 (one model per file, run in the order of build/BUILD; the header of
 -- 35_ledgers/01_staging.sql is the whole step's).
+-- incremental: by project_id
 
 -- Each entry with its USD value: the rate of the value date or the nearest earlier one (ASOF join), US dollars
 -- at 1. An entry with no such rate keeps its amount, has no amount_usd and is flagged (is_fx_missing).

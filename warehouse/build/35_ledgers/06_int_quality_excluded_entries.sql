@@ -1,5 +1,6 @@
 -- 35_ledgers, model 6 of 11 (one model per file, run in the order of build/BUILD; the header of
 -- 35_ledgers/01_staging.sql is the whole step's).
+-- incremental: by project_id
 
 -- Entries a steward rejected and excluded (./mizan review FLAG --reject "…" --exclude; cfg_quality_reviews from
 -- MIZAN_HOME/quality/reviews.yml): moved out of int_funding_entries, so out of every view built on it, and kept

@@ -1,5 +1,6 @@
 -- 35_ledgers, model 8 of 11 (one model per file, run in the order of build/BUILD; the header of
 -- 35_ledgers/01_staging.sql is the whole step's).
+-- incremental: by project_id
 
 create table int_project_sector_shares as
 with s as (

@@ -1,5 +1,6 @@
 -- 35_ledgers, model 10 of 11 (one model per file, run in the order of build/BUILD; the header of
 -- 35_ledgers/01_staging.sql is the whole step's).
+-- incremental: by project_id
 
 -- Entries split by sector and place. An entry that names its own sector or place (every ledger row; an IATI
 -- transaction with its own sector, recipient country or recipient region) is not split on that axis; a project without DAC

@@ -36,7 +36,7 @@ import org.mizan.quality.Review;
 final class BuildInputs {
 
     /** Raised when the way the build reads its inputs changes, so that no older build is taken as a start. */
-    private static final String VERSION = "1";
+    private static final String VERSION = "2"; // 2: builds keep the lake's files and their projects (LakeIndex)
 
     static final String BUILD = "build";
 
@@ -118,7 +118,14 @@ final class BuildInputs {
     /** The row that says how a build was made: {@code full} or {@code incremental} (not compared). */
     static final String KIND = "kind";
 
-    static void write(Connection c, Map<String, String> inputs, boolean incremental) throws SQLException {
+    /**
+     * The row that says what an incremental build rebuilt dirty tables by (not compared): {@code all} for a full
+     * build, {@code dataset} when it built them whole, {@code project} when it updated the tables marked
+     * {@link BuildPlan#BY_PROJECT} for the projects the load touched only.
+     */
+    static final String UNIT = "unit";
+
+    static void write(Connection c, Map<String, String> inputs, String unit) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : SqlFiles.statements(SqlFiles.text("queries/build_inputs.sql"))) {
                 s.execute(sql);
@@ -133,7 +140,10 @@ final class BuildInputs {
                 p.addBatch();
             }
             p.setString(1, KIND);
-            p.setString(2, incremental ? "incremental" : "full");
+            p.setString(2, unit.equals("all") ? "full" : "incremental");
+            p.addBatch();
+            p.setString(1, UNIT);
+            p.setString(2, unit);
             p.addBatch();
             p.executeBatch();
         }

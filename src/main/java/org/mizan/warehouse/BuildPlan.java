@@ -44,7 +44,15 @@ final class BuildPlan {
             Set<String> reads,
             Set<String> datasets,
             boolean volatileDay,
-            String incrementalSql) {}
+            String incrementalSql,
+            boolean byProject) {}
+
+    /**
+     * The line a build file carries when every table it creates holds rows that each follow from the rows of one
+     * {@code project_id} alone (its inputs' rows of that project, and tables no load of a project changes): such a
+     * table is updated by project ({@link #byProject}).
+     */
+    static final String BY_PROJECT = "-- incremental: by project_id";
 
     private static final Pattern CREATE = Pattern.compile(
             "^create\\s+(or\\s+replace\\s+)?(temp\\s+|temporary\\s+)?(table|view|macro)\\s+([a-z_][a-z0-9_]*)",
@@ -53,6 +61,10 @@ final class BuildPlan {
             Pattern.compile("^(delete\\s+from|update|insert\\s+into)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern RENAME = Pattern.compile(
             "^alter\\s+view\\s+([a-z_][a-z0-9_]*)\\s+rename\\s+to\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+    /** A table's making as a query, {@code create table X as <query>}: group 1 the query. */
+    static final Pattern CREATE_AS = Pattern.compile(
+            "^create\\s+table\\s+[a-z_][a-z0-9_]*\\s+as\\s+(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
     private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
@@ -73,8 +85,13 @@ final class BuildPlan {
     /** The plan of the scripts listed in {@code warehouse/build/BUILD}, in build order. */
     static BuildPlan load() {
         List<String[]> raw = new ArrayList<>();
+        Set<String> byProjectScripts = new HashSet<>();
         for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
-            for (String sql : SqlFiles.statements(SqlFiles.text("build/" + script))) {
+            String text = SqlFiles.text("build/" + script);
+            if (text.lines().anyMatch(l -> l.strip().equals(BY_PROJECT))) {
+                byProjectScripts.add(script);
+            }
+            for (String sql : SqlFiles.statements(text)) {
                 raw.add(new String[] {script, sql});
             }
         }
@@ -85,7 +102,11 @@ final class BuildPlan {
         List<Step> steps = new ArrayList<>();
         for (String[] r : raw) {
             Target t = target(r[1]);
-            String code = COMMENT.matcher(STRING.matcher(r[1]).replaceAll("''")).replaceAll("");
+            // a lake placeholder names a dataset, not an object of the build ({{lake:projects}} is no read of the view)
+            String code = BuildSql.LAKE
+                    .matcher(COMMENT.matcher(STRING.matcher(r[1]).replaceAll("''"))
+                            .replaceAll(""))
+                    .replaceAll("");
             Set<String> reads = new LinkedHashSet<>();
             Matcher w = WORD.matcher(code);
             while (w.find()) {
@@ -110,7 +131,22 @@ final class BuildPlan {
                     reads,
                     datasets,
                     TODAY.matcher(code).find(),
-                    r[1]));
+                    r[1],
+                    byProjectScripts.contains(r[0])));
+        }
+        Set<String> firstSeen = new HashSet<>();
+        for (Step s : steps) {
+            if (s.byProject() && s.kind() == Kind.TABLE) {
+                boolean first = firstSeen.add(s.target());
+                if (first != CREATE_AS.matcher(s.sql().strip()).find()) {
+                    throw new IllegalStateException("warehouse/build/" + s.script() + " is marked '" + BY_PROJECT
+                            + "': each of its tables must be made by one 'create table … as select', then changed by"
+                            + " delete or update only; not: "
+                            + s.sql()
+                                    .strip()
+                                    .substring(0, Math.min(80, s.sql().strip().length())));
+                }
+            }
         }
         for (int r = 0; r < steps.size(); r++) {
             Step rename = steps.get(r);
@@ -132,7 +168,8 @@ final class BuildPlan {
                                     s.reads(),
                                     s.datasets(),
                                     s.volatileDay(),
-                                    renameOutsideStrings(s.incrementalSql(), from, rename.target())));
+                                    renameOutsideStrings(s.incrementalSql(), from, rename.target()),
+                                    s.byProject()));
                 }
             }
         }
@@ -188,23 +225,7 @@ final class BuildPlan {
      * read, directly or through others. Definitions (views, macros, renames) are kept from the previous build.
      */
     List<Step> toRun(Set<String> changed) {
-        Set<String> dirty = new HashSet<>();
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (Step s : steps) {
-                if (dirty.contains(s.target())) {
-                    continue;
-                }
-                boolean isDirty = s.volatileDay()
-                        || s.datasets().stream().anyMatch(changed::contains)
-                        || s.reads().stream().anyMatch(dirty::contains);
-                if (isDirty) {
-                    dirty.add(s.target());
-                    grew = true;
-                }
-            }
-        }
+        Set<String> dirty = dirty(changed);
         // the temporary objects the statements that run read (directly or through another temporary object)
         Set<String> needed = new HashSet<>();
         for (Step s : steps) {
@@ -230,5 +251,92 @@ final class BuildPlan {
             }
         }
         return out;
+    }
+
+    /**
+     * The objects a change of the datasets {@code changed} makes dirty: those a statement writes that reads a changed
+     * dataset or a dirty object, or uses the day of the build, and so on.
+     */
+    private Set<String> dirty(Set<String> changed) {
+        Set<String> dirty = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Step s : steps) {
+                if (dirty.contains(s.target())) {
+                    continue;
+                }
+                boolean isDirty = s.volatileDay()
+                        || s.datasets().stream().anyMatch(changed::contains)
+                        || s.reads().stream().anyMatch(dirty::contains);
+                if (isDirty) {
+                    dirty.add(s.target());
+                    grew = true;
+                }
+            }
+        }
+        return dirty;
+    }
+
+    /**
+     * The tables an incremental build may update by project when only the datasets {@code changed} changed, all of
+     * them among {@code keyed} (datasets whose rows each name a project_id): the dirty tables of files marked
+     * {@link #BY_PROJECT}. In such a build every read of a keyed dataset reads only the rows of the projects the
+     * change touched, so the plan qualifies only when every statement that runs and reads a keyed dataset (directly
+     * or through temporary objects) makes such a table, and such a table reads no other dirty object than these
+     * tables and those reads, and never the day of the build. Null when the plan does not qualify (the build then
+     * rebuilds the dirty tables whole).
+     */
+    Set<String> byProject(Set<String> changed, Set<String> keyed) {
+        if (changed.isEmpty() || !keyed.containsAll(changed)) {
+            return null;
+        }
+        Set<String> dirty = dirty(changed);
+        // temporary objects that read a keyed dataset, directly or through another one: restricted to the projects
+        Set<String> restricted = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Step s : steps) {
+                if (s.kind() == Kind.TEMP
+                        && !restricted.contains(s.target())
+                        && (s.datasets().stream().anyMatch(keyed::contains)
+                                || s.reads().stream().anyMatch(restricted::contains))) {
+                    restricted.add(s.target());
+                    grew = true;
+                }
+            }
+        }
+        Set<String> delta = new LinkedHashSet<>();
+        Set<String> whole = new HashSet<>();
+        for (Step s : steps) {
+            if (s.kind() == Kind.TABLE && dirty.contains(s.target())) {
+                (s.byProject() ? delta : whole).add(s.target());
+            }
+        }
+        delta.removeAll(whole);
+        for (Step s : steps) {
+            boolean runs = s.kind() == Kind.TABLE && dirty.contains(s.target())
+                    || s.kind() == Kind.TEMP && restricted.contains(s.target());
+            if (!runs) {
+                continue;
+            }
+            boolean readsKeyed = s.datasets().stream().anyMatch(keyed::contains)
+                    || s.reads().stream().anyMatch(restricted::contains);
+            if (s.kind() == Kind.TABLE && readsKeyed && !delta.contains(s.target())) {
+                return null;
+            }
+            if (delta.contains(s.target()) || s.kind() == Kind.TEMP) {
+                if (s.volatileDay()) {
+                    return null;
+                }
+                for (String r : s.reads()) {
+                    if (dirty.contains(r) && !delta.contains(r) && !restricted.contains(r)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return delta;
     }
 }

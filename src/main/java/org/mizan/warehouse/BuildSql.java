@@ -2,10 +2,13 @@ package org.mizan.warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
@@ -56,9 +59,28 @@ final class BuildSql {
      * file yet, its empty schema file (a glob that meets no file is an error to DuckDB). Call under the lake's lock.
      */
     static String read(Lake lake, Dataset dataset, boolean filename) {
+        return read(lake, dataset, filename, Map.of());
+    }
+
+    /**
+     * As {@link #read(Lake, Dataset, boolean)}, but a dataset of {@code only} is read from the files listed there,
+     * and only the rows of the projects an update by project touches (queries/lake_dataset_files.sql; an empty list
+     * reads the empty schema file).
+     */
+    static String read(Lake lake, Dataset dataset, boolean filename, Map<String, List<Path>> only) {
         String options = filename ? ", filename = true" : "";
+        List<Path> files = only.get(dataset.folder());
         try {
-            if (lake.hasFiles(dataset)) {
+            if (files != null && !files.isEmpty()) {
+                return expression("queries/lake_dataset_files.sql")
+                        .replace(
+                                "{{files}}",
+                                files.stream()
+                                        .map(f -> "'" + f.toString().replace("'", "''") + "'")
+                                        .collect(Collectors.joining(", ")))
+                        .replace("{{options}}", options);
+            }
+            if (files == null && lake.hasFiles(dataset)) {
                 return expression("queries/lake_dataset.sql")
                         .replace("{{glob}}", lake.glob(dataset).replace("'", "''"))
                         .replace("{{options}}", options);
@@ -89,6 +111,11 @@ final class BuildSql {
 
     /** A build file's text (or one of its statements) with the lake placeholders and the parameters filled in. */
     static String fill(String text, Lake lake) {
+        return fill(text, lake, Map.of());
+    }
+
+    /** As {@link #fill(String, Lake)}, the datasets of {@code only} read as {@link #read(Lake, Dataset, boolean, Map)}. */
+    static String fill(String text, Lake lake, Map<String, List<Path>> only) {
         Matcher p = PARAM.matcher(text);
         StringBuilder withParams = new StringBuilder();
         while (p.find()) {
@@ -98,7 +125,8 @@ final class BuildSql {
         Matcher m = LAKE.matcher(withParams);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(read(lake, Dataset.of(m.group(1)), m.group(2) != null)));
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement(read(lake, Dataset.of(m.group(1)), m.group(2) != null, only)));
         }
         m.appendTail(out);
         if (out.indexOf(APPROVALS) < 0) {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.mizan.config.MizanHome;
 import org.mizan.duckdb.DuckDb;
@@ -86,6 +87,11 @@ public final class Warehouse {
     /** Per-statement build times, for a benchmark: {@code -Dlogging.level.org.mizan.warehouse.BuildTiming=debug}. */
     private static final org.slf4j.Logger TIMING = org.slf4j.LoggerFactory.getLogger("org.mizan.warehouse.BuildTiming");
 
+    /** A part of the build besides its statements, for the same benchmark lines. */
+    private static void phase(String what, long startNanos) {
+        TIMING.debug("{} ms  ({})", (System.nanoTime() - startNanos) / 1_000_000, what);
+    }
+
     private static String firstLine(String sql) {
         String t = sql.strip().replaceAll("\\s+", " ");
         return t.length() > 80 ? t.substring(0, 80) + "…" : t;
@@ -103,7 +109,9 @@ public final class Warehouse {
             List<QualityCheck> checks = QualityChecks.load(home);
             List<Review> reviews = new Reviews(home).all();
             BuildPlan plan = BuildPlan.load();
+            long start = System.nanoTime();
             Map<String, String> inputs = BuildInputs.of(lake, plan, checks, reviews);
+            List<LakeIndex.LakeFile> files = LakeIndex.list(lake);
             Set<String> changed = incremental ? BuildInputs.changedSince(previous, inputs) : null;
             if (changed != null) {
                 // the previous build, copied: its tables that depend on nothing changed are this build's
@@ -113,34 +121,68 @@ public final class Warehouse {
                     Statement s = c.createStatement()) {
                 if (changed == null) {
                     QualityTables.load(c, checks, reviews);
+                }
+                // the lake's files and their projects, kept in the build; what this load added or took away
+                phase("inputs and copy", start);
+                long t = System.nanoTime();
+                LakeIndex.update(c, lake, files, changed == null);
+                phase("lake index", t);
+                // the tables updated for the projects the load touched only (null: every dirty table is built whole)
+                Set<String> byProject = changed == null ? null : plan.byProject(changed, LakeIndex.KEYED);
+                Map<String, List<Path>> only = byProject == null ? Map.of() : LakeIndex.affectedFiles(c, lake);
+                if (changed == null) {
                     TIMING.debug("full build");
                 } else {
-                    TIMING.debug("incremental build, changed datasets: {}", changed);
+                    TIMING.debug(
+                            "incremental build, changed datasets: {}{}",
+                            changed,
+                            byProject == null ? "" : ", by project: " + byProject);
                 }
                 Set<String> dropped = new HashSet<>();
                 List<BuildPlan.Step> steps = changed == null ? plan.steps() : plan.toRun(changed);
                 for (BuildPlan.Step step : steps) {
-                    if (changed != null && step.kind() == BuildPlan.Kind.TABLE && dropped.add(step.target())) {
+                    String sql = BuildSql.fill(changed == null ? step.sql() : step.incrementalSql(), lake, only);
+                    List<String> run = List.of(sql);
+                    if (byProject != null && byProject.contains(step.target())) {
+                        if (dropped.add(step.target())) {
+                            // its "create table … as <query>": the touched projects' rows go, and come again
+                            Matcher q = BuildPlan.CREATE_AS.matcher(sql.strip());
+                            if (!q.find()) {
+                                throw new IllegalStateException("warehouse/build/" + step.script()
+                                        + ": not a 'create table … as' query: " + firstLine(sql));
+                            }
+                            run = List.of(
+                                    SqlFiles.statements(SqlFiles.text("queries/build_delta_delete.sql")
+                                                    .replace("{{name}}", step.target()))
+                                            .get(0),
+                                    SqlFiles.statements(SqlFiles.text("queries/build_delta_insert.sql")
+                                                    .replace("{{name}}", step.target()))
+                                            .get(0)
+                                            .replace("{{query}}", q.group(1)));
+                        }
+                    } else if (changed != null && step.kind() == BuildPlan.Kind.TABLE && dropped.add(step.target())) {
                         s.execute(SqlFiles.statements(
                                         SqlFiles.text("queries/build_drop.sql").replace("{{name}}", step.target()))
                                 .get(0));
                     }
-                    String sql = BuildSql.fill(changed == null ? step.sql() : step.incrementalSql(), lake);
                     try {
                         long t0 = System.nanoTime();
-                        s.execute(sql);
+                        for (String one : run) {
+                            s.execute(one);
+                        }
                         if (TIMING.isDebugEnabled()) {
                             TIMING.debug(
                                     "{} ms  {}: {}",
                                     (System.nanoTime() - t0) / 1_000_000,
                                     step.script(),
-                                    firstLine(sql));
+                                    firstLine(run.get(run.size() - 1)));
                         }
                     } catch (SQLException e) {
                         throw new IllegalStateException(
                                 "warehouse/build/" + step.script() + " failed: " + e.getMessage(), e);
                     }
                 }
+                t = System.nanoTime();
                 try {
                     DataDictionary.comment(s);
                 } catch (SQLException e) {
@@ -149,14 +191,21 @@ public final class Warehouse {
                                     + e.getMessage(),
                             e);
                 }
+                phase("data dictionary", t);
+                t = System.nanoTime();
                 NewFlags.count(s, previous);
+                phase("new flags", t);
+                t = System.nanoTime();
                 // before publishing: a build that breaks a contract is discarded and the previous one stays published
                 List<Contracts.Breach> breaches = Contracts.check(s);
                 if (!breaches.isEmpty()) {
                     throw new IllegalStateException(Contracts.refusal(breaches));
                 }
-                BuildInputs.write(c, inputs, changed != null);
+                phase("contracts", t);
+                t = System.nanoTime();
+                BuildInputs.write(c, inputs, changed == null ? "all" : byProject == null ? "dataset" : "project");
                 s.execute("CHECKPOINT");
+                phase("inputs and checkpoint", t);
             }
             publish(file);
             prune();

@@ -59,4 +59,43 @@ class BuildPlanTest {
                         "int_remittance_inflows_all"))
                 .isEqualTo("select 'remittance_inflows', x.remittance_inflows from int_remittance_inflows_all");
     }
+
+    private static final List<String> LEDGER_TABLES = List.of(
+            "dim_projects",
+            "fct_funding_entries",
+            "int_funding_entries",
+            "int_quality_excluded_entries",
+            "dim_project_sectors",
+            "int_project_sector_shares",
+            "int_project_place_shares",
+            "int_project_funding");
+
+    @Test
+    void aLedgerLoadUpdatesTheLedgerTablesByProject() {
+        assertThat(LakeIndex.KEYED)
+                .containsExactlyInAnyOrder("projects", "project_sectors", "project_places", "funding_entries");
+        // an IATI file (all four datasets) and a ledger file (funding entries only) alike
+        assertThat(plan.byProject(
+                        Set.of("projects", "project_sectors", "project_places", "funding_entries"), LakeIndex.KEYED))
+                .containsExactlyElementsOf(LEDGER_TABLES);
+        assertThat(plan.byProject(Set.of("funding_entries"), LakeIndex.KEYED)).containsExactlyElementsOf(LEDGER_TABLES);
+        // what reads them is built whole, as before
+        assertThat(run("funding_entries")).contains("mart_project_funding_totals", "mart_coherence_scorecard");
+    }
+
+    @Test
+    void anyOtherChangeBuildsTheDirtyTablesWhole() {
+        // new FX rates change every entry's USD value: not a change of some projects
+        assertThat(plan.byProject(Set.of("funding_entries", "fx_rates"), LakeIndex.KEYED))
+                .isNull();
+        assertThat(plan.byProject(Set.of("remittance_transactions"), LakeIndex.KEYED))
+                .isNull();
+        assertThat(plan.byProject(Set.of(), LakeIndex.KEYED)).isNull();
+        // a table that runs and reads a keyed dataset but is not marked by project stops it (were plan allocations
+        // keyed, int_plan_allocations would read only the touched projects' rows)
+        Set<String> keyed = Set.of("funding_entries", "plan_allocations");
+        assertThat(plan.byProject(Set.of("funding_entries", "plan_allocations"), keyed))
+                .isNull();
+        assertThat(plan.byProject(Set.of("funding_entries"), keyed)).containsExactlyElementsOf(LEDGER_TABLES);
+    }
 }

@@ -1,0 +1,3 @@
+-- An update by project (Warehouse): a table marked "-- incremental: by project_id" ({{name}}) loses the rows of the
+-- projects the load touched...
+delete from {{name}} where project_id in (select project_id from build_affected_projects);
