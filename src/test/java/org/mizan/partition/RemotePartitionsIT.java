@@ -258,8 +258,12 @@ class RemotePartitionsIT {
         // given two workers, the second paused in its first partition (its first checkpoint's files renamed) and
         // beating, and the manager killed once the first partition has completed
         MizanCli cli = input.home("manager-killed");
-        worker(cli, "worker1");
-        Process paused = worker(cli, "worker2", Map.of("MIZAN_CHECKPOINT_ROWS", "100", "MIZAN_PAUSE_AT", "renamed:1"));
+        // (both JVMs boot side by side; the manager starts once both take partitions)
+        Process first = startWorker(cli, "worker1", Map.of());
+        Process paused =
+                startWorker(cli, "worker2", Map.of("MIZAN_CHECKPOINT_ROWS", "100", "MIZAN_PAUSE_AT", "renamed:1"));
+        waitFor(cli.home().resolve("worker1.out"), first, "mizan worker: taking partitions");
+        waitFor(cli.home().resolve("worker2.out"), paused, "mizan worker: taking partitions");
         Process manager = startManager(cli, "partitions:1");
         awaitManagerAt(cli, manager, "partitions:1", "partitions 1");
         Path pausePoint = cli.home().resolve("pause-point");
