@@ -18,11 +18,10 @@ class BackfillIT {
 
     @Test
     void aBackfillKilledHalfWayIsResumedToTheCleanResult() throws Exception {
-        MizanCli clean = MizanCli.inTempHome("backfill-clean");
-        clean.load("load-gazetteer", "gazetteer/admin_units.csv");
-        clean.load("load-fx-rates", "fx/fx_rates.csv");
-        // the backfill's home: the same gazetteer and FX rates (a copy of the clean home before its load)
-        MizanCli cli = clean.copy("backfill");
+        // the clean load's home and the backfill's: the same gazetteer and FX rates (copies of a home loaded once in
+        // this JVM)
+        MizanCli clean = MizanCli.withGazetteerAndFx("backfill-clean");
+        MizanCli cli = MizanCli.withGazetteerAndFx("backfill");
         clean.load("ingest-remittances", "remittances/mto-017_2024-03.csv");
         String expected = fingerprint(clean);
 

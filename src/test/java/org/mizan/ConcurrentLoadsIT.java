@@ -27,12 +27,7 @@ class ConcurrentLoadsIT {
     @Test
     void aTransactionCommittedByAConcurrentLoadIsNeverCountedTwice() throws Exception {
         Path data = MizanCli.tempDir("concurrent-data");
-        Process gen = new ProcessBuilder(TestJvm.benchProgram(
-                        "bench/GenerateRemittances.java", String.valueOf(ROWS), "11", data.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("generate.log").toFile())
-                .start();
-        assertThat(gen.waitFor()).isZero();
+        BenchPrograms.generateRemittances(ROWS, 11, data);
         MizanCli cli = MizanCli.inTempHome("concurrent");
         assertThat(cli.run("run", "load-gazetteer", "file=" + data.resolve("admin_units.csv"))
                         .code())

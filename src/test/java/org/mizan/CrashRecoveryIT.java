@@ -35,12 +35,7 @@ class CrashRecoveryIT {
     @BeforeAll
     void cleanRun() throws Exception {
         data = MizanCli.tempDir("crash-data");
-        Process gen = new ProcessBuilder(TestJvm.benchProgram(
-                        "bench/GenerateRemittances.java", String.valueOf(ROWS), "7", data.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("generate.log").toFile())
-                .start();
-        assertThat(gen.waitFor()).isZero();
+        BenchPrograms.generateRemittances(ROWS, 7, data);
         prepared = MizanCli.inTempHome("crash-prepared");
         assertThat(prepared.run("run", "load-gazetteer", "file=" + data.resolve("admin_units.csv"))
                         .code())

@@ -299,6 +299,29 @@ public final class MizanCli {
         return cli;
     }
 
+    /** The fixtures' gazetteer and FX rates loaded once in this JVM ({@link #withGazetteerAndFx}), never changed. */
+    private static Path gazetteerAndFx;
+
+    /**
+     * A home of its own in which {@code fixtures/gazetteer/admin_units.csv} and then {@code fixtures/fx/fx_rates.csv}
+     * were loaded (executions 1 and 2): a copy of one home loaded once in this JVM, shared by every test class that
+     * starts from them (two loads, each building the warehouse, against a folder copy). The copy is the loaded home
+     * file for file, so a test goes on in it as in a home it loaded itself.
+     */
+    public static MizanCli withGazetteerAndFx(String name) {
+        return copyOf(gazetteerAndFxHome(), name);
+    }
+
+    private static synchronized Path gazetteerAndFxHome() {
+        if (gazetteerAndFx == null) {
+            MizanCli master = inTempHome("gazetteer-fx-source");
+            master.load("load-gazetteer", "gazetteer/admin_units.csv");
+            master.load("load-fx-rates", "fx/fx_rates.csv");
+            gazetteerAndFx = master.home();
+        }
+        return gazetteerAndFx;
+    }
+
     private static synchronized Path goldenWorldHome() {
         if (goldenWorld == null) {
             MizanCli master = inTempHome("golden-world-source");

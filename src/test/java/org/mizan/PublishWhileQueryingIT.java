@@ -20,9 +20,8 @@ class PublishWhileQueryingIT {
 
     @Test
     void everyAnswerDuringRepeatedLoadsIsAWholeState() throws Exception {
-        MizanCli cli = MizanCli.inTempHome("publish-while-querying");
-        cli.load("load-gazetteer", "gazetteer/admin_units.csv");
-        cli.load("load-fx-rates", "fx/fx_rates.csv");
+        // a home with the gazetteer and the FX rates loaded (a copy of one loaded once in this JVM)
+        MizanCli cli = MizanCli.withGazetteerAndFx("publish-while-querying");
         // the same delivered file (one path) in two versions, delivered in turn: the second without its last 50 lines
         Path dir = MizanCli.tempDir("versions");
         List<String> full = Files.readAllLines(MizanCli.FIXTURES.resolve("remittances/mto-017_2024-03.csv"));

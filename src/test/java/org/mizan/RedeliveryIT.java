@@ -20,19 +20,10 @@ class RedeliveryIT {
 
     private MizanCli cli;
 
-    /** A home with the gazetteer and the FX rates loaded once, copied for each test. */
-    private static MizanCli prepared;
-
-    @org.junit.jupiter.api.BeforeAll
-    static void prepare() {
-        prepared = MizanCli.inTempHome("redelivery-prepared");
-        prepared.load("load-gazetteer", "gazetteer/admin_units.csv");
-        prepared.load("load-fx-rates", "fx/fx_rates.csv");
-    }
-
+    /** A home with the gazetteer and the FX rates loaded (once in this JVM), copied for each test. */
     @BeforeEach
     void freshHome() {
-        cli = prepared.copy("redelivery");
+        cli = MizanCli.withGazetteerAndFx("redelivery");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The command line of a JVM a test starts of its own (a {@code mizan} command to be killed at a checkpoint, a
- * worker, a planner, a generator in {@code bench/}): this JVM's {@code java}, the test class path, and the flags
+ * worker, a planner): this JVM's {@code java}, the test class path, and the flags
  * every such JVM takes. A test's JVM lives seconds and runs a little of everything, so the optimising compiler
  * would cost more than it saves: {@code -XX:TieredStopAtLevel=1} keeps the quick one only (a command's start-up
  * and small load take about half the CPU time), and the serial collector needs no threads of its own. Neither
@@ -61,16 +61,5 @@ public final class TestJvm {
     /** A {@code mizan} command with the given JVM options (a heap, a collector) and arguments. */
     public static List<String> mizan(List<String> jvmArgs, String... args) {
         return command(jvmArgs, "org.mizan.cli.MizanMain", args);
-    }
-
-    /** {@code java FLAGS bench/Program.java args…}: one of the benchmark's single-file programs, as run by hand. */
-    public static List<String> benchProgram(String source, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java());
-        cmd.addAll(FLAGS);
-        cmd.add(COLLECTOR);
-        cmd.add(source);
-        cmd.addAll(List.of(args));
-        return cmd;
     }
 }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.mizan.BenchPrograms;
 import org.mizan.MizanCli;
-import org.mizan.TestJvm;
 
 /**
  * The input of the partitioned-ingest tests: the benchmark's generator's gazetteer, FX rates and 3,000 rows,
@@ -64,27 +64,104 @@ final class PartitionedDelivery {
         return String.join(",", f);
     }
 
-    static PartitionedDelivery generate() throws Exception {
+    /** The delivery of this JVM: generated once, read only by the tests that share it. */
+    private static PartitionedDelivery generated;
+
+    /**
+     * The delivery, generated once in this JVM (the generator's run compiles its source: a JVM and a few CPU seconds)
+     * and shared by the classes that read it; none changes its files.
+     */
+    static synchronized PartitionedDelivery generate() throws Exception {
+        if (generated == null) {
+            generated = generateNew();
+        }
+        return generated;
+    }
+
+    private static PartitionedDelivery generateNew() throws Exception {
         Path dir = MizanCli.tempDir("partitioned-data");
-        Process gen = new ProcessBuilder(
-                        TestJvm.benchProgram("bench/GenerateRemittances.java", "3000", "16", dir.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("generate.log").toFile())
-                .start();
-        assertThat(gen.waitFor()).isZero();
+        BenchPrograms.generateRemittances(3000, 16, dir);
         return new PartitionedDelivery(dir);
     }
 
-    /** A home with the gazetteer and FX rates loaded. */
+    /**
+     * A home of its own with the gazetteer and FX rates loaded: a copy of one home loaded once in this JVM (each load
+     * builds the warehouse; a folder copy takes a fraction of a second). The source is loaded on a job repository of
+     * its own (H2, in the home: copied with it); a test on a shared repository (PostgreSQL) loads the delivery into its
+     * copy as into a home it loaded itself, for the lake, the warehouse and the loaded keys are the home's files.
+     */
     MizanCli home(String name) {
-        MizanCli cli = MizanCli.inTempHome(name);
-        assertThat(cli.run("run", "load-gazetteer", "file=" + dir.resolve("admin_units.csv"))
-                        .code())
-                .isZero();
-        assertThat(cli.run("run", "load-fx-rates", "file=" + dir.resolve("fx_rates.csv"))
-                        .code())
-                .isZero();
-        return cli;
+        return MizanCli.copyOf(reference(), name);
+    }
+
+    /** The home {@link #home} copies, loaded once in this JVM. */
+    private Path reference;
+
+    /** The single node's home: the three files of the delivery loaded in turn, once in this JVM; only read. */
+    private MizanCli single;
+
+    /** The single node's home with the large file loaded, once in this JVM; only read. */
+    private MizanCli singleLarge;
+
+    private synchronized Path reference() {
+        if (reference == null) {
+            MizanCli cli = MizanCli.inTempHome("partitioned-reference");
+            onItsOwnRepository(() -> {
+                assertThat(cli.run("run", "load-gazetteer", "file=" + dir.resolve("admin_units.csv"))
+                                .code())
+                        .isZero();
+                assertThat(cli.run("run", "load-fx-rates", "file=" + dir.resolve("fx_rates.csv"))
+                                .code())
+                        .isZero();
+            });
+            reference = cli.home();
+        }
+        return reference;
+    }
+
+    /**
+     * The reference every partitioned run is compared with: the three files of the delivery loaded in turn by a
+     * single node (no partitions, no workers), once in this JVM for every class that compares with it.
+     */
+    synchronized MizanCli single() {
+        if (single == null) {
+            MizanCli cli = home("single");
+            onItsOwnRepository(() -> {
+                for (Path f : files) {
+                    assertThat(cli.run("run", "ingest-remittances", "file=" + f).code())
+                            .isZero();
+                }
+            });
+            single = cli;
+        }
+        return single;
+    }
+
+    /** The large file loaded by a single node, once in this JVM. */
+    synchronized MizanCli singleLarge() {
+        if (singleLarge == null) {
+            MizanCli cli = home("single-large");
+            onItsOwnRepository(() -> assertThat(cli.run("run", "ingest-remittances", "file=" + large)
+                            .code())
+                    .isZero());
+            singleLarge = cli;
+        }
+        return singleLarge;
+    }
+
+    /**
+     * Runs the loads of a shared home on the home's own job repository (the default profile), whatever profile the
+     * calling test selected for its own homes.
+     */
+    private static void onItsOwnRepository(Runnable loads) {
+        String profiles = System.clearProperty("spring.profiles.active");
+        try {
+            loads.run();
+        } finally {
+            if (profiles != null) {
+                System.setProperty("spring.profiles.active", profiles);
+            }
+        }
     }
 
     /** What a home holds: rows, and per unit and month the count and sum of amount_usd. */

@@ -2,7 +2,6 @@ package org.mizan.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,18 +21,14 @@ class PartitionedIngestIT {
     private PartitionedDelivery input;
     private MizanCli single;
 
-    /** A copy of the single node's home before its loads: the same gazetteer and FX rates. */
+    /** A home with the single node's gazetteer and FX rates, before any load of the delivery. */
     private MizanCli threads;
 
     @BeforeAll
     void singleNode() throws Exception {
         input = PartitionedDelivery.generate();
-        single = input.home("single");
-        threads = single.copy("threads");
-        for (Path f : input.files) {
-            assertThat(single.run("run", "ingest-remittances", "file=" + f).code())
-                    .isZero();
-        }
+        single = input.single();
+        threads = input.home("threads");
     }
 
     @Test

@@ -51,6 +51,9 @@ class RemotePartitionsIT {
             "mizan.partitions.test." + ProcessHandle.current().pid() + "." + System.nanoTime() % 100000;
     private final List<Process> workers = new ArrayList<>();
 
+    /** How often a manager looks at its partitions in the job repository (mizan.workers.poll; 1 s by default). */
+    private static final String POLL = "250ms";
+
     @BeforeAll
     void services() throws Exception {
         try (Socket s = new Socket()) {
@@ -66,21 +69,18 @@ class RemotePartitionsIT {
         }
         pg = PostgresTestSchema.create("mizan_remote", "RemotePartitionsIT");
         input = PartitionedDelivery.generate();
-        single = input.home("single");
-        for (Path f : input.files) {
-            assertThat(single.run("run", "ingest-remittances", "file=" + f).code())
-                    .isZero();
-        }
-        singleLarge = input.home("single-large");
-        assertThat(singleLarge
-                        .run("run", "ingest-remittances", "file=" + input.large)
-                        .code())
-                .isZero();
+        // the single node's results (on a job repository of its own), shared with the other partitioned tests
+        single = input.single();
+        singleLarge = input.singleLarge();
         System.setProperty("spring.profiles.active", "postgres,distributed");
         System.setProperty("mizan.broker.queue", queue);
         // workers beat every second (MIZAN_WORKERS_HEARTBEAT below) whatever their partition is doing: ten missed
         // beats is a dead worker even on this loaded machine
         System.setProperty("mizan.workers.dead-after", "10s");
+        // the manager asks the job repository how its partitions stand four times a second rather than once: a run
+        // ends (and a manager reaches its crash point) a fraction of a second after its last partition, not up to a
+        // second later
+        System.setProperty("mizan.workers.poll", POLL);
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -98,6 +98,7 @@ class RemotePartitionsIT {
         workers.forEach(Process::destroy);
         System.clearProperty("mizan.broker.queue");
         System.clearProperty("mizan.workers.dead-after");
+        System.clearProperty("mizan.workers.poll");
         if (pg != null) {
             pg.drop();
         }
@@ -257,8 +258,12 @@ class RemotePartitionsIT {
         // given two workers, the second paused in its first partition (its first checkpoint's files renamed) and
         // beating, and the manager killed once the first partition has completed
         MizanCli cli = input.home("manager-killed");
-        worker(cli, "worker1");
-        Process paused = worker(cli, "worker2", Map.of("MIZAN_CHECKPOINT_ROWS", "100", "MIZAN_PAUSE_AT", "renamed:1"));
+        // (both JVMs boot side by side; the manager starts once both take partitions)
+        Process first = startWorker(cli, "worker1", Map.of());
+        Process paused =
+                startWorker(cli, "worker2", Map.of("MIZAN_CHECKPOINT_ROWS", "100", "MIZAN_PAUSE_AT", "renamed:1"));
+        waitFor(cli.home().resolve("worker1.out"), first, "mizan worker: taking partitions");
+        waitFor(cli.home().resolve("worker2.out"), paused, "mizan worker: taking partitions");
         Process manager = startManager(cli, "partitions:1");
         awaitManagerAt(cli, manager, "partitions:1", "partitions 1");
         Path pausePoint = cli.home().resolve("pause-point");
@@ -350,6 +355,7 @@ class RemotePartitionsIT {
         pb.environment().put("MIZAN_PG_SCHEMA", pg.name());
         pb.environment().put("MIZAN_BROKER_QUEUE", queue);
         pb.environment().put("MIZAN_CRASH_AT", crashAt);
+        pb.environment().put("MIZAN_WORKERS_POLL", POLL);
         return pb.redirectErrorStream(true)
                 .redirectOutput(cli.home().resolve("manager.out").toFile())
                 .start();
