@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,13 +13,15 @@ import org.junit.jupiter.api.Test;
 /** {@code rotate-key}: every stored person_id changes, every link between records stays, new loads still link. */
 class KeyRotationIT {
 
-    /** A home with every registry fixture loaded (PseudonymisationIT.loadAll), loaded once and copied per test. */
+    /**
+     * A home with every registry fixture loaded (PseudonymisationIT.loadAll), loaded once in this JVM (the one
+     * PseudonymisationIT scans) and copied per test.
+     */
     private static MizanCli loaded;
 
     @org.junit.jupiter.api.BeforeAll
     static void loadOnce() {
-        loaded = MizanCli.inTempHome("rotate-loaded");
-        PseudonymisationIT.loadAll(loaded, new ArrayList<>());
+        loaded = PseudonymisationIT.loaded().cli();
     }
 
     @Test

@@ -93,8 +93,21 @@ final class SharedApplications implements Applications.Source {
             commands.incrementAndGet();
             return new Lease(key, kept);
         }
-        return new Lease(key, boot(app, args, true).context());
+        ConfigurableApplicationContext booted = boot(app, args, true).context();
+        if (embedded(booted)) {
+            BOOTED_ON.put(booted, repositoryFile(booted));
+        }
+        return new Lease(key, booted);
     }
+
+    /**
+     * The job repository file of each kept application, as it was when the application booted: its environment
+     * resolves {@code ${mizan.home}} from the system property each time it is asked, and the property names the home
+     * of whichever command ran last (the demo's outer home when the demo releases its inner one: its application was
+     * then not found, not closed, and H2's lock watchdog wrote batch.lock.db again into the home being wiped).
+     */
+    private static final Map<ConfigurableApplicationContext, Path> BOOTED_ON =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /**
      * The settings an application was booted with: its command line and every {@code mizan.*} and {@code spring.*}
@@ -228,6 +241,10 @@ final class SharedApplications implements Applications.Source {
 
     /** The H2 file of an embedded application's job repository, without its {@code .mv.db}. */
     private static Path repositoryFile(ConfigurableApplicationContext c) {
+        Path booted = BOOTED_ON.get(c);
+        if (booted != null) {
+            return booted;
+        }
         String url = c.getEnvironment().getProperty("spring.datasource.url", "");
         int end = url.indexOf(';');
         return Path.of(url.substring(H2_FILE.length(), end < 0 ? url.length() : end));
