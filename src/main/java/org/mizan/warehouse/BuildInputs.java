@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
@@ -42,7 +40,12 @@ final class BuildInputs {
 
     private BuildInputs() {}
 
-    static Map<String, String> of(Lake lake, BuildPlan plan, List<QualityCheck> checks, List<Review> reviews)
+    /**
+     * The build's inputs: one fingerprint of the build SQL as run, the quality settings, approvals and reviews, and
+     * one per dataset of its lake files ({@code files}, as {@link LakeIndex#list} found them: path, size and time).
+     */
+    static Map<String, String> of(
+            Lake lake, BuildPlan plan, List<QualityCheck> checks, List<Review> reviews, List<LakeIndex.LakeFile> files)
             throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         StringBuilder build = new StringBuilder(VERSION).append('\n');
@@ -63,25 +66,21 @@ final class BuildInputs {
         reviews.forEach(r -> build.append(r).append('\n'));
         out.put(BUILD, sha256(build.toString()));
         for (Dataset d : Dataset.values()) {
-            out.put(d.folder(), fingerprint(lake.dir(d)));
+            out.put(d.folder(), fingerprint(lake, d, files));
         }
         return out;
     }
 
-    private static String fingerprint(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return sha256("");
-        }
-        TreeSet<String> files = new TreeSet<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".parquet"))
-                    .toList()) {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                files.add(dir.relativize(p) + "\t" + a.size() + "\t"
-                        + a.lastModifiedTime().toMillis());
+    /** A dataset's files (path under its folder, size, time), sorted: what a load changes in it changes this. */
+    private static String fingerprint(Lake lake, Dataset d, List<LakeIndex.LakeFile> files) {
+        Path dir = lake.dir(d);
+        TreeSet<String> lines = new TreeSet<>();
+        for (LakeIndex.LakeFile f : files) {
+            if (f.dataset().equals(d.folder())) {
+                lines.add(dir.relativize(lake.root().resolve(f.path())) + "\t" + f.size() + "\t" + f.modified());
             }
         }
-        return sha256(String.join("\n", files));
+        return sha256(String.join("\n", lines));
     }
 
     /**

@@ -73,11 +73,7 @@ final class BuildSql {
         try {
             if (files != null && !files.isEmpty()) {
                 return expression("queries/lake_dataset_files.sql")
-                        .replace(
-                                "{{files}}",
-                                files.stream()
-                                        .map(f -> "'" + f.toString().replace("'", "''") + "'")
-                                        .collect(Collectors.joining(", ")))
+                        .replace("{{files}}", pathList(files))
                         .replace("{{options}}", options);
             }
             if (files == null && lake.hasFiles(dataset)) {
@@ -107,6 +103,13 @@ final class BuildSql {
     /** The file's text with the lake placeholders filled in for {@code lake}, and the parameters. */
     static String withLake(String name, Lake lake) {
         return fill(SqlFiles.text(name), lake);
+    }
+
+    /** Paths as the items of a DuckDB list literal: {@code '/a/b.parquet', '/c/d.parquet'}. */
+    static String pathList(List<Path> paths) {
+        return paths.stream()
+                .map(p -> "'" + p.toString().replace("'", "''") + "'")
+                .collect(Collectors.joining(", "));
     }
 
     /** A build file's text (or one of its statements) with the lake placeholders and the parameters filled in. */

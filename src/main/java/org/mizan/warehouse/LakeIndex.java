@@ -40,7 +40,7 @@ final class LakeIndex {
 
     private LakeIndex() {}
 
-    /** Every data file of the lake's datasets, as the datasets' fingerprints see them ({@link BuildInputs}). */
+    /** Every data file of the lake's datasets: what the datasets' fingerprints ({@link BuildInputs}) are made of. */
     static List<LakeFile> list(Lake lake) throws IOException {
         List<LakeFile> out = new ArrayList<>();
         for (Dataset d : Dataset.values()) {
@@ -107,7 +107,11 @@ final class LakeIndex {
                         .get(0)
                         .replace("{{dataset}}", e.getKey())
                         .replace("{{prefix}}", prefix)
-                        .replace("{{files}}", list(lake, e.getValue())));
+                        .replace(
+                                "{{files}}",
+                                BuildSql.pathList(e.getValue().stream()
+                                        .map(lake.root()::resolve)
+                                        .toList())));
             }
             if (!fresh) {
                 // a new file's index starts empty: every file is added to it, and no project counts as touched
@@ -139,12 +143,5 @@ final class LakeIndex {
             }
         }
         return out;
-    }
-
-    /** Paths under the lake as a DuckDB list's items: {@code 'a', 'b'}. */
-    static String list(Lake lake, List<String> paths) {
-        return paths.stream()
-                .map(p -> "'" + lake.root().resolve(p).toString().replace("'", "''") + "'")
-                .collect(Collectors.joining(", "));
     }
 }

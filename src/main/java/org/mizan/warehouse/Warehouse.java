@@ -110,8 +110,10 @@ public final class Warehouse {
             List<Review> reviews = new Reviews(home).all();
             BuildPlan plan = BuildPlan.load();
             long start = System.nanoTime();
-            Map<String, String> inputs = BuildInputs.of(lake, plan, checks, reviews);
+            // the lake's files, listed once: the datasets' fingerprints and the build's index of files are both made of
+            // it
             List<LakeIndex.LakeFile> files = LakeIndex.list(lake);
+            Map<String, String> inputs = BuildInputs.of(lake, plan, checks, reviews, files);
             Set<String> changed = incremental ? BuildInputs.changedSince(previous, inputs) : null;
             if (changed != null) {
                 // the previous build, copied: its tables that depend on nothing changed are this build's
