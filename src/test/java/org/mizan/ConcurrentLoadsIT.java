@@ -29,12 +29,7 @@ class ConcurrentLoadsIT {
         Path data = MizanCli.tempDir("concurrent-data");
         BenchPrograms.generateRemittances(ROWS, 11, data);
         MizanCli cli = MizanCli.inTempHome("concurrent");
-        assertThat(cli.run("run", "load-gazetteer", "file=" + data.resolve("admin_units.csv"))
-                        .code())
-                .isZero();
-        assertThat(cli.run("run", "load-fx-rates", "file=" + data.resolve("fx_rates.csv"))
-                        .code())
-                .isZero();
+        cli.loadGeneratedGazetteerAndFx(data);
         Path big = data.resolve("remittances.csv");
         // a small file that shares a line of the big one (a transaction both providers' files carry)
         List<String> lines;

@@ -37,12 +37,7 @@ class CrashRecoveryIT {
         data = MizanCli.tempDir("crash-data");
         BenchPrograms.generateRemittances(ROWS, 7, data);
         prepared = MizanCli.inTempHome("crash-prepared");
-        assertThat(prepared.run("run", "load-gazetteer", "file=" + data.resolve("admin_units.csv"))
-                        .code())
-                .isZero();
-        assertThat(prepared.run("run", "load-fx-rates", "file=" + data.resolve("fx_rates.csv"))
-                        .code())
-                .isZero();
+        prepared.loadGeneratedGazetteerAndFx(data);
         // the clean run is only the reference the killed ones are compared with: in this process, not killed
         MizanCli cli = prepared("clean");
         MizanCli.Result r = cli.run("run", "ingest-remittances", "file=" + data.resolve("remittances.csv"));

@@ -363,16 +363,30 @@ public final class MizanCli {
 
     /** Loads a fixture file (path under fixtures/) and fails the test if the job did not complete. */
     public Result load(String job, String fixture, String... extra) {
+        return load(job, FIXTURES.resolve(fixture), extra);
+    }
+
+    /** Loads a file and fails the test if the job did not complete. */
+    public Result load(String job, Path file, String... extra) {
         String[] args = new String[3 + extra.length];
         args[0] = "run";
         args[1] = job;
-        args[2] = "file=" + FIXTURES.resolve(fixture);
+        args[2] = "file=" + file;
         System.arraycopy(extra, 0, args, 3, extra.length);
         Result r = run(args);
         if (r.code() != 0) {
-            throw new AssertionError("loading " + fixture + " failed with " + r.code() + ":\n" + r.out() + r.err());
+            throw new AssertionError("loading " + file + " failed with " + r.code() + ":\n" + r.out() + r.err());
         }
         return r;
+    }
+
+    /**
+     * Loads the gazetteer and the FX rates the benchmark's generator wrote into {@code dir} ({@code admin_units.csv},
+     * {@code fx_rates.csv}; {@link BenchPrograms#generateRemittances}) and fails the test unless both complete.
+     */
+    public void loadGeneratedGazetteerAndFx(Path dir) {
+        load("load-gazetteer", dir.resolve("admin_units.csv"));
+        load("load-fx-rates", dir.resolve("fx_rates.csv"));
     }
 
     /** The rows of a read-only query on this home's published warehouse. */

@@ -106,14 +106,7 @@ final class PartitionedDelivery {
     private synchronized Path reference() {
         if (reference == null) {
             MizanCli cli = MizanCli.inTempHome("partitioned-reference");
-            onItsOwnRepository(() -> {
-                assertThat(cli.run("run", "load-gazetteer", "file=" + dir.resolve("admin_units.csv"))
-                                .code())
-                        .isZero();
-                assertThat(cli.run("run", "load-fx-rates", "file=" + dir.resolve("fx_rates.csv"))
-                                .code())
-                        .isZero();
-            });
+            onItsOwnRepository(() -> cli.loadGeneratedGazetteerAndFx(dir));
             reference = cli.home();
         }
         return reference;
