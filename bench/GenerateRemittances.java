@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * Synthetic inputs for the Mizan benchmark: N remittance rows (format 2) plus the gazetteer (format 1) and
  * FX rates (format 8) that an ingest needs to resolve and convert them.
  *
- * <pre>java bench/GenerateRemittances.java N SEED OUTDIR [YEARS] [shuffled]</pre>
+ * <pre>java bench/GenerateRemittances.java N SEED OUTDIR [YEARS] [shuffled | delivery K]</pre>
  *
  * YEARS (default 1) spreads the rows over that many years ending with 2024 (the warehouse benchmark uses 5:
  * sixty months); FX rates start a month before the first of them.
@@ -26,6 +26,12 @@ import java.util.SplittableRandom;
  * partitions of month and provider in a year) and every row at a random time of the span, so consecutive rows
  * fall in unrelated partitions. {@code bench/run.sh} sorts the same file by month and provider to compare the
  * two orders on identical rows.
+ *
+ * {@code delivery K} writes the K-th monthly delivery (K from 0) of 12 providers, as providers deliver them: one
+ * provider's month (provider K mod 12, month K / 12 of the span, so that every delivery is a new partition of
+ * the lake), its rows at random times of that month in random order, with txn_ids of their own
+ * ({@code T-<K>-<n>}). The gazetteer and FX rates depend on SEED alone: the same for every K
+ * ({@code bench/loads.sh} with {@code BENCH_DATASET=remittances}).
  *
  * Everything is drawn from one SplittableRandom seeded with SEED, in a fixed order, so a seed names one exact
  * set of files: two runs compare like with like. The remittance file is written byte by byte into a large
@@ -61,14 +67,20 @@ public class GenerateRemittances {
     static int years = 1;
     /** Rows in no order (a consolidated feed of 40 providers) rather than roughly chronological (12 providers). */
     static boolean shuffled;
+    /** The monthly delivery to write (one provider's month), or -1. */
+    static int delivery = -1;
 
     static LocalDate firstDay() {
         return LocalDate.of(2025 - years, 1, 1);
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 3 || args.length > 5 || (args.length == 5 && !args[4].equals("shuffled"))) {
-            System.err.println("usage: java bench/GenerateRemittances.java N SEED OUTDIR [YEARS] [shuffled]");
+        boolean ok = args.length >= 3
+                && args.length <= 6
+                && (args.length < 5 || args[4].equals(args.length == 5 ? "shuffled" : "delivery"));
+        if (!ok) {
+            System.err.println(
+                    "usage: java bench/GenerateRemittances.java N SEED OUTDIR [YEARS] [shuffled | delivery K]");
             System.exit(2);
         }
         long n = Long.parseLong(args[0]);
@@ -76,6 +88,7 @@ public class GenerateRemittances {
         Path out = Path.of(args[2]);
         years = args.length >= 4 ? Integer.parseInt(args[3]) : 1;
         shuffled = args.length == 5;
+        delivery = args.length == 6 ? Integer.parseInt(args[5]) : -1;
         Files.createDirectories(out);
         SplittableRandom rnd = new SplittableRandom(seed);
 
@@ -83,7 +96,12 @@ public class GenerateRemittances {
         Gazetteer gaz = Gazetteer.generate(rnd.split());
         gaz.write(out.resolve("admin_units.csv"));
         writeFxRates(rnd.split(), out.resolve("fx_rates.csv"));
-        writeRemittances(rnd.split(), gaz, n, out.resolve("remittances.csv"));
+        SplittableRandom rows = rnd.split();
+        writeRemittances(
+                delivery < 0 ? rows : new SplittableRandom(seed * 1_000_003L + delivery),
+                gaz,
+                n,
+                out.resolve("remittances.csv"));
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
                 "generated %,d remittance rows, %d admin units (%d municipalities) in %.1f s (%.2f M rows/s) into %s%n",
@@ -235,6 +253,16 @@ public class GenerateRemittances {
         for (int d = 0; d < span; d++)
             days[d] = firstDay().plusDays(d).toString().getBytes(StandardCharsets.US_ASCII);
         long year = (long) span * 86_400;
+        // a delivery: one provider's month, at random times of it (seconds from the span's first day)
+        long from = 0, len = year;
+        if (delivery >= 0) {
+            LocalDate month = firstDay().plusMonths(delivery / providers.length);
+            if (!month.isBefore(LocalDate.of(2025, 1, 1))) {
+                throw new IllegalArgumentException("delivery " + delivery + " is past the span of " + years + " years");
+            }
+            from = java.time.temporal.ChronoUnit.DAYS.between(firstDay(), month) * 86_400;
+            len = (long) month.lengthOfMonth() * 86_400;
+        }
 
         try (OutputStream os = new FileOutputStream(file.toFile())) {
             Out o = new Out(os, 1 << 20);
@@ -243,14 +271,19 @@ public class GenerateRemittances {
                 // Roughly chronological: row i sits at its share of the year plus up to 30 minutes of jitter,
                 // which is how a provider's daily exports concatenate.
                 // Shuffled: anywhere in the span, as a year's backfill or a national consolidation arrives.
-                long t =
-                        shuffled ? rnd.nextLong(year) : (long) ((double) i * year / Math.max(n, 1)) + rnd.nextInt(1800);
+                long t = delivery >= 0
+                        ? from + rnd.nextLong(len)
+                        : shuffled
+                                ? rnd.nextLong(year)
+                                : (long) ((double) i * year / Math.max(n, 1)) + rnd.nextInt(1800);
                 if (t >= year) t = year - 1;
                 int c = pick(rnd, countryCum);
-                int p = rnd.nextInt(providers.length);
+                int p = delivery >= 0 ? delivery % providers.length : rnd.nextInt(providers.length);
                 boolean bank = p >= mtos;
 
-                o.ascii("T-").num(i + 1, 10).b(',');
+                o.ascii("T-");
+                if (delivery >= 0) o.num(delivery, 4).b('-');
+                o.num(i + 1, 10).b(',');
                 o.raw(providerB[p]).b(',');
                 int day = (int) (t / 86_400), sec = (int) (t % 86_400);
                 o.raw(days[day])

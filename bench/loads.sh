@@ -21,6 +21,10 @@
 # already has the gazetteer and FX rates); BENCH_FROM=N (with BENCH_WORK; N past the serve part) goes on with load N in that home, whose
 # loads 1 to N-1 were made, appending to its MODE.tsv (a series cut short, resumed); MIZAN_JAVA_OPTS is passed on to
 # ./mizan.
+# BENCH_DATASET=remittances loads remittance files instead (ACTIVITIES is then the rows of each file): FILES monthly
+# deliveries of bench/GenerateRemittances.java (`delivery K`: one provider's month, 12 providers, month after month
+# over 2020-2024, rows at random times of the month in random order, so every load adds new partitions of
+# remittance_transactions), with the generator's own gazetteer and FX rates, by `./mizan run ingest-remittances`.
 # A measurement, never a test: nothing fails because something was slow.
 set -euo pipefail
 
@@ -42,8 +46,9 @@ report() {
   local mode=$1 projects=$2 tsv=${3:-$WORK/$1.tsv}
   local n
   n=$(wc -l <"$tsv")
-  printf '\n[%s] %s loads of %s activities (%s timed); projects in the warehouse at the end: %s; load average %s\n' \
-    "$mode" "$(tail -1 "$tsv" | cut -d' ' -f1)" "$ACTIVITIES" "$n" "$projects" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '\n[%s] %s loads of %s %s each (%s timed); %s in the warehouse at the end: %s; load average %s\n' \
+    "$mode" "$(tail -1 "$tsv" | cut -d' ' -f1)" "$ACTIVITIES" "${UNIT:-activities}" "$n" "${WHAT:-projects}" "$projects" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf 'load  wall_s  cpu_s  peak_rss_MiB\n'
   awk -v n="$n" '(NR <= 10 || NR > n - 10) { printf "%4d  %6.2f  %5.2f  %8.0f\n", $1, $2, $4, $3 / 1024 }' "$tsv"
   awk -v n="$n" '
@@ -67,26 +72,44 @@ if [[ -n "${BENCH_WORK:-}" ]]; then WORK=$BENCH_WORK; BENCH_KEEP=1; else WORK=$(
 if [[ "${BENCH_KEEP:-0}" != 1 ]]; then trap 'rm -rf "$WORK"' EXIT; else echo "work directory kept: $WORK"; fi
 log() { printf '== %s\n' "$*" >&2; }
 
-log "compiling bench/GenerateIati.java"
 mkdir -p "$WORK/classes" "$WORK/files"
-javac -d "$WORK/classes" bench/GenerateIati.java
-log "generating $FILES files of $ACTIVITIES activities (seed $SEED)"
-for i in $(seq 1 "$FILES"); do
-  f="$WORK/files/activities-$(printf %04d "$i").xml"
-  [[ -s $f ]] || java -cp "$WORK/classes" GenerateIati "$ACTIVITIES" "$((SEED + i))" "$f" "XM-BENCH-F$i"
-done
+if [[ "${BENCH_DATASET:-iati}" == remittances ]]; then
+  JOB=ingest-remittances; EXT=csv; PREFIX=remittances; UNIT=rows; WHAT=transactions
+  COUNT="select count(*) from remittance_transactions"
+  log "compiling bench/GenerateRemittances.java"
+  javac -d "$WORK/classes" bench/GenerateRemittances.java
+  log "generating $FILES monthly deliveries of $ACTIVITIES rows (seed $SEED)"
+  for i in $(seq 1 "$FILES"); do
+    f="$WORK/files/remittances-$(printf %04d "$i").csv"
+    if [[ ! -s $f ]]; then
+      java -cp "$WORK/classes" GenerateRemittances "$ACTIVITIES" "$SEED" "$WORK/gen" 5 delivery "$((i - 1))" >/dev/null
+      mv "$WORK/gen/remittances.csv" "$f"
+    fi
+  done
+  GAZETTEER=$WORK/gen/admin_units.csv; FX=$WORK/gen/fx_rates.csv
+else
+  JOB=ingest-ledgers; EXT=xml; PREFIX=activities; COUNT="select count(*) from projects"
+  log "compiling bench/GenerateIati.java"
+  javac -d "$WORK/classes" bench/GenerateIati.java
+  log "generating $FILES files of $ACTIVITIES activities (seed $SEED)"
+  for i in $(seq 1 "$FILES"); do
+    f="$WORK/files/activities-$(printf %04d "$i").xml"
+    [[ -s $f ]] || java -cp "$WORK/classes" GenerateIati "$ACTIVITIES" "$((SEED + i))" "$f" "XM-BENCH-F$i"
+  done
+  GAZETTEER=fixtures/gazetteer/admin_units.csv; FX=fixtures/fx/fx_rates.csv
+fi
 
 # loads FIRST..LAST of the files in one `./mizan serve`: one fire of a one-off schedule over an inbox holding them
 serve_fill() {
   local first=$1 last=$2 inbox=$WORK/inbox-$1-$2 when pid i
   mkdir -p "$inbox"
-  for i in $(seq "$first" "$last"); do ln -sf "$WORK/files/activities-$(printf %04d "$i").xml" "$inbox/"; done
+  for i in $(seq "$first" "$last"); do ln -sf "$WORK/files/$PREFIX-$(printf %04d "$i").$EXT" "$inbox/"; done
   # every minute: the first fire after serve's start loads them all; fires of one schedule never overlap
   # (ScheduledLoad is @DisallowConcurrentExecution), and serve is stopped once that first fire is logged
   when='0 * * * * ?'
   cat >"$WORK/schedules.yml" <<YML
 schedules:
-  - job: ingest-ledgers
+  - job: $JOB
     source: bench
     inbox: $inbox
     cron: "$when"
@@ -95,7 +118,7 @@ YML
   log "loads $first to $last in one ./mizan serve (cron '$when'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   MIZAN_SCHEDULES=$WORK/schedules.yml ./mizan serve --port 0 >"$WORK/serve.log" 2>&1 &
   pid=$!
-  until grep -q $'\tingest-ledgers' "$MIZAN_HOME/logs/schedule.log" 2>/dev/null; do
+  until grep -q $'\t'"$JOB" "$MIZAN_HOME/logs/schedule.log" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { tail -n 30 "$WORK/serve.log" >&2; exit 1; }
     sleep 10
   done
@@ -103,27 +126,27 @@ YML
   log "serve fill done: $(tail -1 "$MIZAN_HOME/logs/schedule.log"), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-# one series of loads into a fresh home; writes "load wall_s rss_kb" lines to $WORK/$1.tsv
+# one series of loads into a fresh home; writes "load wall_s rss_kb cpu_s" lines to $WORK/$1.tsv
 series() {
   local mode=$1
   export MIZAN_HOME=$WORK/home-$mode
   if [[ $mode == full ]]; then export MIZAN_WAREHOUSE_FULL=1; else unset MIZAN_WAREHOUSE_FULL; fi
   if [[ ! -e $MIZAN_HOME/warehouse/mizan.duckdb ]]; then
     log "[$mode] loading the gazetteer and FX rates (not timed; builds the jar if needed)"
-    ./mizan run load-gazetteer file=fixtures/gazetteer/admin_units.csv >"$WORK/$mode-gazetteer.log"
-    ./mizan run load-fx-rates file=fixtures/fx/fx_rates.csv >"$WORK/$mode-fx.log"
+    ./mizan run load-gazetteer file="$GAZETTEER" >"$WORK/$mode-gazetteer.log"
+    ./mizan run load-fx-rates file="$FX" >"$WORK/$mode-fx.log"
   fi
   local from=${BENCH_FROM:-1}
   (( from > 1 )) || : >"$WORK/$mode.tsv"
   local i=0 f
-  for f in "$WORK"/files/*.xml; do
+  for f in "$WORK"/files/*."$EXT"; do
     i=$((i + 1))
     (( i >= from )) || continue
     if [[ "${BENCH_MIDDLE:-}" == serve ]] && (( FILES > 20 && i > 10 && i <= FILES - 10 )); then
       (( i == 11 )) && serve_fill 11 $((FILES - 10))
       continue
     fi
-    /usr/bin/time -v -o "$WORK/time.txt" ./mizan run ingest-ledgers file="$f" >"$WORK/$mode-run-$i.log" 2>&1 \
+    /usr/bin/time -v -o "$WORK/time.txt" ./mizan run "$JOB" file="$f" >"$WORK/$mode-run-$i.log" 2>&1 \
       || { tail -n 30 "$WORK/$mode-run-$i.log" >&2; exit 1; }
     awk -F': ' -v i="$i" '
       /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = (n == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
@@ -134,7 +157,7 @@ series() {
     if (( i % 10 == 0 )); then log "[$mode] $i of $FILES loads, last: $(tail -1 "$WORK/$mode.tsv"), load average $(cut -d' ' -f1-3 /proc/loadavg)"; fi
   done
   local projects
-  projects=$(./mizan query "select count(*) from projects" --format csv | tail -1)
+  projects=$(./mizan query "$COUNT" --format csv | tail -1)
   report "$mode" "$projects"
 }
 

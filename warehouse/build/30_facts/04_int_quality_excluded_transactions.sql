@@ -5,6 +5,7 @@
 -- MIZAN_HOME/quality/reviews.yml): kept here, with their USD value, for the flags and the public view
 -- quality_exclusions (70_quality_points.sql, 72_quality_flags/), and removed from fct_remittance_transactions,
 -- so out of every view built on it.
+-- incremental: by period
 create table int_quality_excluded_transactions as
 select t.*
 from int_remittance_transactions t

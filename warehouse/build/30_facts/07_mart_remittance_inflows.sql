@@ -2,6 +2,7 @@
 -- 30_facts/01_fct_remittance_transactions.sql is the whole step's).
 
 -- Roll-up of inflows to every level: a unit's row holds everything received in it and below it.
+-- incremental: by period
 create table mart_remittance_inflows as
 with final as (
     select a.ancestor_code as unit_code, a.ancestor_level as level, t.period,

@@ -4,6 +4,7 @@
 -- The cost of sending per receiving unit (every level), year and sending country, as sums (cost_pct_sum /
 -- txn_count is the corridor's mean cost_pct): remittance_cost per unit, for warehouse/named/unit-cost.sql (the
 -- dashboard's unit pages and regional users), built here so that a page never scans every transaction.
+-- incremental: by period
 create table mart_unit_corridor_cost as
 with by_unit as (
     select receiving_unit_code, substr(period, 1, 4) as period, sender_country,

@@ -2,6 +2,7 @@
 -- 30_facts/01_fct_remittance_transactions.sql is the whole step's).
 
 -- SDG 10.c.1: average cost per corridor, provider, channel and quarter, beside the World Bank's figure.
+-- incremental: by quarter
 create table mart_remittance_cost as
 with by_group as (
     select t.sender_country, u.country as receiving_country, t.provider_id, t.channel, t.quarter,

@@ -96,6 +96,98 @@ class IncrementalBuildIT {
         assertThat(snapshot(rebuilt)).isEqualTo(before);
     }
 
+    /**
+     * Remittance loads update the remittance tables by period (mizan_build_inputs' unit {@code period}): only the
+     * months of the lake files a load added or took away, with their quarters and years, are built again, reading
+     * only those months' files. Files of several providers and months, one file whose rows fall in two months (and
+     * one before the first FX rate, one after the last), a redelivery that replaces a provider's month with other
+     * rows, then corridor aggregates and FX rates (built whole): after each load every table and view equals a full
+     * build of the same lake.
+     */
+    @Test
+    void remittanceLoadsUpdateTheirPeriodsOnly() throws Exception {
+        Path dir = MizanCli.tempDir("mizan-incremental-remittances-");
+        String header = "txn_id,provider_id,sent_at,sender_country,receiving_unit_code,amount,currency,fee,"
+                + "fx_margin_pct,channel\n";
+        Path a = Files.writeString(
+                dir.resolve("pa_2024-02.csv"),
+                header
+                        + "PA-1,PRV-A,2024-02-03T10:00:00Z,QA,NP-P1-D1-M1,364.10,QAR,7.00,1.50,mto\n"
+                        + "PA-2,PRV-A,2024-02-29T23:30:00+03:00,QA,NP-P1-D1-M2,500.00,USD,10.00,,mto\n"
+                        + "PA-3,PRV-A,2024-02-10T08:00:00Z,MY,NP-P2-D1-M1,470.00,MYR,9.40,,bank\n");
+        Path b = Files.writeString(
+                dir.resolve("pb_2024-03.csv"),
+                header
+                        + "PB-1,PRV-B,2024-03-02T10:00:00Z,QA,NP-P1-D1-M1,728.20,QAR,21.00,,cash_agent\n"
+                        + "PB-2,PRV-B,2024-03-30T10:00:00Z,AE,NP-P2-D1-M2,1000.00,AED,30.00,0.50,mto\n");
+        Path c = Files.writeString(
+                dir.resolve("pa_2024-03.csv"),
+                header
+                        + "PA-4,PRV-A,2024-03-15T10:00:00Z,QA,NP-P1-D1-M3,1092.30,QAR,20.00,,mto\n"
+                        + "PA-5,PRV-A,2024-03-16T10:00:00Z,QA,NP-P1-D1-M1,250.00,USD,5.00,,mobile_money\n");
+        // two months in one file, and days before the first rate (2024-01-29) and after the last (2024-04-05)
+        Path d = Files.writeString(
+                dir.resolve("pc_2024-04.csv"),
+                header
+                        + "PC-1,PRV-C,2024-04-01T01:00:00+05:00,KZ,NP-P2-D1-M1,47000.00,KZT,900.00,,mto\n"
+                        + "PC-2,PRV-C,2024-04-20T10:00:00Z,QA,NP-P1-D1-M2,3641.00,QAR,40.00,,mto\n"
+                        + "PC-3,PRV-C,2024-01-10T10:00:00Z,QA,NP-P1-D1-M2,100.00,QAR,2.00,,mto\n");
+        String[][] loads = {
+            {"load-gazetteer", "world/admin_units.csv", "all"},
+            {"load-fx-rates", "fx/fx_rates.csv", "dataset"},
+            {"ingest-remittances", a.toString(), "period"},
+            {"ingest-remittances", b.toString(), "period"},
+            {"ingest-remittances", c.toString(), "period"},
+            {"ingest-remittances", d.toString(), "period"},
+            // a redelivery of provider A's February (the same unit of load): other rows replace its rows
+            {"ingest-remittances", "redeliver", "period"},
+            {"ingest-remittances", "world/remittances_2024-03.csv", "period"},
+            // corridor aggregates and new rates: built whole
+            {"ingest-remittances", "world/corridors_2024-03.csv", "dataset"},
+            {"load-fx-rates", "fx/fx_rates.csv", "dataset"},
+            {"ingest-remittances", c.toString(), "period"},
+        };
+        for (int i = 0; i < loads.length; i++) {
+            if (loads[i][1].equals("redeliver")) {
+                Files.writeString(
+                        a,
+                        header
+                                + "PA-1,PRV-A,2024-02-03T10:00:00Z,QA,NP-P1-D1-M1,728.20,QAR,7.00,1.50,mto\n"
+                                + "PA-6,PRV-A,2024-02-12T10:00:00Z,SA,NP-P2-D1-M2,375.00,SAR,3.75,,bank\n");
+                cli.load(loads[i][0], a);
+            } else if (loads[i][1].startsWith("/")) {
+                cli.load(loads[i][0], Path.of(loads[i][1]));
+            } else {
+                cli.load(loads[i][0], loads[i][1]);
+            }
+            Path published = published(cli.home());
+            assertThat(kind(published)).as("load %d", i + 1).isEqualTo(i == 0 ? "full" : "incremental");
+            assertThat(input(published, "unit")).as("load %d", i + 1).isEqualTo(loads[i][2]);
+            Map<String, List<String>> incremental = snapshot(published);
+            Map<String, List<String>> reference = snapshot(new Warehouse(new MizanHome(copyOf(cli.home()))).rebuild());
+            assertThat(incremental.keySet()).as("load %d", i + 1).isEqualTo(reference.keySet());
+            for (String object : reference.keySet()) {
+                assertThat(incremental.get(object))
+                        .as("%s after load %d (%s)", object, i + 1, loads[i][1])
+                        .containsExactlyElementsOf(reference.get(object));
+            }
+        }
+        // not an empty equality: the redelivery's rows are in (PA-1 at its new amount, PA-6), the rows it replaced out
+        // (PA-2, PA-3); PC-1, sent on 1 April at +05:00, is a March transaction; the day before any rate has no USD
+        // value, the day after the last rate (PC-2) has the last one (QAR 3.641)
+        assertThat(cli.query("select txn_id, period, amount_usd from remittance_transactions"
+                        + " where provider_id in ('PRV-A', 'PRV-C') order by txn_id"))
+                .extracting(Object::toString)
+                .containsExactly(
+                        "[PA-1, 2024-02, 200.0055]",
+                        "[PA-4, 2024-03, 299.9753]",
+                        "[PA-5, 2024-03, 250.0000]",
+                        "[PA-6, 2024-02, 99.9893]",
+                        "[PC-1, 2024-03, 105.7558]",
+                        "[PC-2, 2024-04, 1000.0000]",
+                        "[PC-3, 2024-01, null]");
+    }
+
     private static Path published(Path home) throws IOException {
         return home.resolve("warehouse/mizan.duckdb").toRealPath();
     }

@@ -1,10 +1,12 @@
 package org.mizan.warehouse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +47,13 @@ final class BuildPlan {
             Set<String> datasets,
             boolean volatileDay,
             String incrementalSql,
-            boolean byProject) {}
+            String key) {
+
+        /** Updated by project: its file is marked {@link #BY_PROJECT}. */
+        boolean byProject() {
+            return PROJECT_KEYS.contains(key);
+        }
+    }
 
     /**
      * The line a build file carries when every table it creates holds rows that each follow from the rows of one
@@ -53,6 +61,20 @@ final class BuildPlan {
      * table is updated by project ({@link #byProject}).
      */
     static final String BY_PROJECT = "-- incremental: by project_id";
+
+    /**
+     * The marker of a file whose tables may be updated by a key: {@code -- incremental: by project_id} (above), or
+     * {@code -- incremental: by period} / {@code by quarter}, for tables whose rows each follow from the rows of one
+     * period alone (a month, or the quarter or year that the column holds: the remittance tables, updated for the
+     * periods a load touched). Group 1 the key column.
+     */
+    static final Pattern MARKER = Pattern.compile("^-- incremental: by ([a-z_]+)$");
+
+    /** The key column of the update by project. */
+    static final Set<String> PROJECT_KEYS = Set.of("project_id");
+
+    /** The key columns of the update by period: a month ({@code YYYY-MM}) or year in {@code period}, a quarter. */
+    static final Set<String> PERIOD_KEYS = Set.of("period", "quarter");
 
     private static final Pattern CREATE = Pattern.compile(
             "^create\\s+(or\\s+replace\\s+)?(temp\\s+|temporary\\s+)?(table|view|macro)\\s+([a-z_][a-z0-9_]*)",
@@ -85,11 +107,18 @@ final class BuildPlan {
     /** The plan of the scripts listed in {@code warehouse/build/BUILD}, in build order. */
     static BuildPlan load() {
         List<String[]> raw = new ArrayList<>();
-        Set<String> byProjectScripts = new HashSet<>();
+        Map<String, String> keyOf = new HashMap<>();
         for (String script : SqlFiles.text("build/BUILD").strip().split("\\s+")) {
             String text = SqlFiles.text("build/" + script);
-            if (text.lines().anyMatch(l -> l.strip().equals(BY_PROJECT))) {
-                byProjectScripts.add(script);
+            for (String line : text.lines().toList()) {
+                Matcher m = MARKER.matcher(line.strip());
+                if (m.find()) {
+                    if (!PROJECT_KEYS.contains(m.group(1)) && !PERIOD_KEYS.contains(m.group(1))) {
+                        throw new IllegalStateException("warehouse/build/" + script + ": '" + line.strip()
+                                + "' names no key an incremental build knows (project_id, period, quarter)");
+                    }
+                    keyOf.put(script, m.group(1));
+                }
             }
             for (String sql : SqlFiles.statements(text)) {
                 raw.add(new String[] {script, sql});
@@ -132,14 +161,15 @@ final class BuildPlan {
                     datasets,
                     TODAY.matcher(code).find(),
                     r[1],
-                    byProjectScripts.contains(r[0])));
+                    keyOf.get(r[0])));
         }
         Set<String> firstSeen = new HashSet<>();
         for (Step s : steps) {
-            if (s.byProject() && s.kind() == Kind.TABLE) {
+            if (s.key() != null && s.kind() == Kind.TABLE) {
                 boolean first = firstSeen.add(s.target());
                 if (first != CREATE_AS.matcher(s.sql().strip()).find()) {
-                    throw new IllegalStateException("warehouse/build/" + s.script() + " is marked '" + BY_PROJECT
+                    throw new IllegalStateException("warehouse/build/" + s.script() + " is marked '-- incremental: by "
+                            + s.key()
                             + "': each of its tables must be made by one 'create table … as select', then changed by"
                             + " delete or update only; not: "
                             + s.sql()
@@ -169,7 +199,7 @@ final class BuildPlan {
                                     s.datasets(),
                                     s.volatileDay(),
                                     renameOutsideStrings(s.incrementalSql(), from, rename.target()),
-                                    s.byProject()));
+                                    s.key()));
                 }
             }
         }
@@ -280,19 +310,35 @@ final class BuildPlan {
 
     /**
      * The tables an incremental build may update by project when only the datasets {@code changed} changed, all of
-     * them among {@code keyed} (datasets whose rows each name a project_id): the dirty tables of files marked
-     * {@link #BY_PROJECT}. In such a build every read of a keyed dataset reads only the rows of the projects the
-     * change touched, so the plan qualifies only when every statement that runs and reads a keyed dataset (directly
-     * or through temporary objects) makes such a table, and such a table reads no other dirty object than these
-     * tables and those reads, and never the day of the build. Null when the plan does not qualify (the build then
-     * rebuilds the dirty tables whole).
+     * them among {@code keyed} (datasets whose rows each name a project_id): {@link #byKey} with the key project_id.
      */
     Set<String> byProject(Set<String> changed, Set<String> keyed) {
+        return byKey(changed, keyed, PROJECT_KEYS);
+    }
+
+    /**
+     * The tables an incremental build may update by period when only the datasets {@code changed} changed, all of
+     * them among {@code keyed} (datasets partitioned by month): {@link #byKey} with the keys period and quarter.
+     */
+    Set<String> byPeriod(Set<String> changed, Set<String> keyed) {
+        return byKey(changed, keyed, PERIOD_KEYS);
+    }
+
+    /**
+     * The tables an incremental build may update by key (a project, or a period) when only the datasets
+     * {@code changed} changed, all of them among {@code keyed}: the dirty tables of files marked
+     * {@code -- incremental: by K} with K one of {@code keys}. In such a build every read of a keyed dataset reads
+     * only the rows of the keys the change touched, so the plan qualifies only when every statement that runs and
+     * reads a keyed dataset (directly or through temporary objects) makes such a table, and such a table reads no
+     * other dirty object than these tables, those reads and the views over them, and never the day of the build.
+     * Null when the plan does not qualify (the build then rebuilds the dirty tables whole).
+     */
+    Set<String> byKey(Set<String> changed, Set<String> keyed, Set<String> keys) {
         if (changed.isEmpty() || !keyed.containsAll(changed)) {
             return null;
         }
         Set<String> dirty = dirty(changed);
-        // temporary objects that read a keyed dataset, directly or through another one: restricted to the projects
+        // temporary objects that read a keyed dataset, directly or through another one: restricted to the keys
         Set<String> restricted = new HashSet<>();
         boolean grew = true;
         while (grew) {
@@ -311,10 +357,26 @@ final class BuildPlan {
         Set<String> whole = new HashSet<>();
         for (Step s : steps) {
             if (s.kind() == Kind.TABLE && dirty.contains(s.target())) {
-                (s.byProject() ? delta : whole).add(s.target());
+                (s.key() != null && keys.contains(s.key()) ? delta : whole).add(s.target());
             }
         }
         delta.removeAll(whole);
+        // views (kept from the copy) over those tables and reads only: a keyed table may read them
+        Set<String> over = new HashSet<>(delta);
+        over.addAll(restricted);
+        grew = true;
+        while (grew) {
+            grew = false;
+            for (Step s : steps) {
+                if (s.kind() == Kind.DEFINITION
+                        && dirty.contains(s.target())
+                        && !over.contains(s.target())
+                        && s.reads().stream().allMatch(r -> !dirty.contains(r) || over.contains(r))) {
+                    over.add(s.target());
+                    grew = true;
+                }
+            }
+        }
         for (Step s : steps) {
             boolean runs = s.kind() == Kind.TABLE && dirty.contains(s.target())
                     || s.kind() == Kind.TEMP && restricted.contains(s.target());
@@ -331,7 +393,7 @@ final class BuildPlan {
                     return null;
                 }
                 for (String r : s.reads()) {
-                    if (dirty.contains(r) && !delta.contains(r) && !restricted.contains(r)) {
+                    if (dirty.contains(r) && !over.contains(r)) {
                         return null;
                     }
                 }

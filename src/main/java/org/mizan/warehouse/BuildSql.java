@@ -64,15 +64,20 @@ final class BuildSql {
 
     /**
      * As {@link #read(Lake, Dataset, boolean)}, but a dataset of {@code only} is read from the files listed there,
-     * and only the rows of the projects an update by project touches (queries/lake_dataset_files.sql; an empty list
-     * reads the empty schema file).
+     * and only the rows of the projects an update by project touches (queries/lake_dataset_files.sql), or, for a
+     * dataset partitioned by month, those files whole (an update by period, queries/lake_dataset_period_files.sql);
+     * an empty list reads the empty schema file.
      */
     static String read(Lake lake, Dataset dataset, boolean filename, Map<String, List<Path>> only) {
         String options = filename ? ", filename = true" : "";
         List<Path> files = only.get(dataset.folder());
         try {
             if (files != null && !files.isEmpty()) {
-                return expression("queries/lake_dataset_files.sql")
+                // a dataset partitioned by month is read by whole months (an update by period), others by project
+                return expression(
+                                LakeIndex.BY_MONTH.contains(dataset.folder())
+                                        ? "queries/lake_dataset_period_files.sql"
+                                        : "queries/lake_dataset_files.sql")
                         .replace("{{files}}", pathList(files))
                         .replace("{{options}}", options);
             }

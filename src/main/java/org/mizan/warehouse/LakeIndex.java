@@ -35,6 +35,14 @@ final class LakeIndex {
             .map(Dataset::folder)
             .collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * The datasets partitioned by month ({@code period=YYYY-MM/source=…/}) whose tables may be updated by period
+     * ({@link BuildPlan#byPeriod}): a file holds the rows of its folder's month only.
+     */
+    static final Set<String> BY_MONTH = Set.of(Dataset.REMITTANCE_TRANSACTIONS.folder());
+
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})");
+
     /** One data file of the lake: its dataset, its path under the lake, size and time (ms). */
     record LakeFile(String dataset, String path, long size, long modified) {}
 
@@ -143,5 +151,62 @@ final class LakeIndex {
             }
         }
         return out;
+    }
+
+    /**
+     * The periods a load touched in the {@link #BY_MONTH} datasets (after {@link #update}): the months of the files
+     * it added or took away, with their quarters ({@code YYYY-Qn}) and years ({@code YYYY}), the keys of the tables
+     * updated by period. Null when a changed file's folder names no month (the build is then whole).
+     */
+    static Set<String> affectedPeriods(Connection c) throws SQLException {
+        Set<String> keys = new java.util.TreeSet<>();
+        try (PreparedStatement p =
+                c.prepareStatement(SqlFiles.statements(SqlFiles.text("queries/build_affected_periods.sql"))
+                        .get(0))) {
+            for (String dataset : BY_MONTH) {
+                p.setString(1, dataset);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        java.util.regex.Matcher m = MONTH.matcher(r.getString(1));
+                        if (!m.matches()) {
+                            return null;
+                        }
+                        int month = Integer.parseInt(m.group(2));
+                        keys.add(r.getString(1));
+                        keys.add(m.group(1) + "-Q" + ((month - 1) / 3 + 1));
+                        keys.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Per {@link #BY_MONTH} dataset, its files of the touched {@code periods}: all an update by period reads. */
+    static Map<String, List<Path>> periodFiles(Connection c, Lake lake, Set<String> periods) throws SQLException {
+        Map<String, List<Path>> out = new LinkedHashMap<>();
+        String sql = SqlFiles.statements(SqlFiles.text("queries/build_period_files.sql"))
+                .get(0)
+                .replace("{{periods}}", literals(periods));
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (String dataset : BY_MONTH) {
+                p.setString(1, dataset);
+                List<Path> files = new ArrayList<>();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        files.add(lake.root().resolve(r.getString(1)));
+                    }
+                }
+                out.put(dataset, files);
+            }
+        }
+        return out;
+    }
+
+    /** Values as the items of a SQL list: {@code '2024-01', '2024-Q1'}. */
+    static String literals(Set<String> values) {
+        return values.isEmpty()
+                ? "null"
+                : values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
     }
 }

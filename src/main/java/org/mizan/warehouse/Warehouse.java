@@ -132,35 +132,46 @@ public final class Warehouse {
                 // the tables updated for the projects the load touched only (null: every dirty table is built whole)
                 Set<String> byProject = changed == null ? null : plan.byProject(changed, LakeIndex.KEYED);
                 Map<String, List<Path>> only = byProject == null ? Map.of() : LakeIndex.affectedFiles(c, lake);
+                // or for the periods it touched (a load of remittances: months, their quarters and years)
+                Set<String> byPeriod = null;
+                String periods = null;
+                if (changed != null && byProject == null) {
+                    byPeriod = plan.byPeriod(changed, LakeIndex.BY_MONTH);
+                    Set<String> keys = byPeriod == null ? null : LakeIndex.affectedPeriods(c);
+                    if (keys == null) {
+                        byPeriod = null;
+                    } else {
+                        periods = LakeIndex.literals(keys);
+                        only = LakeIndex.periodFiles(c, lake, keys);
+                    }
+                }
+                Set<String> byKey = byProject != null ? byProject : byPeriod;
                 if (changed == null) {
                     TIMING.debug("full build");
                 } else {
                     TIMING.debug(
                             "incremental build, changed datasets: {}{}",
                             changed,
-                            byProject == null ? "" : ", by project: " + byProject);
+                            byProject != null
+                                    ? ", by project: " + byProject
+                                    : byPeriod != null ? ", by period " + periods + ": " + byPeriod : "");
                 }
                 Set<String> dropped = new HashSet<>();
                 List<BuildPlan.Step> steps = changed == null ? plan.steps() : plan.toRun(changed);
                 for (BuildPlan.Step step : steps) {
                     String sql = BuildSql.fill(changed == null ? step.sql() : step.incrementalSql(), lake, only);
                     List<String> run = List.of(sql);
-                    if (byProject != null && byProject.contains(step.target())) {
+                    if (byKey != null && byKey.contains(step.target())) {
                         if (dropped.add(step.target())) {
-                            // its "create table … as <query>": the touched projects' rows go, and come again
+                            // its "create table … as <query>": the touched keys' rows go, and come again
                             Matcher q = BuildPlan.CREATE_AS.matcher(sql.strip());
                             if (!q.find()) {
                                 throw new IllegalStateException("warehouse/build/" + step.script()
                                         + ": not a 'create table … as' query: " + firstLine(sql));
                             }
-                            run = List.of(
-                                    SqlFiles.statements(SqlFiles.text("queries/build_delta_delete.sql")
-                                                    .replace("{{name}}", step.target()))
-                                            .get(0),
-                                    SqlFiles.statements(SqlFiles.text("queries/build_delta_insert.sql")
-                                                    .replace("{{name}}", step.target()))
-                                            .get(0)
-                                            .replace("{{query}}", q.group(1)));
+                            run = byProject != null
+                                    ? delta("build_delta", step, q.group(1), "")
+                                    : delta("build_period", step, q.group(1), periods);
                         }
                     } else if (changed != null && step.kind() == BuildPlan.Kind.TABLE && dropped.add(step.target())) {
                         s.execute(SqlFiles.statements(
@@ -205,7 +216,12 @@ public final class Warehouse {
                 }
                 phase("contracts", t);
                 t = System.nanoTime();
-                BuildInputs.write(c, inputs, changed == null ? "all" : byProject == null ? "dataset" : "project");
+                BuildInputs.write(
+                        c,
+                        inputs,
+                        changed == null
+                                ? "all"
+                                : byProject != null ? "project" : byPeriod != null ? "period" : "dataset");
                 s.execute("CHECKPOINT");
                 phase("inputs and checkpoint", t);
             }
@@ -222,6 +238,26 @@ public final class Warehouse {
             discard(file);
             throw e;
         }
+    }
+
+    /**
+     * The two statements of an update by key ({@code queries/<prefix>_delete.sql}, {@code _insert.sql}): the table's
+     * rows of the touched keys go, and its query ({@code query}) gives them again; {@code keys} the periods' list.
+     */
+    private static List<String> delta(String prefix, BuildPlan.Step step, String query, String keys) {
+        String key = step.key() == null ? "" : step.key();
+        String delete = SqlFiles.statements(SqlFiles.text("queries/" + prefix + "_delete.sql")
+                        .replace("{{name}}", step.target())
+                        .replace("{{key}}", key)
+                        .replace("{{keys}}", keys))
+                .get(0);
+        String insert = SqlFiles.statements(SqlFiles.text("queries/" + prefix + "_insert.sql")
+                        .replace("{{name}}", step.target())
+                        .replace("{{key}}", key)
+                        .replace("{{keys}}", keys))
+                .get(0)
+                .replace("{{query}}", query);
+        return List.of(delete, insert);
     }
 
     private void publish(Path file) throws IOException {

@@ -98,4 +98,25 @@ class BuildPlanTest {
                 .isNull();
         assertThat(plan.byProject(Set.of("funding_entries"), keyed)).containsExactlyElementsOf(LEDGER_TABLES);
     }
+
+    @Test
+    void aRemittanceLoadUpdatesTheRemittanceTablesByPeriod() {
+        assertThat(LakeIndex.BY_MONTH).containsExactly("remittance_transactions");
+        assertThat(plan.byPeriod(Set.of("remittance_transactions"), LakeIndex.BY_MONTH))
+                .containsExactly(
+                        "fct_remittance_transactions",
+                        "dim_fx_daily",
+                        "int_quality_excluded_transactions",
+                        "mart_remittance_inflows",
+                        "mart_unit_corridor_cost",
+                        "mart_remittance_cost");
+        // what reads them is built whole, as before
+        assertThat(run("remittance_transactions")).contains("int_municipal_year", "int_approval_data");
+        // new FX rates, or corridor aggregates beside the transactions: every dirty table whole
+        assertThat(plan.byPeriod(Set.of("remittance_transactions", "fx_rates"), LakeIndex.BY_MONTH))
+                .isNull();
+        assertThat(plan.byPeriod(Set.of("remittance_transactions", "corridor_aggregates"), LakeIndex.BY_MONTH))
+                .isNull();
+        assertThat(plan.byPeriod(Set.of("funding_entries"), LakeIndex.BY_MONTH)).isNull();
+    }
 }

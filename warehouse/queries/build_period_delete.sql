@@ -1,0 +1,3 @@
+-- An update by period (Warehouse): a table marked "-- incremental: by period" or "by quarter" ({{name}}, its key
+-- column {{key}}) loses the rows of the periods the load touched ({{keys}}: the months, their quarters and years)...
+delete from {{name}} where {{key}} in ({{keys}});
