@@ -12,8 +12,9 @@ from {{approvals}};
 -- units a reload would change.
 create table int_approval_data as
 with facts as (
-    select 'ingest-remittances' as job, source_id, source_file, period as partition_period, receiving_unit_code as unit_code, sent_on as on_date
-    from fct_remittance_transactions
+    -- the transactions by file, unit and month (30_facts/11): on_date their month
+    select 'ingest-remittances' as job, source_id, source_file, period as partition_period, receiving_unit_code as unit_code, month as on_date
+    from int_remittance_sources
     union all
     select 'ingest-remittances', source_id, source_file, period, receiving_unit_code,
            -- a monthly aggregate's month; an annual one (period YYYY, e.g. a bilateral estimate matrix) counts from its January

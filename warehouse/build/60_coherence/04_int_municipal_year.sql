@@ -4,14 +4,14 @@
 -- Money and people per municipality and year, each with whether its source reported.
 create table int_municipal_year as
 with rem as (
-    select m.municipality_code, strftime(t.sent_on, '%Y') as period, sum(t.amount_usd) as remittance_usd
-    from int_remittance_transactions t
+    select m.municipality_code, t.year as period, sum(t.amount_usd) as remittance_usd
+    from int_remittance_unit_month t
     join int_unit_to_municipality m on m.unit_code = t.receiving_unit_code
     group by all
 ),
 rem_countries as (
-    select distinct u.country, strftime(t.sent_on, '%Y') as period
-    from int_remittance_transactions t
+    select distinct u.country, t.year as period
+    from int_remittance_unit_month t
     join dim_admin_units u on u.unit_code = t.receiving_unit_code
 ),
 ledger as (

@@ -15,8 +15,8 @@ with by_unit as (
     group by all
 ),
 rem as (
-    select a.ancestor_code as unit_code, strftime(t.sent_on, '%Y') as period, sum(t.amount_usd) as usd
-    from int_remittance_transactions t
+    select a.ancestor_code as unit_code, t.year as period, sum(t.amount_usd) as usd
+    from int_remittance_unit_month t
     join dim_unit_ancestors a on a.unit_code = t.receiving_unit_code
     group by all
 ),

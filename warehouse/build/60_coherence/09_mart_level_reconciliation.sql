@@ -13,7 +13,7 @@ with reported as (
 ),
 children as (
     select a.ancestor_code as unit_code, t.period, sum(t.amount_usd) as children_value
-    from int_remittance_transactions t
+    from int_remittance_unit_month t
     join dim_unit_ancestors a on a.unit_code = t.receiving_unit_code
     group by all
 ),
