@@ -1,4 +1,4 @@
--- 30_facts, model 10 of 11 (one model per file, run in the order of build/BUILD; the header of
+-- 30_facts, model 10 of 12 (one model per file, run in the order of build/BUILD; the header of
 -- 30_facts/01_fct_remittance_transactions.sql is the whole step's).
 
 -- The transactions per receiving unit and month (and its year, for the views by year): their USD sum and count,

@@ -16,7 +16,6 @@ where f.amount_usd is null or f.unit_code is null
    or f.unit_code not in (select unit_code from dim_admin_units)
 group by all
 union all
-select 'remittance_transactions', 'no_fx_rate', currency, count(*), sum(amount)
-from int_remittance_transactions
-where amount_usd is null
+select 'remittance_transactions', 'no_fx_rate', currency, sum(entries)::bigint, sum(amount)
+from int_remittance_unconverted
 group by all;

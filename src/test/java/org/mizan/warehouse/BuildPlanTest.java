@@ -111,7 +111,8 @@ class BuildPlanTest {
                         "mart_unit_corridor_cost",
                         "mart_remittance_cost",
                         "int_remittance_unit_month",
-                        "int_remittance_sources");
+                        "int_remittance_sources",
+                        "int_remittance_unconverted");
         // what reads them is built whole, as before
         assertThat(run("remittance_transactions")).contains("int_municipal_year", "int_approval_data");
         // new FX rates, or corridor aggregates beside the transactions: every dirty table whole
