@@ -2,7 +2,7 @@
 -- compresses well, where the same copy through a join took three times as long at five million rows.
 -- The USD conversion is a view over it (int_remittance_transactions), a join on the small daily rate table.
 
--- incremental: by period
+-- incremental: by partition
 create table fct_remittance_transactions as
 select txn_id, provider_id, sent_at, sent_at_offset_min, sent_on, period, sender_country, receiving_unit_code,
        receiving_locality, amount, currency, fee, fx_margin_pct, channel, source_id, source_file, source_line

@@ -125,13 +125,14 @@ class IncrementalBuildIT {
                 header
                         + "PA-4,PRV-A,2024-03-15T10:00:00Z,QA,NP-P1-D1-M3,1092.30,QAR,20.00,,mto\n"
                         + "PA-5,PRV-A,2024-03-16T10:00:00Z,QA,NP-P1-D1-M1,250.00,USD,5.00,,mobile_money\n");
-        // two months in one file, and days before the first rate (2024-01-29) and after the last (2024-04-05)
+        // two months in one file, and days before the first rate (2024-01-29) and after the last (2024-04-05); a
+        // provider whose lake folder is not its id (source=PRV_C)
         Path d = Files.writeString(
                 dir.resolve("pc_2024-04.csv"),
                 header
-                        + "PC-1,PRV-C,2024-04-01T01:00:00+05:00,KZ,NP-P2-D1-M1,47000.00,KZT,900.00,,mto\n"
-                        + "PC-2,PRV-C,2024-04-20T10:00:00Z,QA,NP-P1-D1-M2,3641.00,QAR,40.00,,mto\n"
-                        + "PC-3,PRV-C,2024-01-10T10:00:00Z,QA,NP-P1-D1-M2,100.00,QAR,2.00,,mto\n");
+                        + "PC-1,PRV+C,2024-04-01T01:00:00+05:00,KZ,NP-P2-D1-M1,47000.00,KZT,900.00,,mto\n"
+                        + "PC-2,PRV+C,2024-04-20T10:00:00Z,QA,NP-P1-D1-M2,3641.00,QAR,40.00,,mto\n"
+                        + "PC-3,PRV+C,2024-01-10T10:00:00Z,QA,NP-P1-D1-M2,100.00,QAR,2.00,,mto\n");
         String[][] loads = {
             {"load-gazetteer", "world/admin_units.csv", "all"},
             {"load-fx-rates", "fx/fx_rates.csv", "dataset"},
@@ -176,7 +177,7 @@ class IncrementalBuildIT {
         // (PA-2, PA-3); PC-1, sent on 1 April at +05:00, is a March transaction; the day before any rate has no USD
         // value, the day after the last rate (PC-2) has the last one (QAR 3.641)
         assertThat(cli.query("select txn_id, period, amount_usd from remittance_transactions"
-                        + " where provider_id in ('PRV-A', 'PRV-C') order by txn_id"))
+                        + " where provider_id in ('PRV-A', 'PRV+C') order by txn_id"))
                 .extracting(Object::toString)
                 .containsExactly(
                         "[PA-1, 2024-02, 200.0055]",

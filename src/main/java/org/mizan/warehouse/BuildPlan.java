@@ -64,17 +64,21 @@ final class BuildPlan {
 
     /**
      * The marker of a file whose tables may be updated by a key: {@code -- incremental: by project_id} (above), or
-     * {@code -- incremental: by period} / {@code by quarter}, for tables whose rows each follow from the rows of one
-     * period alone (a month, or the quarter or year that the column holds: the remittance tables, updated for the
-     * periods a load touched). Group 1 the key column.
+     * {@code -- incremental: by period} / {@code by quarter} / {@code by partition}, for tables whose rows each follow
+     * from the rows of one period alone (a month, or the quarter or year that the column holds, or one lake partition
+     * of a month and source: the remittance tables, updated for the periods a load touched). Group 1 the key.
      */
     static final Pattern MARKER = Pattern.compile("^-- incremental: by ([a-z_]+)$");
 
     /** The key column of the update by project. */
     static final Set<String> PROJECT_KEYS = Set.of("project_id");
 
-    /** The key columns of the update by period: a month ({@code YYYY-MM}) or year in {@code period}, a quarter. */
-    static final Set<String> PERIOD_KEYS = Set.of("period", "quarter");
+    /**
+     * The keys of the update by period: a month ({@code YYYY-MM}) or year in the column {@code period}, a quarter
+     * ({@code quarter}), or a lake partition ({@code partition}: the columns {@code period} and {@code source_id}, a
+     * table of the lake's rows as they are).
+     */
+    static final Set<String> PERIOD_KEYS = Set.of("period", "quarter", "partition");
 
     private static final Pattern CREATE = Pattern.compile(
             "^create\\s+(or\\s+replace\\s+)?(temp\\s+|temporary\\s+)?(table|view|macro)\\s+([a-z_][a-z0-9_]*)",
@@ -115,7 +119,7 @@ final class BuildPlan {
                 if (m.find()) {
                     if (!PROJECT_KEYS.contains(m.group(1)) && !PERIOD_KEYS.contains(m.group(1))) {
                         throw new IllegalStateException("warehouse/build/" + script + ": '" + line.strip()
-                                + "' names no key an incremental build knows (project_id, period, quarter)");
+                                + "' names no key an incremental build knows (project_id, period, quarter, partition)");
                     }
                     keyOf.put(script, m.group(1));
                 }

@@ -154,11 +154,19 @@ final class LakeIndex {
     }
 
     /**
-     * The periods a load touched in the {@link #BY_MONTH} datasets (after {@link #update}): the months of the files
-     * it added or took away, with their quarters ({@code YYYY-Qn}) and years ({@code YYYY}), the keys of the tables
-     * updated by period. Null when a changed file's folder names no month (the build is then whole).
+     * What a load touched in the {@link #BY_MONTH} datasets: the lake partitions ({@code period/source}, as the
+     * folders name them) of the files it added or took away, their months, and the keys of the tables updated by
+     * period ({@code keys}: the months with their quarters {@code YYYY-Qn} and years {@code YYYY}).
      */
-    static Set<String> affectedPeriods(Connection c) throws SQLException {
+    record Touched(Set<String> partitions, Set<String> months, Set<String> keys) {}
+
+    /**
+     * The partitions and periods a load touched (after {@link #update}); null when a changed file's folders name no
+     * month or source (the build is then whole).
+     */
+    static Touched affectedPeriods(Connection c) throws SQLException {
+        Set<String> partitions = new java.util.TreeSet<>();
+        Set<String> months = new java.util.TreeSet<>();
         Set<String> keys = new java.util.TreeSet<>();
         try (PreparedStatement p =
                 c.prepareStatement(SqlFiles.statements(SqlFiles.text("queries/build_affected_periods.sql"))
@@ -168,10 +176,12 @@ final class LakeIndex {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         java.util.regex.Matcher m = MONTH.matcher(r.getString(1));
-                        if (!m.matches()) {
+                        if (!m.matches() || r.getString(2).isEmpty()) {
                             return null;
                         }
                         int month = Integer.parseInt(m.group(2));
+                        partitions.add(r.getString(1) + "/" + r.getString(2));
+                        months.add(r.getString(1));
                         keys.add(r.getString(1));
                         keys.add(m.group(1) + "-Q" + ((month - 1) / 3 + 1));
                         keys.add(m.group(1));
@@ -179,15 +189,15 @@ final class LakeIndex {
                 }
             }
         }
-        return keys;
+        return new Touched(partitions, months, keys);
     }
 
-    /** Per {@link #BY_MONTH} dataset, its files of the touched {@code periods}: all an update by period reads. */
-    static Map<String, List<Path>> periodFiles(Connection c, Lake lake, Set<String> periods) throws SQLException {
+    /** Per {@link #BY_MONTH} dataset, its files of the touched partitions: all an update by period reads. */
+    static Map<String, List<Path>> periodFiles(Connection c, Lake lake, Touched touched) throws SQLException {
         Map<String, List<Path>> out = new LinkedHashMap<>();
         String sql = SqlFiles.statements(SqlFiles.text("queries/build_period_files.sql"))
                 .get(0)
-                .replace("{{periods}}", literals(periods));
+                .replace("{{partitions}}", literals(touched.partitions()));
         try (PreparedStatement p = c.prepareStatement(sql)) {
             for (String dataset : BY_MONTH) {
                 p.setString(1, dataset);

@@ -134,15 +134,14 @@ public final class Warehouse {
                 Map<String, List<Path>> only = byProject == null ? Map.of() : LakeIndex.affectedFiles(c, lake);
                 // or for the periods it touched (a load of remittances: months, their quarters and years)
                 Set<String> byPeriod = null;
-                String periods = null;
+                LakeIndex.Touched periods = null;
                 if (changed != null && byProject == null) {
                     byPeriod = plan.byPeriod(changed, LakeIndex.BY_MONTH);
-                    Set<String> keys = byPeriod == null ? null : LakeIndex.affectedPeriods(c);
-                    if (keys == null) {
+                    periods = byPeriod == null ? null : LakeIndex.affectedPeriods(c);
+                    if (periods == null) {
                         byPeriod = null;
                     } else {
-                        periods = LakeIndex.literals(keys);
-                        only = LakeIndex.periodFiles(c, lake, keys);
+                        only = LakeIndex.periodFiles(c, lake, periods);
                     }
                 }
                 Set<String> byKey = byProject != null ? byProject : byPeriod;
@@ -154,7 +153,7 @@ public final class Warehouse {
                             changed,
                             byProject != null
                                     ? ", by project: " + byProject
-                                    : byPeriod != null ? ", by period " + periods + ": " + byPeriod : "");
+                                    : byPeriod != null ? ", by period " + periods.partitions() + ": " + byPeriod : "");
                 }
                 Set<String> dropped = new HashSet<>();
                 List<BuildPlan.Step> steps = changed == null ? plan.steps() : plan.toRun(changed);
@@ -169,9 +168,7 @@ public final class Warehouse {
                                 throw new IllegalStateException("warehouse/build/" + step.script()
                                         + ": not a 'create table … as' query: " + firstLine(sql));
                             }
-                            run = byProject != null
-                                    ? delta("build_delta", step, q.group(1), "")
-                                    : delta("build_period", step, q.group(1), periods);
+                            run = delta(step, q.group(1), byProject != null ? null : periods);
                         }
                     } else if (changed != null && step.kind() == BuildPlan.Kind.TABLE && dropped.add(step.target())) {
                         s.execute(SqlFiles.statements(
@@ -241,23 +238,26 @@ public final class Warehouse {
     }
 
     /**
-     * The two statements of an update by key ({@code queries/<prefix>_delete.sql}, {@code _insert.sql}): the table's
-     * rows of the touched keys go, and its query ({@code query}) gives them again; {@code keys} the periods' list.
+     * The two statements of an update by key: the table's rows of the touched keys go, and its query ({@code query})
+     * gives them again; by project ({@code periods} null: {@code queries/build_delta_*.sql}), by lake partition
+     * ({@code build_partition_*.sql}) or by period ({@code build_period_*.sql}).
      */
-    private static List<String> delta(String prefix, BuildPlan.Step step, String query, String keys) {
-        String key = step.key() == null ? "" : step.key();
-        String delete = SqlFiles.statements(SqlFiles.text("queries/" + prefix + "_delete.sql")
-                        .replace("{{name}}", step.target())
-                        .replace("{{key}}", key)
-                        .replace("{{keys}}", keys))
-                .get(0);
-        String insert = SqlFiles.statements(SqlFiles.text("queries/" + prefix + "_insert.sql")
-                        .replace("{{name}}", step.target())
-                        .replace("{{key}}", key)
-                        .replace("{{keys}}", keys))
-                .get(0)
-                .replace("{{query}}", query);
-        return List.of(delete, insert);
+    private static List<String> delta(BuildPlan.Step step, String query, LakeIndex.Touched periods) {
+        String prefix = periods == null
+                ? "queries/build_delta"
+                : step.key().equals("partition") ? "queries/build_partition" : "queries/build_period";
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : List.of("_delete.sql", "_insert.sql")) {
+            String text = SqlFiles.text(prefix + part).replace("{{name}}", step.target());
+            if (periods != null) {
+                text = text.replace("{{key}}", step.key())
+                        .replace("{{keys}}", LakeIndex.literals(periods.keys()))
+                        .replace("{{months}}", LakeIndex.literals(periods.months()))
+                        .replace("{{partitions}}", LakeIndex.literals(periods.partitions()));
+            }
+            out.add(SqlFiles.statements(text).get(0).replace("{{query}}", query));
+        }
+        return out;
     }
 
     private void publish(Path file) throws IOException {
