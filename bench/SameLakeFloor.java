@@ -67,7 +67,8 @@ public class SameLakeFloor {
         }
         long built = System.nanoTime();
         Path file = new Warehouse(home).update();
-        System.out.printf("floor2: %6.2f s  the warehouse build (Warehouse.update) into %s%n",
+        System.out.printf(
+                "floor2: %6.2f s  the warehouse build (Warehouse.update) into %s%n",
                 (System.nanoTime() - built) / 1e9, file.getFileName());
         System.out.printf("floor2: %6.2f s in-process in all%n", (System.nanoTime() - start) / 1e9);
     }
@@ -79,10 +80,11 @@ public class SameLakeFloor {
         p.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + published.toRealPath(), p);
                 Statement st = c.createStatement();
-                ResultSet r = st.executeQuery(
-                        "select count(*), sum(amount_usd) from remittance_transactions")) {
+                ResultSet r = st.executeQuery("select count(*), sum(amount_usd) from remittance_transactions")) {
             r.next();
-            System.out.printf("rows %d, sum(amount_usd) %s%n", r.getLong(1), r.getBigDecimal(2).toPlainString());
+            System.out.printf(
+                    "rows %d, sum(amount_usd) %s%n",
+                    r.getLong(1), r.getBigDecimal(2).toPlainString());
         }
     }
 

@@ -193,7 +193,7 @@ if [[ -d target/classes && -d "$WORK/f2-home-a" ]] \
   # both builds should be of one kind (an incremental build over the gazetteer's and FX rates' first builds)
   F2_KIND="(a) $(grep -m1 -o 'full build\|incremental build, changed datasets: [^,]*' "$WORK/mizan-home-a/logs/mizan.log" | tail -n 1 || true);\
  (f2) $(grep -o 'full build\|incremental build, changed datasets: [^,]*' "$WORK/f2.log" | tail -n 1 || true)"
-  F2_FACTS=$(grep 'create table fct_remittance_transactions' "$WORK/f2.log" | sed -n 's/.*BuildTiming *: *\([0-9]*\) ms.*/\1/p' | tail -n 1)
+  F2_FACTS=$(grep 'create table fct_remittance_transactions' "$WORK/f2.log" | sed -n 's/.*BuildTiming[ :-]*\([0-9]*\) ms.*/\1/p' | tail -n 1)
 else
   F2_NOTE="not measured: no target/classes or no (a) home, or bench/SameLakeFloor.java did not compile ($WORK/f2-javac.log)"
 fi
