@@ -8,6 +8,11 @@
 #       sorted file and (a') on the shuffled one; prints rows/s of each, their ratio and the Parquet files per partition
 #   (b) DuckDB alone: CREATE TABLE AS SELECT * FROM read_csv(...)
 #   (f) the floor: DuckDB alone writing the partitioned lake and the warehouse table, no check (bench/duckdb_floor.sql)
+#   (f2) the fair floor (bench/SameLakeFloor.java): DuckDB alone writes the remittance lake in Mizan's own layout,
+#       columns and types, provenance included (bench/duckdb_floor_lake.sql, no check), then Mizan's own warehouse
+#       build (every mart, view and contract) reads it, in a home whose gazetteer and FX rates ./mizan loaded
+#       (as they did for (a)); no Spring, no ingest step; sorted and (f2') shuffled; needs
+#       target/classes (built by ./mizan), else not measured
 #   (j) the Java floor (bench/JavaParquetFloor.java): the CSV read in Java, the lake's Avro records built and
 #       written with Mizan's parquet-java writer, one file per partition (lines grouped by partition first, one
 #       writer open at a time), no check, no warehouse; sorted and (j') shuffled; needs target/classes (built by
@@ -100,6 +105,10 @@ mizan_ingest() {
   log "($name) mizan: loading gazetteer and FX rates (not timed)"
   untimed "$name-gazetteer" ./mizan run load-gazetteer "file=$DATA/admin_units.csv"
   untimed "$name-fx" ./mizan run load-fx-rates "file=$DATA/fx_rates.csv"
+  # a second home the same, for the fair floor (f2), loaded rather than copied: the build's inputs name the home's
+  # paths, and a copy's first build would be a full one where (a)'s is incremental
+  MIZAN_HOME=$WORK/f2-home-$name untimed "f2-$name-gazetteer" ./mizan run load-gazetteer "file=$DATA/admin_units.csv"
+  MIZAN_HOME=$WORK/f2-home-$name untimed "f2-$name-fx" ./mizan run load-fx-rates "file=$DATA/fx_rates.csv"
   log "($name) mizan: ingest-remittances $(basename "$csv") (timed)"
   # the build's per-statement times go to MIZAN_HOME/logs/mizan.log (a debug logger: a few dozen lines)
   MIZAN_JAVA_OPTS="${MIZAN_JAVA_OPTS:--Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30} -Dlogging.level.org.mizan.warehouse.BuildTiming=debug" \
@@ -159,6 +168,36 @@ rm -rf "$WORK/floor-lake" "$WORK/floor.duckdb"
 timed fs java -cp "$CLASSES:$DUCKDB_JAR" DuckDbFloor "$SHUFFLED" "$WORK" bench/duckdb_floor.sql
 FS_WALL=$WALL; FS_CPU=$CPU; FS_RSS=$RSS_MB
 
+# --- (f2) the fair floor: DuckDB writes Mizan's remittance lake, Mizan's own warehouse build reads it; on a copy of
+# (a)'s home as it was before the ingest, and (f2') of (a')'s
+F2_WALL=; F2_CPU=; F2_RSS=; F2S_WALL=; F2S_CPU=; F2S_RSS=; F2_NOTE=
+if [[ -d target/classes && -d "$WORK/f2-home-a" ]] \
+    && javac -d "$CLASSES" -cp "target/classes:$CP" bench/SameLakeFloor.java >"$WORK/f2-javac.log" 2>&1; then
+  F2CP="$CLASSES:$ROOT/target/classes:$CP"
+  F2_OPTS="-Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+  log "(f2) the fair floor: DuckDB writes Mizan's lake, Mizan's warehouse build, sorted"
+  # shellcheck disable=SC2086
+  timed f2 java $F2_OPTS -cp "$F2CP" SameLakeFloor build "$CSV" "$WORK/f2-home-a" bench/duckdb_floor_lake.sql
+  F2_WALL=$WALL; F2_CPU=$CPU; F2_RSS=$RSS_MB
+  log "(f2') the fair floor, shuffled"
+  # shellcheck disable=SC2086
+  timed f2s java $F2_OPTS -cp "$F2CP" SameLakeFloor build "$SHUFFLED" "$WORK/f2-home-s" bench/duckdb_floor_lake.sql
+  F2S_WALL=$WALL; F2S_CPU=$CPU; F2S_RSS=$RSS_MB
+  # the build must have read exactly DuckDB's files: the same rows and USD sum as (a)'s warehouse
+  for h in mizan-home-a f2-home-a mizan-home-s f2-home-s; do
+    untimed "check-$h" java -cp "$F2CP" SameLakeFloor check "$WORK/$h"
+  done
+  F2_NOTE="remittance_transactions: (a) $(cat "$WORK/check-mizan-home-a.log"); (f2) $(cat "$WORK/check-f2-home-a.log");\
+ (a') $(cat "$WORK/check-mizan-home-s.log"); (f2') $(cat "$WORK/check-f2-home-s.log")"
+  F2_STEPS=$(grep '^floor2:' "$WORK/f2.log" | sed 's/^floor2: *//' | tr '\n' ';' || true)
+  # both builds should be of one kind (an incremental build over the gazetteer's and FX rates' first builds)
+  F2_KIND="(a) $(grep -m1 -o 'full build\|incremental build, changed datasets: [^,]*' "$WORK/mizan-home-a/logs/mizan.log" | tail -n 1 || true);\
+ (f2) $(grep -o 'full build\|incremental build, changed datasets: [^,]*' "$WORK/f2.log" | tail -n 1 || true)"
+  F2_FACTS=$(grep 'create table fct_remittance_transactions' "$WORK/f2.log" | sed -n 's/.*BuildTiming[ :-]*\([0-9]*\) ms.*/\1/p' | tail -n 1)
+else
+  F2_NOTE="not measured: no target/classes or no (a) home, or bench/SameLakeFloor.java did not compile ($WORK/f2-javac.log)"
+fi
+
 # --- (j) the Java floor: the least any design pays that builds each row's Avro record in Java and encodes it with
 # parquet-java (no check, no warehouse); compiled here, against the classes ./mizan has just built
 J_WALL=; J_CPU=; J_RSS=; JS_WALL=; JS_CPU=; JS_RSS=; J_NOTE=
@@ -201,6 +240,8 @@ row "(a') mizan run ingest-remittances, shuffled" "$N" "$S_WALL" "$S_RSS" "$S_CP
 row "(b) duckdb CREATE TABLE AS read_csv" "$N" "$B_WALL" "$B_RSS" "$B_CPU"
 row "(f) duckdb alone: partitioned lake + warehouse" "$N" "$F_WALL" "$F_RSS" "$F_CPU"
 row "(f') the same, shuffled" "$N" "$FS_WALL" "$FS_RSS" "$FS_CPU"
+row "(f2) fair floor: DuckDB lake + Mizan's build" "$N" "$F2_WALL" "$F2_RSS" "$F2_CPU"
+row "(f2') the same, shuffled" "$N" "$F2S_WALL" "$F2S_RSS" "$F2S_CPU"
 row "(j) java floor: records -> parquet-java lake" "$N" "$J_WALL" "$J_RSS" "$J_CPU"
 row "(j') the same, shuffled" "$N" "$JS_WALL" "$JS_RSS" "$JS_CPU"
 if [[ -n "$C_WALL" ]]; then
@@ -222,6 +263,11 @@ if [[ -n "$S_WALL" ]]; then
   echo "a/f = $(ratio "$A_WALL" "$F_WALL") sorted   a'/f' = $(ratio "$S_WALL" "$FS_WALL") shuffled   (target <= 2.0)"
   echo "in CPU s (user + system; steadier than wall on a shared machine): shuffled/sorted = $(ratio "$S_CPU" "$A_CPU"),\
  a/f = $(ratio "$A_CPU" "$F_CPU") sorted, a'/f' = $(ratio "$S_CPU" "$FS_CPU") shuffled"
+  if [[ -n "$F2_WALL" ]]; then
+    echo "a/f2 = $(ratio "$A_WALL" "$F2_WALL") sorted   a'/f2' = $(ratio "$S_WALL" "$F2S_WALL") shuffled   (wall; target <= 2.0)"
+    echo "in CPU s: a/f2 = $(ratio "$A_CPU" "$F2_CPU") sorted, a'/f2' = $(ratio "$S_CPU" "$F2S_CPU") shuffled"
+    echo "(f2) in-process: $F2_STEPS the fact table ${F2_FACTS:-?} ms; kind of build: $F2_KIND"
+  fi
 fi
 if [[ -n "$J_WALL" ]]; then
   echo "j/f = $(ratio "$J_WALL" "$F_WALL") sorted, j'/f' = $(ratio "$JS_WALL" "$FS_WALL") shuffled (wall);\
@@ -254,6 +300,7 @@ echo "(a) $A_NOTE"
 [[ -n "${S_NOTE:-}" ]] && echo "(a') $S_NOTE"
 [[ -n "${S_WARN:-}" ]] && echo "(a') $S_WARN"
 [[ -n "$B_NOTE" ]] && echo "(b) $B_NOTE"
+[[ -n "$F2_NOTE" ]] && echo "(f2) $F2_NOTE"
 [[ -n "$J_NOTE" ]] && echo "(j) $J_NOTE"
 [[ -n "$C_NOTE" ]] && echo "(c) $C_NOTE"
 echo "Wall and RSS are /usr/bin/time's %e and %M of the whole process, JVM start-up included."

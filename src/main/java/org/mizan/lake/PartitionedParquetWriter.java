@@ -26,6 +26,7 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -68,6 +69,12 @@ public final class PartitionedParquetWriter implements Closeable {
     private static final int PAGE_BYTES = 1024 * 1024;
     // codes (units, currencies, providers) repeat: their dictionaries stay far below this
     private static final int DICTIONARY_BYTES = 128 * 1024;
+    /**
+     * The first size of a writer's buffer for compressed pages (it grows to the largest page). parquet-java's default
+     * is the page size, 1 MB: with the JVM's 1 MB heap regions that is a humongous allocation per writer, and with
+     * one writer per partition and checkpoint it started G1 cycles of its own (bench/README.md).
+     */
+    private static final int COMPRESSED_PAGE_BUFFER_BYTES = 64 * 1024;
 
     private final Dataset dataset;
     private final Path stagingRoot;
@@ -291,8 +298,10 @@ public final class PartitionedParquetWriter implements Closeable {
 
     private static ParquetWriter<SpecificRecord> writer(Dataset dataset, Path file, org.apache.avro.Schema fileSchema)
             throws IOException {
+        Configuration conf = new Configuration(false);
         var builder = new Builder(new LocalOutputFile(file), dataset, fileSchema)
-                .withConf(new Configuration(false))
+                .withConf(conf)
+                .withCodecFactory(new CodecFactory(conf, COMPRESSED_PAGE_BUFFER_BYTES))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
                 .withPageSize(PAGE_BYTES)

@@ -92,7 +92,10 @@ final class RecordWriteSupport extends WriteSupport<SpecificRecord> {
             };
         }
         return switch (s.getType()) {
-            case STRING -> (c, v) -> c.addBinary(Binary.fromString(v.toString()));
+            // the same bytes as Binary.fromString, without the ByteBuffer it wraps them in for each value
+            case STRING ->
+                (c, v) -> c.addBinary(
+                        Binary.fromConstantByteArray(v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             case INT -> (c, v) -> c.addInteger((Integer) v);
             case LONG -> (c, v) -> c.addLong((Long) v);
             case DOUBLE -> (c, v) -> c.addDouble((Double) v);

@@ -113,7 +113,8 @@ public final class RemittanceNormaliser extends Normaliser {
                     Rule.BAD_CHANNEL,
                     "channel '" + channelText + "' is not one of bank, mto, mobile_money, post, cash_agent");
         }
-        LocalDate utcDate = sentAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        // the same day as atZoneSameInstant(UTC), without the ZoneRules (and its map) JDK 17 builds for it per call
+        LocalDate utcDate = sentAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         String unitCode = unit != null
                 ? gazetteer.check("receiving_unit_code", unit, utcDate)
                 : gazetteer.resolve(r.mapping().localityCountry(), locality, utcDate);

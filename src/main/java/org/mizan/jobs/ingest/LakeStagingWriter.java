@@ -107,9 +107,11 @@ public class LakeStagingWriter implements ItemStreamWriter<Outcome> {
             CrashPoint.reached("recorded", checkpoints, context.home().root());
         }
         List<SpecificRecord> records = new ArrayList<>(chunk.size());
+        // once a chunk: the context is a job-scoped proxy, and each call on it looks the bean up in the scope
+        boolean wholeFile = context.partition() == null;
         for (Outcome o : chunk) {
             rows++;
-            if (context.partition() == null) {
+            if (wholeFile) {
                 records.addAll(o.accepted());
             } else {
                 for (SpecificRecord r : o.accepted()) {
