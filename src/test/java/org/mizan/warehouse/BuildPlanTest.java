@@ -107,10 +107,10 @@ class BuildPlanTest {
                         "fct_remittance_transactions",
                         "dim_fx_daily",
                         "int_quality_excluded_transactions",
+                        "int_remittance_unit_month",
                         "mart_remittance_inflows",
                         "mart_unit_corridor_cost",
                         "mart_remittance_cost",
-                        "int_remittance_unit_month",
                         "int_remittance_sources",
                         "int_remittance_unconverted");
         // what reads them is built whole, as before

@@ -1,4 +1,4 @@
--- 30_facts, model 9 of 12 (one model per file, run in the order of build/BUILD; the header of
+-- 30_facts, model 10 of 12 (one model per file, run in the order of build/BUILD; the header of
 -- 30_facts/01_fct_remittance_transactions.sql is the whole step's).
 
 -- SDG 10.c.1: average cost per corridor, provider, channel and quarter, beside the World Bank's figure.

@@ -1,4 +1,4 @@
--- 30_facts, model 8 of 12 (one model per file, run in the order of build/BUILD; the header of
+-- 30_facts, model 9 of 12 (one model per file, run in the order of build/BUILD; the header of
 -- 30_facts/01_fct_remittance_transactions.sql is the whole step's).
 
 -- The cost of sending per receiving unit (every level), year and sending country, as sums (cost_pct_sum /
@@ -7,9 +7,9 @@
 -- incremental: by period
 create table mart_unit_corridor_cost as
 with by_unit as (
-    select receiving_unit_code, substr(period, 1, 4) as period, sender_country,
-           sum(cost_pct) as cost_pct_sum, count(cost_pct) as txn_count
-    from int_remittance_transactions
+    select receiving_unit_code, year as period, sender_country,
+           sum(cost_pct_sum) as cost_pct_sum, sum(cost_count)::bigint as txn_count
+    from int_remittance_unit_month
     group by all
 ),
 final as (
