@@ -8,40 +8,72 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mizan.duckdb.DuckDb;
 import org.mizan.duckdb.SqlFiles;
 import org.mizan.lake.Dataset;
 import org.mizan.lake.Lake;
 
-/** The transaction keys already in the lake from other delivered files, for the cross-file duplicate check. */
+/**
+ * The transaction keys already in the lake from other delivered files, for the cross-file duplicate check. A key
+ * holds its provider_id, so only that provider's rows can match it: a provider's keys are read the first time the
+ * loaded file names the provider, and a provider's monthly file reads its own provider's keys, not the whole lake's
+ * (the lake's files keep one provider per partition and row group statistics per column, so DuckDB skips the other
+ * providers' files by their footers). {@link #none()} is the empty set, for a check on its own.
+ */
 public final class LoadedKeys {
 
+    private final Lake lake;
+    private final String unit;
     private final KeyIndex keys = new KeyIndex();
     private final List<String> files = new ArrayList<>();
+    private final Map<String, Integer> fileIndex = new HashMap<>();
+    private final Set<String> providersRead = new HashSet<>();
 
-    private LoadedKeys() {}
+    private LoadedKeys(Lake lake, String unit) {
+        this.lake = lake;
+        this.unit = unit;
+    }
 
     /** Keys of every unit of the dataset except {@code unit} itself (a redelivery replaces its own rows). */
     public static LoadedKeys of(Lake lake, String unit) {
-        LoadedKeys loaded = new LoadedKeys();
+        return new LoadedKeys(lake, unit);
+    }
+
+    /** No key loaded before: every key is new. */
+    public static LoadedKeys none() {
+        return new LoadedKeys(null, null);
+    }
+
+    /** The file an earlier load took this provider's transaction from, or null when none did. */
+    public String fileOf(String provider, String txnId) {
+        if (lake != null && providersRead.add(provider)) {
+            read(provider);
+        }
+        int idx = keys.get(provider + '\u0001' + txnId);
+        return idx < 0 ? null : files.get(idx);
+    }
+
+    private void read(String provider) {
         try {
             if (!lake.hasFiles(Dataset.REMITTANCE_TRANSACTIONS)) {
-                return loaded;
+                return;
             }
-            Map<String, Integer> fileIndex = new HashMap<>();
             try (Connection c = DuckDb.inMemory();
                     PreparedStatement ps = c.prepareStatement(SqlFiles.text("queries/loaded_txn_keys.sql"))) {
                 ps.setString(1, lake.glob(Dataset.REMITTANCE_TRANSACTIONS));
-                ps.setString(2, unit);
+                ps.setString(2, provider);
+                ps.setString(3, unit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int idx = fileIndex.computeIfAbsent(rs.getString(3), f -> {
-                            loaded.files.add(f);
-                            return loaded.files.size() - 1;
+                        int idx = fileIndex.computeIfAbsent(rs.getString(2), f -> {
+                            files.add(f);
+                            return files.size() - 1;
                         });
-                        loaded.keys.putIfAbsent(rs.getString(1) + '\u0001' + rs.getString(2), idx);
+                        keys.putIfAbsent(provider + '\u0001' + rs.getString(1), idx);
                     }
                 }
             }
@@ -53,14 +85,5 @@ public final class LoadedKeys {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return loaded;
-    }
-
-    public KeyIndex keys() {
-        return keys;
-    }
-
-    public List<String> files() {
-        return files;
     }
 }

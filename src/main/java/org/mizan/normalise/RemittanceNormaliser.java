@@ -17,19 +17,16 @@ public final class RemittanceNormaliser extends Normaliser {
 
     private final Fields f;
     private final Gazetteer gazetteer;
-    private final KeyIndex loaded;
-    private final List<String> loadedFiles;
+    private final LoadedKeys loaded;
     private final KeyIndex inFile = new KeyIndex();
 
     /**
-     * @param loaded      keys (provider_id + txn_id) already in the lake from other files, valued by file index
-     * @param loadedFiles the file names those indexes point to
+     * @param loaded keys (provider_id + txn_id) already in the lake from other files, with the file of each
      */
-    public RemittanceNormaliser(Fields f, Gazetteer gazetteer, KeyIndex loaded, List<String> loadedFiles) {
+    public RemittanceNormaliser(Fields f, Gazetteer gazetteer, LoadedKeys loaded) {
         this.f = f;
         this.gazetteer = gazetteer;
         this.loaded = loaded;
-        this.loadedFiles = loadedFiles;
     }
 
     /** Re-learns the keys of the rows staged before a restart, so duplicates of them are still caught. */
@@ -119,11 +116,11 @@ public final class RemittanceNormaliser extends Normaliser {
                 ? gazetteer.check("receiving_unit_code", unit, utcDate)
                 : gazetteer.resolve(r.mapping().localityCountry(), locality, utcDate);
         String key = provider + '\u0001' + txnId;
-        int earlierFile = loaded.get(key);
-        if (earlierFile >= 0) {
+        String earlierFile = loaded.fileOf(provider, txnId);
+        if (earlierFile != null) {
             throw new RowRejected(
                     Rule.DUPLICATE_LOADED,
-                    "txn_id " + txnId + " of " + provider + " was already loaded from " + loadedFiles.get(earlierFile));
+                    "txn_id " + txnId + " of " + provider + " was already loaded from " + earlierFile);
         }
         int earlierLine = inFile.putIfAbsent(key, (int) r.line());
         if (earlierLine >= 0) {

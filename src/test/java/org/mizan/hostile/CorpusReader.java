@@ -10,7 +10,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.mizan.normalise.Fields;
 import org.mizan.normalise.Gazetteer;
 import org.mizan.normalise.IatiActivityNormaliser;
-import org.mizan.normalise.KeyIndex;
+import org.mizan.normalise.LoadedKeys;
 import org.mizan.normalise.Outcome;
 import org.mizan.normalise.Reject;
 import org.mizan.normalise.RemittanceNormaliser;
@@ -69,8 +69,7 @@ final class CorpusReader {
         Mapping mapping = MappingLoader.load(mappingName);
         Gazetteer gazetteer = new Gazetteer();
         gazetteer.add(new Gazetteer.Unit("NP-P1-DHA-M01", "Dhankuta", "NP", LocalDate.of(2017, 3, 10), null));
-        RemittanceNormaliser checks =
-                new RemittanceNormaliser(new Fields(mapping), gazetteer, new KeyIndex(), List.of());
+        RemittanceNormaliser checks = new RemittanceNormaliser(new Fields(mapping), gazetteer, LoadedKeys.none());
         int accepted = 0;
         List<String> rejects = new ArrayList<>();
         try (RecordSource source = SourceFiles.open(file, mapping)) {

@@ -46,8 +46,7 @@ public final class NormaliserFactory {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                LoadedKeys loaded = LoadedKeys.of(ctx.lake(), ctx.unit());
-                yield new RemittanceNormaliser(f, gazetteer(ctx), loaded.keys(), loaded.files());
+                yield new RemittanceNormaliser(f, gazetteer(ctx), LoadedKeys.of(ctx.lake(), ctx.unit()));
             }
             case REGISTRY_PEOPLE ->
                 new RegistryPersonNormaliser(f, gazetteer(ctx), KeyRotation.pseudonymiserFor(ctx.home()));
