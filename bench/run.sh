@@ -116,8 +116,10 @@ mizan_ingest() {
   M_STEPS=$(grep -m1 'steps:' "$WORK/$name.log" | sed 's/^ *steps: //' || true)
   M_INGEST=$(sed -n 's/.*steps: ingest \([0-9.]*\) s.*/\1/p' "$WORK/$name.log" | head -n 1)
   M_BUILD=$(sed -n 's/.*build-warehouse \([0-9.]*\) s.*/\1/p' "$WORK/$name.log" | head -n 1)
-  M_FACTS=$(grep 'BuildTiming' "$MIZAN_HOME/logs/mizan.log" | grep 'create table fct_remittance_transactions' \
-    | sed -n 's/.*BuildTiming *: *\([0-9]*\) ms.*/\1/p' | tail -n 1)
+  # the fact table's statement: "create table" in a full build, "insert into" in an update by partition
+  M_FACTS=$(grep 'BuildTiming' "$MIZAN_HOME/logs/mizan.log" \
+    | grep -E '(create table|insert into) fct_remittance_transactions' \
+    | sed -n 's/.*BuildTiming *: *\([0-9]*\) ms.*/\1/p' | tail -n 1 || true)
   # start-up and shut-down: the process's wall time less the job's own (the summary's "COMPLETED in N s")
   local job
   job=$(sed -n 's/^COMPLETED in \([0-9.]*\) s.*/\1/p' "$WORK/$name.log" | tail -n 1)
@@ -193,7 +195,8 @@ if [[ -d target/classes && -d "$WORK/f2-home-a" ]] \
   # both builds should be of one kind (an incremental build over the gazetteer's and FX rates' first builds)
   F2_KIND="(a) $(grep -m1 -o 'full build\|incremental build, changed datasets: [^,]*' "$WORK/mizan-home-a/logs/mizan.log" | tail -n 1 || true);\
  (f2) $(grep -o 'full build\|incremental build, changed datasets: [^,]*' "$WORK/f2.log" | tail -n 1 || true)"
-  F2_FACTS=$(grep 'create table fct_remittance_transactions' "$WORK/f2.log" | sed -n 's/.*BuildTiming[ :-]*\([0-9]*\) ms.*/\1/p' | tail -n 1)
+  F2_FACTS=$(grep -E '(create table|insert into) fct_remittance_transactions' "$WORK/f2.log" \
+    | sed -n 's/.*BuildTiming[ :-]*\([0-9]*\) ms.*/\1/p' | tail -n 1 || true)
 else
   F2_NOTE="not measured: no target/classes or no (a) home, or bench/SameLakeFloor.java did not compile ($WORK/f2-javac.log)"
 fi
