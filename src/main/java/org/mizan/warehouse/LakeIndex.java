@@ -135,11 +135,20 @@ final class LakeIndex {
      * after {@link #update}): all an update by project reads of the dataset.
      */
     static Map<String, List<Path>> affectedFiles(Connection c, Lake lake) throws SQLException {
+        return filesByDataset(
+                c,
+                lake,
+                SqlFiles.statements(SqlFiles.text("queries/build_affected_files.sql"))
+                        .get(0),
+                KEYED);
+    }
+
+    /** Per dataset of {@code datasets}, the lake files {@code sql} lists for it (its one parameter the dataset). */
+    private static Map<String, List<Path>> filesByDataset(Connection c, Lake lake, String sql, Set<String> datasets)
+            throws SQLException {
         Map<String, List<Path>> out = new LinkedHashMap<>();
-        try (PreparedStatement p =
-                c.prepareStatement(SqlFiles.statements(SqlFiles.text("queries/build_affected_files.sql"))
-                        .get(0))) {
-            for (String dataset : KEYED) {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (String dataset : datasets) {
                 p.setString(1, dataset);
                 List<Path> files = new ArrayList<>();
                 try (ResultSet r = p.executeQuery()) {
@@ -194,23 +203,10 @@ final class LakeIndex {
 
     /** Per {@link #BY_MONTH} dataset, its files of the touched partitions: all an update by period reads. */
     static Map<String, List<Path>> periodFiles(Connection c, Lake lake, Touched touched) throws SQLException {
-        Map<String, List<Path>> out = new LinkedHashMap<>();
         String sql = SqlFiles.statements(SqlFiles.text("queries/build_period_files.sql"))
                 .get(0)
                 .replace("{{partitions}}", literals(touched.partitions()));
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            for (String dataset : BY_MONTH) {
-                p.setString(1, dataset);
-                List<Path> files = new ArrayList<>();
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        files.add(lake.root().resolve(r.getString(1)));
-                    }
-                }
-                out.put(dataset, files);
-            }
-        }
-        return out;
+        return filesByDataset(c, lake, sql, BY_MONTH);
     }
 
     /** Values as the items of a SQL list: {@code '2024-01', '2024-Q1'}. */
