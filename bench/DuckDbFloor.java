@@ -31,28 +31,36 @@ public class DuckDbFloor {
                 .replace("${file}", quoted(csv))
                 .replace("${lake}", quoted(lake))
                 .replace("${warehouse}", quoted(warehouse));
-        StringBuilder statement = new StringBuilder();
         long start = System.nanoTime();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement st = c.createStatement()) {
-            for (String line : script.split("\n")) {
-                if (line.strip().startsWith("--") || line.isBlank()) {
-                    continue;
-                }
-                statement.append(line).append('\n');
-                if (line.strip().endsWith(";")) {
-                    String sql = statement.toString().strip();
-                    statement.setLength(0);
-                    long t0 = System.nanoTime();
-                    st.execute(sql.substring(0, sql.length() - 1));
-                    String first = sql.replaceAll("\\s+", " ");
-                    System.out.printf(
-                            "floor: %6.2f s  %s%n",
-                            (System.nanoTime() - t0) / 1e9, first.substring(0, Math.min(60, first.length())));
-                }
-            }
+            runScript(st, script, "floor");
         }
         System.out.printf("floor: %6.2f s in-process in all%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Runs a floor's script, statement by statement (each ends with a semicolon at the end of a line; comment lines
+     * skipped), printing each one's in-process time after {@code label}: also (f2)'s, bench/SameLakeFloor.java.
+     */
+    static void runScript(Statement st, String script, String label) throws java.sql.SQLException {
+        StringBuilder statement = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (line.strip().startsWith("--") || line.isBlank()) {
+                continue;
+            }
+            statement.append(line).append('\n');
+            if (line.strip().endsWith(";")) {
+                String sql = statement.toString().strip();
+                statement.setLength(0);
+                long t0 = System.nanoTime();
+                st.execute(sql.substring(0, sql.length() - 1));
+                String first = sql.replaceAll("\\s+", " ");
+                System.out.printf(
+                        "%s: %6.2f s  %s%n",
+                        label, (System.nanoTime() - t0) / 1e9, first.substring(0, Math.min(60, first.length())));
+            }
+        }
     }
 
     private static String quoted(Path p) {

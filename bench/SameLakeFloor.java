@@ -45,25 +45,10 @@ public class SameLakeFloor {
                 .replace("${source_file}", quoted(csv.getFileName().toString()))
                 .replace("${unit}", quoted(Lake.unitOf(csv)));
         long start = System.nanoTime();
-        StringBuilder statement = new StringBuilder();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement st = c.createStatement()) {
-            for (String line : script.split("\n")) {
-                if (line.strip().startsWith("--") || line.isBlank()) {
-                    continue;
-                }
-                statement.append(line).append('\n');
-                if (line.strip().endsWith(";")) {
-                    String sql = statement.toString().strip();
-                    statement.setLength(0);
-                    long t0 = System.nanoTime();
-                    st.execute(sql.substring(0, sql.length() - 1));
-                    String first = sql.replaceAll("\\s+", " ");
-                    System.out.printf(
-                            "floor2: %6.2f s  %s%n",
-                            (System.nanoTime() - t0) / 1e9, first.substring(0, Math.min(60, first.length())));
-                }
-            }
+            // the same statement runner as the floor (f)'s: compiled before this file, into the same classes
+            DuckDbFloor.runScript(st, script, "floor2");
         }
         long built = System.nanoTime();
         Path file = new Warehouse(home).update();

@@ -174,7 +174,7 @@ FS_WALL=$WALL; FS_CPU=$CPU; FS_RSS=$RSS_MB
 # (a)'s home as it was before the ingest, and (f2') of (a')'s
 F2_WALL=; F2_CPU=; F2_RSS=; F2S_WALL=; F2S_CPU=; F2S_RSS=; F2_NOTE=
 if [[ -d target/classes && -d "$WORK/f2-home-a" ]] \
-    && javac -d "$CLASSES" -cp "target/classes:$CP" bench/SameLakeFloor.java >"$WORK/f2-javac.log" 2>&1; then
+    && javac -d "$CLASSES" -cp "$CLASSES:target/classes:$CP" bench/SameLakeFloor.java >"$WORK/f2-javac.log" 2>&1; then
   F2CP="$CLASSES:$ROOT/target/classes:$CP"
   F2_OPTS="-Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
   log "(f2) the fair floor: DuckDB writes Mizan's lake, Mizan's warehouse build, sorted"
