@@ -120,7 +120,7 @@ final class BuildInputs {
     /**
      * The row that says what an incremental build rebuilt dirty tables by (not compared): {@code all} for a full
      * build, {@code dataset} when it built them whole, {@code project} when it updated the tables marked
-     * {@link BuildPlan#BY_PROJECT} for the projects the load touched only, {@code period} when it updated the tables
+     * {@code -- incremental: by project_id} ({@link BuildPlan#MARKER}) for the projects the load touched only, {@code period} when it updated the tables
      * marked {@code -- incremental: by period} (or {@code by quarter}) for the months the load touched, their
      * quarters and years only.
      */

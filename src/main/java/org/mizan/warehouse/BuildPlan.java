@@ -47,24 +47,13 @@ final class BuildPlan {
             Set<String> datasets,
             boolean volatileDay,
             String incrementalSql,
-            String key) {
-
-        /** Updated by project: its file is marked {@link #BY_PROJECT}. */
-        boolean byProject() {
-            return PROJECT_KEYS.contains(key);
-        }
-    }
+            String key) {}
 
     /**
-     * The line a build file carries when every table it creates holds rows that each follow from the rows of one
-     * {@code project_id} alone (its inputs' rows of that project, and tables no load of a project changes): such a
-     * table is updated by project ({@link #byProject}).
-     */
-    static final String BY_PROJECT = "-- incremental: by project_id";
-
-    /**
-     * The marker of a file whose tables may be updated by a key: {@code -- incremental: by project_id} (above), or
-     * {@code -- incremental: by period} / {@code by quarter} / {@code by partition}, for tables whose rows each follow
+     * The marker of a file whose tables may be updated by a key: {@code -- incremental: by project_id}, when every
+     * table it creates holds rows that each follow from the rows of one {@code project_id} alone (its inputs' rows of
+     * that project, and tables no load of a project changes: such a table is updated by project, {@link #byProject}),
+     * or {@code -- incremental: by period} / {@code by quarter} / {@code by partition}, for tables whose rows each follow
      * from the rows of one period alone (a month, or the quarter or year that the column holds, or one lake partition
      * of a month and source: the remittance tables, updated for the periods a load touched). Group 1 the key.
      */
@@ -322,7 +311,8 @@ final class BuildPlan {
 
     /**
      * The tables an incremental build may update by period when only the datasets {@code changed} changed, all of
-     * them among {@code keyed} (datasets partitioned by month): {@link #byKey} with the keys period and quarter.
+     * them among {@code keyed} (datasets partitioned by month): {@link #byKey} with the keys period, quarter and
+     * partition.
      */
     Set<String> byPeriod(Set<String> changed, Set<String> keyed) {
         return byKey(changed, keyed, PERIOD_KEYS);

@@ -78,7 +78,7 @@ final class BuildSql {
                                 LakeIndex.BY_MONTH.contains(dataset.folder())
                                         ? "queries/lake_dataset_period_files.sql"
                                         : "queries/lake_dataset_files.sql")
-                        .replace("{{files}}", pathList(files))
+                        .replace("{{files}}", sqlList(files))
                         .replace("{{options}}", options);
             }
             if (files == null && lake.hasFiles(dataset)) {
@@ -110,10 +110,12 @@ final class BuildSql {
         return fill(SqlFiles.text(name), lake);
     }
 
-    /** Paths as the items of a DuckDB list literal: {@code '/a/b.parquet', '/c/d.parquet'}. */
-    static String pathList(List<Path> paths) {
-        return paths.stream()
-                .map(p -> "'" + p.toString().replace("'", "''") + "'")
+    /**
+     * Values (paths, periods) as the items of a SQL list, each a string literal: {@code '/a/b.parquet', '/c/d.parquet'}.
+     */
+    static String sqlList(java.util.Collection<?> values) {
+        return values.stream()
+                .map(v -> "'" + v.toString().replace("'", "''") + "'")
                 .collect(Collectors.joining(", "));
     }
 

@@ -117,7 +117,7 @@ final class LakeIndex {
                         .replace("{{prefix}}", prefix)
                         .replace(
                                 "{{files}}",
-                                BuildSql.pathList(e.getValue().stream()
+                                BuildSql.sqlList(e.getValue().stream()
                                         .map(lake.root()::resolve)
                                         .toList())));
             }
@@ -211,8 +211,6 @@ final class LakeIndex {
 
     /** Values as the items of a SQL list: {@code '2024-01', '2024-Q1'}. */
     static String literals(Set<String> values) {
-        return values.isEmpty()
-                ? "null"
-                : values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
+        return values.isEmpty() ? "null" : BuildSql.sqlList(values);
     }
 }

@@ -168,7 +168,7 @@ public final class Warehouse {
                                 throw new IllegalStateException("warehouse/build/" + step.script()
                                         + ": not a 'create table … as' query: " + firstLine(sql));
                             }
-                            run = delta(step, q.group(1), byProject != null ? null : periods);
+                            run = delta(step, q.group(1), periods);
                         }
                     } else if (changed != null && step.kind() == BuildPlan.Kind.TABLE && dropped.add(step.target())) {
                         s.execute(SqlFiles.statements(
@@ -239,13 +239,16 @@ public final class Warehouse {
 
     /**
      * The two statements of an update by key: the table's rows of the touched keys go, and its query ({@code query})
-     * gives them again; by project ({@code periods} null: {@code queries/build_delta_*.sql}), by lake partition
-     * ({@code build_partition_*.sql}) or by period ({@code build_period_*.sql}).
+     * gives them again; by the step's key: by project ({@code queries/build_delta_*.sql}), by lake partition
+     * ({@code build_partition_*.sql}) or by period ({@code build_period_*.sql}, with {@code periods}, null in an
+     * update by project).
      */
     private static List<String> delta(BuildPlan.Step step, String query, LakeIndex.Touched periods) {
-        String prefix = periods == null
-                ? "queries/build_delta"
-                : step.key().equals("partition") ? "queries/build_partition" : "queries/build_period";
+        String prefix = switch (step.key()) {
+            case "project_id" -> "queries/build_delta";
+            case "partition" -> "queries/build_partition";
+            default -> "queries/build_period";
+        };
         List<String> out = new java.util.ArrayList<>();
         for (String part : List.of("_delete.sql", "_insert.sql")) {
             String text = SqlFiles.text(prefix + part).replace("{{name}}", step.target());
