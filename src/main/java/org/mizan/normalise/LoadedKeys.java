@@ -48,12 +48,20 @@ public final class LoadedKeys {
         return new LoadedKeys(null, null);
     }
 
-    /** The file an earlier load took this provider's transaction from, or null when none did. */
-    public String fileOf(String provider, String txnId) {
+    /** A transaction's key: its provider_id and txn_id, as this index and the normaliser's in-file index hold it. */
+    public static String key(String provider, String txnId) {
+        return provider + '\u0001' + txnId;
+    }
+
+    /**
+     * The file an earlier load took the transaction of this {@link #key} from, or null when none did;
+     * {@code provider} the key's provider, whose keys are read the first time it is asked for.
+     */
+    public String fileOf(String provider, String key) {
         if (lake != null && providersRead.add(provider)) {
             read(provider);
         }
-        int idx = keys.get(provider + '\u0001' + txnId);
+        int idx = keys.get(key);
         return idx < 0 ? null : files.get(idx);
     }
 
@@ -73,7 +81,7 @@ public final class LoadedKeys {
                             files.add(f);
                             return files.size() - 1;
                         });
-                        keys.putIfAbsent(provider + '\u0001' + rs.getString(1), idx);
+                        keys.putIfAbsent(key(provider, rs.getString(1)), idx);
                     }
                 }
             }

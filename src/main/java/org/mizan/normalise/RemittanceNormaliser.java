@@ -38,7 +38,8 @@ public final class RemittanceNormaliser extends Normaliser {
                 files.stream().filter(f -> f.toString().endsWith(".parquet")).toList();
         if (!parquet.isEmpty()) {
             StagedKeys.forEach(
-                    parquet, (provider, txnId, line) -> inFile.putIfAbsent(provider + '\u0001' + txnId, (int) line));
+                    parquet,
+                    (provider, txnId, line) -> inFile.putIfAbsent(LoadedKeys.key(provider, txnId), (int) line));
         }
         for (java.nio.file.Path f : files) {
             if (f.toString().endsWith(".index")) {
@@ -47,7 +48,10 @@ public final class RemittanceNormaliser extends Normaliser {
                             org.mizan.lake.Dataset.REMITTANCE_TRANSACTIONS, f, r -> {
                                 RemittanceTransaction t = (RemittanceTransaction) r;
                                 inFile.putIfAbsent(
-                                        t.getProviderId() + "\u0001" + t.getTxnId(), (int) t.getSourceLine());
+                                        LoadedKeys.key(
+                                                t.getProviderId().toString(),
+                                                t.getTxnId().toString()),
+                                        (int) t.getSourceLine());
                             });
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(
@@ -115,8 +119,8 @@ public final class RemittanceNormaliser extends Normaliser {
         String unitCode = unit != null
                 ? gazetteer.check("receiving_unit_code", unit, utcDate)
                 : gazetteer.resolve(r.mapping().localityCountry(), locality, utcDate);
-        String key = provider + '\u0001' + txnId;
-        String earlierFile = loaded.fileOf(provider, txnId);
+        String key = LoadedKeys.key(provider, txnId);
+        String earlierFile = loaded.fileOf(provider, key);
         if (earlierFile != null) {
             throw new RowRejected(
                     Rule.DUPLICATE_LOADED,
