@@ -28,11 +28,21 @@ funding as (
     from entries e
     left join single_place p on p.project_id = e.project_id
 ),
+-- the transactions of the months a check of them may flag (int_remittance_month_dates: a date_range check looks
+-- at the months with a day out of its range only; any other check at every month), and the excluded ones
+checked_months as (
+    select m.period
+    from int_remittance_month_dates m
+    join cfg_quality_checks c on c.dataset = 'remittance_transactions'
+    where c.method <> 'date_range' or m.first_on < make_date(c.floor_year, 1, 1) or m.last_on > current_date
+),
 transactions as (
     select 'remittance_transactions' as dataset, receiving_unit_code as unit_code, period,
            provider_id || '/' || txn_id as record, source_file, source_line, 'transaction' as entry_type,
            sent_on as record_on, amount::double as amount, amount_usd::double as amount_usd, currency
-    from (select * from int_remittance_transactions union all select * from int_quality_excluded_transactions)
+    from (select * from int_remittance_transactions where period in (select period from checked_months)
+          union all
+          select * from int_quality_excluded_transactions)
     where exists (select 1 from cfg_quality_checks where dataset = 'remittance_transactions')
 ),
 final as (

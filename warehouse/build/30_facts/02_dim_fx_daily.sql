@@ -1,4 +1,4 @@
--- 30_facts, model 2 of 12 (one model per file, run in the order of build/BUILD; the header of
+-- 30_facts, model 2 of 14 (one model per file, run in the order of build/BUILD; the header of
 -- 30_facts/01_fct_remittance_transactions.sql is the whole step's).
 
 -- One rate per currency and day, for every day of the months that have transactions in that currency (each day

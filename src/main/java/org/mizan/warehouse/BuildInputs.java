@@ -62,6 +62,9 @@ final class BuildInputs {
         if (Files.isRegularFile(approvals)) {
             build.append(Files.readString(approvals, StandardCharsets.UTF_8)).append('\n');
         }
+        // the contracts: a build by period checks only the touched months against some of them (Contracts), so a
+        // changed contract is first run by a full build
+        build.append(Contracts.texts()).append('\n');
         checks.forEach(c -> build.append(c).append('\n'));
         reviews.forEach(r -> build.append(r).append('\n'));
         out.put(BUILD, sha256(build.toString()));

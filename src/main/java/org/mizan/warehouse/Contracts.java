@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import org.mizan.duckdb.DuckDb;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -30,20 +32,37 @@ public final class Contracts {
 
     /** Runs every check on a built warehouse; the breaches, none when it keeps its contracts. */
     public static List<Breach> check(Path warehouse) throws SQLException {
+        return check(warehouse, null);
+    }
+
+    /**
+     * Runs the checks as an update by period of the months {@code months} does (null: every check in full, as
+     * {@link #check(Path)}): a view with a contract under {@code contracts/by_period/} is checked by that one.
+     */
+    public static List<Breach> check(Path warehouse, Collection<String> months) throws SQLException {
         try (Connection c = DuckDb.readOnly(warehouse);
                 Statement s = c.createStatement()) {
-            return check(s);
+            return check(s, months == null ? null : BuildSql.sqlList(new TreeSet<>(months)));
         }
     }
 
-    /** Runs every check through the build's own connection (the build file is not published yet). */
-    static List<Breach> check(Statement s) throws SQLException {
+    /**
+     * Runs every check through the build's own connection (the build file is not published yet). In an update by
+     * period ({@code months}: the touched months as SQL literals, null in any other build) a view whose contract has a
+     * scoped version, {@code contracts/by_period/<view>.sql}, is checked by it, with {@code {{months}}} filled in: the
+     * rows of those months in full, and their keys against the whole table.
+     */
+    static List<Breach> check(Statement s, String months) throws SQLException {
         List<Breach> out = new ArrayList<>();
         try {
             for (Resource r : resources()) {
                 String text;
                 try (InputStream in = r.getInputStream()) {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                String scoped = months == null ? null : scoped(r.getFilename());
+                if (scoped != null) {
+                    text = scoped.replace("{{months}}", months);
                 }
                 String check = null;
                 StringBuilder sql = new StringBuilder();
@@ -103,8 +122,30 @@ public final class Contracts {
         }
     }
 
+    /** The scoped contract of a view ({@code contracts/by_period/<file>}), or null when it has none. */
+    private static String scoped(String file) throws IOException {
+        try (InputStream in =
+                Contracts.class.getClassLoader().getResourceAsStream("warehouse/contracts/by_period/" + file)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     static Resource[] resources() throws IOException {
         return new PathMatchingResourcePatternResolver().getResources("classpath*:warehouse/contracts/*.sql");
+    }
+
+    /** Every contract's text, the scoped ones with them (what a build's fingerprint includes, BuildInputs). */
+    static String texts() throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (Resource r : resources()) {
+            try (InputStream in = r.getInputStream()) {
+                out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .append('\n');
+            }
+            String scoped = scoped(r.getFilename());
+            out.append(scoped == null ? "" : scoped).append('\n');
+        }
+        return out.toString();
     }
 
     /** How many checks there are (a test makes sure they ran). */

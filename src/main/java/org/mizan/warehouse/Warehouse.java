@@ -207,7 +207,9 @@ public final class Warehouse {
                 phase("new flags", t);
                 t = System.nanoTime();
                 // before publishing: a build that breaks a contract is discarded and the previous one stays published
-                List<Contracts.Breach> breaches = Contracts.check(s);
+                // (an update by period checks the touched months' transactions, and their keys against every row)
+                List<Contracts.Breach> breaches =
+                        Contracts.check(s, periods == null ? null : LakeIndex.literals(periods.months()));
                 if (!breaches.isEmpty()) {
                     throw new IllegalStateException(Contracts.refusal(breaches));
                 }

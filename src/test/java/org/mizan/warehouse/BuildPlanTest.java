@@ -32,11 +32,12 @@ class BuildPlanTest {
 
     @Test
     void nothingChangedRunsOnlyWhatUsesTheDayOfTheBuild() {
-        // the date-range quality flags compare with current_date: they (and what reads them) always run
+        // the date-range quality flags compare with current_date: they (and what reads them) always run, as does the
+        // choice of the months whose transactions they read (int_quality_records)
         List<String> run = run();
         assertThat(run).doesNotContain("fct_remittance_transactions", "dim_projects", "dim_admin_units");
         assertThat(plan.steps().stream().filter(BuildPlan.Step::volatileDay).map(BuildPlan.Step::target))
-                .containsExactly("int_quality_candidates");
+                .containsExactly("int_quality_records", "int_quality_candidates");
     }
 
     @Test
@@ -110,9 +111,11 @@ class BuildPlanTest {
                         "int_remittance_unit_month",
                         "mart_remittance_inflows",
                         "mart_unit_corridor_cost",
+                        "int_remittance_cost_month",
                         "mart_remittance_cost",
                         "int_remittance_sources",
-                        "int_remittance_unconverted");
+                        "int_remittance_unconverted",
+                        "int_remittance_month_dates");
         // what reads them is built whole, as before
         assertThat(run("remittance_transactions")).contains("int_municipal_year", "int_approval_data");
         // new FX rates, or corridor aggregates beside the transactions: every dirty table whole

@@ -124,6 +124,85 @@ class ContractBreachTest {
                                 + " returnees_served=17, coverage_pct=21.2, approval_status=unapproved; warehouse/contracts/reintegration_coverage.sql)");
     }
 
+    /** A transaction of provider P1 in Nepal, as the lake gives it: its id, month and receiving unit. */
+    private static String transaction(String txnId, String period, String unit) {
+        return "insert into fct_remittance_transactions by name select '" + txnId + "' as txn_id, 'P1' as provider_id,"
+                + " date '" + period + "-15' as sent_on, '" + period + "' as period, 'QA' as sender_country, '" + unit
+                + "' as receiving_unit_code, 100 as amount, 'NPR' as currency, 1 as fee, 'mto' as channel,"
+                + " 'P1' as source_id";
+    }
+
+    @Test
+    void anUpdateByPeriodChecksTheTouchedMonthsRowsAndNotTheOthers() throws Exception {
+        // a unit outside the gazetteer in March (touched) and in February (not touched by the update)
+        Path copy = copyWith(transaction("T-1", "2024-03", "NP-X9"), transaction("T-2", "2024-02", "NP-X8"));
+        assertThat(transactionsRefusal(copy, List.of("2024-03")))
+                .isEqualTo("this build is not published: view remittance_transactions breaks its contract:"
+                        + " receiving_unit_code is a unit of admin_units (1 row, e.g. txn_id=T-1, provider_id=P1,"
+                        + " receiving_unit_code=NP-X9; warehouse/contracts/remittance_transactions.sql)");
+        // a full build checks every month: both rows
+        assertThat(transactionsRefusal(copy, null))
+                .isEqualTo("this build is not published: view remittance_transactions breaks its contract:"
+                        + " receiving_unit_code is a unit of admin_units (2 rows, e.g. txn_id=T-1, provider_id=P1,"
+                        + " receiving_unit_code=NP-X9; warehouse/contracts/remittance_transactions.sql)");
+        // an update of April alone finds nothing in the months it touched
+        assertThat(transactionsRefusal(copy, List.of("2024-04"))).isNull();
+    }
+
+    @Test
+    void anUpdateByPeriodFindsATouchedKeyThatAnUntouchedMonthHolds() throws Exception {
+        Path copy = copyWith(
+                transaction("T-1", "2024-03", "NP"),
+                transaction("T-2", "2024-03", "NP"),
+                transaction("T-1", "2024-02", "NP"));
+        assertThat(transactionsRefusal(copy, List.of("2024-03")))
+                .isEqualTo("this build is not published: view remittance_transactions breaks its contract:"
+                        + " provider_id and txn_id are never null, and unique together (1 row, e.g. provider_id=P1,"
+                        + " txn_id=T-1, count_star()=2; warehouse/contracts/remittance_transactions.sql)");
+        assertThat(transactionsRefusal(copy, null))
+                .isEqualTo("this build is not published: view remittance_transactions breaks its contract:"
+                        + " provider_id and txn_id are never null, and unique together (1 row, e.g. provider_id=P1,"
+                        + " txn_id=T-1, count_star()=2; warehouse/contracts/remittance_transactions.sql)");
+        // the update of a month with none of those keys finds nothing, and a clean month keeps its contract
+        assertThat(transactionsRefusal(copyWith(transaction("T-1", "2024-03", "NP")), List.of("2024-03")))
+                .isNull();
+    }
+
+    @Test
+    void anUpdateByPeriodFindsATouchedRowWithoutAKey() throws Exception {
+        Path copy = copyWith(transaction("T-1", "2024-03", "NP").replace("'T-1'", "null"));
+        assertThat(transactionsRefusal(copy, List.of("2024-03")))
+                .isEqualTo("this build is not published: view remittance_transactions breaks its contract:"
+                        + " provider_id and txn_id are never null, and unique together (1 row, e.g. provider_id=P1,"
+                        + " txn_id=null, count_star()=1; warehouse/contracts/remittance_transactions.sql)");
+        // a converted row (2 NPR per USD that day: 50 USD through the view) keeps the scoped contract
+        Path rated = copyWith(
+                transaction("T-1", "2024-03", "NP"),
+                "insert into dim_fx_daily by name select 'NPR' as currency, date '2024-03-15' as day, 2 as per_usd,"
+                        + " date '2024-03-15' as rate_date");
+        assertThat(transactionsRefusal(rated, List.of("2024-03"))).isNull();
+    }
+
+    /**
+     * The refusal for the breaches of remittance_transactions' contract alone (the transactions written here, without
+     * a rate, are not listed in rollup_gaps, whose table is built from them), null without one; as an update by
+     * period of {@code months} checks, or in full (null).
+     */
+    private static String transactionsRefusal(Path warehouse, List<String> months) throws SQLException {
+        List<Contracts.Breach> breaches = Contracts.check(warehouse, months).stream()
+                .filter(b -> b.file().equals("remittance_transactions.sql"))
+                .toList();
+        return breaches.isEmpty() ? null : Contracts.refusal(breaches);
+    }
+
+    /** A copy of the one-unit warehouse with {@code sql} written into it. */
+    private static Path copyWith(String... sql) throws Exception {
+        Path copy = Files.createTempFile(dir, "scoped-", ".duckdb");
+        Files.copy(built, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        write(copy, sql);
+        return copy;
+    }
+
     /** The refusal a build would give for the one-unit warehouse with {@code broken} written into a copy of it. */
     private static String breaches(String... broken) throws Exception {
         Path copy = Files.createTempFile(dir, "broken-", ".duckdb");

@@ -1,4 +1,4 @@
--- 30_facts, model 11 of 12 (one model per file, run in the order of build/BUILD; the header of
+-- 30_facts, model 12 of 14 (one model per file, run in the order of build/BUILD; the header of
 -- 30_facts/01_fct_remittance_transactions.sql is the whole step's).
 
 -- Which delivered file holds transactions of which receiving unit and month, per lake partition: what the approvals
