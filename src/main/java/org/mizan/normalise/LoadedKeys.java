@@ -65,6 +65,21 @@ public final class LoadedKeys {
         return idx < 0 ? null : files.get(idx);
     }
 
+    /** A txn_id as the query wrote it, {@code \\} and {@code \n} back to a backslash and a line break. */
+    static String unescape(String id) {
+        StringBuilder out = new StringBuilder(id.length());
+        for (int i = 0; i < id.length(); i++) {
+            char ch = id.charAt(i);
+            if (ch == '\\' && i + 1 < id.length()) {
+                char next = id.charAt(++i);
+                out.append(next == 'n' ? '\n' : next);
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
     private void read(String provider) {
         try {
             if (!lake.hasFiles(Dataset.REMITTANCE_TRANSACTIONS)) {
@@ -77,11 +92,18 @@ public final class LoadedKeys {
                 ps.setString(3, unit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int idx = fileIndex.computeIfAbsent(rs.getString(2), f -> {
+                        int idx = fileIndex.computeIfAbsent(rs.getString(1), f -> {
                             files.add(f);
                             return files.size() - 1;
                         });
-                        keys.putIfAbsent(key(provider, rs.getString(1)), idx);
+                        String[] ids = rs.getString(3).split("\n", -1);
+                        if (ids.length != rs.getLong(2)) {
+                            throw new IllegalStateException("queries/loaded_txn_keys.sql gave " + ids.length
+                                    + " keys of " + rs.getLong(2) + " for " + rs.getString(1));
+                        }
+                        for (String id : ids) {
+                            keys.putIfAbsent(key(provider, id.indexOf('\\') < 0 ? id : unescape(id)), idx);
+                        }
                     }
                 }
             }
