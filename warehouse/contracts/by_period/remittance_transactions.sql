@@ -1,12 +1,16 @@
 -- Contract of remittance_transactions in an update by period (a load of remittances: only the transactions of the
--- months it touched changed, {{months}}; every other build runs ../remittance_transactions.sql). The same checks,
--- with the same names: the rows of those months are checked in full, and their keys against every row of the table
--- (the touched keys, semi-joined to fct_remittance_transactions: a probe of the keys, not a group-by of them all).
+-- lake partitions it touched changed, {{partitions}}, period/source as the folders name them, of the months
+-- {{months}}; every other build runs ../remittance_transactions.sql). The same checks, with the same names: the rows
+-- of those months are checked in full, and the keys of those partitions against every row of the table, semi-joined
+-- to fct_remittance_transactions (a probe, not a group-by of every key; the partitions' few providers and ids bound
+-- the scan of the table, where a month's every provider would not).
 -- The rows of the other months were checked by the build they came from, and nothing they depend on (the
 -- gazetteer, the FX rates) changed, or the build would not be one by period.
 -- check: provider_id and txn_id are never null, and unique together
 with touched as (
-    select provider_id, txn_id from remittance_transactions where period in ({{months}})
+    select provider_id, txn_id from remittance_transactions
+    where period in ({{months}})
+      and period || '/' || regexp_replace(source_id, '[^A-Za-z0-9._-]', '_', 'g') in ({{partitions}})
 )
 select provider_id, txn_id, count(*) from touched where provider_id is null or txn_id is null group by all
 union all

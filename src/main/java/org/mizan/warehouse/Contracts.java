@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.mizan.duckdb.DuckDb;
 import org.springframework.core.io.Resource;
@@ -32,27 +33,35 @@ public final class Contracts {
 
     /** Runs every check on a built warehouse; the breaches, none when it keeps its contracts. */
     public static List<Breach> check(Path warehouse) throws SQLException {
-        return check(warehouse, null);
+        return check(warehouse, null, null);
     }
 
     /**
-     * Runs the checks as an update by period of the months {@code months} does (null: every check in full, as
-     * {@link #check(Path)}): a view with a contract under {@code contracts/by_period/} is checked by that one.
+     * Runs the checks as an update by period of the lake partitions {@code partitions} ({@code period/source}) of the
+     * months {@code months} does (null: every check in full, as {@link #check(Path)}): a view with a contract under
+     * {@code contracts/by_period/} is checked by that one.
      */
-    public static List<Breach> check(Path warehouse, Collection<String> months) throws SQLException {
+    public static List<Breach> check(Path warehouse, Collection<String> months, Collection<String> partitions)
+            throws SQLException {
         try (Connection c = DuckDb.readOnly(warehouse);
                 Statement s = c.createStatement()) {
-            return check(s, months == null ? null : BuildSql.sqlList(new TreeSet<>(months)));
+            return check(
+                    s,
+                    months == null
+                            ? null
+                            : Map.of(
+                                    "{{months}}", BuildSql.sqlList(new TreeSet<>(months)),
+                                    "{{partitions}}", BuildSql.sqlList(new TreeSet<>(partitions))));
         }
     }
 
     /**
      * Runs every check through the build's own connection (the build file is not published yet). In an update by
-     * period ({@code months}: the touched months as SQL literals, null in any other build) a view whose contract has a
-     * scoped version, {@code contracts/by_period/<view>.sql}, is checked by it, with {@code {{months}}} filled in: the
-     * rows of those months in full, and their keys against the whole table.
+     * period ({@code scope}: the touched {@code {{months}}} and {@code {{partitions}}} as SQL lists; null in any other
+     * build) a view whose contract has a scoped version, {@code contracts/by_period/<view>.sql}, is checked by it,
+     * with those filled in: the rows of those months in full, and the partitions' keys against the whole table.
      */
-    static List<Breach> check(Statement s, String months) throws SQLException {
+    static List<Breach> check(Statement s, Map<String, String> scope) throws SQLException {
         List<Breach> out = new ArrayList<>();
         try {
             for (Resource r : resources()) {
@@ -60,9 +69,12 @@ public final class Contracts {
                 try (InputStream in = r.getInputStream()) {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
-                String scoped = months == null ? null : scoped(r.getFilename());
+                String scoped = scope == null ? null : scoped(r.getFilename());
                 if (scoped != null) {
-                    text = scoped.replace("{{months}}", months);
+                    for (Map.Entry<String, String> e : scope.entrySet()) {
+                        scoped = scoped.replace(e.getKey(), e.getValue());
+                    }
+                    text = scoped;
                 }
                 String check = null;
                 StringBuilder sql = new StringBuilder();

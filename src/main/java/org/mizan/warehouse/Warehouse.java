@@ -207,9 +207,15 @@ public final class Warehouse {
                 phase("new flags", t);
                 t = System.nanoTime();
                 // before publishing: a build that breaks a contract is discarded and the previous one stays published
-                // (an update by period checks the touched months' transactions, and their keys against every row)
-                List<Contracts.Breach> breaches =
-                        Contracts.check(s, periods == null ? null : LakeIndex.literals(periods.months()));
+                // (an update by period checks the touched months' transactions, and the touched partitions' keys
+                // against every row)
+                List<Contracts.Breach> breaches = Contracts.check(
+                        s,
+                        periods == null
+                                ? null
+                                : Map.of(
+                                        "{{months}}", LakeIndex.literals(periods.months()),
+                                        "{{partitions}}", LakeIndex.literals(periods.partitions())));
                 if (!breaches.isEmpty()) {
                     throw new IllegalStateException(Contracts.refusal(breaches));
                 }

@@ -186,10 +186,12 @@ class ContractBreachTest {
     /**
      * The refusal for the breaches of remittance_transactions' contract alone (the transactions written here, without
      * a rate, are not listed in rollup_gaps, whose table is built from them), null without one; as an update by
-     * period of {@code months} checks, or in full (null).
+     * period of provider P1's partitions of {@code months} checks, or in full (null).
      */
     private static String transactionsRefusal(Path warehouse, List<String> months) throws SQLException {
-        List<Contracts.Breach> breaches = Contracts.check(warehouse, months).stream()
+        List<String> partitions =
+                months == null ? null : months.stream().map(m -> m + "/P1").toList();
+        List<Contracts.Breach> breaches = Contracts.check(warehouse, months, partitions).stream()
                 .filter(b -> b.file().equals("remittance_transactions.sql"))
                 .toList();
         return breaches.isEmpty() ? null : Contracts.refusal(breaches);
