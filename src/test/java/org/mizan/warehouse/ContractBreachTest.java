@@ -189,12 +189,39 @@ class ContractBreachTest {
      * period of provider P1's partitions of {@code months} checks, or in full (null).
      */
     private static String transactionsRefusal(Path warehouse, List<String> months) throws SQLException {
+        return refusalOf("remittance_transactions.sql", warehouse, months);
+    }
+
+    /** The refusal for the breaches of one contract file alone, null without one (as above). */
+    private static String refusalOf(String file, Path warehouse, List<String> months) throws SQLException {
         List<String> partitions =
                 months == null ? null : months.stream().map(m -> m + "/P1").toList();
         List<Contracts.Breach> breaches = Contracts.check(warehouse, months, partitions).stream()
-                .filter(b -> b.file().equals("remittance_transactions.sql"))
+                .filter(b -> b.file().equals(file))
                 .toList();
         return breaches.isEmpty() ? null : Contracts.refusal(breaches);
+    }
+
+    @Test
+    void anUpdateByPeriodFindsATouchedMonthsTransactionWithoutARateThatRollupGapsDoesNotList() throws Exception {
+        // no rate for NPR, and int_remittance_unconverted (what rollup_gaps sums) lists nothing
+        Path copy = copyWith(transaction("T-1", "2024-03", "NP"));
+        String unlisted =
+                "this build is not published: view rollup_gaps breaks its contract: the transactions without a"
+                        + " rate are the rows of remittance_transactions without amount_usd, with their sum (1 row, e.g."
+                        + " currency=NPR, listed_entries=null, rows_without_usd=1, listed_amount=null,"
+                        + " amount_without_usd=100.0000; warehouse/contracts/rollup_gaps.sql)";
+        assertThat(refusalOf("rollup_gaps.sql", copy, List.of("2024-03"))).isEqualTo(unlisted);
+        assertThat(refusalOf("rollup_gaps.sql", copy, null)).isEqualTo(unlisted);
+        // an update of another month compares that month only
+        assertThat(refusalOf("rollup_gaps.sql", copy, List.of("2024-04"))).isNull();
+        // listed for its month, it keeps the contract
+        Path listed = copyWith(
+                transaction("T-1", "2024-03", "NP"),
+                "insert into int_remittance_unconverted by name select '2024-03' as period, 'NPR' as currency,"
+                        + " 1 as entries, 100 as amount");
+        assertThat(refusalOf("rollup_gaps.sql", listed, List.of("2024-03"))).isNull();
+        assertThat(refusalOf("rollup_gaps.sql", listed, null)).isNull();
     }
 
     /** A copy of the one-unit warehouse with {@code sql} written into it. */
