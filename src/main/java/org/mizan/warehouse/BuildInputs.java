@@ -62,8 +62,8 @@ final class BuildInputs {
         if (Files.isRegularFile(approvals)) {
             build.append(Files.readString(approvals, StandardCharsets.UTF_8)).append('\n');
         }
-        // the contracts: a build by period checks only the touched months against some of them (Contracts), so a
-        // changed contract is first run by a full build
+        // the contracts: a build by period checks some views on the touched months only (Contracts), so a changed
+        // contract is first run by a full build, on every row
         build.append(Contracts.texts()).append('\n');
         checks.forEach(c -> build.append(c).append('\n'));
         reviews.forEach(r -> build.append(r).append('\n'));

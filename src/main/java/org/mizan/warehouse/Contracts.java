@@ -50,8 +50,8 @@ public final class Contracts {
                     months == null
                             ? null
                             : Map.of(
-                                    "{{months}}", BuildSql.sqlList(new TreeSet<>(months)),
-                                    "{{partitions}}", BuildSql.sqlList(new TreeSet<>(partitions))));
+                                    "{{months}}", LakeIndex.literals(new TreeSet<>(months)),
+                                    "{{partitions}}", LakeIndex.literals(new TreeSet<>(partitions))));
         }
     }
 
