@@ -169,7 +169,7 @@ class CrashRecoveryIT {
                         "-Xmx1g",
                         "-Xms32m",
                         "-XX:+UseSerialGC",
-                        "-XX:MinHeapFreeRatio=10",
+                        "-XX:MinHeapFreeRatio=25",
                         "-XX:MaxHeapFreeRatio=30",
                         "-XX:-ShrinkHeapInSteps"),
                 "run",
