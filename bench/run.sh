@@ -23,7 +23,8 @@
 # with the load average as each timed step ended. Target: a/b <= 2.5 and (a) peak RSS <= 1.5 GB.
 #
 # Environment: TEXTBOOK_LIMIT (default 500000), BENCH_KEEP=1 keeps the work directory,
-# BENCH_SKIP_TEXTBOOK=1 skips (c), JAVA_FLOOR_WRITERS (default 0: (j) encodes on its reading thread; 1: on a
+# BENCH_SKIP_TEXTBOOK=1 skips (c), BENCH_SKIP_FLOORS=1 skips (b), (f), (f'), (j) and (j') (only (a), (a'), (f2) and
+# (f2') then, with (c) unless skipped too), JAVA_FLOOR_WRITERS (default 0: (j) encodes on its reading thread; 1: on a
 # second thread, as Mizan does), JAVA_FLOOR_ORDER (default grouped; stream keeps every partition's writer open).
 #
 # This is a measurement, never a test: nothing here fails because something was slow.
@@ -42,6 +43,9 @@ CLASSES=$WORK/classes
 mkdir -p "$DATA" "$CLASSES"
 
 log() { printf '== %s\n' "$*" >&2; }
+# the launcher's default JVM options (its "opts=${MIZAN_JAVA_OPTS:-…}" line), for (a) and (f2) alike
+LAUNCHER_OPTS=$(sed -n 's/^opts=\${MIZAN_JAVA_OPTS:-\(.*\)}$/\1/p' "$ROOT/mizan")
+[[ -n "$LAUNCHER_OPTS" ]] || { echo "no default JVM options found in $ROOT/mizan" >&2; exit 1; }
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- classpath: the pom's own dependencies, so the textbook job runs the same Spring Batch/DuckDB versions.
@@ -111,7 +115,7 @@ mizan_ingest() {
   MIZAN_HOME=$WORK/f2-home-$name untimed "f2-$name-fx" ./mizan run load-fx-rates "file=$DATA/fx_rates.csv"
   log "($name) mizan: ingest-remittances $(basename "$csv") (timed)"
   # the build's per-statement times go to MIZAN_HOME/logs/mizan.log (a debug logger: a few dozen lines)
-  MIZAN_JAVA_OPTS="${MIZAN_JAVA_OPTS:--Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30} -Dlogging.level.org.mizan.warehouse.BuildTiming=debug" \
+  MIZAN_JAVA_OPTS="${MIZAN_JAVA_OPTS:-$LAUNCHER_OPTS} -Dlogging.level.org.mizan.warehouse.BuildTiming=debug" \
     timed "$name" ./mizan run ingest-remittances "file=$csv"
   M_STEPS=$(grep -m1 'steps:' "$WORK/$name.log" | sed 's/^ *steps: //' || true)
   M_INGEST=$(sed -n 's/.*steps: ingest \([0-9.]*\) s.*/\1/p' "$WORK/$name.log" | head -n 1)
@@ -155,6 +159,8 @@ else
   A_NOTE="not measured: ./mizan not found in $ROOT"
 fi
 
+B_WALL=; B_CPU=; B_RSS=; B_NOTE=; F_WALL=; F_CPU=; F_RSS=; FS_WALL=; FS_CPU=; FS_RSS=
+if [[ "${BENCH_SKIP_FLOORS:-0}" != 1 ]]; then
 # --- (b) DuckDB alone
 log "(b) duckdb: CREATE TABLE AS read_csv"
 timed b java -cp "$CLASSES:$DUCKDB_JAR" DuckDbBaseline "$CSV" "$WORK/baseline.duckdb" bench/duckdb_baseline.sql
@@ -169,6 +175,7 @@ log "(f') duckdb: the floor on the shuffled file"
 rm -rf "$WORK/floor-lake" "$WORK/floor.duckdb"
 timed fs java -cp "$CLASSES:$DUCKDB_JAR" DuckDbFloor "$SHUFFLED" "$WORK" bench/duckdb_floor.sql
 FS_WALL=$WALL; FS_CPU=$CPU; FS_RSS=$RSS_MB
+fi
 
 # --- (f2) the fair floor: DuckDB writes Mizan's remittance lake, Mizan's own warehouse build reads it; on a copy of
 # (a)'s home as it was before the ingest, and (f2') of (a')'s
@@ -176,7 +183,8 @@ F2_WALL=; F2_CPU=; F2_RSS=; F2S_WALL=; F2S_CPU=; F2S_RSS=; F2_NOTE=
 if [[ -d target/classes && -d "$WORK/f2-home-a" ]] \
     && javac -d "$CLASSES" -cp "$CLASSES:target/classes:$CP" bench/SameLakeFloor.java >"$WORK/f2-javac.log" 2>&1; then
   F2CP="$CLASSES:$ROOT/target/classes:$CP"
-  F2_OPTS="-Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+  # the build is Mizan's: on the JVM options (a) ran with
+  F2_OPTS="${MIZAN_JAVA_OPTS:-$LAUNCHER_OPTS}"
   log "(f2) the fair floor: DuckDB writes Mizan's lake, Mizan's warehouse build, sorted"
   # shellcheck disable=SC2086
   timed f2 java $F2_OPTS -cp "$F2CP" SameLakeFloor build "$CSV" "$WORK/f2-home-a" bench/duckdb_floor_lake.sql
@@ -204,7 +212,9 @@ fi
 # --- (j) the Java floor: the least any design pays that builds each row's Avro record in Java and encodes it with
 # parquet-java (no check, no warehouse); compiled here, against the classes ./mizan has just built
 J_WALL=; J_CPU=; J_RSS=; JS_WALL=; JS_CPU=; JS_RSS=; J_NOTE=
-if [[ -d target/classes ]] && javac -d "$CLASSES" -cp "target/classes:$CP" bench/JavaParquetFloor.java >"$WORK/j-javac.log" 2>&1; then
+if [[ "${BENCH_SKIP_FLOORS:-0}" == 1 ]]; then
+  J_NOTE="not measured: BENCH_SKIP_FLOORS=1"
+elif [[ -d target/classes ]] && javac -d "$CLASSES" -cp "target/classes:$CP" bench/JavaParquetFloor.java >"$WORK/j-javac.log" 2>&1; then
   JCP="$CLASSES:$ROOT/target/classes:$CP"
   log "(j) java floor: CSV -> Avro records -> parquet-java lake, sorted"
   timed j java -Xmx3g -XX:+UseParallelGC -cp "$JCP" JavaParquetFloor "$CSV" "$WORK/java-floor" "${JAVA_FLOOR_WRITERS:-0}" mizan "${JAVA_FLOOR_ORDER:-grouped}"
@@ -280,7 +290,7 @@ fi
 echo "a/b = $(ratio "$A_WALL" "$B_WALL")   a'/b = $(ratio "$S_WALL" "$B_WALL")   (target <= 2.5)"
 echo "c/a = $(ratio "$C_WALL" "$A_WALL")   c/a' = $(ratio "$C_WALL" "$S_WALL")"
 echo "f/b = $(ratio "$F_WALL" "$B_WALL")   (the floor: no check, no start-up, no marts)"
-if [[ -n "${A_START:-}" && -n "${A_BUILD:-}" && -n "${A_FACTS:-}" ]]; then
+if [[ -n "${A_START:-}" && -n "${A_BUILD:-}" && -n "${A_FACTS:-}" && -n "$F_WALL" ]]; then
   # what (a) cannot go below on this machine: the floor, plus Mizan's start-up, plus the build's work after
   # its fact table (the marts and views of issues 3-8), each measured in this run
   MARTS=$(awk -v b="$A_BUILD" -v f="$A_FACTS" 'BEGIN { printf "%.2f", b - f / 1000 }')

@@ -165,7 +165,13 @@ class CrashRecoveryIT {
     /** The ingest in a process of its own, as the launcher runs it, so that it can be killed; told where to stop. */
     private Process ingest(Path home, String crashAt) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(TestJvm.mizan(
-                List.of("-Xmx1g", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"),
+                List.of(
+                        "-Xmx1g",
+                        "-Xms32m",
+                        "-XX:+UseSerialGC",
+                        "-XX:MinHeapFreeRatio=25",
+                        "-XX:MaxHeapFreeRatio=30",
+                        "-XX:-ShrinkHeapInSteps"),
                 "run",
                 "ingest-remittances",
                 "file=" + data.resolve("remittances.csv")));

@@ -18,8 +18,9 @@ public class BuildWarehouseTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         // hand the memory the ingest used back before DuckDB takes its own share of the machine: under the
-        // launcher's G1 options (MaxHeapFreeRatio=30) the full collection also shrinks the committed heap and
-        // returns it to the system (ParallelGC kept it resident: 1.9 GB peaks at national scale, bench/README.md)
+        // launcher's options (the serial collector, MaxHeapFreeRatio=30, -XX:-ShrinkHeapInSteps, -Xms32m; G1 with
+        // MaxHeapFreeRatio=30 before) the full collection also shrinks the committed heap and returns it to the system
+        // (ParallelGC kept it resident: 1.9 GB peaks at national scale, bench/README.md)
         System.gc();
         String file = chunkContext
                 .getStepContext()
