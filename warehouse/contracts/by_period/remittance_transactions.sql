@@ -1,11 +1,11 @@
--- Contract of remittance_transactions in an update by period (a load of remittances: only the transactions of the
--- lake partitions it touched changed, {{partitions}}, period/source as the folders name them, of the months
--- {{months}}; every other build runs ../remittance_transactions.sql). The same checks, with the same names: the rows
--- of those months are checked in full, and the keys of those partitions against every row of the table, semi-joined
--- to fct_remittance_transactions (a probe, not a group-by of every key; the partitions' few providers and ids bound
--- the scan of the table, where a month's every provider would not).
--- The rows of the other months were checked by the build they came from, and nothing they depend on (the
--- gazetteer, the FX rates) changed, or the build would not be one by period.
+-- Contract of remittance_transactions in an update by period (a load of remittances: only the transactions of the lake
+-- partitions it touched changed, {{partitions}}, period/source as the folders name them, of the months {{months}};
+-- every other build runs ../remittance_transactions.sql). Each check replaces the one of the same name there: the rows
+-- of those months are checked in full, and the keys of those partitions against every row of the table, semi-joined to
+-- fct_remittance_transactions (a probe, not a group-by of every key; the partitions' few providers and ids bound the
+-- scan of the table, where a month's every provider would not).
+-- The rows of the other months were checked by the build they came from, and nothing they depend on (the gazetteer,
+-- the FX rates) changed, or the build would not be one by period.
 -- check: provider_id and txn_id are never null, and unique together
 with touched as (
     select provider_id, txn_id from remittance_transactions

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -58,8 +59,9 @@ public final class Contracts {
     /**
      * Runs every check through the build's own connection (the build file is not published yet). In an update by
      * period ({@code scope}: the touched {@code {{months}}} and {@code {{partitions}}} as SQL lists; null in any other
-     * build) a view whose contract has a scoped version, {@code contracts/by_period/<view>.sql}, is checked by it,
-     * with those filled in: the rows of those months in full, and the partitions' keys against the whole table.
+     * build) a check of a view's contract that {@code contracts/by_period/<view>.sql} names too is run as that file
+     * writes it, with those filled in: the rows of those months in full, and the partitions' keys against the whole
+     * table. The view's other checks run as they are.
      */
     static List<Breach> check(Statement s, Map<String, String> scope) throws SQLException {
         List<Breach> out = new ArrayList<>();
@@ -74,28 +76,60 @@ public final class Contracts {
                     for (Map.Entry<String, String> e : scope.entrySet()) {
                         scoped = scoped.replace(e.getKey(), e.getValue());
                     }
-                    text = scoped;
                 }
-                String check = null;
-                StringBuilder sql = new StringBuilder();
-                for (String line : text.split("\n")) {
-                    if (line.startsWith("-- check:")) {
-                        check = line.substring("-- check:".length()).strip();
-                    } else if (!line.startsWith("--")) {
-                        sql.append(line).append('\n');
-                        if (line.strip().endsWith(";")) {
-                            out.addAll(run(
-                                    s,
-                                    r.getFilename(),
-                                    check,
-                                    sql.toString().strip().replaceAll(";$", "")));
-                            sql.setLength(0);
-                        }
-                    }
+                Map<String, String> checks = checks(r.getFilename(), text, scoped);
+                for (Map.Entry<String, String> c : checks.entrySet()) {
+                    out.addAll(run(s, r.getFilename(), c.getKey(), c.getValue()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * A contract's checks in their order, by name, those its scoped version ({@code scoped}, null for none) names
+     * replaced by its statements; a scoped check whose name the contract does not have is refused.
+     */
+    static Map<String, String> checks(String file, String text, String scoped) {
+        Map<String, String> checks = checks(file, text);
+        if (scoped != null) {
+            for (Map.Entry<String, String> c :
+                    checks("by_period/" + file, scoped).entrySet()) {
+                if (checks.replace(c.getKey(), c.getValue()) == null) {
+                    throw new IllegalStateException("warehouse/contracts/by_period/" + file + ": check '" + c.getKey()
+                            + "' is not one of " + file + "'s: a scoped check replaces the check of the same name");
+                }
+            }
+        }
+        return checks;
+    }
+
+    /**
+     * A contract's checks in their order, by name: each the statement after its own {@code -- check:} line (a
+     * statement without one, or a name given twice, is refused).
+     */
+    private static Map<String, String> checks(String file, String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String check = null;
+        StringBuilder sql = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("-- check:")) {
+                check = line.substring("-- check:".length()).strip();
+            } else if (!line.startsWith("--")) {
+                sql.append(line).append('\n');
+                if (line.strip().endsWith(";")) {
+                    if (check == null
+                            || out.putIfAbsent(check, sql.toString().strip().replaceAll(";$", "")) != null) {
+                        throw new IllegalStateException("warehouse/contracts/" + file
+                                + ": each statement needs a '-- check:" + " <rule>' line of its own before it"
+                                + (check == null ? "" : " ('" + check + "' twice)"));
+                    }
+                    check = null;
+                    sql.setLength(0);
+                }
+            }
         }
         return out;
     }
