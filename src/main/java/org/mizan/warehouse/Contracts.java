@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.mizan.duckdb.DuckDb;
 import org.springframework.core.io.Resource;
@@ -46,14 +47,13 @@ public final class Contracts {
             throws SQLException {
         try (Connection c = DuckDb.readOnly(warehouse);
                 Statement s = c.createStatement()) {
-            return check(
-                    s,
-                    months == null
-                            ? null
-                            : Map.of(
-                                    "{{months}}", LakeIndex.literals(new TreeSet<>(months)),
-                                    "{{partitions}}", LakeIndex.literals(new TreeSet<>(partitions))));
+            return check(s, months == null ? null : scope(new TreeSet<>(months), new TreeSet<>(partitions)));
         }
+    }
+
+    /** What an update by period fills a scoped contract's placeholders with: its months and partitions, as SQL lists. */
+    static Map<String, String> scope(Set<String> months, Set<String> partitions) {
+        return Map.of("{{months}}", LakeIndex.literals(months), "{{partitions}}", LakeIndex.literals(partitions));
     }
 
     /**

@@ -210,12 +210,7 @@ public final class Warehouse {
                 // (an update by period checks the touched months' transactions, and the touched partitions' keys
                 // against every row)
                 List<Contracts.Breach> breaches = Contracts.check(
-                        s,
-                        periods == null
-                                ? null
-                                : Map.of(
-                                        "{{months}}", LakeIndex.literals(periods.months()),
-                                        "{{partitions}}", LakeIndex.literals(periods.partitions())));
+                        s, periods == null ? null : Contracts.scope(periods.months(), periods.partitions()));
                 if (!breaches.isEmpty()) {
                     throw new IllegalStateException(Contracts.refusal(breaches));
                 }
