@@ -155,14 +155,12 @@ class ContractBreachTest {
                 transaction("T-1", "2024-03", "NP"),
                 transaction("T-2", "2024-03", "NP"),
                 transaction("T-1", "2024-02", "NP"));
-        assertThat(transactionsRefusal(copy, List.of("2024-03")))
-                .isEqualTo("this build is not published: view remittance_transactions breaks its contract:"
-                        + " provider_id and txn_id are never null, and unique together (1 row, e.g. provider_id=P1,"
-                        + " txn_id=T-1, count_star()=2; warehouse/contracts/remittance_transactions.sql)");
-        assertThat(transactionsRefusal(copy, null))
-                .isEqualTo("this build is not published: view remittance_transactions breaks its contract:"
-                        + " provider_id and txn_id are never null, and unique together (1 row, e.g. provider_id=P1,"
-                        + " txn_id=T-1, count_star()=2; warehouse/contracts/remittance_transactions.sql)");
+        String duplicate = "this build is not published: view remittance_transactions breaks its contract:"
+                + " provider_id and txn_id are never null, and unique together (1 row, e.g. provider_id=P1,"
+                + " txn_id=T-1, count_star()=2; warehouse/contracts/remittance_transactions.sql)";
+        // the update of March finds it as a full build does
+        assertThat(transactionsRefusal(copy, List.of("2024-03"))).isEqualTo(duplicate);
+        assertThat(transactionsRefusal(copy, null)).isEqualTo(duplicate);
         // the update of a month with none of those keys finds nothing, and a clean month keeps its contract
         assertThat(transactionsRefusal(copyWith(transaction("T-1", "2024-03", "NP")), List.of("2024-03")))
                 .isNull();
